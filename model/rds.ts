@@ -1,0 +1,28 @@
+/**
+ * The RDS PostgreSQL instance classes the stacks may use. A class must be here to be priced
+ * (model/prices.ts) and to have a connection limit for the "connections near limit" alarm.
+ */
+
+export interface DbClass {
+  /** Memory in GiB. */
+  memoryGib: number;
+  /** vCPUs. */
+  vcpus: number;
+}
+
+export const DB_CLASSES: Readonly<Record<string, DbClass>> = {
+  "db.t4g.micro": { memoryGib: 1, vcpus: 2 },
+  "db.t4g.small": { memoryGib: 2, vcpus: 2 },
+  "db.t4g.medium": { memoryGib: 4, vcpus: 2 },
+  "db.t3.micro": { memoryGib: 1, vcpus: 2 },
+};
+
+/**
+ * PostgreSQL's default `max_connections` on RDS: LEAST(DBInstanceClassMemory / 9531392, 5000).
+ * Computed on the nominal memory, so it is an upper bound: the instance reserves some memory.
+ */
+export function defaultMaxConnections(instanceClass: string): number {
+  const cls = DB_CLASSES[instanceClass];
+  if (!cls) throw new Error(`unknown RDS instance class ${instanceClass}`);
+  return Math.min(Math.floor((cls.memoryGib * 1024 ** 3) / 9531392), 5000);
+}

@@ -1,0 +1,279 @@
+/**
+ * Runs the real Pulumi program (index.ts and everything it composes) for one stack on Pulumi's
+ * mocks and records every resource it registers: type, name, inputs, parent, dependencies and
+ * resource options. The offline preview and the tests both run stacks through here, one mocks
+ * setup per process, one stack at a time.
+ */
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import { PROJECT, RawConfig } from "../model/config";
+import { ResourceRecord } from "../model/records";
+
+/** The value Pulumi's wire format uses to mark a secret. */
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+/** The account id every mocked ARN carries: obviously not a real one. */
+export const MOCK_ACCOUNT = "000000000000";
+
+export interface RunOptions {
+  /** Stack name: prod, staging or exam. */
+  stack: string;
+  /** All config values, `namespace:key` -> value (see stackFileConfig). */
+  config: RawConfig;
+  /** The clock the program reads (default: the real one). */
+  now?: Date;
+  /** What a StackReference to the prod stack returns (default: platformOutputsFixture()). */
+  platformOutputs?: Record<string, unknown>;
+  /** The program to run (default: the repository's index.ts). */
+  program?: string;
+}
+
+export interface ProgramRun {
+  /** Every resource, in registration order, the root Stack first. */
+  records: ResourceRecord[];
+  /** The stack's exported outputs. */
+  outputs: Record<string, unknown>;
+  /** Warnings the program logged. */
+  warnings: string[];
+}
+
+const PROGRAM = path.join(__dirname, "..", "index.ts");
+const ROOT = path.join(__dirname, "..");
+
+/**
+ * Parses a stack file's `config:` map (as js-yaml loads it) into raw config: lists and maps
+ * become JSON text, as the engine hands them to programs; `secure:` values are secrets.
+ */
+export function stackFileConfig(config: Record<string, unknown>): RawConfig {
+  const raw: RawConfig = {};
+  for (const [key, value] of Object.entries(config ?? {})) {
+    if (value !== null && typeof value === "object" && !Array.isArray(value) && "secure" in value) {
+      raw[key] = { value: String((value as { secure: unknown }).secure), secret: true };
+    } else {
+      raw[key] = {
+        value: typeof value === "string" ? value : JSON.stringify(value),
+        secret: false,
+      };
+    }
+  }
+  return raw;
+}
+
+/** Names of a serialized object's properties whose values are secrets (top level). */
+function secretProperties(object: Record<string, unknown>): string[] {
+  return Object.entries(object)
+    .filter(([, v]) => containsSecret(v))
+    .map(([k]) => k);
+}
+
+function containsSecret(value: unknown): boolean {
+  if (value === null || typeof value !== "object") return false;
+  const obj = value as Record<string, unknown>;
+  if (obj["4dabf18193072939515e22adb298388d"] === SECRET_SIG) return true;
+  return Object.values(obj).some(containsSecret);
+}
+
+function arnFor(type: string, name: string, region: string): string {
+  const service = type.split(":")[1]?.split("/")[0] ?? "unknown";
+  return `arn:aws:${service}:${region}:${MOCK_ACCOUNT}:${name}`;
+}
+
+/** The outputs the prod stack declares, as a StackReference under mocks returns them. */
+export function platformOutputsFixture(region = "us-east-2"): Record<string, unknown> {
+  return {
+    vpcId: "vpc-mock",
+    publicSubnetIds: ["subnet-public-a", "subnet-public-b"],
+    privateSubnetIds: ["subnet-private-a", "subnet-private-b"],
+    taskSubnetIds: ["subnet-public-a", "subnet-public-b"],
+    assignPublicIp: true,
+    clusterName: "pythonide-cluster",
+    clusterArn: arnFor("aws:ecs", "cluster/pythonide-cluster", region),
+    httpsListenerArn: arnFor("aws:elasticloadbalancing", "listener/app/pythonide/https", region),
+    loadBalancerArnSuffix: "app/pythonide/0123456789abcdef",
+    loadBalancerDnsName: "pythonide-alb.mock.invalid",
+    loadBalancerSecurityGroupId: "sg-lb-mock",
+    taskSecurityGroupId: "sg-tasks-mock",
+    databaseSecurityGroupId: "sg-db-mock",
+    fileSystemSecurityGroupId: "sg-efs-mock",
+    dbSubnetGroupName: "pythonide-db-subnets",
+    fileSystemId: "fs-mock",
+    fileSystemArn: arnFor("aws:elasticfilesystem", "file-system/fs-mock", region),
+    databaseEndpoint: "pythonide-db.mock.invalid:5432",
+    databaseSecretArn: arnFor("aws:secretsmanager", "secret:rds-mock", region),
+    alarmTopicArn: arnFor("aws:sns", "pythonide-alarms", region),
+  };
+}
+
+let mocksInstalled = false;
+
+/**
+ * Runs the program for one stack and returns what it registered. Throws what the program
+ * throws (a config error arrives as a pulumi.RunError whose message is the config message).
+ */
+export async function runProgram(options: RunOptions): Promise<ProgramRun> {
+  const region = options.config["aws:region"]?.value ?? "us-east-2";
+  const platformOutputs = options.platformOutputs ?? platformOutputsFixture(region);
+  const records: ResourceRecord[] = [];
+  const byUrn = new Map<string, ResourceRecord>();
+
+  const mocks: pulumi.runtime.Mocks = {
+    newResource(args) {
+      const state: Record<string, unknown> = { ...args.inputs };
+      let id = `${args.name}-id`;
+      switch (args.type) {
+        case "pulumi:pulumi:StackReference":
+          id = String(args.inputs.name ?? args.name);
+          state.outputs = platformOutputs;
+          break;
+        case "awsx:ec2:Vpc":
+          state.vpcId = "vpc-mock";
+          state.publicSubnetIds = ["subnet-public-a", "subnet-public-b"];
+          state.privateSubnetIds = ["subnet-private-a", "subnet-private-b"];
+          state.isolatedSubnetIds = [];
+          break;
+        case "aws:rds/instance:Instance":
+          state.address = `${args.name}.mock.invalid`;
+          state.endpoint = `${args.name}.mock.invalid:5432`;
+          state.masterUserSecrets = [
+            {
+              secretArn: arnFor(args.type, `secret:rds!${args.name}`, region),
+              secretStatus: "active",
+            },
+          ];
+          break;
+        case "aws:lb/loadBalancer:LoadBalancer":
+          state.dnsName = `${args.name}.mock.invalid`;
+          state.arnSuffix = `app/${args.name}/0123456789abcdef`;
+          break;
+        case "aws:lb/targetGroup:TargetGroup":
+          state.arnSuffix = `targetgroup/${args.name}/0123456789abcdef`;
+          break;
+      }
+      state.name = state.name ?? args.name;
+      state.arn =
+        state.arn ?? arnFor(args.type, `${args.type.split(":").pop()}/${args.name}`, region);
+      return { id, state };
+    },
+    call(args) {
+      switch (args.token) {
+        case "aws:index/getRegion:getRegion":
+          return { name: region, region, id: region, description: region };
+        case "aws:index/getAvailabilityZones:getAvailabilityZones":
+          return {
+            names: [`${region}a`, `${region}b`, `${region}c`],
+            zoneIds: ["az1", "az2", "az3"],
+          };
+        case "aws:index/getCallerIdentity:getCallerIdentity":
+          return {
+            accountId: MOCK_ACCOUNT,
+            arn: `arn:aws:iam::${MOCK_ACCOUNT}:user/mock`,
+            userId: "mock",
+          };
+        case "aws:index/getPartition:getPartition":
+          return { partition: "aws", dnsSuffix: "amazonaws.com" };
+        default:
+          return args.inputs;
+      }
+    },
+  };
+
+  await pulumi.runtime.setMocks(mocks, PROJECT, options.stack, false);
+  mocksInstalled = true;
+  const monitor = (pulumi.runtime as unknown as { getMonitor(): any }).getMonitor();
+  const register = monitor.registerResource.bind(monitor);
+  monitor.registerResource = (req: any, callback: (err: unknown, resp: any) => void) => {
+    register(req, (err: unknown, resp: any) => {
+      if (!err && resp) {
+        const object = req.getObject()?.toJavaScript() ?? {};
+        const record: ResourceRecord = {
+          type: req.getType(),
+          name: req.getName(),
+          urn: resp.getUrn(),
+          parent: req.getParent() || undefined,
+          inputs: unwrap(object) as Record<string, unknown>,
+          custom: req.getCustom(),
+          secretInputs: secretProperties(object),
+          dependencies: req.getDependenciesList(),
+          options: {
+            protect: req.getProtect() ?? undefined,
+            ignoreChanges: req.getIgnorechangesList(),
+            deleteBeforeReplace: req.getDeletebeforereplace() || undefined,
+            retainOnDelete: req.getRetainondelete() ?? undefined,
+          },
+        };
+        records.push(record);
+        byUrn.set(record.urn, record);
+      }
+      callback(err, resp);
+    });
+  };
+
+  const secretKeys = Object.entries(options.config)
+    .filter(([, v]) => v.secret)
+    .map(([k]) => k);
+  pulumi.runtime.setAllConfig(
+    Object.fromEntries(Object.entries(options.config).map(([k, v]) => [k, v.value])),
+    secretKeys,
+  );
+
+  const warnings: string[] = [];
+  const warn = pulumi.log.warn;
+  const savedNow = process.env.PYTHONIDE_NOW;
+  (pulumi.log as { warn: typeof pulumi.log.warn }).warn = (msg: string) => {
+    warnings.push(msg);
+  };
+  if (options.now) process.env.PYTHONIDE_NOW = options.now.toISOString();
+  try {
+    const program = options.program ?? PROGRAM;
+    forgetProgramModules();
+    const outputs = await pulumi.runtime.runInPulumiStack(async () => require(program));
+    return {
+      records,
+      outputs: unwrap(await resolveOutputs(outputs ?? {})) as Record<string, unknown>,
+      warnings,
+    };
+  } finally {
+    (pulumi.log as { warn: typeof pulumi.log.warn }).warn = warn;
+    if (savedNow === undefined) delete process.env.PYTHONIDE_NOW;
+    else process.env.PYTHONIDE_NOW = savedNow;
+  }
+}
+
+/** Whether runProgram has installed mocks in this process. */
+export function mocksAreInstalled(): boolean {
+  return mocksInstalled;
+}
+
+/** Drops the project's own modules from require's cache so the next run composes afresh. */
+function forgetProgramModules(): void {
+  for (const file of Object.keys(require.cache)) {
+    if (
+      file.startsWith(ROOT) &&
+      !file.includes(`${path.sep}node_modules${path.sep}`) &&
+      !file.includes(`${path.sep}preview${path.sep}`) &&
+      !file.includes(`${path.sep}tests${path.sep}`)
+    ) {
+      delete require.cache[file];
+    }
+  }
+}
+
+async function resolveOutputs(outputs: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const resolved: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(outputs)) {
+    resolved[k] = pulumi.Output.isInstance(v) ? await promiseOf(v) : v;
+  }
+  return resolved;
+}
+
+function promiseOf<T>(output: pulumi.Output<T>): Promise<T> {
+  return new Promise((resolve) => output.apply((v) => resolve(v)));
+}
+
+/** Replaces wire-format secrets with their plain values (policies see secrets in plaintext). */
+function unwrap(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(unwrap);
+  if (value === null || typeof value !== "object") return value;
+  const obj = value as Record<string, unknown>;
+  if (obj["4dabf18193072939515e22adb298388d"] === SECRET_SIG) return unwrap(obj.value);
+  return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, unwrap(v)]));
+}

@@ -1,0 +1,20 @@
+import * as pulumi from "@pulumi/pulumi";
+import { StackConfig } from "../model/config";
+import { exam } from "./exam";
+import { prod } from "./prod";
+import { staging } from "./staging";
+
+/** A stack's exported outputs. */
+export type StackOutputs = Record<string, pulumi.Input<unknown>>;
+
+/** Composes the components of the configured stack and returns its outputs. */
+export function composeStack(config: StackConfig): StackOutputs {
+  switch (config.stack) {
+    case "prod":
+      return prod(config);
+    case "staging":
+      return staging(config);
+    case "exam":
+      return exam(config);
+  }
+}

@@ -933,10 +933,11 @@ function readExam(r: Reader, service: ServiceConfig, timeZone: string, now: Date
   const entries = r.list("examWindows") ?? [];
   const windows: ExamWindow[] = [];
   const names = new Set<string>();
-  entries.forEach((entry, i) => {
+  entries.forEach((entry, i): void => {
     const key = `examWindows[${i}]`;
-    const fail = (what: string) =>
+    const fail = (what: string): void => {
       r.problems.push(`${r.k(key)} is ${JSON.stringify(entry)}: ${what}`);
+    };
     const parts = entry.trim().split(/\s+/);
     const format = `write "<name> <start>/<end> <students> [time zone]", such as "midsem 2026-03-10T09:00/2026-03-10T11:00 120"`;
     if (parts.length < 3 || parts.length > 4) return fail(format);

@@ -218,7 +218,7 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
   const warnings: string[] = [];
   const warn = pulumi.log.warn;
   const savedNow = process.env.PYTHONIDE_NOW;
-  (pulumi.log as { warn: typeof pulumi.log.warn }).warn = (msg: string) => {
+  (pulumi.log as { warn: typeof pulumi.log.warn }).warn = async (msg: string) => {
     warnings.push(msg);
   };
   if (options.now) process.env.PYTHONIDE_NOW = options.now.toISOString();

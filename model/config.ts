@@ -947,8 +947,11 @@ function readExam(r: Reader, service: ServiceConfig, timeZone: string, now: Date
     if (names.has(name))
       return fail(`the name "${name}" is used by an earlier window; names must be unique`);
     names.add(name);
-    if (!isTimeZone(zone))
-      return fail(`"${zone}" is not an IANA time zone such as Australia/Sydney`);
+    if (!isTimeZone(zone)) {
+      // A bad stack-wide timeZone is reported once, on its own key.
+      if (parts.length === 4) fail(`"${zone}" is not an IANA time zone such as Australia/Sydney`);
+      return;
+    }
     const [startText, endText, extra] = interval.split("/");
     if (endText === undefined || extra !== undefined) return fail(format);
     const start = parseZonedTime(startText, zone);

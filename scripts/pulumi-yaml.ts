@@ -1,7 +1,7 @@
 /**
  * Writes Pulumi.yaml from the config schema (model/config.ts), so `pulumi config` users see every
  * setting with its type, default and description. `npm run gen:pulumi-yaml`; a test fails when
- * the committed file differs from what this renders.
+ * the committed file (or the README's settings table) differs from what this renders.
  *
  * A `default:` is declared only where every stack shares it: the CLI applies project defaults
  * to every stack, so a per-stack default there would override the schema's (staging's small
@@ -47,8 +47,43 @@ export function renderPulumiYaml(): string {
   );
 }
 
+/** The README's settings table: every key, its stacks, its default per stack, its description. */
+export function renderSettingsTable(): string {
+  const rows = Object.entries(SCHEMA).map(([key, spec]) => {
+    const defaults = spec.stacks
+      .map((s) => {
+        const d = spec.default?.[s];
+        return d === undefined ? undefined : `${s}: \`${JSON.stringify(d)}\``;
+      })
+      .filter(Boolean);
+    const dflt = spec.required ? "required" : defaults.length > 0 ? defaults.join("<br>") : "unset";
+    const secret = spec.secret ? " (secret)" : "";
+    return `| \`${key}\`${secret} | ${spec.type} | ${spec.stacks.join(", ")} | ${dflt} | ${spec.description.replace(/\|/g, "\\|")} |`;
+  });
+  return [
+    "| key (`pythonide:`) | type | stacks | default | description |",
+    "| --- | --- | --- | --- | --- |",
+    ...rows,
+  ].join("\n");
+}
+
+const START = "<!-- settings-table:start -->";
+const END = "<!-- settings-table:end -->";
+
+/** README text with the settings table replaced by what the schema renders. */
+export function withSettingsTable(readme: string): string {
+  const from = readme.indexOf(START);
+  const to = readme.indexOf(END);
+  if (from < 0 || to < from) throw new Error(`README.md lacks the ${START} / ${END} markers`);
+  return (
+    readme.slice(0, from + START.length) + "\n" + renderSettingsTable() + "\n" + readme.slice(to)
+  );
+}
+
 if (require.main === module) {
-  const target = path.join(__dirname, "..", "Pulumi.yaml");
-  fs.writeFileSync(target, renderPulumiYaml());
-  console.log(`wrote ${target}`);
+  const root = path.join(__dirname, "..");
+  fs.writeFileSync(path.join(root, "Pulumi.yaml"), renderPulumiYaml());
+  const readme = path.join(root, "README.md");
+  fs.writeFileSync(readme, withSettingsTable(fs.readFileSync(readme, "utf8")));
+  console.log("wrote Pulumi.yaml and the README settings table");
 }

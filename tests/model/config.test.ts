@@ -1,0 +1,494 @@
+import { strict as assert } from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import * as yaml from "js-yaml";
+import { ConfigError, parseStackConfig, RawConfig, StackConfig } from "../../model/config";
+import { stackFileConfig } from "../../preview/program";
+import { renderPulumiYaml, withSettingsTable } from "../../scripts/pulumi-yaml";
+
+const ROOT = path.join(__dirname, "..", "..");
+const NOW = new Date("2026-11-22T12:00:00Z");
+
+function stackFile(stack: string): RawConfig {
+  const doc = yaml.load(fs.readFileSync(path.join(ROOT, `Pulumi.${stack}.yaml`), "utf8")) as {
+    config: Record<string, unknown>;
+  };
+  return stackFileConfig(doc.config);
+}
+
+/** The shipped stack's config with some keys changed (a value) or removed (undefined). */
+function withChanges(stack: string, changes: Record<string, string | undefined>): RawConfig {
+  const raw = stackFile(stack);
+  for (const [key, value] of Object.entries(changes)) {
+    const full = key.includes(":") ? key : `pythonide:${key}`;
+    if (value === undefined) delete raw[full];
+    else raw[full] = { value, secret: false };
+  }
+  return raw;
+}
+
+function parse(stack: string, raw: RawConfig, now = NOW): StackConfig {
+  return parseStackConfig(stack, raw, now);
+}
+
+/** The one problem a change causes, as the user reads it. */
+function problem(stack: string, changes: Record<string, string | undefined>, now = NOW): string {
+  try {
+    parse(stack, withChanges(stack, changes), now);
+  } catch (err) {
+    assert.ok(err instanceof ConfigError, `expected a ConfigError, got ${err}`);
+    assert.equal(err.stack, stack);
+    assert.equal(err.problems.length, 1, `expected one problem, got:\n${err.message}`);
+    assert.equal(
+      err.message,
+      `Invalid configuration for stack "${stack}" (Pulumi.${stack}.yaml):\n  - ${err.problems[0]}`,
+    );
+    return err.problems[0];
+  }
+  assert.fail(`expected ${JSON.stringify(changes)} to be refused`);
+}
+
+describe("stack config validation", () => {
+  describe("the shipped stack files", () => {
+    it("prod parses to the planned sizing", () => {
+      const c = parse("prod", stackFile("prod"));
+      assert.deepEqual(
+        [
+          c.service.cpu,
+          c.service.memory,
+          c.service.minTasks,
+          c.service.desiredTasks,
+          c.service.maxTasks,
+        ],
+        [1024, 2048, 1, 1, 8],
+      );
+      assert.equal(c.host, "ide.example.edu");
+      assert.equal(c.platform?.natStrategy, "none");
+      assert.equal(c.platform?.efsThroughputMode, "elastic");
+      assert.equal(c.database.instanceClass, "db.t4g.small");
+      assert.equal(c.database.deletionProtection, true);
+      assert.deepEqual(c.warnings, []);
+    });
+
+    it("staging is off: 0 tasks, small Spot task, on-demand database", () => {
+      const c = parse("staging", stackFile("staging"));
+      assert.deepEqual([c.service.minTasks, c.service.desiredTasks, c.service.maxTasks], [0, 0, 0]);
+      assert.deepEqual([c.service.cpu, c.service.memory], [512, 1024]);
+      assert.equal(c.service.capacity.strategy, "spot");
+      assert.equal(c.staging?.active, false);
+      assert.equal(c.staging?.dbMode, "on-demand");
+      assert.equal(c.host, "staging.ide.example.edu");
+    });
+
+    it("exam: seed 001 limits, two windows in UTC with planned tasks", () => {
+      const c = parse("exam", stackFile("exam"));
+      assert.deepEqual(c.service.app, {
+        maxConcurrentExecutions: 60,
+        executionTimeoutSeconds: 30,
+        memoryLimitMb: 128,
+        tornadoProcesses: 1,
+      });
+      assert.equal(c.exam?.studentsPerTask, 31);
+      assert.deepEqual(
+        c.exam?.windows.map((w) => [w.name, w.start.toISOString(), w.end.toISOString(), w.tasks]),
+        [
+          ["cs101-midsem", "2027-03-16T14:00:00.000Z", "2027-03-16T16:00:00.000Z", 4],
+          ["cs101-final", "2027-06-08T18:00:00.000Z", "2027-06-08T21:00:00.000Z", 6],
+        ],
+      );
+    });
+  });
+
+  describe("refuses bad input with one message naming key, value and what is valid", () => {
+    const cases: [string, string, Record<string, string | undefined>, string][] = [
+      [
+        "a CPU Fargate does not offer",
+        "prod",
+        { taskCpu: "1000" },
+        'pythonide:taskCpu is "1000": not a Fargate size: CPU 1000 is not a Fargate size; valid CPU units are 256, 512, 1024, 2048, 4096, 8192, 16384',
+      ],
+      [
+        "memory not offered with the CPU",
+        "prod",
+        { taskMemory: "1024" },
+        'pythonide:taskMemory is "1024": not a Fargate size: memory 1024 MiB is not offered with CPU 1024; valid memory is 2048 to 8192 MiB in steps of 1024',
+      ],
+      [
+        "16 vCPU memory off its 8 GiB step",
+        "prod",
+        { taskCpu: "16384", taskMemory: "36864" },
+        'pythonide:taskMemory is "36864": not a Fargate size: memory 36864 MiB is not offered with CPU 16384; valid memory is 32768 to 122880 MiB in steps of 8192',
+      ],
+      [
+        "8 vCPU memory below its floor",
+        "prod",
+        { taskCpu: "8192", taskMemory: "8192" },
+        'pythonide:taskMemory is "8192": not a Fargate size: memory 8192 MiB is not offered with CPU 8192; valid memory is 16384 to 61440 MiB in steps of 4096',
+      ],
+      [
+        "a fractional count",
+        "prod",
+        { maxTasks: "2.5" },
+        'pythonide:maxTasks is "2.5": must be a whole number from 1 to 100',
+      ],
+      [
+        "a count that is not a number",
+        "prod",
+        { minTasks: "one" },
+        'pythonide:minTasks is "one": must be a whole number from 1 to 100',
+      ],
+      [
+        "min above desired",
+        "prod",
+        { minTasks: "3", desiredTasks: "2" },
+        "pythonide:minTasks 3, pythonide:desiredTasks 2 and pythonide:maxTasks 8 must satisfy minTasks <= desiredTasks <= maxTasks",
+      ],
+      [
+        "desired above max",
+        "prod",
+        { desiredTasks: "9" },
+        "pythonide:minTasks 1, pythonide:desiredTasks 9 and pythonide:maxTasks 8 must satisfy minTasks <= desiredTasks <= maxTasks",
+      ],
+      [
+        "max equal to min: no autoscaling",
+        "prod",
+        { minTasks: "2", desiredTasks: "2", maxTasks: "2" },
+        'pythonide:maxTasks is "2": must be greater than minTasks (2) so autoscaling can add tasks',
+      ],
+      [
+        "a percentage out of range",
+        "prod",
+        { cpuTargetPercent: "120" },
+        'pythonide:cpuTargetPercent is "120": must be a whole number from 10 to 90',
+      ],
+      [
+        "a malformed image",
+        "prod",
+        { image: "Registry.Example.com/PythonIDE:latest tag" },
+        'pythonide:image is "Registry.Example.com/PythonIDE:latest tag": must be an image reference such as registry.example.com/pythonide:1.4.2 (lower-case repository, optional tag or @sha256 digest)',
+      ],
+      [
+        "a host name with a scheme",
+        "prod",
+        { domain: "https://ide.example.edu" },
+        'pythonide:domain is "https://ide.example.edu": must be a host name such as ide.example.edu (lower-case labels of letters, digits and hyphens)',
+      ],
+      [
+        "a single-label host",
+        "prod",
+        { domain: "localhost" },
+        'pythonide:domain is "localhost": must be a host name such as ide.example.edu (lower-case labels of letters, digits and hyphens)',
+      ],
+      [
+        "a typo in a key",
+        "prod",
+        { taskCPU: "1024" },
+        "pythonide:taskCPU is not a setting of this program: did you mean pythonide:taskCpu?",
+      ],
+      [
+        "a key nothing resembles",
+        "prod",
+        { colourScheme: "dark" },
+        "pythonide:colourScheme is not a setting of this program: known keys are listed in Pulumi.yaml",
+      ],
+      [
+        "a database password key",
+        "prod",
+        { dbPassword: "hunter2-not-real" },
+        "pythonide:dbPassword is not a setting: database credentials are never configured; RDS manages the master password in Secrets Manager and tasks receive it as a container secret. Remove the key",
+      ],
+      [
+        "a secret in plaintext",
+        "prod",
+        { cookieSecret: "0123456789abcdef0123456789abcdef" },
+        "pythonide:cookieSecret is given in plaintext: it must be a secret; run pulumi config set --secret cookieSecret (and remove the plaintext value)",
+      ],
+      [
+        "a staging-only key in prod",
+        "prod",
+        { activeUntil: "2026-11-22T18:00" },
+        "pythonide:activeUntil does not apply to the prod stack: it is a setting of staging",
+      ],
+      [
+        "a prod-only key in staging",
+        "staging",
+        { natStrategy: "single" },
+        "pythonide:natStrategy does not apply to the staging stack: it is a setting of prod",
+      ],
+      [
+        "an unknown NAT strategy",
+        "prod",
+        { natStrategy: "two" },
+        'pythonide:natStrategy is "two": must be one of none, single, one-per-az',
+      ],
+      [
+        "an unknown architecture",
+        "prod",
+        { cpuArchitecture: "arm64" },
+        'pythonide:cpuArchitecture is "arm64": must be one of X86_64, ARM64',
+      ],
+      [
+        "an instance class the model cannot price",
+        "prod",
+        { dbInstanceClass: "db.r5.large" },
+        'pythonide:dbInstanceClass is "db.r5.large": must be one of db.t4g.micro, db.t4g.small, db.t4g.medium, db.t3.micro',
+      ],
+      [
+        "a log retention CloudWatch refuses",
+        "prod",
+        { logRetentionDays: "10" },
+        'pythonide:logRetentionDays is "10": must be a retention CloudWatch accepts: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653',
+      ],
+      [
+        "a certificate that is not an ACM ARN",
+        "prod",
+        { certificateArn: "my-cert" },
+        'pythonide:certificateArn is "my-cert": must be an ACM certificate ARN, arn:aws:acm:<region>:<account>:certificate/<id>',
+      ],
+      [
+        "a missing certificate",
+        "prod",
+        { certificateArn: undefined },
+        "pythonide:certificateArn is required: ACM certificate ARN for the HTTPS listener (covering domain and *.domain).",
+      ],
+      [
+        "a public VPC range",
+        "prod",
+        { vpcCidr: "8.8.0.0/16" },
+        'pythonide:vpcCidr is "8.8.0.0/16": must be a private IPv4 range (10/8, 172.16/12 or 192.168/16) from /16 to /22, such as 10.0.0.0/16',
+      ],
+      [
+        "provisioned EFS without MiB/s",
+        "prod",
+        { efsThroughputMode: "provisioned" },
+        "pythonide:efsProvisionedMibps is required when efsThroughputMode is provisioned: MiB/s from 1 to 1024",
+      ],
+      [
+        "MiB/s without provisioned mode",
+        "prod",
+        { efsProvisionedMibps: "10" },
+        'pythonide:efsProvisionedMibps is "10": only applies when efsThroughputMode is provisioned (it is elastic)',
+      ],
+      [
+        "a boolean that is not one",
+        "prod",
+        { deletionProtection: "yes" },
+        'pythonide:deletionProtection is "yes": must be true or false',
+      ],
+      [
+        "a bad email",
+        "prod",
+        { alarmEmail: "staff at example.edu" },
+        'pythonide:alarmEmail is "staff at example.edu": must be an email address',
+      ],
+      [
+        "a bad region",
+        "prod",
+        { "aws:region": "ohio" },
+        'aws:region is "ohio": must be an AWS region such as us-east-2',
+      ],
+      [
+        "a stack reference that is not qualified",
+        "exam",
+        { platformStack: "prod" },
+        'pythonide:platformStack is "prod": must be a fully qualified stack name, org/project/stack (for example acme/pythonide/prod)',
+      ],
+      [
+        "Spot for exams",
+        "exam",
+        { capacityProvider: "spot" },
+        'pythonide:capacityProvider is "spot": Spot tasks can be interrupted during an exam; use on-demand, or spot-with-base with onDemandBase of at least 2',
+      ],
+      [
+        "an unknown time zone",
+        "exam",
+        { timeZone: "Mars/Olympus" },
+        'pythonide:timeZone is "Mars/Olympus": must be an IANA time zone such as UTC or Australia/Sydney',
+      ],
+      [
+        "an active staging without expiry",
+        "staging",
+        { active: "true" },
+        "pythonide:active is true but pythonide:activeUntil is not set: an active staging needs an expiry within 12 hours (maxActiveHours), so a forgotten staging switches itself off",
+      ],
+      [
+        "a staging expiry too far ahead",
+        "staging",
+        { active: "true", activeUntil: "2026-11-23T09:00Z" },
+        'pythonide:activeUntil is "2026-11-23T09:00Z": is 21.0 hours ahead; staging may be active for at most 12 hours (maxActiveHours): use a time before 2026-11-23T00:00Z',
+      ],
+      [
+        "a malformed staging expiry",
+        "staging",
+        { active: "true", activeUntil: "tomorrow" },
+        'pythonide:activeUntil is "tomorrow": must be a time YYYY-MM-DDTHH:MM (in America/Chicago) or with Z or an offset, such as 2026-03-10T18:00',
+      ],
+    ];
+    for (const [what, stack, changes, message] of cases) {
+      it(what, () => assert.equal(problem(stack, changes), message));
+    }
+
+    it("names every problem at once, in one message", () => {
+      assert.throws(
+        () => parse("prod", withChanges("prod", { taskCpu: "3", natStrategy: "two" })),
+        (err: Error) =>
+          err.message ===
+          'Invalid configuration for stack "prod" (Pulumi.prod.yaml):\n' +
+            '  - pythonide:taskCpu is "3": must be a whole number from 256 to 16384\n' +
+            '  - pythonide:natStrategy is "two": must be one of none, single, one-per-az',
+      );
+    });
+
+    it("never shows a secret value, even a bad one", () => {
+      const raw = withChanges("prod", {});
+      raw["pythonide:cookieSecret"] = { value: "short-secret-value", secret: true };
+      assert.throws(
+        () => parse("prod", raw),
+        (err: Error) =>
+          err.message.includes(
+            "pythonide:cookieSecret is [secret]: must be at least 32 characters",
+          ) && !err.message.includes("short-secret-value"),
+      );
+    });
+
+    it("refuses a stack this program does not compose", () => {
+      assert.throws(
+        () => parse("dev", stackFile("prod")),
+        (err: Error) =>
+          err.message ===
+          'Invalid configuration for stack "dev" (Pulumi.dev.yaml):\n  - the stack name "dev" is not one this program composes: use prod, staging, exam',
+      );
+    });
+  });
+
+  describe("exam windows", () => {
+    const exam = (windows: string[], changes: Record<string, string> = {}) =>
+      problem("exam", { examWindows: JSON.stringify(windows), ...changes });
+
+    it("end before start", () => {
+      assert.equal(
+        exam(["midsem 2027-03-16T11:00/2027-03-16T09:00 120"]),
+        'pythonide:examWindows[0] is "midsem 2027-03-16T11:00/2027-03-16T09:00 120": the end 2027-03-16T09:00 is not after its start 2027-03-16T11:00',
+      );
+    });
+
+    it("overlapping windows", () => {
+      assert.equal(
+        exam(["a 2027-03-16T09:00/2027-03-16T11:00 40", "b 2027-03-16T10:30/2027-03-16T12:00 40"]),
+        'pythonide:examWindows: "a" (2027-03-16T14:00Z-2027-03-16T16:00Z) and "b" (2027-03-16T15:30Z-2027-03-16T17:00Z) overlap; merge them into one window with the total number of students',
+      );
+    });
+
+    it("a window that needs more tasks than the ceiling, saying how many", () => {
+      assert.equal(
+        exam(["final 2027-06-08T13:00/2027-06-08T16:00 400"]),
+        'pythonide:examWindows[0] is "final 2027-06-08T13:00/2027-06-08T16:00 400": needs 13 tasks for 400 students at 31 students per task, but maxTasks is 10: raise pythonide:maxTasks to at least 13, or use larger tasks',
+      );
+    });
+
+    it("a malformed time", () => {
+      assert.equal(
+        exam(["midsem 2027-02-30T09:00/2027-02-30T11:00 120"]),
+        'pythonide:examWindows[0] is "midsem 2027-02-30T09:00/2027-02-30T11:00 120": the start "2027-02-30T09:00" is not a time YYYY-MM-DDTHH:MM',
+      );
+    });
+
+    it("a malformed entry", () => {
+      assert.equal(
+        exam(["midsem on tuesday"]),
+        'pythonide:examWindows[0] is "midsem on tuesday": write "<name> <start>/<end> <students> [time zone]", such as "midsem 2026-03-10T09:00/2026-03-10T11:00 120"',
+      );
+    });
+
+    it("a duplicate name", () => {
+      assert.equal(
+        exam([
+          "quiz 2027-03-16T09:00/2027-03-16T10:00 30",
+          "quiz 2027-03-17T09:00/2027-03-17T10:00 30",
+        ]),
+        'pythonide:examWindows[1] is "quiz 2027-03-17T09:00/2027-03-17T10:00 30": the name "quiz" is used by an earlier window; names must be unique',
+      );
+    });
+
+    it("a window's own time zone overrides the stack's, across daylight saving", () => {
+      const c = parse(
+        "exam",
+        withChanges("exam", {
+          examWindows: JSON.stringify([
+            "syd 2027-03-16T09:00/2027-03-16T11:00 60 Australia/Sydney",
+            "chi 2027-03-10T09:00/2027-03-10T11:00 60",
+          ]),
+        }),
+      );
+      // Sydney is UTC+11 in March (daylight time); Chicago changes to CDT on 2027-03-14, so the
+      // 10th is still CST (UTC-6).
+      assert.deepEqual(
+        c.exam?.windows.map((w) => [w.name, w.start.toISOString()]),
+        [
+          ["chi", "2027-03-10T15:00:00.000Z"],
+          ["syd", "2027-03-15T22:00:00.000Z"],
+        ],
+      );
+    });
+
+    it("skips windows already over, with a warning", () => {
+      const c = parse("exam", stackFile("exam"), new Date("2027-04-01T00:00:00Z"));
+      assert.deepEqual(
+        c.exam?.windows.map((w) => w.name),
+        ["cs101-final"],
+      );
+      assert.deepEqual(
+        c.exam?.skipped.map((w) => w.name),
+        ["cs101-midsem"],
+      );
+      assert.deepEqual(c.warnings, [
+        'exam window "cs101-midsem" ended at 2027-03-16T16:00Z, before now (2027-04-01T00:00Z): skipped',
+      ]);
+    });
+  });
+
+  describe("staging switch", () => {
+    it("active with an expiry within the limit: floor activeTasks, desired stays 0", () => {
+      const c = parse(
+        "staging",
+        withChanges("staging", { active: "true", activeUntil: "2026-11-22T12:00" }),
+      );
+      // 12:00 in Chicago (CST, UTC-6) is 18:00Z, six hours after NOW.
+      assert.equal(c.staging?.active, true);
+      assert.equal(c.staging?.activeUntil?.toISOString(), "2026-11-22T18:00:00.000Z");
+      assert.deepEqual([c.service.minTasks, c.service.desiredTasks, c.service.maxTasks], [1, 0, 2]);
+    });
+
+    it("an expired switch keeps staging off and says so", () => {
+      const c = parse(
+        "staging",
+        withChanges("staging", { active: "true", activeUntil: "2026-11-22T01:00Z" }),
+      );
+      assert.equal(c.staging?.active, false);
+      assert.deepEqual([c.service.minTasks, c.service.maxTasks], [0, 0]);
+      assert.deepEqual(c.warnings, [
+        "staging expired at 2026-11-22T01:00Z and stays off; set a new pythonide:activeUntil to switch it on again",
+      ]);
+    });
+  });
+
+  describe("generated files", () => {
+    it("Pulumi.yaml is what the schema renders", () => {
+      assert.equal(fs.readFileSync(path.join(ROOT, "Pulumi.yaml"), "utf8"), renderPulumiYaml());
+    });
+
+    it("the README's settings table is what the schema renders", () => {
+      const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+      assert.equal(readme, withSettingsTable(readme));
+    });
+
+    it("declares a Pulumi.yaml default only where every stack shares it", () => {
+      const doc = yaml.load(renderPulumiYaml()) as {
+        config: Record<string, { default?: unknown }>;
+      };
+      assert.equal(doc.config.cpuArchitecture.default, "X86_64");
+      assert.equal(doc.config.taskCpu.default, undefined);
+      assert.equal(doc.config.natStrategy.default, undefined);
+    });
+  });
+});

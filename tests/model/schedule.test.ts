@@ -117,7 +117,7 @@ describe("staging schedule", () => {
   it("active: floor activeTasks and exactly one step at the expiry setting 0/0", () => {
     const plan = stagingPlan(
       { ...base, active: true, activeUntil: iso("2026-11-22T18:00:00Z") },
-      2,
+      { minTasks: 1, maxTasks: 2 },
     );
     assert.deepEqual([plan.minCapacity, plan.maxCapacity], [1, 2]);
     assert.deepEqual(

@@ -1,9 +1,48 @@
-import * as aws from "@pulumi/aws";
+/**
+ * The prod stack: the shared Platform and the everyday IDE service on it. Exports the IDE's URL,
+ * its dashboard, service and cluster names, and every platform output the staging and exam
+ * stacks read through a StackReference (preview/program.ts platformOutputsFixture() mirrors
+ * these keys).
+ */
 import { StackConfig } from "../model/config";
+import { IdeService } from "../components/ideService";
+import { Platform } from "../components/platform";
 import type { StackOutputs } from ".";
 
-/** Placeholder until the prod stack is composed. */
+/** Composes the prod stack from its validated config. */
 export function prod(config: StackConfig): StackOutputs {
-  const cluster = new aws.ecs.Cluster("prod-placeholder", { tags: { Environment: config.stack } });
-  return { clusterName: cluster.name };
+  if (!config.platform) {
+    throw new Error(`prod stack config has no platform settings: parseStackConfig sets them`);
+  }
+  const platform = new Platform("pythonide", {
+    environment: config.stack,
+    platform: config.platform,
+    database: config.database,
+    alarmEmail: config.alarmEmail,
+  });
+  const ide = new IdeService(`ide-${config.stack}`, {
+    environment: config.stack,
+    host: config.host,
+    service: config.service,
+    vpcId: platform.vpcId,
+    taskSubnetIds: platform.taskSubnetIds,
+    assignPublicIp: platform.assignPublicIp,
+    taskSecurityGroupId: platform.taskSecurityGroupId,
+    clusterName: platform.clusterName,
+    clusterArn: platform.clusterArn,
+    httpsListenerArn: platform.httpsListenerArn,
+    loadBalancerArnSuffix: platform.loadBalancerArnSuffix,
+    fileSystemId: platform.fileSystemId,
+    fileSystemArn: platform.fileSystemArn,
+    databaseEndpoint: platform.databaseEndpoint,
+    databaseSecretArn: platform.databaseSecretArn,
+    databaseName: platform.database.databaseName,
+    alarmTopicArn: platform.alarmTopicArn,
+  });
+  return {
+    url: ide.url,
+    dashboardName: ide.dashboardName,
+    serviceName: ide.serviceName,
+    ...platform.stackOutputs(),
+  };
 }

@@ -1,0 +1,600 @@
+/**
+ * IdeService: one IDE environment on the shared platform. A Fargate task definition (size,
+ * architecture, image, the app's settings as environment, credentials only as container
+ * secrets), student files on EFS through the service's own access point, a log group with
+ * retention, least-privilege roles, a target group and host rule on the platform's HTTPS
+ * listener, the ECS service (capacity strategy, circuit breaker, desired count left to
+ * autoscaling), autoscaling, alarms and a dashboard.
+ *
+ * Every platform-side value is a `pulumi.Input`, so the prod stack passes the Platform's
+ * outputs and staging and exam pass values read from a StackReference.
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import {
+  CapacityStrategy,
+  isHostName,
+  isImageReference,
+  LOG_RETENTION_DAYS,
+  ServiceConfig,
+  STACKS,
+  StackName,
+} from "../model/config";
+import { CPU_ARCHITECTURES, fargateSizeProblem } from "../model/fargate";
+import { ecrRepositoryArn, parseEcrImage } from "../model/image";
+import { addAutoscaling, Autoscaling } from "./autoscaling";
+import { addMonitoring, AlarmThresholds, DEFAULT_ALARM_THRESHOLDS, Monitoring } from "./monitoring";
+import { CONTAINER_PORT } from "./platform";
+import { standardTags } from "./tags";
+import { ArgsChecker } from "./validate";
+
+/** Name of the IDE container in the task definition. */
+export const CONTAINER_NAME = "pythonide";
+/** Where student files are mounted in the container (IDE_DATA_PATH). */
+export const DATA_MOUNT_PATH = "/mnt/efs/pythonide-data";
+/** POSIX user and group the IDE writes student files as (through the access point). */
+export const DATA_POSIX_ID = 1000;
+
+/** The load balancer health check of the seeds (seed 001). */
+export const HEALTH_CHECK = {
+  path: "/api/health",
+  intervalSeconds: 30,
+  timeoutSeconds: 5,
+  healthyThreshold: 2,
+  unhealthyThreshold: 3,
+} as const;
+
+/** Default listener rule priority per environment (each host needs its own). */
+export const DEFAULT_RULE_PRIORITY: Readonly<Record<StackName, number>> = {
+  prod: 100,
+  staging: 200,
+  exam: 300,
+};
+
+/** One entry of an ECS service's capacity provider strategy. */
+export interface CapacityProviderStrategyItem {
+  capacityProvider: "FARGATE" | "FARGATE_SPOT";
+  base: number;
+  weight: number;
+}
+
+/**
+ * The capacity provider strategy for a capacity setting: on-demand -> FARGATE; spot ->
+ * FARGATE_SPOT; spot-with-base -> `onDemandBase` tasks on FARGATE, then `spotWeight` Spot tasks
+ * for each further on-demand one (seed 004's hybrid).
+ */
+export function capacityProviderStrategy(capacity: {
+  strategy: CapacityStrategy;
+  onDemandBase: number;
+  spotWeight: number;
+}): CapacityProviderStrategyItem[] {
+  switch (capacity.strategy) {
+    case "on-demand":
+      return [{ capacityProvider: "FARGATE", base: 0, weight: 1 }];
+    case "spot":
+      return [{ capacityProvider: "FARGATE_SPOT", base: 0, weight: 1 }];
+    case "spot-with-base":
+      return [
+        { capacityProvider: "FARGATE", base: capacity.onDemandBase, weight: 1 },
+        { capacityProvider: "FARGATE_SPOT", base: 0, weight: capacity.spotWeight },
+      ];
+  }
+}
+
+export interface IdeServiceArgs {
+  /** The environment (= stack name): prod, staging or exam. Its `Environment` tag. */
+  environment: StackName;
+  /** Host name the service answers on, by host-header rule (e.g. `exam.ide.example.edu`). */
+  host: string;
+  /** Task size, image, counts, capacity, scaling targets, app settings (model/config.ts). */
+  service: ServiceConfig;
+  /** `IS_EXAM_MODE`. Default: true in the exam environment only. */
+  examMode?: boolean;
+
+  /** VPC of the platform (the target group lives in it). */
+  vpcId: pulumi.Input<string>;
+  /** Subnets tasks run in (platform output `taskSubnetIds`). */
+  taskSubnetIds: pulumi.Input<pulumi.Input<string>[]>;
+  /** Whether tasks get a public IP (platform output `assignPublicIp`; true without NAT). */
+  assignPublicIp: pulumi.Input<boolean>;
+  /** Security group of tasks (platform output `taskSecurityGroupId`). */
+  taskSecurityGroupId: pulumi.Input<string>;
+  /** ECS cluster name (scaling target and metrics). */
+  clusterName: pulumi.Input<string>;
+  /** ECS cluster ARN (the service runs in it). */
+  clusterArn: pulumi.Input<string>;
+  /** The platform's HTTPS listener the host rule is added to. */
+  httpsListenerArn: pulumi.Input<string>;
+  /** The load balancer's ARN suffix (CloudWatch `LoadBalancer` dimension). */
+  loadBalancerArnSuffix: pulumi.Input<string>;
+  /** EFS file system of student files. */
+  fileSystemId: pulumi.Input<string>;
+  /** ARN of that file system (the task role may mount it through its access point only). */
+  fileSystemArn: pulumi.Input<string>;
+  /** `host:port` of the database (DATABASE_HOST and DATABASE_PORT). */
+  databaseEndpoint: pulumi.Input<string>;
+  /** ARN of the RDS-managed secret with the database user name and password. */
+  databaseSecretArn: pulumi.Input<string>;
+  /** Database name inside the instance (DATABASE_NAME). Default `pythonide`. */
+  databaseName?: pulumi.Input<string>;
+  /** SNS topic alarms notify. */
+  alarmTopicArn: pulumi.Input<string>;
+
+  /** Priority of the host rule on the shared listener. Default: prod 100, staging 200, exam 300. */
+  listenerRulePriority?: number;
+  /** Directory on EFS this service's access point is rooted at. Default `/pythonide/<environment>`. */
+  dataDirectory?: string;
+  /** Seconds the service ignores failing health checks after a task starts. Default 120. */
+  healthCheckGracePeriodSeconds?: number;
+  /** Alarm thresholds. Default: CPU 80%, memory 75%, 10 target 5xx in 5 minutes. */
+  alarmThresholds?: AlarmThresholds;
+}
+
+/** The IDE as an autoscaled Fargate service behind the platform's load balancer. */
+export class IdeService extends pulumi.ComponentResource {
+  /** `https://<host>`. */
+  readonly url: pulumi.Output<string>;
+  /** The task definition. */
+  readonly taskDefinition: aws.ecs.TaskDefinition;
+  /** The ECS service (its desired count is owned by autoscaling after creation). */
+  readonly service: aws.ecs.Service;
+  /** Name of the ECS service. */
+  readonly serviceName: pulumi.Output<string>;
+  /** The scalable target: add scheduled actions to it (staging expiry, exam windows). */
+  readonly scalableTarget: aws.appautoscaling.Target;
+  /** Target tracking, step policies and their alarms. */
+  readonly autoscaling: Autoscaling;
+  /** The target group tasks register in. */
+  readonly targetGroup: aws.lb.TargetGroup;
+  /** The host-header rule on the HTTPS listener. */
+  readonly listenerRule: aws.lb.ListenerRule;
+  /** The service's EFS access point. */
+  readonly accessPoint: aws.efs.AccessPoint;
+  /** The log group of the container. */
+  readonly logGroup: aws.cloudwatch.LogGroup;
+  /** Role ECS uses to start tasks (pull the image, write logs, read the secrets). */
+  readonly executionRole: aws.iam.Role;
+  /** Role the IDE runs as (mount and write its EFS access point). */
+  readonly taskRole: aws.iam.Role;
+  /** Secrets Manager secret of the cookie secret, when one is configured. */
+  readonly cookieSecret?: aws.secretsmanager.Secret;
+  /** Alarms and dashboard. */
+  readonly monitoring: Monitoring;
+  /** The dashboard. */
+  readonly dashboard: aws.cloudwatch.Dashboard;
+  /** Name of the dashboard. */
+  readonly dashboardName: pulumi.Output<string>;
+
+  constructor(name: string, args: IdeServiceArgs, opts: pulumi.ComponentResourceOptions = {}) {
+    validate(name, args);
+    super("pythonide:components:IdeService", name, {}, opts);
+    const parent = { parent: this };
+    const s = args.service;
+    const tags = standardTags(args.environment, "ide");
+    const region = aws.getRegionOutput({}, parent).region;
+    const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
+
+    // Student files: the service's own directory on the shared file system.
+    const dataDirectory = args.dataDirectory ?? `/pythonide/${args.environment}`;
+    this.accessPoint = new aws.efs.AccessPoint(
+      `${name}-data`,
+      {
+        fileSystemId: args.fileSystemId,
+        posixUser: { uid: DATA_POSIX_ID, gid: DATA_POSIX_ID },
+        rootDirectory: {
+          path: dataDirectory,
+          creationInfo: { ownerUid: DATA_POSIX_ID, ownerGid: DATA_POSIX_ID, permissions: "750" },
+        },
+        tags: { ...tags, Name: `${name}-data` },
+      },
+      parent,
+    );
+
+    this.logGroup = new aws.cloudwatch.LogGroup(
+      `${name}-logs`,
+      { name: `/ecs/pythonide/${name}`, retentionInDays: s.logRetentionDays, tags },
+      parent,
+    );
+
+    // Secrets: the database credentials RDS manages, and the cookie secret if configured.
+    const secrets: { name: string; valueFrom: pulumi.Input<string> }[] = [
+      {
+        name: "DATABASE_USER",
+        valueFrom: pulumi.interpolate`${args.databaseSecretArn}:username::`,
+      },
+      {
+        name: "DATABASE_PASSWORD",
+        valueFrom: pulumi.interpolate`${args.databaseSecretArn}:password::`,
+      },
+    ];
+    const secretArns: pulumi.Input<string>[] = [args.databaseSecretArn];
+    let cookieSecretVersion: aws.secretsmanager.SecretVersion | undefined;
+    if (s.cookieSecret !== undefined) {
+      this.cookieSecret = new aws.secretsmanager.Secret(
+        `${name}-cookie-secret`,
+        {
+          description: `Tornado cookie secret of the ${args.environment} IDE`,
+          recoveryWindowInDays: 7,
+          tags,
+        },
+        parent,
+      );
+      cookieSecretVersion = new aws.secretsmanager.SecretVersion(
+        `${name}-cookie-secret-value`,
+        { secretId: this.cookieSecret.id, secretString: pulumi.secret(s.cookieSecret) },
+        parent,
+      );
+      secrets.push({ name: "COOKIE_SECRET", valueFrom: this.cookieSecret.arn });
+      secretArns.push(this.cookieSecret.arn);
+    }
+
+    // Roles.
+    const assumedByEcsTasks = (conditions: boolean) =>
+      pulumi.jsonStringify({
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Effect: "Allow",
+            Principal: { Service: "ecs-tasks.amazonaws.com" },
+            Action: "sts:AssumeRole",
+            ...(conditions
+              ? {
+                  Condition: {
+                    StringEquals: { "aws:SourceAccount": accountId },
+                    ArnLike: {
+                      "aws:SourceArn": pulumi.interpolate`arn:aws:ecs:${region}:${accountId}:*`,
+                    },
+                  },
+                }
+              : {}),
+          },
+        ],
+      });
+    this.executionRole = new aws.iam.Role(
+      `${name}-execution-role`,
+      {
+        description: `Starts ${args.environment} IDE tasks: pull the image, write logs, read the task's secrets`,
+        assumeRolePolicy: assumedByEcsTasks(false),
+        tags,
+      },
+      parent,
+    );
+    const executionStatements: unknown[] = [
+      {
+        Sid: "WriteOwnLogs",
+        Effect: "Allow",
+        Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+        Resource: pulumi.interpolate`${this.logGroup.arn}:*`,
+      },
+      {
+        Sid: "ReadOwnSecrets",
+        Effect: "Allow",
+        Action: "secretsmanager:GetSecretValue",
+        Resource: secretArns,
+      },
+    ];
+    const ecr = parseEcrImage(s.image);
+    if (ecr) {
+      executionStatements.push(
+        { Sid: "EcrLogin", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },
+        {
+          Sid: "PullOwnImage",
+          Effect: "Allow",
+          Action: [
+            "ecr:BatchCheckLayerAvailability",
+            "ecr:GetDownloadUrlForLayer",
+            "ecr:BatchGetImage",
+          ],
+          Resource: ecrRepositoryArn(ecr),
+        },
+      );
+    }
+    new aws.iam.RolePolicy(
+      `${name}-execution-policy`,
+      {
+        role: this.executionRole.id,
+        policy: pulumi.jsonStringify({ Version: "2012-10-17", Statement: executionStatements }),
+      },
+      parent,
+    );
+    this.taskRole = new aws.iam.Role(
+      `${name}-task-role`,
+      {
+        description: `Runs the ${args.environment} IDE: mount and write its own EFS access point`,
+        assumeRolePolicy: assumedByEcsTasks(true),
+        tags,
+      },
+      parent,
+    );
+    new aws.iam.RolePolicy(
+      `${name}-task-policy`,
+      {
+        role: this.taskRole.id,
+        policy: pulumi.jsonStringify({
+          Version: "2012-10-17",
+          Statement: [
+            {
+              Sid: "OwnAccessPointOnly",
+              Effect: "Allow",
+              Action: ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"],
+              Resource: args.fileSystemArn,
+              Condition: {
+                StringEquals: { "elasticfilesystem:AccessPointArn": this.accessPoint.arn },
+              },
+            },
+          ],
+        }),
+      },
+      parent,
+    );
+
+    // Task definition.
+    const [dbHost, dbPort] = splitEndpoint(args.databaseEndpoint);
+    const examMode = args.examMode ?? args.environment === "exam";
+    const environment: { name: string; value: pulumi.Input<string> }[] = [
+      { name: "DATABASE_HOST", value: dbHost },
+      { name: "DATABASE_NAME", value: args.databaseName ?? "pythonide" },
+      { name: "DATABASE_PORT", value: dbPort },
+      { name: "EXECUTION_TIMEOUT", value: String(s.app.executionTimeoutSeconds) },
+      { name: "IDE_DATA_PATH", value: DATA_MOUNT_PATH },
+      { name: "IS_EXAM_MODE", value: String(examMode) },
+      { name: "MAX_CONCURRENT_EXECUTIONS", value: String(s.app.maxConcurrentExecutions) },
+      { name: "MEMORY_LIMIT_MB", value: String(s.app.memoryLimitMb) },
+      { name: "TORNADO_PROCESSES", value: String(s.app.tornadoProcesses) },
+    ];
+    this.taskDefinition = new aws.ecs.TaskDefinition(
+      `${name}-task`,
+      {
+        family: `pythonide-${name}`,
+        cpu: String(s.cpu),
+        memory: String(s.memory),
+        networkMode: "awsvpc",
+        requiresCompatibilities: ["FARGATE"],
+        runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: s.architecture },
+        executionRoleArn: this.executionRole.arn,
+        taskRoleArn: this.taskRole.arn,
+        volumes: [
+          {
+            name: "ide-data",
+            efsVolumeConfiguration: {
+              fileSystemId: args.fileSystemId,
+              transitEncryption: "ENABLED",
+              authorizationConfig: { accessPointId: this.accessPoint.id, iam: "ENABLED" },
+            },
+          },
+        ],
+        containerDefinitions: pulumi.jsonStringify([
+          {
+            name: CONTAINER_NAME,
+            image: s.image,
+            essential: true,
+            portMappings: [{ containerPort: CONTAINER_PORT, protocol: "tcp" }],
+            environment,
+            secrets,
+            mountPoints: [
+              { sourceVolume: "ide-data", containerPath: DATA_MOUNT_PATH, readOnly: false },
+            ],
+            // Student programs run as child processes: an init process reaps them.
+            linuxParameters: { initProcessEnabled: true },
+            logConfiguration: {
+              logDriver: "awslogs",
+              options: {
+                "awslogs-group": this.logGroup.name,
+                "awslogs-region": region,
+                "awslogs-stream-prefix": "ide",
+              },
+            },
+          },
+        ]),
+        tags,
+      },
+      { parent: this, dependsOn: cookieSecretVersion ? [cookieSecretVersion] : [] },
+    );
+
+    // Load balancing: a target group and a host rule on the shared HTTPS listener.
+    this.targetGroup = new aws.lb.TargetGroup(
+      `${name}-tg`,
+      {
+        vpcId: args.vpcId,
+        targetType: "ip",
+        protocol: "HTTP",
+        port: CONTAINER_PORT,
+        deregistrationDelay: 30,
+        healthCheck: {
+          enabled: true,
+          protocol: "HTTP",
+          port: "traffic-port",
+          path: HEALTH_CHECK.path,
+          matcher: "200",
+          interval: HEALTH_CHECK.intervalSeconds,
+          timeout: HEALTH_CHECK.timeoutSeconds,
+          healthyThreshold: HEALTH_CHECK.healthyThreshold,
+          unhealthyThreshold: HEALTH_CHECK.unhealthyThreshold,
+        },
+        tags,
+      },
+      parent,
+    );
+    this.listenerRule = new aws.lb.ListenerRule(
+      `${name}-rule`,
+      {
+        listenerArn: args.httpsListenerArn,
+        priority: args.listenerRulePriority ?? DEFAULT_RULE_PRIORITY[args.environment],
+        actions: [{ type: "forward", targetGroupArn: this.targetGroup.arn }],
+        conditions: [{ hostHeader: { values: [args.host] } }],
+        tags,
+      },
+      parent,
+    );
+
+    // The service. Autoscaling owns the task count after creation.
+    this.service = new aws.ecs.Service(
+      `${name}-service`,
+      {
+        cluster: args.clusterArn,
+        taskDefinition: this.taskDefinition.arn,
+        desiredCount: s.desiredTasks,
+        capacityProviderStrategies: capacityProviderStrategy(s.capacity),
+        platformVersion: "LATEST",
+        networkConfiguration: {
+          subnets: args.taskSubnetIds,
+          securityGroups: [args.taskSecurityGroupId],
+          assignPublicIp: args.assignPublicIp,
+        },
+        loadBalancers: [
+          {
+            targetGroupArn: this.targetGroup.arn,
+            containerName: CONTAINER_NAME,
+            containerPort: CONTAINER_PORT,
+          },
+        ],
+        healthCheckGracePeriodSeconds: args.healthCheckGracePeriodSeconds ?? 120,
+        deploymentCircuitBreaker: { enable: true, rollback: true },
+        deploymentMinimumHealthyPercent: 100,
+        deploymentMaximumPercent: 200,
+        enableEcsManagedTags: true,
+        propagateTags: "SERVICE",
+        waitForSteadyState: false,
+        tags,
+      },
+      { parent: this, dependsOn: [this.listenerRule], ignoreChanges: ["desiredCount"] },
+    );
+    this.serviceName = this.service.name;
+
+    this.autoscaling = addAutoscaling(
+      name,
+      {
+        clusterName: args.clusterName,
+        serviceName: this.service.name,
+        minTasks: s.minTasks,
+        maxTasks: s.maxTasks,
+        cpuTargetPercent: s.cpuTargetPercent,
+        memoryTargetPercent: s.memoryTargetPercent,
+        tags,
+      },
+      this,
+    );
+    this.scalableTarget = this.autoscaling.target;
+
+    this.monitoring = addMonitoring(
+      name,
+      {
+        clusterName: args.clusterName,
+        serviceName: this.service.name,
+        loadBalancerArnSuffix: args.loadBalancerArnSuffix,
+        targetGroupArnSuffix: this.targetGroup.arnSuffix,
+        alarmTopicArn: args.alarmTopicArn,
+        thresholds: { ...DEFAULT_ALARM_THRESHOLDS, ...args.alarmThresholds },
+        dashboardName: `pythonide-${name}`,
+        region,
+        tags,
+      },
+      this,
+    );
+    this.dashboard = this.monitoring.dashboard;
+    this.dashboardName = this.dashboard.dashboardName;
+    this.url = pulumi.output(`https://${args.host}`);
+
+    this.registerOutputs({
+      url: this.url,
+      serviceName: this.serviceName,
+      dashboardName: this.dashboardName,
+    });
+  }
+}
+
+/** Splits `host:port` into its parts (port 5432 when absent). */
+function splitEndpoint(
+  endpoint: pulumi.Input<string>,
+): [pulumi.Output<string>, pulumi.Output<string>] {
+  const parts = pulumi.output(endpoint).apply((e) => {
+    const i = e.lastIndexOf(":");
+    return i > 0 && /^\d+$/.test(e.slice(i + 1)) ? [e.slice(0, i), e.slice(i + 1)] : [e, "5432"];
+  });
+  return [parts.apply((p) => p[0]), parts.apply((p) => p[1])];
+}
+
+const DASHBOARD_NAME = /^[A-Za-z0-9_-]+$/;
+
+function validate(name: string, args: IdeServiceArgs): void {
+  const check = new ArgsChecker("IdeService", name);
+  check.oneOf("environment", args.environment, STACKS);
+  if (!DASHBOARD_NAME.test(name) || name.length > 40) {
+    check.problems.push(
+      `the name ${JSON.stringify(name)} must be letters, digits, hyphens and underscores, at most 40 characters (it names the dashboard, log group and task family)`,
+    );
+  }
+  if (typeof args.host !== "string" || !isHostName(args.host)) {
+    check.fail("host", args.host, "must be a host name such as ide.example.edu");
+  }
+  const s = args.service;
+  if (!isImageReference(s.image)) {
+    check.fail(
+      "service.image",
+      s.image,
+      "must be an image reference such as registry.example.com/pythonide:1.4.2",
+    );
+  }
+  const size = fargateSizeProblem(s.cpu, s.memory);
+  if (size)
+    check.problems.push(`args.service.cpu ${s.cpu} / args.service.memory ${s.memory}: ${size}`);
+  check.oneOf("service.architecture", s.architecture, CPU_ARCHITECTURES);
+  check.int("service.minTasks", s.minTasks, 0, 100);
+  check.int("service.maxTasks", s.maxTasks, 0, 100);
+  check.int("service.desiredTasks", s.desiredTasks, 0, 100);
+  if (s.minTasks > s.maxTasks || s.desiredTasks > s.maxTasks) {
+    check.problems.push(
+      `args.service.minTasks ${s.minTasks}, desiredTasks ${s.desiredTasks} and maxTasks ${s.maxTasks}: minTasks and desiredTasks must not exceed maxTasks`,
+    );
+  }
+  check.oneOf("service.capacity.strategy", s.capacity.strategy, [
+    "on-demand",
+    "spot",
+    "spot-with-base",
+  ]);
+  if (s.capacity.strategy === "spot-with-base") {
+    check.int("service.capacity.onDemandBase", s.capacity.onDemandBase, 0, 100);
+    check.int("service.capacity.spotWeight", s.capacity.spotWeight, 1, 1000);
+  }
+  check.int("service.cpuTargetPercent", s.cpuTargetPercent, 10, 90);
+  check.int("service.memoryTargetPercent", s.memoryTargetPercent, 10, 90);
+  check.int("service.app.maxConcurrentExecutions", s.app.maxConcurrentExecutions, 1, 1000);
+  check.int("service.app.executionTimeoutSeconds", s.app.executionTimeoutSeconds, 1, 3600);
+  check.int("service.app.memoryLimitMb", s.app.memoryLimitMb, 16, 16384);
+  check.int("service.app.tornadoProcesses", s.app.tornadoProcesses, 1, 64);
+  if (!LOG_RETENTION_DAYS.includes(s.logRetentionDays)) {
+    check.fail(
+      "service.logRetentionDays",
+      s.logRetentionDays,
+      `must be a retention CloudWatch accepts: ${LOG_RETENTION_DAYS.join(", ")}`,
+    );
+  }
+  if (s.cookieSecret !== undefined && s.cookieSecret.length < 32) {
+    // Never echo the value: it is a secret.
+    check.problems.push(
+      "args.service.cookieSecret is too short: it must be at least 32 characters",
+    );
+  }
+  if (args.listenerRulePriority !== undefined) {
+    check.int("listenerRulePriority", args.listenerRulePriority, 1, 50000);
+  }
+  if (args.healthCheckGracePeriodSeconds !== undefined) {
+    check.int("healthCheckGracePeriodSeconds", args.healthCheckGracePeriodSeconds, 0, 3600);
+  }
+  if (args.dataDirectory !== undefined && !/^\/[A-Za-z0-9_.\/-]{1,99}$/.test(args.dataDirectory)) {
+    check.fail(
+      "dataDirectory",
+      args.dataDirectory,
+      "must be an absolute path such as /pythonide/staging (letters, digits, _ . - /)",
+    );
+  }
+  const t = args.alarmThresholds ?? {};
+  if (t.cpuPercent !== undefined) check.int("alarmThresholds.cpuPercent", t.cpuPercent, 1, 100);
+  if (t.memoryPercent !== undefined) {
+    check.int("alarmThresholds.memoryPercent", t.memoryPercent, 1, 100);
+  }
+  if (t.target5xxCount !== undefined) {
+    check.int("alarmThresholds.target5xxCount", t.target5xxCount, 0, 100000);
+  }
+  check.throwIfAny();
+}

@@ -1,0 +1,302 @@
+/**
+ * Component argument checks (they run before anything is registered, so no mocks are needed)
+ * and the components' pure helpers.
+ */
+import * as assert from "assert";
+import { Database, DatabaseArgs } from "../../components/database";
+import { capacityProviderStrategy, IdeService, IdeServiceArgs } from "../../components/ideService";
+import { Platform, PlatformArgs } from "../../components/platform";
+import { ComponentArgsError } from "../../components/validate";
+import { ServiceConfig } from "../../model/config";
+import { ecrRepositoryArn, parseEcrImage } from "../../model/image";
+
+function service(overrides: Partial<ServiceConfig> = {}): ServiceConfig {
+  return {
+    image: "registry.example.com/pythonide:2025.10.1",
+    cpu: 1024,
+    memory: 2048,
+    architecture: "X86_64",
+    minTasks: 1,
+    desiredTasks: 1,
+    maxTasks: 8,
+    capacity: { strategy: "on-demand", onDemandBase: 1, spotWeight: 4 },
+    cpuTargetPercent: 60,
+    memoryTargetPercent: 70,
+    app: {
+      maxConcurrentExecutions: 20,
+      executionTimeoutSeconds: 60,
+      memoryLimitMb: 256,
+      tornadoProcesses: 1,
+    },
+    logRetentionDays: 30,
+    ...overrides,
+  };
+}
+
+function ideArgs(overrides: Partial<IdeServiceArgs> = {}): IdeServiceArgs {
+  return {
+    environment: "staging",
+    host: "staging.ide.example.edu",
+    service: service(),
+    vpcId: "vpc-1",
+    taskSubnetIds: ["subnet-1", "subnet-2"],
+    assignPublicIp: true,
+    taskSecurityGroupId: "sg-1",
+    clusterName: "cluster",
+    clusterArn: "arn:aws:ecs:us-east-2:000000000000:cluster/cluster",
+    httpsListenerArn: "arn:aws:elasticloadbalancing:us-east-2:000000000000:listener/app/x/1/2",
+    loadBalancerArnSuffix: "app/x/1",
+    fileSystemId: "fs-1",
+    fileSystemArn: "arn:aws:elasticfilesystem:us-east-2:000000000000:file-system/fs-1",
+    databaseEndpoint: "db.example.invalid:5432",
+    databaseSecretArn: "arn:aws:secretsmanager:us-east-2:000000000000:secret:rds-1",
+    alarmTopicArn: "arn:aws:sns:us-east-2:000000000000:alarms",
+    ...overrides,
+  };
+}
+
+function thrown(fn: () => unknown): ComponentArgsError {
+  try {
+    fn();
+  } catch (err) {
+    assert.ok(err instanceof ComponentArgsError, `expected ComponentArgsError, got ${err}`);
+    return err;
+  }
+  assert.fail("expected the constructor to throw");
+}
+
+describe("component arguments", function () {
+  describe("IdeService", function () {
+    it("refuses a CPU/memory pair Fargate does not offer, naming the valid memory", function () {
+      const err = thrown(
+        () => new IdeService("ide-test", ideArgs({ service: service({ memory: 1024 }) })),
+      );
+      assert.strictEqual(
+        err.message,
+        'IdeService "ide-test" has invalid arguments:\n' +
+          "  - args.service.cpu 1024 / args.service.memory 1024: memory 1024 MiB is not offered with CPU 1024; valid memory is 2048 to 8192 MiB in steps of 1024",
+      );
+    });
+
+    it("refuses a host that is not a host name", function () {
+      const err = thrown(() => new IdeService("ide-test", ideArgs({ host: "not a host" })));
+      assert.deepStrictEqual(err.problems, [
+        'args.host is "not a host": must be a host name such as ide.example.edu',
+      ]);
+    });
+
+    it("refuses an unknown environment", function () {
+      const err = thrown(
+        () => new IdeService("ide-test", ideArgs({ environment: "dev" as "prod" })),
+      );
+      assert.deepStrictEqual(err.problems, [
+        'args.environment is "dev": must be one of prod, staging, exam',
+      ]);
+    });
+
+    it("refuses a floor above the ceiling", function () {
+      const err = thrown(
+        () =>
+          new IdeService(
+            "ide-test",
+            ideArgs({ service: service({ minTasks: 3, desiredTasks: 3, maxTasks: 2 }) }),
+          ),
+      );
+      assert.deepStrictEqual(err.problems, [
+        "args.service.minTasks 3, desiredTasks 3 and maxTasks 2: minTasks and desiredTasks must not exceed maxTasks",
+      ]);
+    });
+
+    it("refuses a short cookie secret without echoing it", function () {
+      const err = thrown(
+        () =>
+          new IdeService("ide-test", ideArgs({ service: service({ cookieSecret: "hunter2" }) })),
+      );
+      assert.deepStrictEqual(err.problems, [
+        "args.service.cookieSecret is too short: it must be at least 32 characters",
+      ]);
+      assert.ok(!err.message.includes("hunter2"));
+    });
+
+    it("lists every problem at once", function () {
+      const err = thrown(
+        () =>
+          new IdeService(
+            "ide test",
+            ideArgs({
+              listenerRulePriority: 0,
+              service: service({ logRetentionDays: 10, cpuTargetPercent: 95, image: "Bad Image" }),
+            }),
+          ),
+      );
+      assert.deepStrictEqual(err.problems, [
+        'the name "ide test" must be letters, digits, hyphens and underscores, at most 40 characters (it names the dashboard, log group and task family)',
+        'args.service.image is "Bad Image": must be an image reference such as registry.example.com/pythonide:1.4.2',
+        "args.service.cpuTargetPercent is 95: must be a whole number from 10 to 90",
+        "args.service.logRetentionDays is 10: must be a retention CloudWatch accepts: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653",
+        "args.listenerRulePriority is 0: must be a whole number from 1 to 50000",
+      ]);
+    });
+
+    it("checks the Spot weights only with spot-with-base", function () {
+      const err = thrown(
+        () =>
+          new IdeService(
+            "ide-test",
+            ideArgs({
+              host: "bad host",
+              service: service({
+                capacity: { strategy: "spot-with-base", onDemandBase: -1, spotWeight: 0 },
+              }),
+            }),
+          ),
+      );
+      assert.deepStrictEqual(err.problems, [
+        'args.host is "bad host": must be a host name such as ide.example.edu',
+        "args.service.capacity.onDemandBase is -1: must be a whole number from 0 to 100",
+        "args.service.capacity.spotWeight is 0: must be a whole number from 1 to 1000",
+      ]);
+    });
+  });
+
+  describe("Platform", function () {
+    const platformArgs = (p: Partial<PlatformArgs["platform"]>): PlatformArgs => ({
+      environment: "prod",
+      platform: {
+        availabilityZones: 2,
+        vpcCidr: "10.0.0.0/16",
+        natStrategy: "none",
+        certificateArn:
+          "arn:aws:acm:us-east-2:000000000000:certificate/00000000-0000-0000-0000-000000000000",
+        efsThroughputMode: "elastic",
+        ...p,
+      },
+      database: {
+        instanceClass: "db.t4g.small",
+        allocatedStorageGb: 20,
+        backupRetentionDays: 7,
+        deletionProtection: true,
+        multiAz: false,
+      },
+    });
+
+    it("refuses an unknown NAT strategy, one zone and provisioned EFS without a rate", function () {
+      const err = thrown(
+        () =>
+          new Platform(
+            "pythonide",
+            platformArgs({
+              natStrategy: "nat" as "none",
+              availabilityZones: 1,
+              efsThroughputMode: "provisioned",
+            }),
+          ),
+      );
+      assert.deepStrictEqual(err.problems, [
+        "args.platform.availabilityZones is 1: must be a whole number from 2 to 4",
+        'args.platform.natStrategy is "nat": must be one of none, single, one-per-az',
+        "args.platform.efsProvisionedMibps is undefined: must be a whole number from 1 to 1024",
+      ]);
+    });
+
+    it("refuses a certificate that is not an ACM ARN", function () {
+      const err = thrown(
+        () => new Platform("pythonide", platformArgs({ certificateArn: "cert-1" })),
+      );
+      assert.deepStrictEqual(err.problems, [
+        'args.platform.certificateArn is "cert-1": must be an ACM certificate ARN, arn:aws:acm:<region>:<account>:certificate/<id>',
+      ]);
+    });
+  });
+
+  describe("Database", function () {
+    const dbArgs = (overrides: Partial<DatabaseArgs> = {}): DatabaseArgs => ({
+      environment: "staging",
+      settings: {
+        instanceClass: "db.t4g.micro",
+        allocatedStorageGb: 20,
+        backupRetentionDays: 1,
+        deletionProtection: false,
+        multiAz: false,
+      },
+      subnetGroupName: "pythonide-db-subnets",
+      securityGroupIds: ["sg-db"],
+      alarmTopicArn: "arn:aws:sns:us-east-2:000000000000:alarms",
+      ...overrides,
+    });
+
+    it("refuses a class without a known connection limit and a bad identifier", function () {
+      const err = thrown(
+        () =>
+          new Database(
+            "Staging_DB",
+            dbArgs({ settings: { ...dbArgs().settings, instanceClass: "db.m5.large" } }),
+          ),
+      );
+      assert.deepStrictEqual(err.problems, [
+        'the name "Staging_DB" must be lower-case letters, digits and single hyphens, starting with a letter, at most 50 characters (it names the RDS instance)',
+        'args.settings.instanceClass is "db.m5.large": must be one of db.t4g.micro, db.t4g.small, db.t4g.medium, db.t3.micro',
+      ]);
+    });
+
+    it("refuses a database name PostgreSQL would not accept", function () {
+      const err = thrown(
+        () => new Database("staging-db", dbArgs({ databaseName: "pythonide-staging" })),
+      );
+      assert.deepStrictEqual(err.problems, [
+        'args.databaseName is "pythonide-staging": must start with a letter and hold only letters, digits and underscores (at most 63)',
+      ]);
+    });
+  });
+});
+
+describe("capacity provider strategies", function () {
+  it("on-demand: FARGATE only", function () {
+    assert.deepStrictEqual(
+      capacityProviderStrategy({ strategy: "on-demand", onDemandBase: 3, spotWeight: 4 }),
+      [{ capacityProvider: "FARGATE", base: 0, weight: 1 }],
+    );
+  });
+  it("spot: FARGATE_SPOT only", function () {
+    assert.deepStrictEqual(
+      capacityProviderStrategy({ strategy: "spot", onDemandBase: 3, spotWeight: 4 }),
+      [{ capacityProvider: "FARGATE_SPOT", base: 0, weight: 1 }],
+    );
+  });
+  it("spot-with-base: the base on FARGATE, then spotWeight Spot tasks per on-demand one", function () {
+    assert.deepStrictEqual(
+      capacityProviderStrategy({ strategy: "spot-with-base", onDemandBase: 1, spotWeight: 4 }),
+      [
+        { capacityProvider: "FARGATE", base: 1, weight: 1 },
+        { capacityProvider: "FARGATE_SPOT", base: 0, weight: 4 },
+      ],
+    );
+  });
+});
+
+describe("ECR image references", function () {
+  it("finds the registry, region and repository of an ECR image", function () {
+    const image = parseEcrImage("000000000000.dkr.ecr.us-east-2.amazonaws.com/team/pythonide:1.2");
+    assert.deepStrictEqual(image, {
+      registryId: "000000000000",
+      region: "us-east-2",
+      repository: "team/pythonide",
+    });
+    assert.strictEqual(
+      ecrRepositoryArn(image!),
+      "arn:aws:ecr:us-east-2:000000000000:repository/team/pythonide",
+    );
+  });
+  it("reads a digest-pinned ECR image", function () {
+    const digest = "a".repeat(64);
+    assert.strictEqual(
+      parseEcrImage(`000000000000.dkr.ecr.eu-west-1.amazonaws.com/pythonide@sha256:${digest}`)
+        ?.repository,
+      "pythonide",
+    );
+  });
+  it("returns undefined for images outside ECR", function () {
+    assert.strictEqual(parseEcrImage("registry.example.com/pythonide:2025.10.1"), undefined);
+    assert.strictEqual(parseEcrImage("python:3.12"), undefined);
+  });
+});

@@ -1,0 +1,115 @@
+/**
+ * Shared by the component tests: runs the real program on mocks with the shipped
+ * Pulumi.prod.yaml (plus overrides) and finds resources in what it registered.
+ */
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import * as yaml from "js-yaml";
+import { RawConfig } from "../../model/config";
+import { ResourceRecord } from "../../model/records";
+import { runProgram, stackFileConfig } from "../../preview/program";
+
+const ROOT = path.join(__dirname, "..", "..");
+
+/** The clock of every run (staging/exam logic must not depend on the real one). */
+export const NOW = new Date("2026-02-02T12:00:00Z");
+
+/** The shipped stack file's config, as raw config. */
+export function shippedConfig(stack: string): RawConfig {
+  const file = yaml.load(fs.readFileSync(path.join(ROOT, `Pulumi.${stack}.yaml`), "utf8")) as {
+    config: Record<string, unknown>;
+  };
+  return stackFileConfig(file.config);
+}
+
+/** One prod run's records and outputs, with lookups. */
+export class Run {
+  constructor(
+    readonly records: ResourceRecord[],
+    readonly outputs: Record<string, unknown>,
+  ) {}
+
+  /** Every resource of a type. */
+  all(type: string): ResourceRecord[] {
+    return this.records.filter((r) => r.type === type);
+  }
+
+  /** The one resource of a type with this logical name (fails when absent). */
+  get(type: string, name: string): ResourceRecord {
+    const found = this.records.filter((r) => r.type === type && r.name === name);
+    assert.strictEqual(
+      found.length,
+      1,
+      `expected one ${type} named ${name}, found ${found.length}`,
+    );
+    return found[0];
+  }
+
+  /** The inputs of the one resource of a type with this logical name. */
+  inputs(type: string, name: string): Record<string, any> {
+    return this.get(type, name).inputs as Record<string, any>;
+  }
+}
+
+/**
+ * Runs the prod stack with Pulumi.prod.yaml's config, `set` values replacing or adding keys
+ * (`pythonide:` is added to bare keys; a `{ secret }` value is a secret) and `unset` keys removed.
+ */
+export async function runProd(
+  set: Record<string, string | { secret: string }> = {},
+  unset: string[] = [],
+): Promise<Run> {
+  const config = shippedConfig("prod");
+  const full = (k: string): string => (k.includes(":") ? k : `pythonide:${k}`);
+  for (const k of unset) delete config[full(k)];
+  for (const [k, v] of Object.entries(set)) {
+    config[full(k)] =
+      typeof v === "string" ? { value: v, secret: false } : { value: v.secret, secret: true };
+  }
+  const run = await runProgram({ stack: "prod", config, now: NOW });
+  return new Run(run.records, run.outputs);
+}
+
+const declarationCache = new Map<string, string>();
+
+/**
+ * Whether a resource type takes `tags`, read from its package's own type declarations (an
+ * independent source: the program's tagging helper is not consulted). Throws for a type whose
+ * declaration cannot be found, so an unknown type cannot pass silently.
+ */
+export function isTaggable(type: string): boolean {
+  const [pkg, mod, resource] = type.split(":");
+  let file: string;
+  if (pkg === "aws") {
+    const [folder, base] = mod.split("/");
+    const root = path.dirname(require.resolve("@pulumi/aws/package.json"));
+    file =
+      folder === "index"
+        ? path.join(root, `${base}.d.ts`)
+        : path.join(root, folder, `${base}.d.ts`);
+  } else if (pkg === "awsx") {
+    const root = path.dirname(require.resolve("@pulumi/awsx/package.json"));
+    file = path.join(root, mod, `${resource[0].toLowerCase()}${resource.slice(1)}.d.ts`);
+  } else {
+    throw new Error(`isTaggable: no declarations known for ${type}`);
+  }
+  let text = declarationCache.get(file);
+  if (text === undefined) {
+    text = fs.readFileSync(file, "utf8");
+    declarationCache.set(file, text);
+  }
+  const args = new RegExp(`export interface ${resource}Args \\{([\\s\\S]*?)\\n\\}`).exec(text);
+  if (!args) throw new Error(`isTaggable: ${file} declares no ${resource}Args`);
+  return /\n {4}tags\?:/.test(args[1]);
+}
+
+/** The container definitions of a task definition record, parsed. */
+export function containers(taskDefinition: ResourceRecord): any[] {
+  return JSON.parse(String(taskDefinition.inputs.containerDefinitions));
+}
+
+/** A policy document input, parsed. */
+export function policyDocument(record: ResourceRecord, key = "policy"): any {
+  return JSON.parse(String(record.inputs[key]));
+}

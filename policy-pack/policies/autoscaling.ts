@@ -1,0 +1,109 @@
+/**
+ * Autoscaling: every ECS service scales (mandated guardrail). A stack policy, because it has to
+ * see the service, its scalable target and the target's policies and scheduled actions together.
+ *
+ * Matching during a preview: a target belongs to a service when its `resourceId` equals
+ * `service/<cluster>/<service>` (both known), or when it depends on the service through
+ * `resourceId` (the engine knows dependencies while values are unknown). A target that can be
+ * neither matched nor ruled out (its resourceId unknown and no dependency reported) is given the
+ * benefit of the doubt for a service that has no definite target; so is a policy or scheduled
+ * action that cannot be tied to a target. The stack policy runs again after `pulumi up` with every
+ * value known, where nothing is undecided.
+ */
+import { PolicyConfigSchema, PolicyResource, StackValidationPolicy } from "@pulumi/policy";
+import {
+  Environment,
+  T,
+  actionsOnTarget,
+  environmentOf,
+  ofType,
+  peekNumber,
+  peekString,
+  serviceResourceId,
+  settings,
+  show,
+  targetsOfService,
+} from "./common";
+
+const autoscalingSchema: PolicyConfigSchema = {
+  properties: {
+    growEnvironments: {
+      type: "array",
+      items: { type: "string", enum: ["prod", "staging", "exam"] },
+      default: ["prod", "exam"],
+      description:
+        "Environments whose scalable targets must have maxCapacity above minCapacity (room to add tasks).",
+    },
+  },
+};
+
+interface AutoscalingConfig {
+  growEnvironments: string[];
+}
+
+/** What is wrong with one target of a service, as messages (empty when nothing is). */
+function targetProblems(
+  target: PolicyResource,
+  service: PolicyResource,
+  env: Environment,
+  cfg: AutoscalingConfig,
+  resources: PolicyResource[],
+): string[] {
+  const problems: string[] = [];
+  const what = `Scalable target '${target.name}' of ECS service '${service.name}'`;
+  const min = peekNumber(target.props, "minCapacity");
+  const max = peekNumber(target.props, "maxCapacity");
+  if (typeof min === "number" && typeof max === "number") {
+    if (min > max) {
+      problems.push(
+        `${what} must have minCapacity <= maxCapacity; it has minCapacity ${min}, maxCapacity ${max}.`,
+      );
+    } else if (min === max && cfg.growEnvironments.includes(env)) {
+      problems.push(
+        `${what} must have maxCapacity above minCapacity in ${env} so autoscaling can add tasks; both are ${min}.`,
+      );
+    }
+  }
+  if (actionsOnTarget(target, service, resources).length === 0) {
+    const rid = peekString(target.props, "resourceId");
+    const shown = typeof rid === "string" ? rid : serviceResourceId(service);
+    problems.push(
+      `${what} must have at least one scaling policy or scheduled action; none acts on ${show(shown)}.`,
+    );
+  }
+  return problems;
+}
+
+/**
+ * Missing autoscaling: every ECS service needs a scalable target on its desired count, with
+ * minCapacity <= maxCapacity, at least one scaling policy or scheduled action on it, and in prod
+ * and exam a maxCapacity above minCapacity. A service without a valid Environment tag is judged as
+ * prod.
+ */
+export const ecsServiceAutoscaling: StackValidationPolicy = {
+  name: "ecs-service-autoscaling",
+  description:
+    "Every ECS service must have an Application Auto Scaling target (service/<cluster>/<service>) with minCapacity <= maxCapacity and at least one scaling policy or scheduled action; in prod and exam maxCapacity must exceed minCapacity.",
+  remediationSteps:
+    "Create the service through the IdeService component, which adds an aws.appautoscaling.Target (scalableDimension ecs:service:DesiredCount) with CPU and memory target-tracking policies; set pythonide:minTasks < pythonide:maxTasks.",
+  configSchema: autoscalingSchema,
+  validateStack: (args, report) => {
+    const cfg = settings<AutoscalingConfig>(autoscalingSchema, args);
+    const services = ofType(args.resources, T.service);
+    if (services.length === 0) args.notApplicable("the stack has no ECS services");
+    for (const service of services) {
+      const env: Environment = environmentOf(service.props, service.provider) ?? "prod";
+      const { targets } = targetsOfService(service, args.resources);
+      if (targets.length === 0) {
+        report(
+          `ECS service '${service.name}' must have an autoscaling target (aws.appautoscaling.Target, scalableDimension ecs:service:DesiredCount); none points at ${show(serviceResourceId(service))}.`,
+          service.urn,
+        );
+        continue;
+      }
+      const verdicts = targets.map((t) => targetProblems(t, service, env, cfg, args.resources));
+      if (verdicts.some((problems) => problems.length === 0)) continue;
+      for (const message of verdicts[0]) report(message, targets[0].urn);
+    }
+  },
+};

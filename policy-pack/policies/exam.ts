@@ -1,0 +1,135 @@
+/**
+ * Exams: never a single task while an exam runs, and never a single subnet (seed 001: an exam
+ * an hour away on one task with no autoscaling).
+ */
+import * as aws from "@pulumi/aws";
+import {
+  PolicyConfigSchema,
+  ResourceValidationPolicy,
+  StackValidationPolicy,
+  validateResourceOfType,
+} from "@pulumi/policy";
+import { MIN_TASKS_DURING_EXAM } from "../../model/capacity";
+import {
+  T,
+  UNKNOWN,
+  actionsOnTarget,
+  environmentOf,
+  isEcsServiceScaler,
+  ofType,
+  peek,
+  peekNumber,
+  peekString,
+  settings,
+  targetEnvironment,
+} from "./common";
+
+// ---------------------------------------------------------------------------------------------
+// exam-capacity-during-windows
+
+const examCapacitySchema: PolicyConfigSchema = {
+  properties: {
+    minTasksDuringExam: {
+      type: "integer",
+      minimum: 1,
+      default: MIN_TASKS_DURING_EXAM,
+      description: "Fewest tasks an exam service may run while an exam window is open.",
+    },
+  },
+};
+
+/**
+ * Exam windows are the scheduled actions on an exam scalable target that raise its minimum above
+ * the idle floor (the target's own minCapacity): each must raise it to at least
+ * `minTasksDuringExam`, and the target's maxCapacity must leave room for that many. Only actions
+ * definitely on the target are judged (an action whose target cannot be told in a preview is
+ * judged after the update).
+ */
+export const examCapacityDuringWindows: StackValidationPolicy = {
+  name: "exam-capacity-during-windows",
+  description:
+    "Exam services must run at least 2 tasks during every exam window: each scheduled action that opens a window sets minCapacity >= 2, and the target's maxCapacity allows it.",
+  remediationSteps:
+    "Describe exams in pythonide:examWindows; the ExamEnv component schedules capacity from the capacity planner, which never plans fewer than 2 tasks. Keep pythonide:maxTasks at 2 or more.",
+  configSchema: examCapacitySchema,
+  validateStack: (args, report) => {
+    const { minTasksDuringExam } = settings<{ minTasksDuringExam: number }>(
+      examCapacitySchema,
+      args,
+    );
+    const targets = ofType(args.resources, T.scalableTarget)
+      .filter(isEcsServiceScaler)
+      .filter((t) => targetEnvironment(t, args.resources) === "exam");
+    if (targets.length === 0) args.notApplicable("the stack has no exam scalable targets");
+    for (const target of targets) {
+      const floor = peekNumber(target.props, "minCapacity");
+      const max = peekNumber(target.props, "maxCapacity");
+      if (typeof max === "number" && max < minTasksDuringExam) {
+        report(
+          `Exam scalable target '${target.name}' must allow at least ${minTasksDuringExam} tasks during exam windows; it has maxCapacity ${max}.`,
+          target.urn,
+        );
+      }
+      const idle = typeof floor === "number" ? floor : 0;
+      for (const { action, link } of actionsOnTarget(target, undefined, args.resources, [
+        T.scheduledAction,
+      ])) {
+        if (link !== "yes") continue;
+        const min = peekNumber(action.props, "scalableTargetAction", "minCapacity");
+        if (typeof min !== "number" || min <= idle || min >= minTasksDuringExam) continue;
+        const schedule = peekString(action.props, "schedule");
+        const when = typeof schedule === "string" ? ` (${schedule})` : "";
+        report(
+          `Scheduled action '${action.name}'${when} on exam scalable target '${target.name}' must keep at least ${minTasksDuringExam} tasks during the exam window it opens; it sets minCapacity ${min}.`,
+          action.urn,
+        );
+      }
+    }
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// exam-service-multi-subnet
+
+const multiSubnetSchema: PolicyConfigSchema = {
+  properties: {
+    minSubnets: {
+      type: "integer",
+      minimum: 1,
+      default: 2,
+      description: "Fewest subnets (one per availability zone) an exam service must span.",
+    },
+  },
+};
+
+/** An exam service in one subnet lives in one availability zone: one outage ends the exam. */
+export const examServiceMultiSubnet: ResourceValidationPolicy = {
+  name: "exam-service-multi-subnet",
+  description:
+    "Exam ECS services must span at least 2 subnets (availability zones) so one zone's outage does not stop an exam.",
+  remediationSteps:
+    "Give the exam service the platform's subnets in every availability zone (the prod stack exports them; pythonide:availabilityZones is at least 2).",
+  configSchema: multiSubnetSchema,
+  validateResource: validateResourceOfType(aws.ecs.Service, (svc, args, report) => {
+    const env = environmentOf(args.props, args.provider);
+    if (env !== "exam")
+      args.notApplicable(`applies to exam services; this one is ${env ?? "untagged"}`);
+    const { minSubnets } = settings<{ minSubnets: number }>(multiSubnetSchema, args);
+    const subnets = svc.networkConfiguration?.subnets ?? [];
+    // Subnet ids not known yet are counted as distinct subnets.
+    const known = new Set<string>();
+    let unknown = 0;
+    for (let i = 0; i < subnets.length; i++) {
+      const id = peek(subnets, i);
+      if (id === UNKNOWN) unknown++;
+      else if (typeof id === "string") known.add(id);
+    }
+    const count = known.size + unknown;
+    if (count < minSubnets) {
+      const listed = known.size > 0 ? ` (${[...known].join(", ")})` : "";
+      report(
+        `ECS service '${args.name}' must span at least ${minSubnets} subnets in exam; it has ${count}${listed}.`,
+      );
+    }
+  }),
+};

@@ -1,0 +1,274 @@
+/**
+ * Network: HTTPS at the edge, and only the load balancer reachable from the internet.
+ */
+import * as aws from "@pulumi/aws";
+import {
+  PolicyConfigSchema,
+  PolicyResource,
+  ResourceValidationPolicy,
+  StackValidationPolicy,
+} from "@pulumi/policy";
+import {
+  Link,
+  T,
+  UNKNOWN,
+  Unknown,
+  dependsOn,
+  hasDependencyInfo,
+  ofType,
+  peek,
+  peekArray,
+  peekNumber,
+  peekString,
+  settings,
+  validateResourceOfTypes,
+} from "./common";
+
+// ---------------------------------------------------------------------------------------------
+// lb-listener-https
+
+const listenerSchema: PolicyConfigSchema = {
+  properties: {
+    secureProtocols: {
+      type: "array",
+      items: { type: "string" },
+      default: ["HTTPS", "TLS"],
+      description: "Listener protocols that count as encrypted.",
+    },
+  },
+};
+
+interface ListenerProps {
+  protocol?: string;
+  port?: number;
+  defaultActions?: { type?: string; redirect?: { protocol?: string } }[];
+}
+
+/**
+ * Students type passwords into the IDE: a listener either speaks HTTPS or only redirects to it.
+ */
+export const lbListenerHttps: ResourceValidationPolicy = {
+  name: "lb-listener-https",
+  description:
+    "Load balancer listeners must use HTTPS, or be HTTP listeners whose default actions all redirect to HTTPS.",
+  remediationSteps:
+    'Serve the IDE on an HTTPS listener with the ACM certificate (pythonide:certificateArn); give the port-80 listener a single default action { type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }.',
+  configSchema: listenerSchema,
+  validateResource: validateResourceOfTypes<ListenerProps>(
+    [aws.lb.Listener, aws.alb.Listener],
+    (listener, args, report) => {
+      const { secureProtocols } = settings<{ secureProtocols: string[] }>(listenerSchema, args);
+      // An application load balancer's listener defaults to HTTP.
+      const protocol = listener.protocol ?? "HTTP";
+      if (secureProtocols.includes(protocol.toUpperCase())) return;
+      const actions = listener.defaultActions ?? [];
+      const redirectsAll =
+        actions.length > 0 &&
+        actions.every(
+          (a) => a.type === "redirect" && (a.redirect?.protocol ?? "").toUpperCase() === "HTTPS",
+        );
+      if (redirectsAll) return;
+      const port = listener.port !== undefined ? ` on port ${listener.port}` : "";
+      const kinds = actions.map((a) =>
+        a.type === "redirect" ? `redirect to ${a.redirect?.protocol ?? "(same protocol)"}` : a.type,
+      );
+      report(
+        `Load balancer listener '${args.name}' must use HTTPS or redirect every request to HTTPS; it is ${protocol}${port} with default action ${kinds.join(", ") || "(none)"}.`,
+      );
+    },
+  ),
+};
+
+// ---------------------------------------------------------------------------------------------
+// security-group-no-public-ingress
+
+const ingressSchema: PolicyConfigSchema = {
+  properties: {
+    loadBalancerPorts: {
+      type: "array",
+      items: { type: "integer" },
+      default: [80, 443],
+      description: "TCP ports a load balancer's security group may open to the internet.",
+    },
+  },
+};
+
+const PUBLIC_V4 = "0.0.0.0/0";
+const PUBLIC_V6 = "::/0";
+
+/** One ingress permission open to the internet, wherever it was written. */
+interface PublicIngress {
+  /** The resource that wrote it (a security group or a rule resource). */
+  owner: PolicyResource;
+  /** How the owner is named in messages. */
+  label: string;
+  /** The security group resource it belongs to, when it is in this stack and can be told. */
+  group?: PolicyResource;
+  /** The id of the group it belongs to (rules name it; a group's own id is an output). */
+  groupId: string | Unknown | undefined;
+  protocol: string;
+  from: number | Unknown | undefined;
+  to: number | Unknown | undefined;
+  cidr: string;
+}
+
+const UNKNOWN_PROTOCOL = "(unknown protocol)";
+
+/** An ingress protocol as text ("tcp", "6", "-1"); the default applies when it is absent. */
+function protocolOf(v: unknown, absent: string): string {
+  if (v === UNKNOWN) return UNKNOWN_PROTOCOL;
+  if (typeof v === "string" || typeof v === "number") return String(v).toLowerCase();
+  return absent;
+}
+
+function publicCidr(v4: unknown, v6: unknown): string | undefined {
+  const list = (v: unknown) => (Array.isArray(v) ? v : typeof v === "string" ? [v] : []);
+  if (list(v4).includes(PUBLIC_V4)) return PUBLIC_V4;
+  if (list(v6).includes(PUBLIC_V6)) return PUBLIC_V6;
+  return undefined;
+}
+
+/** Every internet-open ingress permission in the stack. */
+function publicIngress(resources: PolicyResource[]): PublicIngress[] {
+  const out: PublicIngress[] = [];
+  const groups = ofType(resources, T.securityGroup);
+  for (const sg of groups) {
+    const ingress = peekArray(sg.props, "ingress");
+    if (!Array.isArray(ingress)) continue;
+    ingress.forEach((rule) => {
+      const cidr = publicCidr(peekArray(rule, "cidrBlocks"), peekArray(rule, "ipv6CidrBlocks"));
+      if (!cidr) return;
+      out.push({
+        owner: sg,
+        label: `Security group '${sg.name}'`,
+        group: sg,
+        groupId: peekString(sg.props, "id") ?? UNKNOWN,
+        protocol: protocolOf(peek(rule, "protocol"), "tcp"),
+        from: peekNumber(rule, "fromPort"),
+        to: peekNumber(rule, "toPort"),
+        cidr,
+      });
+    });
+  }
+  const groupOfRule = (rule: PolicyResource, groupId: unknown) =>
+    groups.find((sg) => {
+      const id = peekString(sg.props, "id");
+      return (
+        (typeof groupId === "string" && id === groupId) || dependsOn(rule, "securityGroupId", sg)
+      );
+    });
+  for (const rule of ofType(resources, T.ingressRule)) {
+    const cidr = publicCidr(peek(rule.props, "cidrIpv4"), peek(rule.props, "cidrIpv6"));
+    if (!cidr) continue;
+    const groupId = peekString(rule.props, "securityGroupId") ?? UNKNOWN;
+    out.push({
+      owner: rule,
+      label: `Security group ingress rule '${rule.name}'`,
+      group: groupOfRule(rule, groupId),
+      groupId,
+      protocol: protocolOf(peek(rule.props, "ipProtocol"), "tcp"),
+      from: peekNumber(rule.props, "fromPort"),
+      to: peekNumber(rule.props, "toPort"),
+      cidr,
+    });
+  }
+  for (const rule of ofType(resources, T.securityGroupRule)) {
+    if (peek(rule.props, "type") !== "ingress") continue;
+    const cidr = publicCidr(
+      peekArray(rule.props, "cidrBlocks"),
+      peekArray(rule.props, "ipv6CidrBlocks"),
+    );
+    if (!cidr) continue;
+    const groupId = peekString(rule.props, "securityGroupId") ?? UNKNOWN;
+    out.push({
+      owner: rule,
+      label: `Security group rule '${rule.name}'`,
+      group: groupOfRule(rule, groupId),
+      groupId,
+      protocol: protocolOf(peek(rule.props, "protocol"), "tcp"),
+      from: peekNumber(rule.props, "fromPort"),
+      to: peekNumber(rule.props, "toPort"),
+      cidr,
+    });
+  }
+  return out;
+}
+
+/**
+ * Whether the group of an ingress permission is a load balancer's: a load balancer lists its id
+ * (both known) or depends on the group through `securityGroups`. Undecided when some load
+ * balancer's groups cannot be read and no dependency says either way.
+ */
+function belongsToLoadBalancer(entry: PublicIngress, resources: PolicyResource[]): Link {
+  let undecided = false;
+  for (const lb of ofType(resources, T.loadBalancer)) {
+    const sgs = peekArray(lb.props, "securityGroups");
+    if (entry.group && dependsOn(lb, "securityGroups", entry.group)) return "yes";
+    if (typeof entry.groupId === "string" && Array.isArray(sgs) && sgs.includes(entry.groupId)) {
+      return "yes";
+    }
+    const allKnown =
+      Array.isArray(sgs) && sgs.every((s) => s !== UNKNOWN) && typeof entry.groupId === "string";
+    if (!allKnown && !hasDependencyInfo(lb, "securityGroups")) undecided = true;
+  }
+  return undecided ? "unknown" : "no";
+}
+
+function describePorts(protocol: string, from: unknown, to: unknown): string {
+  if (protocol === "-1" || protocol === "all") return "all protocols and ports";
+  const p = protocol === "6" ? "tcp" : protocol === "17" ? "udp" : protocol;
+  if (typeof from !== "number" || typeof to !== "number")
+    return `${p} (ports unknown until the update)`;
+  return from === to ? `${p} ${from}` : `${p} ${from}-${to}`;
+}
+
+/**
+ * Nothing but the load balancer faces the internet: an ingress permission from 0.0.0.0/0 or ::/0
+ * is refused unless it is TCP on the load balancer ports and its group is attached to a load
+ * balancer. Looks at inline `ingress` of aws.ec2.SecurityGroup, aws.vpc.SecurityGroupIngressRule
+ * and aws.ec2.SecurityGroupRule (type ingress). A group whose attachment cannot be told during a
+ * preview is given the benefit of the doubt; the policy runs again after the update.
+ */
+export const securityGroupNoPublicIngress: StackValidationPolicy = {
+  name: "security-group-no-public-ingress",
+  description:
+    "No security group may accept traffic from the internet (0.0.0.0/0, ::/0) except the load balancer's group on TCP 80 and 443.",
+  remediationSteps:
+    "Let tasks, the database and the file system accept traffic only from the security group in front of them (referencedSecurityGroupId / sourceSecurityGroupId: load balancer -> tasks -> database and EFS); open only the load balancer's group to the internet, on 80 and 443.",
+  configSchema: ingressSchema,
+  validateStack: (args, report) => {
+    const { loadBalancerPorts } = settings<{ loadBalancerPorts: number[] }>(ingressSchema, args);
+    const allowed = `tcp ${loadBalancerPorts.join(", ")}`;
+    for (const entry of publicIngress(args.resources)) {
+      const ports = describePorts(entry.protocol, entry.from, entry.to);
+      const lb = belongsToLoadBalancer(entry, args.resources);
+      const portsOk = onlyPorts(entry, loadBalancerPorts);
+      if (lb === "yes" && !portsOk) {
+        report(
+          `${entry.label} must not accept ${ports} from ${entry.cidr}: the load balancer's security group may be open to the internet only on ${allowed}.`,
+          entry.owner.urn,
+        );
+      } else if (lb === "no" || !portsOk) {
+        report(
+          `${entry.label} must not accept ${ports} from ${entry.cidr}: only the load balancer's security group may be open to the internet, on ${allowed}.`,
+          entry.owner.urn,
+        );
+      }
+    }
+  },
+};
+
+/**
+ * Whether a permission is TCP on the given ports only. Unknown protocol or ports pass (judged
+ * after the update).
+ */
+function onlyPorts(entry: PublicIngress, ports: number[]): boolean {
+  if (entry.protocol === UNKNOWN_PROTOCOL) return true;
+  if (entry.protocol !== "tcp" && entry.protocol !== "6") return false;
+  const { from, to } = entry;
+  if (from === UNKNOWN || to === UNKNOWN) return true;
+  if (typeof from !== "number" || typeof to !== "number" || to < from) return false;
+  if (to - from + 1 > ports.length) return false;
+  for (let p = from; p <= to; p++) if (!ports.includes(p)) return false;
+  return true;
+}

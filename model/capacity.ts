@@ -27,7 +27,10 @@ export function studentsPerTask(
   targetCpuPercent: number,
   vcpuPerStudent: number = EXAM_VCPU_PER_STUDENT,
 ): number {
-  const perTask = Math.floor(((cpuUnits / 1024) * (targetCpuPercent / 100)) / vcpuPerStudent);
+  // The epsilon keeps float error from dropping a whole student (0.6 / (0.2 / 60) = 179.999...).
+  const perTask = Math.floor(
+    ((cpuUnits / 1024) * (targetCpuPercent / 100)) / vcpuPerStudent + 1e-9,
+  );
   return Math.max(1, perTask);
 }
 
@@ -43,4 +46,49 @@ export function tasksFor(students: number, perTask: number, floor = 1): number {
 /** Tasks an exam for `students` needs: never fewer than MIN_TASKS_DURING_EXAM. */
 export function examTasks(students: number, perTask: number): number {
   return tasksFor(students, perTask, MIN_TASKS_DURING_EXAM);
+}
+
+/**
+ * A daily traffic profile (seed 004's concurrency estimate): how many sessions run at once at
+ * the peak, from how many users come in a day and how they use it.
+ */
+export interface TrafficProfile {
+  /** Distinct users in a day. */
+  dailyUsers: number;
+  /** Sessions (requests) each user starts in a day. Seed 004: 5. */
+  requestsPerUser: number;
+  /** Hours of the day the traffic is spread over. Seed 004: 8 (9am-5pm). */
+  activeHours: number;
+  /** How long one session lasts, in seconds. Seed 004: 30. */
+  requestSeconds: number;
+  /** Peak over the average (seed 004: 2, the lunch-hour spike). */
+  peakFactor: number;
+}
+
+/** Seed 004's assumptions for everything but the number of users. */
+export const SEED_004_TRAFFIC: Readonly<Omit<TrafficProfile, "dailyUsers">> = {
+  requestsPerUser: 5,
+  activeHours: 8,
+  requestSeconds: 30,
+  peakFactor: 2,
+};
+
+/**
+ * Sessions running at once at the peak: sessions per minute x minutes each lasts x peak factor
+ * (Little's law, seed 004: 1000 users x 5 / 480 min = 10.4 a minute, x 0.5 min x 2 = 10.4, which
+ * the seed rounds to 11). Fractional: round up for a count of sessions.
+ */
+export function peakConcurrentSessions(p: TrafficProfile): number {
+  for (const [key, value] of Object.entries(p)) {
+    if (!(typeof value === "number" && Number.isFinite(value) && value >= 0)) {
+      throw new Error(`traffic profile ${key} is ${value}: must be a number >= 0`);
+    }
+  }
+  if (p.activeHours <= 0 || p.activeHours > 24) {
+    throw new Error(
+      `traffic profile activeHours is ${p.activeHours}: must be more than 0 and at most 24`,
+    );
+  }
+  const perMinute = (p.dailyUsers * p.requestsPerUser) / (p.activeHours * 60);
+  return perMinute * (p.requestSeconds / 60) * p.peakFactor;
 }

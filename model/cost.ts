@@ -1,0 +1,1406 @@
+/**
+ * The cost model: a monthly estimate of a stack computed from the resources it registers (the
+ * same ResourceRecords the offline preview records and the policy pack sees), not from its
+ * config, so what is priced is what would be deployed.
+ *
+ * Three figures per stack, per month of 730 hours:
+ * - floor: every ECS service at the minimum it rests at (its scalable target's minimum after
+ *   all scheduled actions have run) all month, and everything else that bills by the hour;
+ * - expected: the floor plus the scheduled windows: the exam windows the scheduled actions
+ *   describe, in the busiest calendar month among them (so a budget holds in exam month; the
+ *   month is named), and staging switched on for `stagingActiveHoursPerMonth` hours;
+ * - ceiling: every service at its largest maximum all month (staging switched on all month).
+ *
+ * Tasks above an on-demand base run on Fargate Spot where the capacity provider strategy says
+ * so, priced at the Spot factor of the price table. Every priced item is a line with its
+ * quantity, unit price and what was assumed; what could not be priced is listed, never zero.
+ *
+ * No Pulumi imports.
+ */
+import { SCHEMA } from "./config";
+import { ResourceRecord } from "./records";
+import {
+  HOURS_PER_MONTH,
+  PriceKey,
+  pricesFor,
+  RDS_MULTI_AZ_FACTOR,
+  rdsInstancePrice,
+  RegionPrices,
+} from "./prices";
+import { isTimeZone, parseZonedTime } from "./time";
+
+// ---------------------------------------------------------------------------------------------
+// Assumptions
+
+/** Usage the resources do not say, as settings. Every one is printed with the estimate. */
+export interface CostAssumptions {
+  /** Region to price; default: the AWS provider's region in the records, else an ARN's region. */
+  region?: string;
+  /** Load balancer capacity units billed each hour (a class-sized IDE sits near 1). Default 1. */
+  albLcuPerHour: number;
+  /** GB processed by all NAT gateways together per month. Default 10. */
+  natGbPerMonth: number;
+  /** GB processed per interface endpoint per month. Default 1. */
+  endpointGbPerMonth: number;
+  /** GB stored in each EFS file system (Standard class). Default 10. */
+  efsStoredGb: number;
+  /** GB read through each EFS file system per month (Elastic throughput). Default 10. */
+  efsElasticReadGbPerMonth: number;
+  /** GB written through each EFS file system per month (Elastic throughput). Default 5. */
+  efsElasticWriteGbPerMonth: number;
+  /** GB ingested into each CloudWatch log group per month. Default 1. */
+  logGbIngestedPerGroupPerMonth: number;
+  /** RDS backup storage beyond the free amount (equal to the provisioned size), GB. Default 0. */
+  rdsBackupGbAboveFree: number;
+  /** Hours a month staging is switched on (seed 002: "~10 hours/month"). Default 10. */
+  stagingActiveHoursPerMonth: number;
+  /**
+   * Tasks staging runs while on, when the records show it off. Default: the config default of
+   * `activeTasks`.
+   */
+  stagingActiveTasks: number;
+  /** GB in the final snapshot staging's on-demand database keeps while staging is off. Default 1. */
+  stagingSnapshotGb: number;
+  /**
+   * Class priced for staging's on-demand database when it is not in the records (staging off).
+   * Default: staging's config default of `dbInstanceClass`.
+   */
+  stagingDbClass: string;
+  /** Storage priced for that database, GB. Default: the config default `dbAllocatedStorageGb`. */
+  stagingDbStorageGb: number;
+  /**
+   * Whether a staging database in the records of a switched-on staging exists only while staging
+   * is on (the records cannot tell). Default: true, as the config default `dbMode` is on-demand.
+   */
+  stagingDbOnDemand: boolean;
+  /** Price the windows of this calendar month (`YYYY-MM`) instead of the busiest one. */
+  expectedMonth?: string;
+}
+
+const stagingDefault = (key: string): unknown => SCHEMA[key]?.default?.staging;
+
+/** The defaults; staging's come from the config schema, where they are decided. */
+export const DEFAULT_ASSUMPTIONS: Readonly<CostAssumptions> = {
+  albLcuPerHour: 1,
+  natGbPerMonth: 10,
+  endpointGbPerMonth: 1,
+  efsStoredGb: 10,
+  efsElasticReadGbPerMonth: 10,
+  efsElasticWriteGbPerMonth: 5,
+  logGbIngestedPerGroupPerMonth: 1,
+  rdsBackupGbAboveFree: 0,
+  stagingActiveHoursPerMonth: 10,
+  stagingActiveTasks: Number(stagingDefault("activeTasks") ?? 1),
+  stagingSnapshotGb: 1,
+  stagingDbClass: String(stagingDefault("dbInstanceClass") ?? "db.t4g.micro"),
+  stagingDbStorageGb: Number(stagingDefault("dbAllocatedStorageGb") ?? 20),
+  stagingDbOnDemand: (stagingDefault("dbMode") ?? "on-demand") === "on-demand",
+};
+
+/** One line per assumption, for printing. */
+export const ASSUMPTION_DESCRIPTIONS: Readonly<Record<keyof CostAssumptions, string>> = {
+  region: "region priced (default: the AWS provider's region in the records)",
+  albLcuPerHour: "load balancer capacity units per hour",
+  natGbPerMonth: "GB through NAT gateways per month",
+  endpointGbPerMonth: "GB through each interface endpoint per month",
+  efsStoredGb: "GB stored per EFS file system",
+  efsElasticReadGbPerMonth: "GB read per EFS file system per month (Elastic)",
+  efsElasticWriteGbPerMonth: "GB written per EFS file system per month (Elastic)",
+  logGbIngestedPerGroupPerMonth: "GB ingested per log group per month",
+  rdsBackupGbAboveFree: "RDS backup GB beyond the free provisioned size",
+  stagingActiveHoursPerMonth: "hours staging is switched on per month (seed 002)",
+  stagingActiveTasks: "tasks staging runs while on (when the records show it off)",
+  stagingSnapshotGb: "GB in staging's final database snapshot",
+  stagingDbClass: "staging database class when staging is off (config default)",
+  stagingDbStorageGb: "staging database GB when staging is off (config default)",
+  stagingDbOnDemand: "staging database exists only while staging is on",
+  expectedMonth: "month whose windows 'expected' prices (default: the busiest)",
+};
+
+/** Checks assumption values; an impossible one is an error naming it. */
+export function resolveAssumptions(overrides: Partial<CostAssumptions> = {}): CostAssumptions {
+  const a: CostAssumptions = { ...DEFAULT_ASSUMPTIONS };
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value !== undefined) (a as unknown as Record<string, unknown>)[key] = value;
+  }
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries(a)) {
+    if (!(key in ASSUMPTION_DESCRIPTIONS)) {
+      problems.push(
+        `unknown cost assumption "${key}": known ones are ${Object.keys(ASSUMPTION_DESCRIPTIONS).join(", ")}`,
+      );
+    } else if (value === undefined) {
+      continue;
+    } else if (typeof (DEFAULT_ASSUMPTIONS as Record<string, unknown>)[key] === "number") {
+      if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+        problems.push(`cost assumption ${key} is ${JSON.stringify(value)}: must be a number >= 0`);
+      }
+    } else if (key === "stagingDbOnDemand") {
+      if (typeof value !== "boolean") {
+        problems.push(`cost assumption ${key} is ${JSON.stringify(value)}: must be true or false`);
+      }
+    } else if (typeof value !== "string") {
+      problems.push(`cost assumption ${key} is ${JSON.stringify(value)}: must be text`);
+    }
+  }
+  if (a.stagingActiveHoursPerMonth > HOURS_PER_MONTH) {
+    problems.push(
+      `cost assumption stagingActiveHoursPerMonth is ${a.stagingActiveHoursPerMonth}: a month has ${HOURS_PER_MONTH} hours`,
+    );
+  }
+  if (a.expectedMonth !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(a.expectedMonth)) {
+    problems.push(`cost assumption expectedMonth is "${a.expectedMonth}": must be YYYY-MM`);
+  }
+  if (problems.length > 0) throw new Error(problems.join("; "));
+  return a;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+export type Scenario = "floor" | "expected" | "ceiling";
+export const SCENARIOS: readonly Scenario[] = ["floor", "expected", "ceiling"];
+export type PerScenario = Record<Scenario, number>;
+
+/** One priced item. */
+export interface CostLine {
+  /** Logical name of the resource priced. */
+  resource: string;
+  /** Its type token. */
+  type: string;
+  /** What is billed, for example `Fargate vCPU (X86_64, on-demand)`. */
+  item: string;
+  /** Unit of `quantity`, for example `vCPU-hour`. */
+  unit: string;
+  /** USD per unit. */
+  unitPrice: number;
+  /** Units per month in each scenario. */
+  quantity: PerScenario;
+  /** USD per month in each scenario (quantity x unit price). */
+  monthly: PerScenario;
+  /** What was assumed to get the quantity. */
+  assumed?: string;
+  /** Where the unit price comes from, and when it was read. */
+  source: string;
+  /** The price table entry (model/prices.ts), or `rds.instance.<class>`. */
+  priceKey: string;
+  /** Set when the unit price is another region's (no source for this region was found). */
+  assumedFrom?: string;
+}
+
+export interface CostEstimate {
+  region: string;
+  currency: "USD";
+  hoursPerMonth: number;
+  floor: number;
+  expected: number;
+  ceiling: number;
+  /** The calendar month whose scheduled windows `expected` includes (`YYYY-MM`), if any. */
+  expectedMonth?: string;
+  /** How `expected` was built, in a sentence. */
+  expectedBasis: string;
+  lines: CostLine[];
+  /** What could not be priced, and why. */
+  unpriced: string[];
+  /** Things the reader should know (regions assumed, free tiers not applied, ...). */
+  notes: string[];
+  assumptions: CostAssumptions;
+}
+
+/** Options besides the assumptions. */
+export interface EstimateOptions {
+  /** The clock: capacity a scalable target holds now, until its first scheduled action. */
+  now?: Date;
+  /**
+   * The region the AWS provider is configured with (`aws:region`), used when the records name
+   * none (no provider record, no ARN with a region).
+   */
+  defaultRegion?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading records
+
+type Props = Record<string, unknown>;
+
+const T = {
+  taskDefinition: "aws:ecs/taskDefinition:TaskDefinition",
+  service: "aws:ecs/service:Service",
+  target: "aws:appautoscaling/target:Target",
+  scheduledAction: "aws:appautoscaling/scheduledAction:ScheduledAction",
+  lb: ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"],
+  vpc: "awsx:ec2:Vpc",
+  natGateway: "aws:ec2/natGateway:NatGateway",
+  eip: "aws:ec2/eip:Eip",
+  endpoint: "aws:ec2/vpcEndpoint:VpcEndpoint",
+  rds: "aws:rds/instance:Instance",
+  efs: "aws:efs/fileSystem:FileSystem",
+  alarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
+  dashboard: "aws:cloudwatch/dashboard:Dashboard",
+  logGroup: "aws:cloudwatch/logGroup:LogGroup",
+  secret: "aws:secretsmanager/secret:Secret",
+} as const;
+
+/** Types that bill nothing by themselves (or whose cost is priced on another record). */
+const FREE = [
+  /^pulumi:/,
+  /^random:/,
+  /^aws:iam\//,
+  /^aws:ec2\/(securityGroup|securityGroupRule|subnet|routeTable|route|routeTableAssociation|internetGateway|vpc|defaultSecurityGroup|defaultRouteTable|mainRouteTableAssociation)(:|$)/,
+  /^aws:vpc\/securityGroup(Ingress|Egress)Rule:/,
+  /^aws:(lb|alb)\/(targetGroup|listener|listenerRule|targetGroupAttachment):/,
+  /^aws:ecs\/(cluster|clusterCapacityProviders):/,
+  /^aws:appautoscaling\/policy:/,
+  /^aws:sns\/(topic|topicSubscription|topicPolicy):/,
+  /^aws:efs\/(mountTarget|accessPoint|backupPolicy|fileSystemPolicy):/,
+  /^aws:rds\/(subnetGroup|parameterGroup|optionGroup):/,
+  /^aws:cloudwatch\/logMetricFilter:/,
+  /^aws:secretsmanager\/(secretVersion|secretPolicy|secretRotation):/,
+  /^aws:acm\/certificateValidation:/,
+  /^aws:route53\/record:/,
+];
+
+const num = (v: unknown): number | undefined => {
+  if (typeof v === "number" && Number.isFinite(v)) return v;
+  if (typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v))) return Number(v);
+  return undefined;
+};
+const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
+const obj = (v: unknown): Props | undefined =>
+  v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Props) : undefined;
+const arr = (v: unknown): unknown[] | undefined => (Array.isArray(v) ? v : undefined);
+const tagsOf = (r: ResourceRecord): Props => obj(r.inputs.tags) ?? {};
+
+/** The last `/`-separated segment of an ARN or name, without a `:revision`. */
+function lastSegment(text: string): string {
+  const afterSlash = text.slice(text.lastIndexOf("/") + 1);
+  return afterSlash.replace(/:\d+$/, "");
+}
+
+/** CPU units from `"1024"`, `1024` or `"1 vCPU"`. */
+function cpuUnits(v: unknown): number | undefined {
+  const n = num(v);
+  if (n !== undefined) return n;
+  const m = typeof v === "string" ? /^\s*([\d.]+)\s*vcpu\s*$/i.exec(v) : null;
+  return m ? Number(m[1]) * 1024 : undefined;
+}
+
+/** Memory MiB from `"2048"`, `2048` or `"2 GB"`. */
+function memoryMib(v: unknown): number | undefined {
+  const n = num(v);
+  if (n !== undefined) return n;
+  const m = typeof v === "string" ? /^\s*([\d.]+)\s*gb\s*$/i.exec(v) : null;
+  return m ? Number(m[1]) * 1024 : undefined;
+}
+
+const REGION_IN_ARN = /^arn:aws[a-z-]*:[a-z0-9-]+:([a-z]{2}(?:-gov)?-[a-z]+-\d):/;
+
+/**
+ * The region: the assumption, else the AWS provider record's, else the configured provider
+ * region (`aws:region`), else the region of the first ARN among the inputs.
+ */
+function regionOf(records: ResourceRecord[], assumed?: string, configured?: string): string {
+  if (assumed) return assumed;
+  for (const r of records) {
+    if (r.type === "pulumi:providers:aws") {
+      const region = str(r.inputs.region);
+      if (region) return region;
+    }
+  }
+  if (configured) return configured;
+  const visit = (v: unknown): string | undefined => {
+    if (typeof v === "string") return REGION_IN_ARN.exec(v)?.[1];
+    if (Array.isArray(v)) {
+      for (const x of v) {
+        const found = visit(x);
+        if (found) return found;
+      }
+    } else if (v !== null && typeof v === "object") {
+      for (const x of Object.values(v)) {
+        const found = visit(x);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  };
+  for (const r of records) {
+    const found = visit(r.inputs);
+    if (found) return found;
+  }
+  throw new Error(
+    `cannot tell which region to price: no AWS provider region and no ARN with a region among ${records.length} resources; pass the region assumption`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Months
+
+/** `YYYY-MM` of `instant` in `zone`. */
+function monthOf(instant: number, zone: string): string {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone: zone,
+    year: "numeric",
+    month: "2-digit",
+  }).formatToParts(new Date(instant));
+  const get = (t: string) => parts.find((p) => p.type === t)!.value;
+  return `${get("year")}-${get("month")}`;
+}
+
+/** [start, end) of calendar month `YYYY-MM` in `zone`, as UTC milliseconds. */
+function monthBounds(month: string, zone: string): [number, number] {
+  const [y, m] = month.split("-").map(Number);
+  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
+  const start = parseZonedTime(`${month}-01T00:00`, zone)!.getTime();
+  const end = parseZonedTime(`${next}-01T00:00`, zone)!.getTime();
+  return [start, end];
+}
+
+/** Hours of [from, to) that fall inside `month` in `zone`. */
+function hoursIn(from: number, to: number, month: string, zone: string): number {
+  const [a, b] = monthBounds(month, zone);
+  return Math.max(0, Math.min(to, b) - Math.max(from, a)) / 3_600_000;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Services
+
+interface TaskShape {
+  cpuUnits: number;
+  vcpu: number;
+  gb: number;
+  arch: "X86_64" | "ARM64";
+  ephemeralGbAboveFree: number;
+}
+
+/** Tasks on each kind of capacity. */
+interface Split {
+  onDemand: number;
+  spot: number;
+}
+
+/** A period during which a service's minimum differs from where it rests. */
+interface Segment {
+  from: number;
+  to: number;
+  tasks: number;
+}
+
+interface ServiceModel {
+  record: ResourceRecord;
+  /** Its scalable target, if any. */
+  target?: ResourceRecord;
+  task?: TaskShape;
+  staging: boolean;
+  publicIp: boolean;
+  /** Tasks -> tasks on on-demand and on Spot. */
+  split: (tasks: number) => Split;
+  /** Minimum after every scheduled action has run. */
+  restingMin: number;
+  /** The largest maximum it can reach. */
+  maxEver: number;
+  /** Scheduled periods above the resting minimum (exam windows). */
+  segments: Segment[];
+  /** Tasks while staging is on. */
+  stagingTasks: number;
+  /** Staging only: the records show it switched on (a minimum above where it rests). */
+  recordedActive: boolean;
+  /** Time zone the schedule's months are counted in. */
+  zone: string;
+  describe: string;
+}
+
+function taskShape(td: ResourceRecord, problems: string[]): TaskShape | undefined {
+  const cpu = cpuUnits(td.inputs.cpu);
+  const mem = memoryMib(td.inputs.memory);
+  if (cpu === undefined || mem === undefined) {
+    problems.push(
+      `task definition ${td.name}: cpu ${JSON.stringify(td.inputs.cpu)} / memory ${JSON.stringify(td.inputs.memory)} not known, so its tasks are not priced`,
+    );
+    return undefined;
+  }
+  const arch = str(obj(td.inputs.runtimePlatform)?.cpuArchitecture) ?? "X86_64";
+  if (arch !== "X86_64" && arch !== "ARM64") {
+    problems.push(`task definition ${td.name}: CPU architecture "${arch}" has no Fargate price`);
+    return undefined;
+  }
+  const ephemeral = num(obj(td.inputs.ephemeralStorage)?.sizeInGib) ?? 20;
+  return {
+    cpuUnits: cpu,
+    vcpu: cpu / 1024,
+    gb: mem / 1024,
+    arch,
+    ephemeralGbAboveFree: Math.max(0, ephemeral - 20),
+  };
+}
+
+function findTaskDefinition(
+  service: ResourceRecord,
+  taskDefs: ResourceRecord[],
+): ResourceRecord | undefined {
+  const ref = str(service.inputs.taskDefinition);
+  if (!ref) return undefined;
+  const key = lastSegment(ref);
+  const byArn = taskDefs.find((t) => str(t.inputs.arn) === ref);
+  if (byArn) return byArn;
+  return (
+    taskDefs.find((t) => t.name === key) ??
+    taskDefs.find((t) => str(t.inputs.family) === key) ??
+    taskDefs.find((t) => str(t.inputs.family) === ref)
+  );
+}
+
+/**
+ * The capacity split of a service: each provider's `base` first, then the rest by `weight`.
+ * Tasks on a capacity provider other than FARGATE / FARGATE_SPOT (EC2 capacity, billed by its
+ * instances) are left out of both and reported.
+ */
+function splitter(service: ResourceRecord, problems: string[]): (n: number) => Split {
+  const strategies = (arr(service.inputs.capacityProviderStrategies) ?? [])
+    .map(obj)
+    .filter((s): s is Props => s !== undefined);
+  if (strategies.length === 0) {
+    const launchType = str(service.inputs.launchType) ?? "FARGATE";
+    if (launchType !== "FARGATE") {
+      problems.push(
+        `service ${service.name}: launch type ${launchType} is not Fargate (its instances bill, not its tasks); its tasks are not priced`,
+      );
+      return () => ({ onDemand: 0, spot: 0 });
+    }
+    return (n) => ({ onDemand: n, spot: 0 });
+  }
+  const kinds = strategies.map((s) => {
+    const provider = str(s.capacityProvider) ?? "";
+    if (provider !== "FARGATE" && provider !== "FARGATE_SPOT") {
+      problems.push(
+        `service ${service.name}: tasks on capacity provider "${provider}" are not Fargate; they are not priced`,
+      );
+    }
+    return {
+      kind: provider === "FARGATE_SPOT" ? "spot" : provider === "FARGATE" ? "onDemand" : "other",
+      base: num(s.base) ?? 0,
+      weight: num(s.weight) ?? 0,
+    } as const;
+  });
+  const totalWeight = kinds.reduce((s, k) => s + k.weight, 0);
+  return (n) => {
+    const out = { onDemand: 0, spot: 0, other: 0 };
+    let rest = n;
+    for (const k of kinds) {
+      const b = Math.min(rest, k.base);
+      out[k.kind] += b;
+      rest -= b;
+    }
+    for (const k of kinds) out[k.kind] += totalWeight > 0 ? (rest * k.weight) / totalWeight : 0;
+    return { onDemand: out.onDemand, spot: out.spot };
+  };
+}
+
+interface Action {
+  at: number;
+  min?: number;
+  max?: number;
+  zone: string;
+}
+
+function parseAction(a: ResourceRecord, problems: string[]): Action | undefined {
+  const schedule = str(a.inputs.schedule) ?? "";
+  const zone = str(a.inputs.timezone) ?? "UTC";
+  const target = obj(a.inputs.scalableTargetAction) ?? {};
+  const min = num(target.minCapacity);
+  const max = num(target.maxCapacity);
+  const at = /^at\((.+)\)$/.exec(schedule.trim());
+  if (!at) {
+    problems.push(
+      `scheduled action ${a.name}: schedule ${JSON.stringify(schedule)} is not a one-time at(...) schedule; only its maximum counts (in the ceiling)`,
+    );
+    return undefined;
+  }
+  const when = isTimeZone(zone) ? parseZonedTime(at[1], zone) : undefined;
+  if (!when) {
+    problems.push(
+      `scheduled action ${a.name}: cannot read the time in ${JSON.stringify(schedule)} (${zone}); not priced`,
+    );
+    return undefined;
+  }
+  return { at: when.getTime(), min, max, zone };
+}
+
+function isStaging(r: ResourceRecord): boolean {
+  const env = str(tagsOf(r).Environment);
+  return env !== undefined ? env.toLowerCase() === "staging" : /^staging\b/i.test(r.name);
+}
+
+function modelServices(
+  records: ResourceRecord[],
+  a: CostAssumptions,
+  problems: string[],
+  now?: Date,
+): ServiceModel[] {
+  const taskDefs = records.filter((r) => r.type === T.taskDefinition);
+  const targets = records.filter(
+    (r) =>
+      r.type === T.target &&
+      (str(r.inputs.serviceNamespace) ?? "ecs") === "ecs" &&
+      r.inputs.resourceId,
+  );
+  const actions = records.filter((r) => r.type === T.scheduledAction);
+  const services = records.filter((r) => r.type === T.service);
+  const usedTargets = new Set<ResourceRecord>();
+
+  const models = services.map((svc): ServiceModel => {
+    const serviceName = str(svc.inputs.name) ?? svc.name;
+    const clusterRef = str(svc.inputs.cluster);
+    const td = findTaskDefinition(svc, taskDefs);
+    if (!td) {
+      problems.push(
+        `service ${svc.name}: task definition ${JSON.stringify(svc.inputs.taskDefinition)} is not among the resources, so its tasks are not priced`,
+      );
+    }
+    const task = td ? taskShape(td, problems) : undefined;
+    const candidates = targets.filter((t) => {
+      const [kind, cluster, name] = String(t.inputs.resourceId).split("/");
+      return kind === "service" && name === serviceName && cluster !== undefined;
+    });
+    let target = candidates[0];
+    if (candidates.length > 1 && clusterRef) {
+      target =
+        candidates.find(
+          (t) => String(t.inputs.resourceId).split("/")[1] === lastSegment(clusterRef),
+        ) ?? target;
+    }
+    const staging = isStaging(svc);
+    const publicIp = obj(svc.inputs.networkConfiguration)?.assignPublicIp === true;
+    const split = splitter(svc, problems);
+    let restingMin: number;
+    let maxEver: number;
+    let registeredMin: number;
+    const segments: Segment[] = [];
+    let zone = "UTC";
+    let describe: string;
+    if (!target) {
+      const desired = num(svc.inputs.desiredCount);
+      if (desired === undefined) {
+        problems.push(
+          `service ${svc.name}: no scalable target and no desiredCount, so it is priced at 0 tasks`,
+        );
+      }
+      restingMin = maxEver = registeredMin = desired ?? 0;
+      describe = `${restingMin} tasks (desiredCount, no autoscaling)`;
+    } else {
+      usedTargets.add(target);
+      const min = num(target.inputs.minCapacity);
+      const max = num(target.inputs.maxCapacity);
+      if (min === undefined || max === undefined) {
+        problems.push(
+          `scalable target ${target.name}: minCapacity/maxCapacity not known, so ${svc.name} is priced at 0 tasks`,
+        );
+      }
+      registeredMin = min ?? 0;
+      const mine = actions.filter(
+        (x) =>
+          x.inputs.resourceId === target!.inputs.resourceId &&
+          (x.inputs.scalableDimension === undefined ||
+            target!.inputs.scalableDimension === undefined ||
+            x.inputs.scalableDimension === target!.inputs.scalableDimension),
+      );
+      // Every bound any action sets counts towards the ceiling, even one we cannot place in time.
+      maxEver = Math.max(
+        max ?? 0,
+        min ?? 0,
+        ...mine.map((x) => num(obj(x.inputs.scalableTargetAction)?.maxCapacity) ?? 0),
+        ...mine.map((x) => num(obj(x.inputs.scalableTargetAction)?.minCapacity) ?? 0),
+      );
+      const steps = mine
+        .map((x) => parseAction(x, problems))
+        .filter((x): x is Action => x !== undefined)
+        .sort((p, q) => p.at - q.at);
+      zone = steps[0]?.zone ?? "UTC";
+      // Walk the schedule: the state after each action holds until the next one.
+      let state = registeredMin;
+      const states = steps.map((s) => {
+        state = s.min ?? state;
+        return state;
+      });
+      restingMin = states.length > 0 ? states[states.length - 1] : registeredMin;
+      steps.forEach((s, i) => {
+        if (i + 1 < steps.length && states[i] > restingMin) {
+          segments.push({ from: s.at, to: steps[i + 1].at, tasks: states[i] });
+        }
+      });
+      if (now && !staging && steps.length > 0 && registeredMin > restingMin) {
+        segments.unshift({ from: now.getTime(), to: steps[0].at, tasks: registeredMin });
+      }
+      describe =
+        steps.length > 0
+          ? `${restingMin} to ${maxEver} tasks, ${steps.length} scheduled actions`
+          : `${restingMin} to ${maxEver} tasks (autoscaling)`;
+    }
+    const stagingTasks = staging
+      ? registeredMin > restingMin
+        ? registeredMin
+        : Math.max(restingMin, a.stagingActiveTasks)
+      : 0;
+    if (staging) maxEver = Math.max(maxEver, stagingTasks);
+    return {
+      record: svc,
+      target,
+      task,
+      staging,
+      publicIp,
+      split,
+      restingMin,
+      maxEver,
+      segments,
+      stagingTasks,
+      recordedActive: staging && registeredMin > restingMin,
+      zone,
+      describe,
+    };
+  });
+  for (const t of targets) {
+    if (!usedTargets.has(t) && String(t.inputs.resourceId).startsWith("service/")) {
+      problems.push(
+        `scalable target ${t.name}: ${JSON.stringify(t.inputs.resourceId)} matches no ECS service among the resources; not priced`,
+      );
+    }
+  }
+  return models;
+}
+
+/** Task-hours per month on each kind of capacity, per scenario. */
+function serviceHours(
+  s: ServiceModel,
+  a: CostAssumptions,
+  month?: string,
+): Record<Scenario, Split> {
+  const hours = (tasks: number, h: number): Split => {
+    const x = s.split(tasks);
+    return { onDemand: x.onDemand * h, spot: x.spot * h };
+  };
+  const add = (p: Split, q: Split): Split => ({
+    onDemand: p.onDemand + q.onDemand,
+    spot: p.spot + q.spot,
+  });
+  const floor = hours(s.restingMin, HOURS_PER_MONTH);
+  let expected = floor;
+  if (s.staging) {
+    const h = a.stagingActiveHoursPerMonth;
+    expected = add(hours(s.restingMin, HOURS_PER_MONTH - h), hours(s.stagingTasks, h));
+  } else if (month) {
+    const parts = s.segments
+      .map((seg) => ({ tasks: seg.tasks, h: hoursIn(seg.from, seg.to, month, s.zone) }))
+      .filter((p) => p.h > 0);
+    const windowHours = parts.reduce((sum, p) => sum + p.h, 0);
+    // A month raised throughout (longer than 730 h) is counted as 730 h, like every month.
+    const k = windowHours > HOURS_PER_MONTH ? HOURS_PER_MONTH / windowHours : 1;
+    expected = parts.reduce(
+      (sum, p) => add(sum, hours(p.tasks, p.h * k)),
+      hours(s.restingMin, HOURS_PER_MONTH - windowHours * k),
+    );
+  }
+  return { floor, expected, ceiling: hours(s.maxEver, HOURS_PER_MONTH) };
+}
+
+/** Months touched by scheduled windows, in the zone of each service's schedule. */
+function candidateMonths(services: ServiceModel[]): string[] {
+  const months = new Set<string>();
+  for (const s of services) {
+    if (s.staging) continue;
+    for (const seg of s.segments) {
+      let t = seg.from;
+      while (t < seg.to) {
+        const m = monthOf(t, s.zone);
+        months.add(m);
+        t = monthBounds(m, s.zone)[1];
+      }
+    }
+  }
+  return [...months].sort();
+}
+
+/** What a stack's ECS services can run, read from its records (for the capacity planner). */
+export interface ServiceSummary {
+  /** Logical name of the service. */
+  name: string;
+  /** Task CPU units, when known. */
+  cpuUnits?: number;
+  /** Task memory in MiB, when known. */
+  memoryMib?: number;
+  /** Whether it is a staging service (Environment tag). */
+  staging: boolean;
+  /** Tasks it rests at (the floor). */
+  floorTasks: number;
+  /** Most tasks its schedule raises the floor to (exam windows; staging while on). */
+  peakTasks: number;
+  /** Most tasks it may run (the ceiling). */
+  maxTasks: number;
+  /** The CPU target of its target-tracking policy, when it has one. */
+  cpuTargetPercent?: number;
+}
+
+/** The ECS services of a stack, as the estimate reads them. */
+export function servicesOf(
+  records: ResourceRecord[],
+  assumptions: Partial<CostAssumptions> = {},
+): ServiceSummary[] {
+  const a = resolveAssumptions(assumptions);
+  const policies = records.filter((r) => r.type === "aws:appautoscaling/policy:Policy");
+  return modelServices(records, a, []).map((s) => {
+    const cpuTarget = policies
+      .filter((p) => s.target && p.inputs.resourceId === s.target.inputs.resourceId)
+      .map((p) => obj(p.inputs.targetTrackingScalingPolicyConfiguration))
+      .find(
+        (c) =>
+          str(obj(c?.predefinedMetricSpecification)?.predefinedMetricType) ===
+          "ECSServiceAverageCPUUtilization",
+      );
+    return {
+      name: s.record.name,
+      cpuUnits: s.task?.cpuUnits,
+      memoryMib: s.task ? s.task.gb * 1024 : undefined,
+      staging: s.staging,
+      floorTasks: s.restingMin,
+      peakTasks: Math.max(
+        s.restingMin,
+        s.staging ? s.stagingTasks : 0,
+        ...s.segments.map((g) => g.tasks),
+      ),
+      maxTasks: s.maxEver,
+      cpuTargetPercent: num(cpuTarget?.targetValue),
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The estimate
+
+/** Where a line's price comes from: a key of the table, or an RDS class. */
+type PriceRef = PriceKey | { rdsClass: string };
+
+interface AddOptions {
+  /** What was assumed to get the quantity. */
+  assumed?: string;
+  /** Multiplies the unit price (the Spot factor). */
+  factor?: { value: number; source: string };
+}
+
+/** The lines of one estimate, priced from one region's table. */
+class Lines {
+  readonly lines: CostLine[] = [];
+  constructor(readonly prices: RegionPrices) {}
+
+  add(
+    r: ResourceRecord,
+    item: string,
+    ref: PriceRef,
+    quantity: number | PerScenario,
+    opts: AddOptions = {},
+  ): void {
+    const price =
+      typeof ref === "string"
+        ? this.prices.items[ref]
+        : rdsInstancePrice(this.prices, ref.rdsClass);
+    const q: PerScenario =
+      typeof quantity === "number"
+        ? { floor: quantity, expected: quantity, ceiling: quantity }
+        : quantity;
+    const unitPrice = price.usd * (opts.factor?.value ?? 1);
+    const source = `${price.source} (${price.date})${opts.factor ? `; ${opts.factor.source}` : ""}`;
+    this.lines.push({
+      resource: r.name,
+      type: r.type,
+      item,
+      unit: price.unit,
+      unitPrice,
+      quantity: q,
+      monthly: {
+        floor: q.floor * unitPrice,
+        expected: q.expected * unitPrice,
+        ceiling: q.ceiling * unitPrice,
+      },
+      assumed: opts.assumed,
+      source,
+      priceKey: typeof ref === "string" ? ref : `rds.instance.${ref.rdsClass}`,
+      assumedFrom: price.assumedFrom,
+    });
+  }
+}
+
+const scale = (q: PerScenario, k: number): PerScenario => ({
+  floor: q.floor * k,
+  expected: q.expected * k,
+  ceiling: q.ceiling * k,
+});
+
+function priceServices(
+  out: Lines,
+  services: ServiceModel[],
+  a: CostAssumptions,
+  month: string | undefined,
+): void {
+  const spot = out.prices.items["fargate.spotFactor"];
+  const spotFactor = { value: spot.usd, source: `${spot.source} (${spot.date})` };
+  for (const s of services) {
+    if (!s.task) continue;
+    const h = serviceHours(s, a, month);
+    const od: PerScenario = {
+      floor: h.floor.onDemand,
+      expected: h.expected.onDemand,
+      ceiling: h.ceiling.onDemand,
+    };
+    const sp: PerScenario = {
+      floor: h.floor.spot,
+      expected: h.expected.spot,
+      ceiling: h.ceiling.spot,
+    };
+    const all: PerScenario = {
+      floor: od.floor + sp.floor,
+      expected: od.expected + sp.expected,
+      ceiling: od.ceiling + sp.ceiling,
+    };
+    const basis = s.staging
+      ? `staging: ${s.restingMin} tasks while off, ${s.stagingTasks} for ${a.stagingActiveHoursPerMonth} h/month while on (assumption), ${s.maxEver} all month in the ceiling`
+      : month && s.segments.some((seg) => hoursIn(seg.from, seg.to, month, s.zone) > 0)
+        ? `${s.describe}; expected includes the windows of ${month}`
+        : s.describe;
+    const { vcpu, gb, arch } = s.task;
+    const size = `${vcpu} vCPU / ${gb} GB a task; ${basis}`;
+    const k = arch === "ARM64" ? "arm" : "x86";
+    const any = (q: PerScenario) => q.expected > 0 || q.ceiling > 0;
+    if (any(od)) {
+      out.add(
+        s.record,
+        `Fargate vCPU (${arch}, on-demand)`,
+        `fargate.${k}.vcpuHour`,
+        scale(od, vcpu),
+        { assumed: size },
+      );
+      out.add(
+        s.record,
+        `Fargate memory (${arch}, on-demand)`,
+        `fargate.${k}.gbHour`,
+        scale(od, gb),
+        { assumed: size },
+      );
+    }
+    if (any(sp)) {
+      const assumed = `${size}; Spot at ${spot.usd} x on-demand (assumption)`;
+      out.add(s.record, `Fargate vCPU (${arch}, Spot)`, `fargate.${k}.vcpuHour`, scale(sp, vcpu), {
+        assumed,
+        factor: spotFactor,
+      });
+      out.add(s.record, `Fargate memory (${arch}, Spot)`, `fargate.${k}.gbHour`, scale(sp, gb), {
+        assumed,
+        factor: spotFactor,
+      });
+    }
+    if (any(all) && s.task.ephemeralGbAboveFree > 0) {
+      out.add(
+        s.record,
+        "Fargate ephemeral storage above 20 GB",
+        "fargate.ephemeralGbHour",
+        scale(all, s.task.ephemeralGbAboveFree),
+        {
+          assumed: `${s.task.ephemeralGbAboveFree} GB a task above the free 20 GB`,
+        },
+      );
+    }
+    if (any(all) && s.publicIp) {
+      out.add(s.record, "Public IPv4 of each task (assignPublicIp)", "publicIpv4.hour", all, {
+        assumed: "one address per running task",
+      });
+    }
+  }
+}
+
+/** A database that exists only part of the month (staging's, in on-demand mode). */
+interface PartTime {
+  /** Why, for the line. */
+  basis: string;
+  /** Fraction of the month it exists in the expected month. */
+  fraction: number;
+  hours: number;
+}
+
+function priceDatabase(
+  out: Lines,
+  r: ResourceRecord,
+  a: CostAssumptions,
+  problems: string[],
+  part?: PartTime,
+): void {
+  const i = r.inputs;
+  const cls = str(i.instanceClass);
+  if (!cls) {
+    problems.push(`RDS instance ${r.name}: instance class not known; not priced`);
+    return;
+  }
+  const multiAz = i.multiAz === true;
+  const k = multiAz ? RDS_MULTI_AZ_FACTOR : 1;
+  const az = multiAz ? `Multi-AZ (x${RDS_MULTI_AZ_FACTOR})` : "single-AZ";
+  const when = (full: number): PerScenario =>
+    part
+      ? { floor: 0, expected: full * part.fraction, ceiling: full }
+      : { floor: full, expected: full, ceiling: full };
+  const why = part
+    ? `; ${part.basis}: ${part.hours} h/month expected, none in the floor, all month in the ceiling`
+    : "";
+  out.add(r, `RDS PostgreSQL ${cls}`, { rdsClass: cls }, when(HOURS_PER_MONTH * k), {
+    assumed: `${az}${why}`,
+  });
+  const storage = num(i.allocatedStorage);
+  const type = str(i.storageType) ?? "gp2";
+  if (storage === undefined) {
+    problems.push(`RDS instance ${r.name}: allocated storage not known; its storage is not priced`);
+  } else {
+    out.add(r, `RDS storage (${type})`, "rds.gp3GbMonth", when(storage * k), {
+      assumed: `${storage} GB, ${az}${why}`,
+    });
+    const iops = num(i.iops);
+    if (type === "gp3" && iops !== undefined && iops > 3000) {
+      out.add(r, "RDS gp3 IOPS above 3,000", "rds.gp3IopsMonth", when((iops - 3000) * k), {
+        assumed: `${iops} IOPS`,
+      });
+    }
+  }
+  if (a.rdsBackupGbAboveFree > 0 && !part) {
+    out.add(
+      r,
+      "RDS backup storage beyond the provisioned size",
+      "rds.backupGbMonth",
+      a.rdsBackupGbAboveFree,
+      {
+        assumed: `${a.rdsBackupGbAboveFree} GB (assumption rdsBackupGbAboveFree)`,
+      },
+    );
+  }
+  if (i.manageMasterUserPassword === true) {
+    out.add(
+      r,
+      "Secrets Manager secret (RDS-managed master password)",
+      "secretsmanager.secretMonth",
+      when(1),
+      {
+        assumed: `created by RDS${why}`,
+      },
+    );
+  }
+  if (part) {
+    out.add(
+      r,
+      "RDS final snapshot kept while staging is off",
+      "rds.snapshotGbMonth",
+      a.stagingSnapshotGb,
+      {
+        assumed: `${a.stagingSnapshotGb} GB (assumption stagingSnapshotGb)`,
+      },
+    );
+  }
+}
+
+function priceNetwork(
+  out: Lines,
+  r: ResourceRecord,
+  a: CostAssumptions,
+  records: ResourceRecord[],
+): void {
+  const i = r.inputs;
+  const M = HOURS_PER_MONTH;
+  const nat = (count: number, assumed: string, withIp: boolean) => {
+    out.add(r, "NAT gateway", "nat.hour", count * M, { assumed });
+    out.add(r, "NAT gateway data processed", "nat.gb", a.natGbPerMonth, {
+      assumed: `${a.natGbPerMonth} GB a month through all gateways (assumption natGbPerMonth)`,
+    });
+    if (withIp)
+      out.add(r, "Public IPv4 of each NAT gateway", "publicIpv4.hour", count * M, { assumed });
+  };
+  const endpoint = (label: string, azs: number, assumed: string) => {
+    out.add(r, `Interface endpoint${label ? ` ${label}` : ""}`, "endpoint.azHour", azs * M, {
+      assumed,
+    });
+    out.add(r, "Interface endpoint data processed", "endpoint.gb", a.endpointGbPerMonth, {
+      assumed: `${a.endpointGbPerMonth} GB a month (assumption endpointGbPerMonth)`,
+    });
+  };
+  if (r.type === T.vpc) {
+    const azs = num(i.numberOfAvailabilityZones) ?? arr(i.availabilityZoneNames)?.length ?? 3;
+    // The engine shows a deployed awsx Vpc with its children (NAT gateways, EIPs) as resources of
+    // their own, priced there; only the opaque record of a preview is priced from its inputs.
+    const childrenListed = records.some((x) => x.type === T.natGateway);
+    if (!childrenListed && !Array.isArray(i.natGateways)) {
+      let strategy = str(obj(i.natGateways)?.strategy);
+      let why = "natGateways.strategy";
+      if (strategy === undefined) {
+        const specs = arr(i.subnetSpecs)?.map((s) => str(obj(s)?.type));
+        strategy =
+          specs === undefined || (specs.includes("Private") && specs.includes("Public"))
+            ? "OnePerAz"
+            : "None";
+        why = "not set: the awsx default for its subnets";
+      }
+      const count = strategy === "Single" ? 1 : strategy === "OnePerAz" ? azs : 0;
+      if (count > 0) nat(count, `${count} gateway(s): ${strategy} (${why}), ${azs} AZs`, true);
+    }
+    for (const spec of arr(i.vpcEndpointSpecs) ?? []) {
+      const e = obj(spec) ?? {};
+      if (str(e.vpcEndpointType) !== "Interface") continue;
+      const n = arr(e.subnetIds)?.length ?? azs;
+      endpoint(str(e.serviceName) ?? "", n, `${n} AZs`);
+    }
+  } else if (r.type === T.natGateway) {
+    if (str(i.connectivityType) === "private") nat(1, "private NAT gateway, all month", false);
+    else nat(1, "all month (its Elastic IP is priced on the EIP)", false);
+  } else if (r.type === T.eip) {
+    out.add(r, "Public IPv4 (Elastic IP)", "publicIpv4.hour", M, { assumed: "all month" });
+  } else if (r.type === T.endpoint && (str(i.vpcEndpointType) ?? "Gateway") === "Interface") {
+    const subnets = arr(i.subnetIds)?.length;
+    endpoint(
+      str(i.serviceName) ?? "",
+      subnets ?? 2,
+      subnets !== undefined ? `${subnets} AZs` : "subnets not known: 2 AZs assumed",
+    );
+  }
+}
+
+function priceLoadBalancer(
+  out: Lines,
+  r: ResourceRecord,
+  a: CostAssumptions,
+  problems: string[],
+): void {
+  const i = r.inputs;
+  const type = str(i.loadBalancerType) ?? "application";
+  if (type !== "application") {
+    problems.push(`load balancer ${r.name}: type ${type} has no price in the table; not priced`);
+    return;
+  }
+  const M = HOURS_PER_MONTH;
+  out.add(r, "Application Load Balancer", "alb.hour", M, { assumed: "all month" });
+  out.add(r, "Load balancer capacity units", "alb.lcuHour", a.albLcuPerHour * M, {
+    assumed: `${a.albLcuPerHour} LCU every hour (assumption albLcuPerHour)`,
+  });
+  if (i.internal !== true) {
+    const subnets = arr(i.subnets)?.length ?? arr(i.subnetMappings)?.length;
+    out.add(
+      r,
+      "Public IPv4 of the internet-facing load balancer",
+      "publicIpv4.hour",
+      (subnets ?? 2) * M,
+      {
+        assumed:
+          subnets !== undefined
+            ? `one per subnet (${subnets})`
+            : "subnets not known: 2 assumed (the fewest an ALB takes)",
+      },
+    );
+  }
+}
+
+function priceStorageAndMonitoring(
+  out: Lines,
+  r: ResourceRecord,
+  a: CostAssumptions,
+  problems: string[],
+): void {
+  const i = r.inputs;
+  if (r.type === T.efs) {
+    out.add(r, "EFS Standard storage", "efs.standardGbMonth", a.efsStoredGb, {
+      assumed: `${a.efsStoredGb} GB stored (assumption efsStoredGb)`,
+    });
+    const mode = str(i.throughputMode) ?? "bursting";
+    if (mode === "elastic") {
+      out.add(r, "EFS Elastic throughput, reads", "efs.elasticReadGb", a.efsElasticReadGbPerMonth, {
+        assumed: `${a.efsElasticReadGbPerMonth} GB a month (assumption efsElasticReadGbPerMonth)`,
+      });
+      out.add(
+        r,
+        "EFS Elastic throughput, writes",
+        "efs.elasticWriteGb",
+        a.efsElasticWriteGbPerMonth,
+        {
+          assumed: `${a.efsElasticWriteGbPerMonth} GB a month (assumption efsElasticWriteGbPerMonth)`,
+        },
+      );
+    } else if (mode === "provisioned") {
+      const mibps = num(i.provisionedThroughputInMibps);
+      if (mibps === undefined) {
+        problems.push(`file system ${r.name}: provisioned throughput not known; not priced`);
+      } else {
+        out.add(r, "EFS provisioned throughput", "efs.provisionedMibpsMonth", mibps, {
+          assumed: `${mibps} MiB/s`,
+        });
+      }
+    }
+  } else if (r.type === T.alarm) {
+    const period = num(i.period);
+    const metrics = (arr(i.metricQueries) ?? []).filter((q) => obj(q)?.metric !== undefined).length;
+    const high = period !== undefined && period < 60;
+    out.add(
+      r,
+      high ? "CloudWatch alarm (high resolution)" : "CloudWatch alarm",
+      high ? "cloudwatch.highResolutionAlarmMonth" : "cloudwatch.alarmMonth",
+      Math.max(1, metrics),
+      { assumed: metrics > 1 ? `${metrics} metrics in the alarm, each billed` : undefined },
+    );
+  } else if (r.type === T.dashboard) {
+    out.add(r, "CloudWatch dashboard", "cloudwatch.dashboardMonth", 1, {
+      assumed: "the account's 3 free dashboards not applied",
+    });
+  } else if (r.type === T.logGroup) {
+    const ingest = a.logGbIngestedPerGroupPerMonth;
+    const retention = num(i.retentionInDays);
+    const days = retention !== undefined && retention > 0 ? retention : 365;
+    out.add(r, "CloudWatch Logs ingestion", "cloudwatch.logsIngestGb", ingest, {
+      assumed: `${ingest} GB a month (assumption logGbIngestedPerGroupPerMonth)`,
+    });
+    out.add(
+      r,
+      "CloudWatch Logs storage",
+      "cloudwatch.logsStorageGbMonth",
+      (ingest * days) / (HOURS_PER_MONTH / 24),
+      {
+        assumed:
+          retention !== undefined && retention > 0
+            ? `${days} days of that ingestion retained`
+            : "no retention: priced as one year retained (it grows without bound)",
+      },
+    );
+  } else if (r.type === T.secret) {
+    out.add(r, "Secrets Manager secret", "secretsmanager.secretMonth", 1);
+  }
+}
+
+const HANDLED = new Set<string>([
+  T.taskDefinition,
+  T.service,
+  T.target,
+  T.scheduledAction,
+  ...T.lb,
+  T.vpc,
+  T.natGateway,
+  T.eip,
+  T.endpoint,
+  T.rds,
+  T.efs,
+  T.alarm,
+  T.dashboard,
+  T.logGroup,
+  T.secret,
+]);
+
+function pricePlatform(
+  out: Lines,
+  records: ResourceRecord[],
+  services: ServiceModel[],
+  a: CostAssumptions,
+  problems: string[],
+  notes: string[],
+): void {
+  const staging = services.filter((s) => s.staging);
+  const stagingOn = staging.some((s) => s.recordedActive);
+  const part = (basis: string): PartTime => ({
+    basis,
+    fraction: a.stagingActiveHoursPerMonth / HOURS_PER_MONTH,
+    hours: a.stagingActiveHoursPerMonth,
+  });
+  let stagingDbListed = false;
+  for (const r of records) {
+    if (r.type === T.lb[0] || r.type === T.lb[1]) priceLoadBalancer(out, r, a, problems);
+    else if ([T.vpc, T.natGateway, T.eip, T.endpoint].includes(r.type as never))
+      priceNetwork(out, r, a, records);
+    else if (r.type === T.rds) {
+      const ofStaging = isStaging(r);
+      stagingDbListed ||= ofStaging;
+      const onlyWhileOn = ofStaging && stagingOn && a.stagingDbOnDemand;
+      priceDatabase(
+        out,
+        r,
+        a,
+        problems,
+        onlyWhileOn
+          ? part("exists only while staging is on (assumption stagingDbOnDemand)")
+          : undefined,
+      );
+    } else if (HANDLED.has(r.type)) priceStorageAndMonitoring(out, r, a, problems);
+    else if (!FREE.some((re) => re.test(r.type)) && (r.custom || r.type.startsWith("aws:"))) {
+      problems.push(`${r.type} ${r.name}: the cost model has no price for this type; not priced`);
+    }
+  }
+  // Staging's on-demand database is not deployed while staging is off: price its hours on from
+  // the assumptions (the config defaults).
+  if (staging.length > 0 && !stagingOn && !stagingDbListed && a.stagingDbOnDemand) {
+    const db: ResourceRecord = {
+      type: T.rds,
+      name: `${staging[0].record.name}-database (deployed only while on)`,
+      urn: "",
+      custom: true,
+      inputs: {
+        instanceClass: a.stagingDbClass,
+        allocatedStorage: a.stagingDbStorageGb,
+        storageType: "gp3",
+        manageMasterUserPassword: true,
+      },
+    };
+    priceDatabase(
+      out,
+      db,
+      a,
+      problems,
+      part(
+        `not deployed while staging is off; priced as ${a.stagingDbClass}, ${a.stagingDbStorageGb} GB (assumptions stagingDbClass, stagingDbStorageGb)`,
+      ),
+    );
+    notes.push(
+      `staging's database is not in the records while staging is off; its ${a.stagingActiveHoursPerMonth} hours a month are priced as ${a.stagingDbClass} with ${a.stagingDbStorageGb} GB (the config defaults; assumptions stagingDbClass, stagingDbStorageGb)`,
+    );
+  }
+}
+
+/** Readable names of the price groups, for the note about prices assumed from another region. */
+function priceGroup(key: string): string {
+  if (key.startsWith("rds.instance.")) return `RDS ${key.slice("rds.instance.".length)}`;
+  const groups: [string, string][] = [
+    ["rds.gp3", "RDS storage"],
+    ["rds.backup", "RDS backup storage"],
+    ["rds.snapshot", "RDS snapshots"],
+    ["efs.", "EFS"],
+    ["cloudwatch.alarm", "CloudWatch alarms"],
+    ["cloudwatch.highResolutionAlarm", "CloudWatch alarms"],
+    ["cloudwatch.dashboard", "CloudWatch dashboards"],
+    ["secretsmanager.", "Secrets Manager"],
+    ["endpoint.", "interface endpoints"],
+    ["fargate.ephemeral", "Fargate ephemeral storage"],
+    ["fargate.spot", "the Spot factor"],
+  ];
+  return groups.find(([prefix]) => key.startsWith(prefix))?.[1] ?? key;
+}
+
+/**
+ * The monthly estimate of a stack from its recorded resources.
+ * @param records what the program registered (runProgram), or what the policy pack was shown
+ * @param assumptions usage the resources do not say (defaults: DEFAULT_ASSUMPTIONS)
+ * @param options the clock, for capacity a target holds until its first scheduled action
+ */
+export function estimate(
+  records: ResourceRecord[],
+  assumptions: Partial<CostAssumptions> = {},
+  options: EstimateOptions = {},
+): CostEstimate {
+  const a = resolveAssumptions(assumptions);
+  const region = regionOf(records, a.region, options.defaultRegion);
+  const prices = pricesFor(region);
+  const unpriced: string[] = [];
+  const notes: string[] = [];
+  const services = modelServices(records, a, unpriced, options.now);
+
+  let month = a.expectedMonth;
+  if (month === undefined) {
+    // The busiest month: the one whose windows cost the most (the earliest on a tie).
+    let best = -1;
+    for (const m of candidateMonths(services)) {
+      const trial = new Lines(prices);
+      priceServices(trial, services, a, m);
+      const total = trial.lines.reduce((s, l) => s + l.monthly.expected, 0);
+      if (total > best + 1e-9) {
+        best = total;
+        month = m;
+      }
+    }
+  }
+  const out = new Lines(prices);
+  priceServices(out, services, a, month);
+  pricePlatform(out, records, services, a, unpriced, notes);
+
+  const total = (s: Scenario) => out.lines.reduce((sum, l) => sum + l.monthly[s], 0);
+  const borrowed = out.lines.filter((l) => l.assumedFrom);
+  if (borrowed.length > 0) {
+    const groups = [...new Set(borrowed.map((l) => priceGroup(l.priceKey)))];
+    notes.push(
+      `no ${region} source was found for ${groups.join(", ")}: those prices are assumed equal to ${borrowed[0].assumedFrom} (marked *)`,
+    );
+  }
+  notes.push(
+    "free tiers (3 dashboards, 10 alarms, 5 GB of logs per account) are not applied; Fargate Spot is priced as a factor of on-demand, an assumption (AWS publishes no fixed Spot price)",
+  );
+  const hasStaging = services.some((s) => s.staging);
+  const windows = month
+    ? `the scheduled windows of ${month} (${a.expectedMonth ? "the month asked for" : "the busiest month among them"})`
+    : "no scheduled windows";
+  const expectedBasis =
+    `the floor plus ${windows}` +
+    (hasStaging ? `, plus staging on for ${a.stagingActiveHoursPerMonth} hours a month` : "");
+  return {
+    region,
+    currency: "USD",
+    hoursPerMonth: HOURS_PER_MONTH,
+    floor: total("floor"),
+    expected: total("expected"),
+    ceiling: total("ceiling"),
+    expectedMonth: month,
+    expectedBasis,
+    lines: out.lines,
+    unpriced,
+    notes,
+    assumptions: a,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text
+
+/** `$1,234.56`. */
+export function usd(value: number): string {
+  return `$${value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+
+/**
+ * The estimate as text: the three totals; unless `summary`, a table of lines (each with what it
+ * assumed on the line below), notes and assumptions; always what could not be priced.
+ */
+export function formatEstimate(
+  e: CostEstimate,
+  opts: { summary?: boolean; indent?: string } = {},
+): string {
+  const pad = opts.indent ?? "";
+  const out: string[] = [
+    `${pad}Monthly cost (${e.region}, ${e.hoursPerMonth} h a month): floor ${usd(e.floor)}, expected ${usd(e.expected)}, ceiling ${usd(e.ceiling)}`,
+    `${pad}  expected: ${e.expectedBasis}`,
+  ];
+  if (!opts.summary) {
+    const rows = e.lines.map((l) => [
+      `${l.resource}: ${l.item}`,
+      `${fmtQty(l.quantity.expected)} ${l.unit}`,
+      `${fmtPrice(l.unitPrice)}${l.assumedFrom ? "*" : ""}`,
+      usd(l.monthly.floor),
+      usd(l.monthly.expected),
+      usd(l.monthly.ceiling),
+    ]);
+    const head = ["item", "quantity (expected)", "unit price", "floor", "expected", "ceiling"];
+    const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+    const fmt = (r: string[]) =>
+      `${pad}  ${r.map((cell, c) => (c >= 2 ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join("  ")}`;
+    out.push(fmt(head));
+    e.lines.forEach((l, n) => {
+      out.push(fmt(rows[n]));
+      if (l.assumed) out.push(`${pad}      ${l.assumed}`);
+    });
+  }
+  for (const u of e.unpriced) out.push(`${pad}  not priced: ${u}`);
+  if (!opts.summary) {
+    for (const n of e.notes) out.push(`${pad}  note: ${n}`);
+    const assumed = Object.entries(e.assumptions)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(", ");
+    out.push(`${pad}  assumptions: ${assumed}`);
+  }
+  return out.join("\n");
+}
+
+function fmtQty(q: number): string {
+  return Number.isInteger(q) ? String(q) : q.toFixed(2);
+}
+
+function fmtPrice(p: number): string {
+  return `$${Number(p.toPrecision(4))}`;
+}

@@ -1,0 +1,306 @@
+/**
+ * The cost comparison anyone can rerun (`npm run compare-costs`): the seeds' configurations
+ * (seed 000's current and optimized production, seed 001's exam options, seed 004's Spot
+ * strategies) built as ResourceRecords (model/synthetic.ts) and the project's three stacks run
+ * on mocks with their shipped stack files (preview/program.ts), all priced by the same
+ * estimate (model/cost.ts), with the students each can serve at its CPU target (the capacity
+ * planner). Writes the table into README.md between the cost-comparison markers and prints it.
+ * `--check` only compares: exit 1 when the README's table is stale.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import * as yaml from "js-yaml";
+import { studentsPerTask } from "../model/capacity";
+import { CostEstimate, estimate, servicesOf, usd } from "../model/cost";
+import { ResourceRecord } from "../model/records";
+import {
+  alarmRecords,
+  dashboardRecord,
+  databaseRecord,
+  fileSystemRecord,
+  loadBalancerRecord,
+  providerRecord,
+  serviceRecords,
+} from "../model/synthetic";
+import { runProgram, stackFileConfig } from "../preview/program";
+
+const ROOT = path.join(__dirname, "..");
+const REGION = "us-east-2";
+/** The clock the project's stacks are run at, so the table does not change by itself. */
+export const COMPARISON_NOW = new Date("2026-11-01T00:00:00Z");
+/** CPU target assumed where a seed names none: the project's default (model/config.ts). */
+const DEFAULT_TARGET = 60;
+
+export const START = "<!-- cost-comparison:start -->";
+export const END = "<!-- cost-comparison:end -->";
+
+/** One configuration in the table. */
+export interface Configuration {
+  name: string;
+  /** What it runs, in a few words. */
+  runs: string;
+  records: ResourceRecord[];
+  /** The CPU target its capacity is counted at, when its services do not say. */
+  cpuTargetPercent: number;
+  /** What the seed itself claimed, verbatim figures. */
+  seedSays: string;
+}
+
+/** The platform pieces seed 000 lists: load balancer, database, file system. */
+function seed000Platform(efs: "bursting" | "provisioned"): ResourceRecord[] {
+  return [
+    loadBalancerRecord("alb"),
+    databaseRecord("db", { instanceClass: "db.t4g.small" }),
+    fileSystemRecord("efs", { mode: efs, mibps: 1 }),
+  ];
+}
+
+/** The seeds' configurations, as inputs to the model. */
+export function seedConfigurations(): Configuration[] {
+  const p = providerRecord(REGION);
+  const exam = (name: string, cpu: number, memory: number, tasks: number) =>
+    serviceRecords({ name, cpu, memory, minTasks: tasks, autoscaling: false });
+  const chat = (capacity: Parameters<typeof serviceRecords>[0]["capacity"]) => [
+    p,
+    ...serviceRecords({ name: "chat", cpu: 512, memory: 1024, minTasks: 1, maxTasks: 3, capacity }),
+    loadBalancerRecord("alb"),
+  ];
+  return [
+    {
+      name: "seed 000: current production",
+      runs: "2 x 2 vCPU/8 GB always on; ALB, RDS, EFS bursting",
+      records: [
+        p,
+        ...serviceRecords({
+          name: "ide",
+          cpu: 2048,
+          memory: 8192,
+          minTasks: 2,
+          autoscaling: false,
+        }),
+        ...seed000Platform("bursting"),
+      ],
+      cpuTargetPercent: 45,
+      seedSays: "compute $58; total $116-146",
+    },
+    {
+      name: "seed 000: optimized production",
+      runs: "1-4 x 1 vCPU/2 GB; staging 0.5 vCPU at 0 tasks + its own RDS; EFS 1 MiB/s; dashboard, alarm",
+      records: [
+        p,
+        ...serviceRecords({ name: "ide", cpu: 1024, memory: 2048, minTasks: 1, maxTasks: 4 }),
+        ...serviceRecords({
+          name: "staging",
+          cpu: 512,
+          memory: 1024,
+          minTasks: 0,
+          maxTasks: 0,
+          environment: "staging",
+        }),
+        databaseRecord("staging-db", { instanceClass: "db.t4g.micro", environment: "staging" }),
+        ...seed000Platform("provisioned"),
+        dashboardRecord("dashboard"),
+        ...alarmRecords("ide", 1),
+      ],
+      cpuTargetPercent: 60,
+      seedSays: "compute $15; staging $1; total $83-103",
+    },
+    {
+      name: "seed 001: exam service as found",
+      runs: "1 x 1 vCPU/2 GB always on, no autoscaling",
+      records: [p, ...exam("exam", 1024, 2048, 1)],
+      cpuTargetPercent: DEFAULT_TARGET,
+      seedSays: "~$35",
+    },
+    {
+      name: "seed 001: option A",
+      runs: "2 x 1 vCPU/2 GB, left running",
+      records: [p, ...exam("exam", 1024, 2048, 2)],
+      cpuTargetPercent: DEFAULT_TARGET,
+      seedSays: "~$70 (a 2-hour exam: ~$0.25)",
+    },
+    {
+      name: "seed 001: option B",
+      runs: "1 x 2 vCPU/4 GB, left running",
+      records: [p, ...exam("exam", 2048, 4096, 1)],
+      cpuTargetPercent: DEFAULT_TARGET,
+      seedSays: "~$70",
+    },
+    {
+      name: "seed 001: option C",
+      runs: "2 x 2 vCPU/4 GB, left running",
+      records: [p, ...exam("exam", 2048, 4096, 2)],
+      cpuTargetPercent: DEFAULT_TARGET,
+      seedSays: "not priced",
+    },
+    {
+      name: "seed 004: strategy 1 (on-demand)",
+      runs: "1-3 x 0.5 vCPU/1 GB on-demand; ALB",
+      records: chat([{ capacityProvider: "FARGATE", weight: 1 }]),
+      cpuTargetPercent: 70,
+      seedSays: "~$35 ($14.77 + $3.24 + ALB $16.43)",
+    },
+    {
+      name: "seed 004: strategy 2 (all Spot)",
+      runs: "1-3 x 0.5 vCPU/1 GB, all FARGATE_SPOT; ALB",
+      records: chat([{ capacityProvider: "FARGATE_SPOT", base: 1, weight: 100 }]),
+      cpuTargetPercent: 70,
+      seedSays: "~$22",
+    },
+    {
+      name: "seed 004: strategy 3 (base + Spot)",
+      runs: "1 on-demand, then 1:4 on-demand:Spot up to 3; ALB",
+      records: chat([
+        { capacityProvider: "FARGATE", base: 1, weight: 1 },
+        { capacityProvider: "FARGATE_SPOT", weight: 4 },
+      ]),
+      cpuTargetPercent: 70,
+      seedSays: "not priced",
+    },
+  ];
+}
+
+/** The project's stacks, run on mocks with their shipped stack files. */
+export async function stackConfigurations(): Promise<Configuration[]> {
+  const out: Configuration[] = [];
+  for (const stack of ["prod", "staging", "exam"]) {
+    const file = path.join(ROOT, `Pulumi.${stack}.yaml`);
+    const doc = yaml.load(fs.readFileSync(file, "utf8")) as { config?: Record<string, unknown> };
+    const config = stackFileConfig(doc.config ?? {});
+    const run = await runProgram({ stack, config, now: COMPARISON_NOW });
+    const region = config["aws:region"]?.value;
+    out.push({
+      name: `this project: ${stack}`,
+      runs: describeStack(run.records),
+      records: region ? [providerRecord(region), ...run.records] : run.records,
+      cpuTargetPercent: DEFAULT_TARGET,
+      seedSays: "",
+    });
+  }
+  return out;
+}
+
+function describeStack(records: ResourceRecord[]): string {
+  const services = servicesOf(records);
+  const count = (type: string) => records.filter((r) => r.type === type).length;
+  const parts = services.map((s) => {
+    const size =
+      s.cpuUnits !== undefined ? `${s.cpuUnits / 1024} vCPU/${(s.memoryMib ?? 0) / 1024} GB` : "?";
+    const range =
+      s.peakTasks > s.floorTasks
+        ? `${s.floorTasks} (${s.peakTasks} ${s.staging ? "while on" : "in windows"}) to ${s.maxTasks}`
+        : `${s.floorTasks}-${s.maxTasks}`;
+    return `${range} x ${size}`;
+  });
+  const extras = [
+    count("aws:lb/loadBalancer:LoadBalancer") > 0 ? "ALB" : "",
+    count("aws:rds/instance:Instance") > 0 ? "RDS" : "",
+    count("aws:efs/fileSystem:FileSystem") > 0 ? "EFS" : "",
+  ].filter((x) => x);
+  return [...parts, ...extras].join("; ") || `${records.length} resources (no services yet)`;
+}
+
+/**
+ * Students the configuration's services serve at their CPU target: floor / ceiling, with the
+ * scheduled peak when it differs. A stack of staging services only is counted while it is on.
+ */
+function capacity(c: Configuration): string {
+  const all = servicesOf(c.records).filter((s) => s.cpuUnits !== undefined);
+  const serving = all.filter((s) => !s.staging);
+  const services = serving.length > 0 ? serving : all;
+  if (services.length === 0) return "-";
+  let floor = 0;
+  let peak = 0;
+  let ceiling = 0;
+  for (const s of services) {
+    const perTask = studentsPerTask(s.cpuUnits!, s.cpuTargetPercent ?? c.cpuTargetPercent);
+    floor += perTask * s.floorTasks;
+    peak += perTask * s.peakTasks;
+    ceiling += perTask * s.maxTasks;
+  }
+  if (serving.length === 0) return `${floor} (${peak} while on) / ${ceiling}`;
+  return peak > floor ? `${floor} (${peak} in windows) / ${ceiling}` : `${floor} / ${ceiling}`;
+}
+
+function compute(e: CostEstimate): number {
+  return e.lines
+    .filter((l) => l.item.startsWith("Fargate"))
+    .reduce((s, l) => s + l.monthly.expected, 0);
+}
+
+/** The comparison as a Markdown table with its footnotes. */
+export function table(configs: Configuration[]): string {
+  const rows = configs.map((c) => {
+    const e = estimate(c.records);
+    const target = servicesOf(c.records).find(
+      (s) => s.cpuTargetPercent !== undefined,
+    )?.cpuTargetPercent;
+    return [
+      c.name,
+      c.runs,
+      usd(compute(e)),
+      usd(e.floor),
+      `${usd(e.expected)}${e.expectedMonth ? ` (${e.expectedMonth})` : ""}`,
+      usd(e.ceiling),
+      `${capacity(c)} at ${target ?? c.cpuTargetPercent}% CPU`,
+      c.seedSays,
+    ];
+  });
+  const head = [
+    "configuration",
+    "what runs",
+    "Fargate, expected",
+    "floor",
+    "expected",
+    "ceiling",
+    "exam students served (floor / ceiling)",
+    "the seed's own figure",
+  ];
+  const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
+  return [
+    line(head),
+    line(head.map((_, i) => (i >= 2 && i <= 5 ? "---:" : "---"))),
+    ...rows.map(line),
+    "",
+    `Per month of 730 hours in ${REGION}, USD, from \`npm run compare-costs\` (prices dated 2026-11, model/prices.ts; default assumptions of model/cost.ts: 1 LCU, 10 GB on EFS, 1 GB of logs per group, staging on 10 h a month). ` +
+      "Seed configurations are built as resources and priced by the same estimate as the stacks; where a seed names no database class, db.t4g.small is assumed; seed tasks are priced without public IPs or NAT gateways. " +
+      `Students served: the capacity planner at exam load (seed 001: 34 students = 65% of 1 vCPU), at the service's target-tracking CPU target, else the seed's own target, else ${DEFAULT_TARGET}%. ` +
+      `The project's stacks are run on mocks at ${COMPARISON_NOW.toISOString().slice(0, 10)}; staging and exam share prod's load balancer, network and file system, which prod's row carries.`,
+  ].join("\n");
+}
+
+/** `readme` with the text between the markers replaced by `body`. */
+export function replaceBetweenMarkers(readme: string, body: string): string {
+  const start = readme.indexOf(START);
+  const end = readme.indexOf(END);
+  if (start < 0 || end < start) {
+    throw new Error(`README.md has no ${START} ... ${END} markers to write the table between`);
+  }
+  return `${readme.slice(0, start + START.length)}\n${body}\n${readme.slice(end)}`;
+}
+
+async function main(): Promise<void> {
+  const check = process.argv.includes("--check");
+  const configs = [...seedConfigurations(), ...(await stackConfigurations())];
+  const body = table(configs);
+  const file = path.join(ROOT, "README.md");
+  const readme = fs.readFileSync(file, "utf8");
+  const updated = replaceBetweenMarkers(readme, body);
+  console.log(body);
+  if (check) {
+    if (updated !== readme) {
+      console.error("README.md's cost comparison is stale: run npm run compare-costs");
+      process.exit(1);
+    }
+    return;
+  }
+  if (updated !== readme) fs.writeFileSync(file, updated);
+  console.log(`\n${updated !== readme ? "updated" : "unchanged"}: README.md`);
+}
+
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(`compare-costs: ${(err as Error).message}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,264 @@
+/**
+ * From users to tasks to dollars in one command, with every assumption printed.
+ *
+ *   npm run plan -- --students 120            an exam for 120 students
+ *   npm run plan -- --daily-users 1000        an ordinary day with 1000 users
+ *
+ * Students -> tasks is the capacity planner (model/capacity.ts); daily users -> concurrent
+ * sessions is seed 004's concurrency estimate; tasks -> dollars prices synthetic records
+ * (model/synthetic.ts) through the same estimate the stacks get (model/cost.ts).
+ * Options: --cpu 1024 --memory 2048 --arch X86_64|ARM64 --target 60 --capacity on-demand|spot|
+ * spot-with-base --on-demand-base 1 --spot-weight 4 --region us-east-2 --load exam|ordinary;
+ * for exams --exam-hours 2 --lead-minutes 60 --grace-minutes 30; for daily users
+ * --requests-per-user 5 --active-hours 8 --request-seconds 30 --peak-factor 2.
+ */
+import {
+  EXAM_VCPU_PER_STUDENT,
+  MIN_TASKS_DURING_EXAM,
+  ORDINARY_VCPU_PER_STUDENT,
+  peakConcurrentSessions,
+  SEED_004_TRAFFIC,
+  studentsPerTask,
+  tasksFor,
+  TrafficProfile,
+} from "../model/capacity";
+import { CapacityStrategy, SCHEMA } from "../model/config";
+import { estimate, usd } from "../model/cost";
+import { CpuArchitecture, fargateSizeProblem } from "../model/fargate";
+import { HOURS_PER_MONTH } from "../model/prices";
+import { loadBalancerRecord, providerRecord, serviceRecords } from "../model/synthetic";
+
+/** What the command was asked. */
+export interface PlanRequest {
+  /** Students in one exam (exam load). */
+  students?: number;
+  /** Users a day (ordinary load, seed 004's concurrency estimate). */
+  dailyUsers?: number;
+  cpu: number;
+  memory: number;
+  architecture: CpuArchitecture;
+  cpuTargetPercent: number;
+  capacity: { strategy: CapacityStrategy; onDemandBase: number; spotWeight: number };
+  region: string;
+  /** Per-student load; default exam for --students, ordinary for --daily-users. */
+  load?: "exam" | "ordinary";
+  examHours: number;
+  leadMinutes: number;
+  graceMinutes: number;
+  traffic: Omit<TrafficProfile, "dailyUsers">;
+}
+
+/** What it comes to. */
+export interface PlanResult {
+  /** Students (or concurrent sessions) to serve at once. */
+  concurrent: number;
+  perTask: number;
+  tasks: number;
+  /** USD an hour for the tasks. */
+  hourly: number;
+  /** USD a month for the tasks running all month. */
+  monthly: number;
+  /** Exams: USD for one exam (lead + exam + grace). */
+  perExam?: number;
+  /** USD a month for the tasks plus an internet-facing load balancer. */
+  monthlyWithLoadBalancer: number;
+  text: string;
+}
+
+const schemaDefault = (key: string, stack: "prod" | "exam"): number =>
+  Number(SCHEMA[key].default?.[stack]);
+
+/** The defaults: the config schema's (exam's for --students, prod's for --daily-users). */
+export function defaultRequest(kind: "students" | "dailyUsers"): PlanRequest {
+  const stack = kind === "students" ? "exam" : "prod";
+  return {
+    cpu: schemaDefault("taskCpu", stack),
+    memory: schemaDefault("taskMemory", stack),
+    architecture: "X86_64",
+    cpuTargetPercent: schemaDefault("cpuTargetPercent", stack),
+    capacity: {
+      strategy: "on-demand",
+      onDemandBase: schemaDefault("onDemandBase", stack),
+      spotWeight: schemaDefault("spotWeight", stack),
+    },
+    region: "us-east-2",
+    examHours: 2,
+    leadMinutes: schemaDefault("leadMinutes", "exam"),
+    graceMinutes: schemaDefault("graceMinutes", "exam"),
+    traffic: { ...SEED_004_TRAFFIC },
+  };
+}
+
+/** Prices `tasks` tasks of the requested size all month (and an exam window) via the estimate. */
+function price(req: PlanRequest, tasks: number) {
+  const spec = {
+    cpu: req.cpu,
+    memory: req.memory,
+    architecture: req.architecture,
+    capacity: req.capacity,
+    region: req.region,
+  };
+  const always = estimate([
+    providerRecord(req.region),
+    ...serviceRecords({ ...spec, name: "plan", minTasks: tasks, maxTasks: tasks }),
+  ]);
+  const lb = estimate([providerRecord(req.region), loadBalancerRecord("plan-alb")]);
+  let perExam: number | undefined;
+  if (req.students !== undefined) {
+    const hours = req.examHours + (req.leadMinutes + req.graceMinutes) / 60;
+    const from = new Date(Date.UTC(2030, 0, 15, 8));
+    const exam = estimate([
+      providerRecord(req.region),
+      ...serviceRecords({
+        ...spec,
+        name: "plan-exam",
+        minTasks: 0,
+        maxTasks: tasks,
+        windows: [{ name: "exam", from, to: new Date(from.getTime() + hours * 3_600_000), tasks }],
+      }),
+    ]);
+    perExam = exam.expected;
+  }
+  return {
+    monthly: always.floor,
+    hourly: always.floor / HOURS_PER_MONTH,
+    perExam,
+    loadBalancer: lb.floor,
+  };
+}
+
+/** Users -> tasks -> dollars, and the text that says how. */
+export function plan(req: PlanRequest): PlanResult {
+  if ((req.students === undefined) === (req.dailyUsers === undefined)) {
+    throw new Error("give one of --students N (an exam) or --daily-users N (an ordinary day)");
+  }
+  const size = fargateSizeProblem(req.cpu, req.memory);
+  if (size) throw new Error(`--cpu ${req.cpu} --memory ${req.memory}: not a Fargate size: ${size}`);
+  if (!(req.cpuTargetPercent >= 10 && req.cpuTargetPercent <= 90)) {
+    throw new Error(`--target ${req.cpuTargetPercent}: must be a CPU percentage from 10 to 90`);
+  }
+  const exam = req.students !== undefined;
+  const load = req.load ?? (exam ? "exam" : "ordinary");
+  const vcpuPerStudent = load === "exam" ? EXAM_VCPU_PER_STUDENT : ORDINARY_VCPU_PER_STUDENT;
+  const lines: string[] = [];
+  let concurrent: number;
+  if (exam) {
+    const students = req.students!;
+    if (!(Number.isInteger(students) && students >= 1)) {
+      throw new Error(`--students ${students}: must be a whole number of at least 1`);
+    }
+    concurrent = students;
+    lines.push(`Plan for an exam with ${students} students (${req.region})`);
+  } else {
+    const profile: TrafficProfile = { dailyUsers: req.dailyUsers!, ...req.traffic };
+    const sessions = peakConcurrentSessions(profile);
+    concurrent = Math.max(1, Math.ceil(sessions));
+    lines.push(`Plan for ${req.dailyUsers} users a day (${req.region})`);
+    lines.push(
+      `  concurrent sessions at the peak: ${req.dailyUsers} users x ${req.traffic.requestsPerUser} sessions / (${req.traffic.activeHours} h x 60) = ${((req.dailyUsers! * req.traffic.requestsPerUser) / (req.traffic.activeHours * 60)).toFixed(2)} a minute, x ${req.traffic.requestSeconds} s / 60 x peak ${req.traffic.peakFactor} = ${sessions.toFixed(2)} -> ${concurrent}`,
+    );
+  }
+  const perTask = studentsPerTask(req.cpu, req.cpuTargetPercent, vcpuPerStudent);
+  const tasks = exam
+    ? tasksFor(concurrent, perTask, MIN_TASKS_DURING_EXAM)
+    : tasksFor(concurrent, perTask);
+  const p = price(req, tasks);
+  const vcpu = req.cpu / 1024;
+  lines.push(
+    `  students per task: floor(${vcpu} vCPU x ${req.cpuTargetPercent}% / ${vcpuPerStudent.toFixed(4)} vCPU a student) = ${perTask}`,
+    `  tasks: ceil(${concurrent} / ${perTask})${exam ? `, at least ${MIN_TASKS_DURING_EXAM} during an exam` : ", at least 1"} = ${tasks}`,
+    `  cost of ${tasks} task(s): $${p.hourly.toFixed(4)} an hour, ${usd(p.monthly)} a month all month`,
+  );
+  if (p.perExam !== undefined) {
+    const hours = req.examHours + (req.leadMinutes + req.graceMinutes) / 60;
+    lines.push(
+      `  one exam: ${req.leadMinutes} min lead + ${req.examHours} h + ${req.graceMinutes} min grace = ${hours} h of ${tasks} tasks = ${usd(p.perExam)}`,
+    );
+  }
+  lines.push(
+    `  with an internet-facing load balancer (hour, LCUs, 2 public IPv4): ${usd(p.monthly + p.loadBalancer)} a month`,
+    "  assumptions:",
+    `    per-student load ${vcpuPerStudent.toFixed(4)} vCPU (${load === "exam" ? "exam load, seed 001: 34 students = 65% of 1 vCPU" : "ordinary load, seed 000: 60 students under 5% of 4 vCPU"}); --load exam|ordinary`,
+    `    task ${vcpu} vCPU / ${req.memory / 1024} GB ${req.architecture}, ${req.capacity.strategy}${req.capacity.strategy === "spot-with-base" ? ` (base ${req.capacity.onDemandBase}, Spot weight ${req.capacity.spotWeight})` : ""}, CPU target ${req.cpuTargetPercent}%; --cpu --memory --arch --capacity --target`,
+  );
+  if (!exam) {
+    lines.push(
+      `    traffic: ${req.traffic.requestsPerUser} sessions a user, over ${req.traffic.activeHours} h, ${req.traffic.requestSeconds} s each, peak x${req.traffic.peakFactor} (seed 004); --requests-per-user --active-hours --request-seconds --peak-factor`,
+    );
+  }
+  lines.push(
+    `    prices: model/prices.ts for ${req.region}, ${HOURS_PER_MONTH} h a month${req.capacity.strategy !== "on-demand" ? ", Spot at 0.3 x on-demand (an assumption)" : ""}`,
+  );
+  return {
+    concurrent,
+    perTask,
+    tasks,
+    hourly: p.hourly,
+    monthly: p.monthly,
+    perExam: p.perExam,
+    monthlyWithLoadBalancer: p.monthly + p.loadBalancer,
+    text: lines.join("\n"),
+  };
+}
+
+const FLAGS: Record<string, (req: PlanRequest, value: string) => void> = {
+  "--students": (r, v) => (r.students = number("--students", v)),
+  "--daily-users": (r, v) => (r.dailyUsers = number("--daily-users", v)),
+  "--cpu": (r, v) => (r.cpu = number("--cpu", v)),
+  "--memory": (r, v) => (r.memory = number("--memory", v)),
+  "--arch": (r, v) => (r.architecture = oneOf("--arch", v, ["X86_64", "ARM64"])),
+  "--target": (r, v) => (r.cpuTargetPercent = number("--target", v)),
+  "--capacity": (r, v) =>
+    (r.capacity.strategy = oneOf("--capacity", v, ["on-demand", "spot", "spot-with-base"])),
+  "--on-demand-base": (r, v) => (r.capacity.onDemandBase = number("--on-demand-base", v)),
+  "--spot-weight": (r, v) => (r.capacity.spotWeight = number("--spot-weight", v)),
+  "--region": (r, v) => (r.region = v),
+  "--load": (r, v) => (r.load = oneOf("--load", v, ["exam", "ordinary"] as const)),
+  "--exam-hours": (r, v) => (r.examHours = number("--exam-hours", v)),
+  "--lead-minutes": (r, v) => (r.leadMinutes = number("--lead-minutes", v)),
+  "--grace-minutes": (r, v) => (r.graceMinutes = number("--grace-minutes", v)),
+  "--requests-per-user": (r, v) => (r.traffic.requestsPerUser = number("--requests-per-user", v)),
+  "--active-hours": (r, v) => (r.traffic.activeHours = number("--active-hours", v)),
+  "--request-seconds": (r, v) => (r.traffic.requestSeconds = number("--request-seconds", v)),
+  "--peak-factor": (r, v) => (r.traffic.peakFactor = number("--peak-factor", v)),
+};
+
+function number(flag: string, v: string): number {
+  const n = Number(v);
+  if (v === undefined || v.trim() === "" || !Number.isFinite(n) || n < 0) {
+    throw new Error(`${flag} ${v ?? ""}: must be a number >= 0`);
+  }
+  return n;
+}
+
+function oneOf<T extends string>(flag: string, v: string, values: readonly T[]): T {
+  if (!(values as readonly string[]).includes(v)) {
+    throw new Error(`${flag} ${v ?? ""}: must be one of ${values.join(", ")}`);
+  }
+  return v as T;
+}
+
+/** Parses the command line into a request (defaults per kind of plan). */
+export function parseArgs(argv: string[]): PlanRequest {
+  const kind = argv.includes("--students") ? "students" : "dailyUsers";
+  const req = defaultRequest(kind);
+  for (let i = 0; i < argv.length; i += 2) {
+    const set = FLAGS[argv[i]];
+    if (!set) {
+      throw new Error(
+        `unknown option ${argv[i]}: known options are ${Object.keys(FLAGS).join(", ")}`,
+      );
+    }
+    set(req, argv[i + 1]);
+  }
+  return req;
+}
+
+if (require.main === module) {
+  try {
+    console.log(plan(parseArgs(process.argv.slice(2))).text);
+  } catch (err) {
+    console.error(`plan: ${(err as Error).message}`);
+    process.exit(2);
+  }
+}

@@ -1,0 +1,600 @@
+import { strict as assert } from "assert";
+import {
+  CostEstimate,
+  CostLine,
+  estimate,
+  formatEstimate,
+  resolveAssumptions,
+  servicesOf,
+  usd,
+} from "../../model/cost";
+import { ResourceRecord } from "../../model/records";
+import {
+  alarmRecords,
+  dashboardRecord,
+  databaseRecord,
+  fileSystemRecord,
+  loadBalancerRecord,
+  logGroupRecord,
+  providerRecord,
+  secretRecord,
+  serviceRecords,
+  ServiceSpec,
+  vpcRecord,
+} from "../../model/synthetic";
+
+const P = providerRecord("us-east-2");
+const near = (actual: number, expected: number, what = "") =>
+  assert.ok(Math.abs(actual - expected) < 1e-6, `${what}: ${actual} is not ${expected}`);
+
+/** The one line of `resource` whose item is `item`, else the one that starts with it. */
+function line(e: CostEstimate, resource: string, item: string): CostLine {
+  const mine = e.lines.filter((l) => l.resource === resource);
+  const exact = mine.filter((l) => l.item === item);
+  const found = exact.length > 0 ? exact : mine.filter((l) => l.item.startsWith(item));
+  assert.equal(found.length, 1, `${resource} "${item}": ${found.length} lines`);
+  return found[0];
+}
+
+const fargate = (e: CostEstimate, s: "floor" | "expected" | "ceiling") =>
+  e.lines.filter((l) => l.item.startsWith("Fargate")).reduce((sum, l) => sum + l.monthly[s], 0);
+
+function ordered(e: CostEstimate): void {
+  assert.ok(e.floor <= e.expected + 1e-9, `floor ${e.floor} <= expected ${e.expected}`);
+  assert.ok(e.expected <= e.ceiling + 1e-9, `expected ${e.expected} <= ceiling ${e.ceiling}`);
+}
+
+const chat = (capacity: ServiceSpec["capacity"]): ResourceRecord[] => [
+  P,
+  ...serviceRecords({ name: "chat", cpu: 512, memory: 1024, minTasks: 1, maxTasks: 3, capacity }),
+];
+
+describe("cost estimate: Fargate arithmetic", () => {
+  it("reproduces seed 004: 0.5 vCPU + 1 GB on-demand is $14.77 + $3.24 a month, an ALB $16.43", () => {
+    const e = estimate([
+      ...chat([{ capacityProvider: "FARGATE", weight: 1 }]),
+      loadBalancerRecord("alb"),
+    ]);
+    const vcpu = line(e, "chat", "Fargate vCPU (X86_64, on-demand)");
+    const mem = line(e, "chat", "Fargate memory (X86_64, on-demand)");
+    near(vcpu.monthly.floor, 0.04048 * 0.5 * 730, "vCPU"); // 14.7752
+    near(mem.monthly.floor, 0.004445 * 1 * 730, "memory"); // 3.24485
+    assert.equal(Math.floor(vcpu.monthly.floor * 100) / 100, 14.77); // the seed truncates
+    assert.equal(usd(mem.monthly.floor), "$3.24");
+    const alb = line(e, "alb", "Application Load Balancer");
+    near(alb.monthly.floor, 16.425);
+    assert.equal(usd(alb.monthly.floor), "$16.43");
+    assert.equal(vcpu.unit, "vCPU-hour");
+    assert.equal(vcpu.quantity.floor, 365);
+    assert.equal(vcpu.unitPrice, 0.04048);
+    // 1 task at the floor, 3 at the ceiling.
+    near(vcpu.monthly.ceiling, 3 * 14.7752);
+    assert.match(vcpu.source, /AWS Fargate pricing page.*\(2026-11\)/);
+    ordered(e);
+  });
+
+  it("prices one 1 vCPU / 2 GB task at $36.04 a month, not seed 000's $15", () => {
+    const e = estimate([
+      P,
+      ...serviceRecords({ name: "ide", cpu: 1024, memory: 2048, minTasks: 1, autoscaling: false }),
+    ]);
+    near(fargate(e, "floor"), 36.0401);
+    assert.equal(usd(e.floor), "$36.04");
+    assert.equal(e.floor, e.ceiling); // a fixed count: no autoscaling range
+  });
+
+  it("prices Spot at 0.3 x on-demand (seed 004 strategy 2: $4.43 + $0.97)", () => {
+    const od = estimate(chat([{ capacityProvider: "FARGATE", weight: 1 }]));
+    const spot = estimate(chat([{ capacityProvider: "FARGATE_SPOT", base: 1, weight: 100 }]));
+    const v = line(spot, "chat", "Fargate vCPU (X86_64, Spot)");
+    const m = line(spot, "chat", "Fargate memory (X86_64, Spot)");
+    assert.equal(usd(v.monthly.floor), "$4.43");
+    assert.equal(usd(m.monthly.floor), "$0.97");
+    near(v.unitPrice, 0.04048 * 0.3);
+    assert.match(v.assumed!, /Spot at 0\.3 x on-demand \(assumption\)/);
+    assert.match(v.source, /ASSUMPTION/);
+    for (const s of ["floor", "expected", "ceiling"] as const) {
+      near(fargate(spot, s), 0.3 * fargate(od, s), s);
+      assert.ok(spot[s] < od[s], `Spot ${s} ${spot[s]} < on-demand ${od[s]}`);
+    }
+    assert.equal(spot.lines.filter((l) => l.item.includes("on-demand")).length, 0);
+  });
+
+  it("puts an on-demand base first and splits the rest by weight (seed 004 strategy 3)", () => {
+    const e = estimate(
+      chat([
+        { capacityProvider: "FARGATE", base: 1, weight: 1 },
+        { capacityProvider: "FARGATE_SPOT", weight: 4 },
+      ]),
+    );
+    const od = line(e, "chat", "Fargate vCPU (X86_64, on-demand)");
+    const spot = line(e, "chat", "Fargate vCPU (X86_64, Spot)");
+    // Floor 1 task: the base, on-demand. Ceiling 3: 1 + 2 x 1/5 on-demand, 2 x 4/5 on Spot.
+    near(od.quantity.floor, 365);
+    near(spot.quantity.floor, 0);
+    near(od.quantity.ceiling, 1.4 * 730 * 0.5);
+    near(spot.quantity.ceiling, 1.6 * 730 * 0.5);
+  });
+
+  it("prices ARM64 below x86_64 for the same task", () => {
+    const task = (arch: "X86_64" | "ARM64") =>
+      estimate([
+        P,
+        ...serviceRecords({
+          name: "ide",
+          cpu: 1024,
+          memory: 2048,
+          minTasks: 1,
+          architecture: arch,
+        }),
+      ]);
+    const arm = task("ARM64");
+    near(fargate(arm, "floor"), (0.03238 + 2 * 0.00356) * 730); // 28.835
+    assert.ok(arm.floor < task("X86_64").floor);
+    line(arm, "ide", "Fargate vCPU (ARM64, on-demand)");
+  });
+
+  it("prices a public IPv4 address per running task when tasks get one", () => {
+    const e = estimate([
+      P,
+      ...serviceRecords({
+        name: "ide",
+        cpu: 1024,
+        memory: 2048,
+        minTasks: 1,
+        maxTasks: 3,
+        publicIp: true,
+      }),
+    ]);
+    const ip = line(e, "ide", "Public IPv4 of each task");
+    near(ip.monthly.floor, 3.65);
+    near(ip.monthly.ceiling, 10.95);
+  });
+});
+
+describe("cost estimate: schedules", () => {
+  const examService = (windows: ServiceSpec["windows"]) => [
+    P,
+    ...serviceRecords({
+      name: "exam",
+      cpu: 1024,
+      memory: 2048,
+      minTasks: 0,
+      maxTasks: 10,
+      windows,
+    }),
+  ];
+  const windows = [
+    {
+      name: "mid",
+      from: new Date("2027-03-16T13:00Z"),
+      to: new Date("2027-03-16T16:30Z"),
+      tasks: 4,
+    },
+    {
+      name: "fin",
+      from: new Date("2027-06-08T17:00Z"),
+      to: new Date("2027-06-08T21:30Z"),
+      tasks: 6,
+    },
+  ];
+
+  it("floor at the idle minimum, expected with the busiest month's windows, ceiling at the maximum", () => {
+    const e = estimate(examService(windows));
+    assert.equal(e.expectedMonth, "2027-06");
+    assert.match(
+      e.expectedBasis,
+      /the scheduled windows of 2027-06 \(the busiest month among them\)/,
+    );
+    const vcpu = line(e, "exam", "Fargate vCPU (X86_64, on-demand)");
+    assert.equal(vcpu.quantity.floor, 0);
+    near(vcpu.quantity.expected, 4.5 * 6); // 4.5 h x 6 tasks x 1 vCPU
+    near(vcpu.quantity.ceiling, 730 * 10);
+    near(e.expected, 27 * (0.04048 + 2 * 0.004445));
+    near(e.ceiling, 7300 * (0.04048 + 2 * 0.004445));
+    ordered(e);
+  });
+
+  it("prices another month when asked (assumption expectedMonth)", () => {
+    const e = estimate(examService(windows), { expectedMonth: "2027-03" });
+    assert.equal(e.expectedMonth, "2027-03");
+    near(line(e, "exam", "Fargate vCPU").quantity.expected, 3.5 * 4);
+    assert.match(e.expectedBasis, /2027-03 \(the month asked for\)/);
+    const none = estimate(examService(windows), { expectedMonth: "2027-05" });
+    assert.equal(none.expected, none.floor);
+  });
+
+  it("splits a window across months and counts months in the schedule's time zone", () => {
+    const crossing = [
+      {
+        name: "late",
+        from: new Date("2027-03-31T22:00Z"),
+        to: new Date("2027-04-01T03:00Z"),
+        tasks: 2,
+      },
+    ];
+    const utc = estimate(examService(crossing));
+    assert.equal(utc.expectedMonth, "2027-04"); // 3 h of 2 tasks in April, 2 h in March
+    near(line(utc, "exam", "Fargate vCPU").quantity.expected, 6);
+    // The same instants written in Chicago time: all of it is on March 31 there.
+    const records = examService(crossing).map((r) =>
+      r.type === "aws:appautoscaling/scheduledAction:ScheduledAction"
+        ? {
+            ...r,
+            inputs: {
+              ...r.inputs,
+              timezone: "America/Chicago",
+              schedule: r.name.endsWith("scale-up")
+                ? "at(2027-03-31T17:00:00)"
+                : "at(2027-03-31T22:00:00)",
+            },
+          }
+        : r,
+    );
+    const chicago = estimate(records);
+    assert.equal(chicago.expectedMonth, "2027-03");
+    near(line(chicago, "exam", "Fargate vCPU").quantity.expected, 10);
+  });
+
+  it("counts a month raised throughout as 730 hours, never above the ceiling", () => {
+    const e = estimate(
+      examService([
+        {
+          name: "term",
+          from: new Date("2027-02-15T00:00Z"),
+          to: new Date("2027-05-15T00:00Z"),
+          tasks: 10,
+        },
+      ]),
+    );
+    assert.equal(e.expectedMonth, "2027-03"); // 744 hours raised, the longest month
+    near(e.expected, e.ceiling);
+  });
+
+  it("counts a window already under way from now until its scale-down when told the time", () => {
+    const records = examService([windows[0]]).filter((r) => !r.name.endsWith("scale-up"));
+    const target = records.find((r) => r.type === "aws:appautoscaling/target:Target")!;
+    target.inputs.minCapacity = 4; // raised now, lowered at 16:30
+    const e = estimate(records, {}, { now: new Date("2027-03-16T14:30Z") });
+    assert.equal(e.expectedMonth, "2027-03");
+    near(line(e, "exam", "Fargate vCPU").quantity.expected, 2 * 4);
+    assert.equal(line(e, "exam", "Fargate vCPU").quantity.floor, 0); // rests at 0
+  });
+
+  it("staging switched off: nothing in the floor, its active hours expected, on all month in the ceiling", () => {
+    const e = estimate([
+      P,
+      ...serviceRecords({
+        name: "staging-service",
+        cpu: 512,
+        memory: 1024,
+        minTasks: 0,
+        maxTasks: 0,
+        environment: "staging",
+        capacity: { strategy: "spot" },
+      }),
+    ]);
+    const vcpu = line(e, "staging-service", "Fargate vCPU (X86_64, Spot)");
+    assert.deepEqual(vcpu.quantity, { floor: 0, expected: 5, ceiling: 365 }); // 10 h, 730 h x 0.5
+    // Its on-demand database is not deployed while off: priced from the assumptions.
+    const db = line(
+      e,
+      "staging-service-database (deployed only while on)",
+      "RDS PostgreSQL db.t4g.micro",
+    );
+    near(db.monthly.floor, 0);
+    near(db.monthly.expected, 10 * 0.016);
+    near(db.monthly.ceiling, 730 * 0.016);
+    const snap = line(e, "staging-service-database (deployed only while on)", "RDS final snapshot");
+    near(snap.monthly.floor, 0.095);
+    assert.ok(
+      e.notes.some((n) =>
+        n.startsWith("staging's database is not in the records while staging is off"),
+      ),
+    );
+    assert.match(e.expectedBasis, /plus staging on for 10 hours a month$/);
+    assert.deepEqual(e.unpriced, []);
+    ordered(e);
+    const longer = estimate(
+      [
+        P,
+        ...serviceRecords({
+          name: "s",
+          cpu: 512,
+          memory: 1024,
+          minTasks: 0,
+          environment: "staging",
+        }),
+      ],
+      { stagingActiveHoursPerMonth: 40, stagingActiveTasks: 2 },
+    );
+    assert.equal(line(longer, "s", "Fargate vCPU").quantity.expected, 40 * 2 * 0.5);
+  });
+
+  it("staging switched on: its minimum until the expiry action, its database only while on", () => {
+    const records = [
+      P,
+      ...serviceRecords({
+        name: "staging-service",
+        cpu: 512,
+        memory: 1024,
+        minTasks: 2,
+        maxTasks: 3,
+        environment: "staging",
+        windows: [],
+      }),
+      {
+        type: "aws:appautoscaling/scheduledAction:ScheduledAction",
+        name: "switch-off",
+        urn: "urn:pulumi:staging::pythonide::x::switch-off",
+        custom: true,
+        inputs: {
+          resourceId: "service/pythonide-cluster/staging-service",
+          scalableDimension: "ecs:service:DesiredCount",
+          schedule: "at(2026-11-20T18:00:00)",
+          scalableTargetAction: { minCapacity: 0, maxCapacity: 0 },
+        },
+      } as ResourceRecord,
+      databaseRecord("staging-db", { instanceClass: "db.t4g.micro", environment: "staging" }),
+    ];
+    const e = estimate(records);
+    const vcpu = line(e, "staging-service", "Fargate vCPU");
+    assert.deepEqual(vcpu.quantity, { floor: 0, expected: 10 * 2 * 0.5, ceiling: 3 * 730 * 0.5 });
+    const db = line(e, "staging-db", "RDS PostgreSQL db.t4g.micro");
+    near(db.monthly.expected, 0.16);
+    assert.equal(db.monthly.floor, 0);
+    assert.equal(servicesOf(records)[0].peakTasks, 2);
+    ordered(e);
+    // The same database with staging off is always-on: priced all month.
+    const off = estimate([
+      P,
+      ...serviceRecords({ name: "s", cpu: 512, memory: 1024, minTasks: 0, environment: "staging" }),
+      databaseRecord("staging-db", { instanceClass: "db.t4g.micro", environment: "staging" }),
+    ]);
+    near(line(off, "staging-db", "RDS PostgreSQL").monthly.floor, 11.68);
+    assert.equal(off.lines.filter((l) => l.item.startsWith("RDS final snapshot")).length, 0);
+  });
+});
+
+describe("cost estimate: platform items", () => {
+  it("prices NAT gateways from the awsx Vpc's strategy, with their public addresses", () => {
+    const nat = (strategy: "None" | "Single" | "OnePerAz") =>
+      estimate([P, vpcRecord("vpc", { nat: strategy, azs: 2 })]);
+    assert.equal(nat("None").lines.length, 0);
+    near(line(nat("Single"), "vpc", "NAT gateway").monthly.floor, 32.85);
+    const two = nat("OnePerAz");
+    near(line(two, "vpc", "NAT gateway").monthly.floor, 65.7);
+    near(line(two, "vpc", "NAT gateway data processed").monthly.floor, 10 * 0.045);
+    near(line(two, "vpc", "Public IPv4 of each NAT gateway").monthly.floor, 7.3);
+    // No strategy: awsx's default for public + private subnets is one per AZ (3 AZs by default).
+    const dflt = estimate([P, { ...vpcRecord("vpc", { nat: "None" }), inputs: {} }]);
+    near(line(dflt, "vpc", "NAT gateway").monthly.floor, 3 * 32.85);
+    assert.match(line(dflt, "vpc", "NAT gateway").assumed!, /awsx default/);
+    // A deployed VPC's NAT gateways are their own resources: priced there, not twice.
+    const deployed = estimate([
+      P,
+      vpcRecord("vpc", { nat: "Single" }),
+      { type: "aws:ec2/natGateway:NatGateway", name: "nat-1", urn: "u1", custom: true, inputs: {} },
+      { type: "aws:ec2/eip:Eip", name: "eip-1", urn: "u2", custom: true, inputs: {} },
+    ]);
+    assert.deepEqual(
+      deployed.lines.map((l) => `${l.resource}: ${l.item}`),
+      [
+        "nat-1: NAT gateway",
+        "nat-1: NAT gateway data processed",
+        "eip-1: Public IPv4 (Elastic IP)",
+      ],
+    );
+  });
+
+  it("prices an internet-facing ALB's hours, LCUs and public addresses; internal ones without addresses", () => {
+    const e = estimate([P, loadBalancerRecord("alb", { azs: 3 })], { albLcuPerHour: 2 });
+    near(line(e, "alb", "Load balancer capacity units").monthly.floor, 2 * 730 * 0.008);
+    assert.match(line(e, "alb", "Load balancer capacity units").assumed!, /2 LCU every hour/);
+    near(line(e, "alb", "Public IPv4").monthly.floor, 3 * 3.65);
+    const internal = estimate([P, loadBalancerRecord("alb", { internal: true })]);
+    assert.equal(internal.lines.length, 2);
+  });
+
+  it("doubles a Multi-AZ database and its storage, and prices its managed secret", () => {
+    const e = estimate([
+      P,
+      databaseRecord("db", { instanceClass: "db.t4g.small", storageGb: 20, multiAz: true }),
+    ]);
+    near(line(e, "db", "RDS PostgreSQL db.t4g.small").monthly.floor, 2 * 0.032 * 730); // 46.72
+    near(line(e, "db", "RDS storage (gp3)").monthly.floor, 2 * 20 * 0.115);
+    near(line(e, "db", "Secrets Manager secret (RDS-managed").monthly.floor, 0.4);
+    assert.equal(line(e, "db", "RDS PostgreSQL").assumedFrom, "us-east-1");
+    assert.ok(
+      e.notes.some((n) =>
+        /no us-east-2 source was found for RDS db\.t4g\.small, RDS storage, Secrets Manager/.test(
+          n,
+        ),
+      ),
+    );
+  });
+
+  it("prices EFS storage by assumption and its throughput by mode", () => {
+    const fs = (mode: "bursting" | "elastic" | "provisioned") =>
+      estimate([P, fileSystemRecord("efs", { mode, mibps: 2 })]);
+    near(fs("bursting").floor, 10 * 0.3);
+    near(fs("elastic").floor, 10 * 0.3 + 10 * 0.03 + 5 * 0.06);
+    near(fs("provisioned").floor, 10 * 0.3 + 2 * 6);
+    near(
+      estimate([P, fileSystemRecord("efs", { mode: "bursting" })], { efsStoredGb: 50 }).floor,
+      15,
+    );
+  });
+
+  it("prices alarms, dashboards, logs by ingestion and retention, and secrets", () => {
+    const e = estimate([
+      P,
+      ...alarmRecords("ide", 3),
+      dashboardRecord("dash"),
+      logGroupRecord("logs", 30),
+      secretRecord("cookie"),
+    ]);
+    near(e.floor, 3 * 0.1 + 3 + 0.5 + (30 / (730 / 24)) * 0.03 + 0.4);
+    assert.match(line(e, "dash", "CloudWatch dashboard").assumed!, /3 free dashboards not applied/);
+  });
+
+  it("prices the same whether a deployed stack or a preview is shown, and ignores free resources", () => {
+    const e = estimate([
+      P,
+      { type: "aws:iam/role:Role", name: "role", urn: "u", custom: true, inputs: {} },
+      { type: "aws:lb/targetGroup:TargetGroup", name: "tg", urn: "u", custom: true, inputs: {} },
+      { type: "pythonide:components:IdeService", name: "ide", urn: "u", custom: false, inputs: {} },
+    ]);
+    assert.equal(e.lines.length, 0);
+    assert.deepEqual(e.unpriced, []);
+  });
+});
+
+describe("cost estimate: what it cannot price", () => {
+  it("lists unknown values and unmatched resources instead of pricing them at zero", () => {
+    const records = [
+      P,
+      ...serviceRecords({ name: "ide", cpu: 1024, memory: 2048, minTasks: 1 }),
+      {
+        type: "aws:appautoscaling/target:Target",
+        name: "stray",
+        urn: "u",
+        custom: true,
+        inputs: {
+          serviceNamespace: "ecs",
+          resourceId: "service/other/nothing",
+          minCapacity: 1,
+          maxCapacity: 2,
+        },
+      },
+      {
+        type: "aws:elasticache/cluster:Cluster",
+        name: "cache",
+        urn: "u",
+        custom: true,
+        inputs: {},
+      },
+    ] as ResourceRecord[];
+    delete records.find((r) => r.type === "aws:ecs/taskDefinition:TaskDefinition")!.inputs.cpu;
+    const e = estimate(records);
+    assert.deepEqual(e.unpriced, [
+      'task definition ide-task: cpu undefined / memory "2048" not known, so its tasks are not priced',
+      'scalable target stray: "service/other/nothing" matches no ECS service among the resources; not priced',
+      "aws:elasticache/cluster:Cluster cache: the cost model has no price for this type; not priced",
+    ]);
+    assert.match(formatEstimate(e), /not priced: aws:elasticache\/cluster:Cluster cache/);
+  });
+
+  it("leaves out tasks that are not on Fargate and schedules it cannot place in time", () => {
+    const records = [
+      P,
+      ...serviceRecords({
+        name: "ide",
+        cpu: 1024,
+        memory: 2048,
+        minTasks: 2,
+        maxTasks: 4,
+        capacity: [
+          { capacityProvider: "FARGATE", base: 1, weight: 1 },
+          { capacityProvider: "my-ec2-asg" as "FARGATE", weight: 1 },
+        ],
+      }),
+      {
+        type: "aws:appautoscaling/scheduledAction:ScheduledAction",
+        name: "nightly",
+        urn: "u",
+        custom: true,
+        inputs: {
+          resourceId: "service/pythonide-cluster/ide",
+          schedule: "cron(0 18 * * ? *)",
+          scalableTargetAction: { minCapacity: 1, maxCapacity: 6 },
+        },
+      },
+      {
+        type: "aws:appautoscaling/scheduledAction:ScheduledAction",
+        name: "mars",
+        urn: "u",
+        custom: true,
+        inputs: {
+          resourceId: "service/pythonide-cluster/ide",
+          schedule: "at(2027-01-01T00:00:00)",
+          timezone: "Mars/Olympus",
+          scalableTargetAction: { minCapacity: 3 },
+        },
+      },
+    ] as ResourceRecord[];
+    const e = estimate(records);
+    assert.deepEqual(e.unpriced, [
+      'service ide: tasks on capacity provider "my-ec2-asg" are not Fargate; they are not priced',
+      'scheduled action nightly: schedule "cron(0 18 * * ? *)" is not a one-time at(...) schedule; only its maximum counts (in the ceiling)',
+      'scheduled action mars: cannot read the time in "at(2027-01-01T00:00:00)" (Mars/Olympus); not priced',
+    ]);
+    const od = line(e, "ide", "Fargate vCPU (X86_64, on-demand)");
+    // Floor 2: the base 1 on Fargate, the other half of the rest on EC2. Ceiling: the cron's 6.
+    assert.deepEqual(od.quantity, { floor: 1.5 * 730, expected: 1.5 * 730, ceiling: 3.5 * 730 });
+  });
+
+  it("fails on an unknown instance class or region, naming it", () => {
+    assert.throws(
+      () => estimate([P, databaseRecord("db", { instanceClass: "db.r5.large" })]),
+      /no price for RDS instance class "db\.r5\.large" in us-east-2/,
+    );
+    assert.throws(
+      () => estimate([providerRecord("eu-west-9"), secretRecord("s")]),
+      /no prices for region "eu-west-9"/,
+    );
+    assert.throws(() => estimate([secretRecord("s")]), /cannot tell which region to price/);
+  });
+
+  it("reads the region from the provider, the configured region, or an ARN", () => {
+    const svc = serviceRecords({
+      name: "ide",
+      cpu: 1024,
+      memory: 2048,
+      minTasks: 1,
+      region: "us-east-1",
+    });
+    assert.equal(estimate(svc).region, "us-east-1"); // from the ARNs
+    assert.equal(estimate(svc, {}, { defaultRegion: "us-east-2" }).region, "us-east-2");
+    assert.equal(estimate([providerRecord("us-east-1"), secretRecord("s")]).region, "us-east-1");
+    assert.equal(estimate([secretRecord("s")], { region: "us-east-2" }).region, "us-east-2");
+  });
+
+  it("refuses impossible assumptions, naming them", () => {
+    assert.throws(
+      () => resolveAssumptions({ albLcuPerHour: -1 }),
+      /cost assumption albLcuPerHour is -1: must be a number >= 0/,
+    );
+    assert.throws(
+      () => resolveAssumptions({ stagingActiveHoursPerMonth: 800 }),
+      /stagingActiveHoursPerMonth is 800: a month has 730 hours/,
+    );
+    assert.throws(() => resolveAssumptions({ lcu: 1 } as never), /unknown cost assumption "lcu"/);
+    assert.throws(
+      () => resolveAssumptions({ expectedMonth: "June" }),
+      /expectedMonth is "June": must be YYYY-MM/,
+    );
+  });
+});
+
+describe("cost estimate: text", () => {
+  it("prints the totals, a line per item with what it assumed, and the assumptions", () => {
+    const e = estimate([
+      ...chat([{ capacityProvider: "FARGATE", weight: 1 }]),
+      loadBalancerRecord("alb"),
+    ]);
+    const text = formatEstimate(e);
+    assert.match(
+      text,
+      /^Monthly cost \(us-east-2, 730 h a month\): floor \$47\.59, expected \$47\.59, ceiling \$83\.63$/m,
+    );
+    assert.match(
+      text,
+      /chat: Fargate vCPU \(X86_64, on-demand\) +365 vCPU-hour +\$0\.04048 +\$14\.78 +\$14\.78 +\$44\.33/,
+    );
+    assert.match(text, /^ {6}1 LCU every hour \(assumption albLcuPerHour\)$/m);
+    assert.match(text, /assumptions: albLcuPerHour=1, natGbPerMonth=10/);
+    const summary = formatEstimate(e, { summary: true });
+    assert.equal(summary.split("\n").length, 2);
+  });
+});

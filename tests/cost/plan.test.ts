@@ -1,0 +1,106 @@
+import { strict as assert } from "assert";
+import { peakConcurrentSessions, SEED_004_TRAFFIC, studentsPerTask } from "../../model/capacity";
+import { defaultRequest, parseArgs, plan } from "../../scripts/plan";
+
+const near = (actual: number, expected: number) =>
+  assert.ok(Math.abs(actual - expected) < 1e-6, `${actual} is not ${expected}`);
+
+describe("capacity: seed 004's concurrency estimate", () => {
+  it("reproduces 1000 users a day -> about 11 concurrent sessions at the peak", () => {
+    const sessions = peakConcurrentSessions({ dailyUsers: 1000, ...SEED_004_TRAFFIC });
+    // 1000 x 5 / 480 min = 10.42 a minute; x 30 s / 60; x 2 = 10.42 -> 11.
+    near(sessions, ((1000 * 5) / 480) * 0.5 * 2);
+    assert.equal(Math.ceil(sessions), 11);
+    // Seed 004's growth table: 10,000 users ~120 (104 by the same formula, the seed rounds up).
+    assert.equal(
+      Math.ceil(peakConcurrentSessions({ dailyUsers: 10000, ...SEED_004_TRAFFIC })),
+      105,
+    );
+  });
+
+  it("refuses a profile it cannot compute, naming the value", () => {
+    assert.throws(
+      () => peakConcurrentSessions({ dailyUsers: 10, ...SEED_004_TRAFFIC, activeHours: 0 }),
+      /traffic profile activeHours is 0: must be more than 0 and at most 24/,
+    );
+    assert.throws(
+      () => peakConcurrentSessions({ dailyUsers: -1, ...SEED_004_TRAFFIC }),
+      /traffic profile dailyUsers is -1: must be a number >= 0/,
+    );
+  });
+
+  it("counts whole students per task without float error dropping one", () => {
+    // 0.6 / (0.2 / 60) is 179.99999999999997 in floating point.
+    assert.equal(studentsPerTask(1024, 60, (0.05 * 4) / 60), 180);
+  });
+});
+
+describe("npm run plan", () => {
+  it("120 exam students: 31 a task at 60% of 1 vCPU -> 4 tasks -> dollars", () => {
+    const r = plan({ ...defaultRequest("students"), students: 120 });
+    assert.equal(r.perTask, 31);
+    assert.equal(r.tasks, 4);
+    near(r.monthly, 4 * 36.0401);
+    near(r.hourly, (4 * 36.0401) / 730);
+    // One exam: 60 min lead + 2 h + 30 min grace = 3.5 h of 4 tasks.
+    near(r.perExam!, 3.5 * 4 * (0.04048 + 2 * 0.004445));
+    assert.match(r.text, /^Plan for an exam with 120 students \(us-east-2\)$/m);
+    assert.match(r.text, /tasks: ceil\(120 \/ 31\), at least 2 during an exam = 4/);
+    assert.match(
+      r.text,
+      /one exam: 60 min lead \+ 2 h \+ 30 min grace = 3\.5 h of 4 tasks = \$0\.69/,
+    );
+    assert.match(r.text, /per-student load 0\.0191 vCPU \(exam load, seed 001/);
+  });
+
+  it("never plans a single task for an exam", () => {
+    assert.equal(plan({ ...defaultRequest("students"), students: 10 }).tasks, 2);
+  });
+
+  it("1000 users a day: 11 concurrent sessions -> 1 task at ordinary load", () => {
+    const r = plan({ ...defaultRequest("dailyUsers"), dailyUsers: 1000 });
+    assert.equal(r.concurrent, 11);
+    assert.equal(r.perTask, 180);
+    assert.equal(r.tasks, 1);
+    near(r.monthly, 36.0401);
+    near(r.monthlyWithLoadBalancer, 36.0401 + 16.425 + 5.84 + 7.3);
+    assert.match(r.text, /traffic: 5 sessions a user, over 8 h, 30 s each, peak x2 \(seed 004\)/);
+  });
+
+  it("prices the options through the same estimate: Spot and ARM cost less", () => {
+    const base = plan(parseArgs(["--daily-users", "1000", "--cpu", "512", "--memory", "1024"]));
+    const spot = plan(
+      parseArgs([
+        "--daily-users",
+        "1000",
+        "--cpu",
+        "512",
+        "--memory",
+        "1024",
+        "--capacity",
+        "spot",
+      ]),
+    );
+    near(base.monthly, 14.7752 + 3.24485);
+    near(spot.monthly, 0.3 * (14.7752 + 3.24485));
+    const arm = plan(parseArgs(["--students", "60", "--arch", "ARM64"]));
+    assert.ok(arm.monthly < plan(parseArgs(["--students", "60"])).monthly);
+  });
+
+  it("refuses bad options, naming them", () => {
+    assert.throws(
+      () => parseArgs(["--studnets", "5"]),
+      /unknown option --studnets: known options are --students/,
+    );
+    assert.throws(
+      () => plan(parseArgs(["--students", "5", "--cpu", "1000"])),
+      /--cpu 1000 --memory 2048: not a Fargate size/,
+    );
+    assert.throws(() => plan(defaultRequest("students")), /give one of --students N/);
+    assert.throws(() => parseArgs(["--students", "x"]), /--students x: must be a number >= 0/);
+    assert.throws(
+      () => parseArgs(["--students", "5", "--arch", "arm"]),
+      /--arch arm: must be one of X86_64, ARM64/,
+    );
+  });
+});

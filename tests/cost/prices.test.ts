@@ -1,0 +1,91 @@
+import { strict as assert } from "assert";
+import { DB_CLASSES } from "../../model/rds";
+import {
+  HOURS_PER_MONTH,
+  PRICE_KEYS,
+  PRICED_REGIONS,
+  pricesFor,
+  rdsInstancePrice,
+  unpricedDbClasses,
+} from "../../model/prices";
+
+describe("price table", () => {
+  it("prices us-east-1 and us-east-2 with a source and a date on every figure", () => {
+    assert.deepEqual([...PRICED_REGIONS].sort(), ["us-east-1", "us-east-2"]);
+    for (const region of PRICED_REGIONS) {
+      const t = pricesFor(region);
+      assert.equal(Object.keys(t.items).length, PRICE_KEYS.length);
+      for (const [key, p] of [...Object.entries(t.items), ...Object.entries(t.rdsInstanceHour)]) {
+        assert.ok(p.usd > 0, `${region} ${key} has a price`);
+        assert.ok(p.source.length > 10, `${region} ${key} has a source`);
+        assert.equal(p.date, "2026-11", `${region} ${key} has a date`);
+        assert.ok(p.unit.length > 0, `${region} ${key} has a unit`);
+      }
+    }
+    assert.equal(HOURS_PER_MONTH, 730);
+  });
+
+  it("carries the figures PRICES.md lists", () => {
+    const t = pricesFor("us-east-1");
+    assert.equal(t.items["fargate.x86.vcpuHour"].usd, 0.04048);
+    assert.equal(t.items["fargate.x86.gbHour"].usd, 0.004445);
+    assert.equal(t.items["fargate.arm.vcpuHour"].usd, 0.03238);
+    assert.equal(t.items["fargate.arm.gbHour"].usd, 0.00356);
+    assert.equal(t.items["alb.hour"].usd, 0.0225);
+    assert.equal(t.items["alb.lcuHour"].usd, 0.008);
+    assert.equal(t.items["nat.hour"].usd, 0.045);
+    assert.equal(t.items["publicIpv4.hour"].usd, 0.005);
+    assert.equal(t.items["efs.provisionedMibpsMonth"].usd, 6);
+    assert.equal(rdsInstancePrice(t, "db.t4g.small").usd, 0.032);
+    assert.equal(rdsInstancePrice(t, "db.t3.micro").usd, 0.018);
+  });
+
+  it("says the Spot factor is an assumption", () => {
+    const spot = pricesFor("us-east-2").items["fargate.spotFactor"];
+    assert.equal(spot.usd, 0.3);
+    assert.match(spot.source, /^ASSUMPTION: .*seed 004 uses 0\.3 x on-demand/);
+  });
+
+  it("marks us-east-2 rows without a us-east-2 source as assumed equal to us-east-1", () => {
+    const east2 = pricesFor("us-east-2");
+    // Checked in us-east-2 (PRICES.md): Fargate, load balancer, NAT, public IPv4, CloudWatch Logs.
+    for (const key of [
+      "fargate.x86.vcpuHour",
+      "alb.hour",
+      "nat.hour",
+      "publicIpv4.hour",
+    ] as const) {
+      assert.equal(east2.items[key].assumedFrom, undefined, key);
+      assert.match(east2.items[key].source, /us-east-2 checked/);
+    }
+    for (const key of ["rds.gp3GbMonth", "efs.standardGbMonth", "cloudwatch.alarmMonth"] as const) {
+      assert.equal(east2.items[key].assumedFrom, "us-east-1", key);
+    }
+    assert.equal(rdsInstancePrice(east2, "db.t4g.micro").assumedFrom, "us-east-1");
+    assert.equal(pricesFor("us-east-1").items["rds.gp3GbMonth"].assumedFrom, undefined);
+  });
+
+  it("prices every RDS class the stacks may use (model/rds.ts) in every region", () => {
+    assert.deepEqual(unpricedDbClasses(), []);
+    for (const region of PRICED_REGIONS) {
+      for (const cls of Object.keys(DB_CLASSES)) {
+        assert.ok(rdsInstancePrice(pricesFor(region), cls).usd > 0);
+      }
+    }
+  });
+
+  it("refuses an unknown region or class with its name, never a zero", () => {
+    assert.throws(
+      () => pricesFor("eu-west-9"),
+      new Error(
+        'no prices for region "eu-west-9": the cost model prices us-east-1, us-east-2 (add the region\'s figures to model/prices.ts)',
+      ),
+    );
+    assert.throws(
+      () => rdsInstancePrice(pricesFor("us-east-2"), "db.r5.large"),
+      new Error(
+        'no price for RDS instance class "db.r5.large" in us-east-2: priced classes are db.t4g.micro, db.t4g.small, db.t4g.medium, db.t3.micro',
+      ),
+    );
+  });
+});

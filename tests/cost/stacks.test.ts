@@ -1,0 +1,110 @@
+/**
+ * The shipped stacks, run on mocks with their stack files (preview/program.ts), priced; and the
+ * README's comparison table, which must be what `npm run compare-costs` writes.
+ */
+import { strict as assert } from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { ASSUMPTION_DESCRIPTIONS, CostEstimate, estimate, servicesOf } from "../../model/cost";
+import {
+  COMPARISON_NOW,
+  Configuration,
+  END,
+  replaceBetweenMarkers,
+  seedConfigurations,
+  stackConfigurations,
+  START,
+  table,
+} from "../../scripts/compare-costs";
+
+describe("cost of the shipped stacks", function () {
+  this.timeout(120_000);
+  let stacks: Configuration[];
+  const byStack = new Map<string, CostEstimate>();
+
+  before(async () => {
+    stacks = await stackConfigurations();
+    for (const c of stacks) byStack.set(c.name.replace("this project: ", ""), estimate(c.records));
+  });
+
+  it("prices every shipped stack with floor <= expected <= ceiling and nothing unpriced", () => {
+    assert.deepEqual([...byStack.keys()], ["prod", "staging", "exam"]);
+    for (const [stack, e] of byStack) {
+      assert.ok(
+        e.floor <= e.expected + 1e-9,
+        `${stack}: floor ${e.floor} > expected ${e.expected}`,
+      );
+      assert.ok(e.expected <= e.ceiling + 1e-9, `${stack}: expected > ceiling ${e.ceiling}`);
+      assert.deepEqual(e.unpriced, [], stack);
+      assert.equal(e.region, "us-east-2", stack);
+    }
+  });
+
+  it("prod: one 1 vCPU / 2 GB task at the floor, eight at the ceiling, the platform all month", () => {
+    const e = byStack.get("prod")!;
+    const prod = stacks.find((c) => c.name === "this project: prod")!;
+    const [service] = servicesOf(prod.records);
+    assert.deepEqual(
+      [service.cpuUnits, service.memoryMib, service.floorTasks, service.maxTasks],
+      [1024, 2048, 1, 8],
+    );
+    assert.equal(service.cpuTargetPercent, 60);
+    const fargate = (s: "floor" | "ceiling") =>
+      e.lines.filter((l) => l.item.startsWith("Fargate")).reduce((sum, l) => sum + l.monthly[s], 0);
+    assert.ok(Math.abs(fargate("floor") - 36.0401) < 1e-6);
+    assert.ok(Math.abs(fargate("ceiling") - 8 * 36.0401) < 1e-6);
+    for (const item of [
+      "Application Load Balancer",
+      "Load balancer capacity units",
+      "EFS Standard storage",
+      "CloudWatch dashboard",
+    ]) {
+      assert.ok(
+        e.lines.some((l) => l.item === item),
+        `prod prices ${item}`,
+      );
+    }
+    assert.ok(e.lines.some((l) => l.item.startsWith("RDS PostgreSQL db.t4g.small")));
+    assert.equal(e.expected, e.floor); // prod has no scheduled windows
+  });
+
+  it("exam: nothing between exams, the final's 6 tasks in June (its busiest month), 10 at the ceiling", () => {
+    const e = byStack.get("exam")!;
+    const exam = stacks.find((c) => c.name === "this project: exam")!;
+    const [service] = servicesOf(exam.records);
+    // Pulumi.exam.yaml: midsem 120 students (4 tasks) in March, final 180 (6 tasks) in June,
+    // 13:00-16:00 America/Chicago = 18:00-21:00Z, from 60 min before to 30 min after.
+    assert.deepEqual([service.floorTasks, service.peakTasks, service.maxTasks], [0, 6, 10]);
+    assert.equal(e.expectedMonth, "2027-06");
+    const vcpu = e.lines.find((l) => l.item === "Fargate vCPU (X86_64, on-demand)")!;
+    assert.deepEqual(vcpu.quantity, { floor: 0, expected: 4.5 * 6, ceiling: 730 * 10 });
+    assert.ok(e.lines.some((l) => l.item === "RDS PostgreSQL db.t4g.small")); // its own database
+  });
+
+  it("staging (switched off): no tasks in the floor, 10 hours of one Spot task expected", () => {
+    const e = byStack.get("staging")!;
+    const vcpu = e.lines.find((l) => l.item === "Fargate vCPU (X86_64, Spot)")!;
+    assert.deepEqual(vcpu.quantity, { floor: 0, expected: 10 * 0.5, ceiling: 730 * 0.5 });
+    const db = e.lines.find((l) => l.item === "RDS PostgreSQL db.t4g.micro")!;
+    assert.deepEqual(db.monthly.floor, 0);
+    assert.ok(Math.abs(db.monthly.expected - 10 * 0.016) < 1e-9);
+  });
+
+  it("the README's cost comparison is what npm run compare-costs writes", () => {
+    const readme = fs.readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8");
+    const body = table([...seedConfigurations(), ...stacks]);
+    assert.ok(readme.includes(START) && readme.includes(END), "README has the markers");
+    assert.equal(
+      replaceBetweenMarkers(readme, body),
+      readme,
+      "README.md's cost comparison is stale: run npm run compare-costs",
+    );
+    assert.match(body, /this project: prod/);
+    // Every cost assumption is documented in the README's "What it costs" section.
+    const section = readme.slice(readme.indexOf("## What it costs"));
+    for (const key of Object.keys(ASSUMPTION_DESCRIPTIONS)) {
+      assert.ok(section.includes(`\`${key}\``), `README documents the assumption ${key}`);
+    }
+    assert.equal(COMPARISON_NOW.toISOString(), "2026-11-01T00:00:00.000Z");
+  });
+});

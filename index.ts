@@ -31,9 +31,12 @@ function now(): Date {
   return date;
 }
 
+/** The one clock of this run: config validation and the exam schedule read the same instant. */
+const clock = now();
+
 function loadConfig() {
   try {
-    return parseStackConfig(pulumi.getStack(), readRawConfig(), now());
+    return parseStackConfig(pulumi.getStack(), readRawConfig(), clock);
   } catch (err) {
     // A config error is the user's to fix: print the message, not a stack trace.
     if (err instanceof ConfigError) throw new pulumi.RunError(err.message);
@@ -44,4 +47,4 @@ function loadConfig() {
 const config = loadConfig();
 for (const warning of config.warnings) pulumi.log.warn(warning);
 
-export = composeStack(config);
+export = composeStack(config, clock);

@@ -43,6 +43,13 @@ export interface DatabaseArgs {
   keepFinalSnapshot?: boolean;
   /** Identifier of that final snapshot. Default `<name>-final`. */
   finalSnapshotIdentifier?: pulumi.Input<string>;
+  /**
+   * Create the instance from this DB snapshot (staging's on-demand database: the last session's
+   * final snapshot). Undefined, or an output that resolves to undefined: an empty database.
+   * Read at creation only: later changes are ignored (`ignoreChanges`), since a different
+   * snapshot would replace the running instance. Default: not set (prod and exam never restore).
+   */
+  restoreFromSnapshot?: pulumi.Input<string | undefined>;
 }
 
 /** An encrypted, private RDS PostgreSQL instance whose password RDS manages, with alarms. */
@@ -128,9 +135,12 @@ export class Database extends pulumi.ComponentResource {
         finalSnapshotIdentifier: keepFinalSnapshot
           ? (args.finalSnapshotIdentifier ?? `${name}-final`)
           : undefined,
+        snapshotIdentifier: args.restoreFromSnapshot,
         tags,
       },
-      { parent: this },
+      args.restoreFromSnapshot === undefined
+        ? { parent: this }
+        : { parent: this, ignoreChanges: ["snapshotIdentifier"] },
     );
 
     this.databaseName = databaseName;

@@ -111,10 +111,14 @@ export interface IdeServiceArgs {
   fileSystemId: pulumi.Input<string>;
   /** ARN of that file system (the task role may mount it through its access point only). */
   fileSystemArn: pulumi.Input<string>;
-  /** `host:port` of the database (DATABASE_HOST and DATABASE_PORT). */
-  databaseEndpoint: pulumi.Input<string>;
-  /** ARN of the RDS-managed secret with the database user name and password. */
-  databaseSecretArn: pulumi.Input<string>;
+  /**
+   * `host:port` of the database (DATABASE_HOST and DATABASE_PORT). Give it with
+   * `databaseSecretArn`, or neither: a service whose database does not exist now (staging's
+   * on-demand database while staging is off, when no task runs) gets no DATABASE_* settings.
+   */
+  databaseEndpoint?: pulumi.Input<string>;
+  /** ARN of the RDS-managed secret with the database user name and password (see databaseEndpoint). */
+  databaseSecretArn?: pulumi.Input<string>;
   /** Database name inside the instance (DATABASE_NAME). Default `pythonide`. */
   databaseName?: pulumi.Input<string>;
   /** SNS topic alarms notify. */
@@ -197,17 +201,21 @@ export class IdeService extends pulumi.ComponentResource {
     );
 
     // Secrets: the database credentials RDS manages, and the cookie secret if configured.
-    const secrets: { name: string; valueFrom: pulumi.Input<string> }[] = [
-      {
-        name: "DATABASE_USER",
-        valueFrom: pulumi.interpolate`${args.databaseSecretArn}:username::`,
-      },
-      {
-        name: "DATABASE_PASSWORD",
-        valueFrom: pulumi.interpolate`${args.databaseSecretArn}:password::`,
-      },
-    ];
-    const secretArns: pulumi.Input<string>[] = [args.databaseSecretArn];
+    const secrets: { name: string; valueFrom: pulumi.Input<string> }[] = [];
+    const secretArns: pulumi.Input<string>[] = [];
+    if (args.databaseSecretArn !== undefined) {
+      secrets.push(
+        {
+          name: "DATABASE_USER",
+          valueFrom: pulumi.interpolate`${args.databaseSecretArn}:username::`,
+        },
+        {
+          name: "DATABASE_PASSWORD",
+          valueFrom: pulumi.interpolate`${args.databaseSecretArn}:password::`,
+        },
+      );
+      secretArns.push(args.databaseSecretArn);
+    }
     let cookieSecretVersion: aws.secretsmanager.SecretVersion | undefined;
     if (s.cookieSecret !== undefined) {
       this.cookieSecret = new aws.secretsmanager.Secret(
@@ -266,13 +274,15 @@ export class IdeService extends pulumi.ComponentResource {
         Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
         Resource: pulumi.interpolate`${this.logGroup.arn}:*`,
       },
-      {
+    ];
+    if (secretArns.length > 0) {
+      executionStatements.push({
         Sid: "ReadOwnSecrets",
         Effect: "Allow",
         Action: "secretsmanager:GetSecretValue",
         Resource: secretArns,
-      },
-    ];
+      });
+    }
     const ecr = parseEcrImage(s.image);
     if (ecr) {
       executionStatements.push(
@@ -329,12 +339,18 @@ export class IdeService extends pulumi.ComponentResource {
     );
 
     // Task definition.
-    const [dbHost, dbPort] = splitEndpoint(args.databaseEndpoint);
     const examMode = args.examMode ?? args.environment === "exam";
+    const database: { name: string; value: pulumi.Input<string> }[] = [];
+    if (args.databaseEndpoint !== undefined) {
+      const [dbHost, dbPort] = splitEndpoint(args.databaseEndpoint);
+      database.push(
+        { name: "DATABASE_HOST", value: dbHost },
+        { name: "DATABASE_NAME", value: args.databaseName ?? "pythonide" },
+        { name: "DATABASE_PORT", value: dbPort },
+      );
+    }
     const environment: { name: string; value: pulumi.Input<string> }[] = [
-      { name: "DATABASE_HOST", value: dbHost },
-      { name: "DATABASE_NAME", value: args.databaseName ?? "pythonide" },
-      { name: "DATABASE_PORT", value: dbPort },
+      ...database,
       { name: "EXECUTION_TIMEOUT", value: String(s.app.executionTimeoutSeconds) },
       { name: "IDE_DATA_PATH", value: DATA_MOUNT_PATH },
       { name: "IS_EXAM_MODE", value: String(examMode) },
@@ -522,6 +538,11 @@ function validate(name: string, args: IdeServiceArgs): void {
   if (!DASHBOARD_NAME.test(name) || name.length > 40) {
     check.problems.push(
       `the name ${JSON.stringify(name)} must be letters, digits, hyphens and underscores, at most 40 characters (it names the dashboard, log group and task family)`,
+    );
+  }
+  if ((args.databaseEndpoint === undefined) !== (args.databaseSecretArn === undefined)) {
+    check.problems.push(
+      `args.databaseEndpoint and args.databaseSecretArn go together: give both (the service's database) or neither (no database now); ${args.databaseEndpoint === undefined ? "databaseEndpoint" : "databaseSecretArn"} is missing`,
     );
   }
   if (typeof args.host !== "string" || !isHostName(args.host)) {

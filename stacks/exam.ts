@@ -1,9 +1,28 @@
-import * as aws from "@pulumi/aws";
+/**
+ * The exam stack: the exam-mode IDE on the prod platform (StackReference `platformStack`),
+ * pre-scaled on a schedule before each exam window of Pulumi.exam.yaml.
+ */
+import { ExamEnv } from "../components/examEnv";
 import { StackConfig } from "../model/config";
 import type { StackOutputs } from ".";
 
-/** Placeholder until the exam stack is composed. */
-export function exam(config: StackConfig): StackOutputs {
-  const cluster = new aws.ecs.Cluster("exam-placeholder", { tags: { Environment: config.stack } });
-  return { clusterName: cluster.name };
+/**
+ * Composes the exam stack from its validated config.
+ * @param now the clock the schedule is judged by (index.ts: PYTHONIDE_NOW or the real time)
+ */
+export function exam(config: StackConfig, now: Date): StackOutputs {
+  if (!config.exam || config.platformStack === undefined) {
+    throw new Error(
+      "exam stack config has no exam settings or platformStack: parseStackConfig sets them",
+    );
+  }
+  const env = new ExamEnv("exam", {
+    platformStack: config.platformStack,
+    host: config.host,
+    service: config.service,
+    exam: config.exam,
+    database: config.database,
+    now,
+  });
+  return env.stackOutputs();
 }

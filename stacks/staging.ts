@@ -1,11 +1,24 @@
-import * as aws from "@pulumi/aws";
+/**
+ * The staging stack: the IDE on the prod platform (StackReference `platformStack`), off unless
+ * switched on in Pulumi.staging.yaml, switching itself off at `activeUntil`.
+ */
+import { StagingEnv } from "../components/stagingEnv";
 import { StackConfig } from "../model/config";
 import type { StackOutputs } from ".";
 
-/** Placeholder until the staging stack is composed. */
+/** Composes the staging stack from its validated config. */
 export function staging(config: StackConfig): StackOutputs {
-  const cluster = new aws.ecs.Cluster("staging-placeholder", {
-    tags: { Environment: config.stack },
+  if (!config.staging || config.platformStack === undefined) {
+    throw new Error(
+      "staging stack config has no staging settings or platformStack: parseStackConfig sets them",
+    );
+  }
+  const env = new StagingEnv("staging", {
+    platformStack: config.platformStack,
+    host: config.host,
+    service: config.service,
+    staging: config.staging,
+    database: config.database,
   });
-  return { clusterName: cluster.name };
+  return env.stackOutputs();
 }

@@ -38,6 +38,8 @@ const SECRET_ARN = "arn:aws:rds:us-east-2:000000000000:secret:rds!pythonide-db-i
 const TOPIC_ARN = "arn:aws:sns:us-east-2:000000000000:Topic/pythonide-alarms";
 
 describe("prod stack (Pulumi.prod.yaml on mocks)", function () {
+  // Program runs take seconds; the suite also runs without .mocharc.json's timeout.
+  this.timeout(120000);
   let run: Run;
   before(async function () {
     run = await runProd();

@@ -22,6 +22,8 @@ const COOKIE = "c".repeat(20) + "0123456789abcdef"; // 36 characters, a test val
 const ECR_IMAGE = "000000000000.dkr.ecr.us-east-2.amazonaws.com/team/pythonide:2025.10.1";
 
 describe("prod stack variations (on mocks)", function () {
+  // Program runs take seconds; the suite also runs without .mocharc.json's timeout.
+  this.timeout(120000);
   describe("single NAT, Spot, provisioned EFS, ARM64, ECR image, cookie secret, no email", function () {
     let run: Run;
     before(async function () {

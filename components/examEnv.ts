@@ -1,0 +1,213 @@
+/**
+ * ExamEnv: the IDE in exam mode on the prod platform (read through a StackReference), pre-scaled
+ * on a schedule before each exam.
+ *
+ * - IdeService with `IS_EXAM_MODE=true` and the exam limits of seed 001 (config defaults:
+ *   MAX_CONCURRENT_EXECUTIONS 60, EXECUTION_TIMEOUT 30, MEMORY_LIMIT_MB 128), its own directory
+ *   on the shared file system (`/pythonide/exam`) and its own database: never prod's data.
+ * - A host rule `exam.<domain>` on the prod listener; tasks in the platform's task subnets, one
+ *   per availability zone: at least two, or the update fails (Fargate spreads a service's tasks
+ *   across the subnets' zones).
+ * - Scheduled actions from model/schedule.ts examPlan: `leadMinutes` before each window the floor
+ *   rises to the planner's task count, `graceMinutes` after it returns to the idle floor; each an
+ *   `at()` in UTC. Windows already over (config's `skipped`) get no action.
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { DatabaseConfig, ExamConfig, isHostName, ServiceConfig } from "../model/config";
+import { atExpression, examPlan, ScalingPlan } from "../model/schedule";
+import { utcMinute } from "../model/time";
+import { Database } from "./database";
+import { IdeService } from "./ideService";
+import { referencePlatform } from "./platformReference";
+import { addScheduledScaling } from "./scheduledScaling";
+import { ArgsChecker, ComponentArgsError } from "./validate";
+
+const STACK_REF = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+const NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+
+/** Fewest subnets (availability zones) exam tasks may run in. */
+export const MIN_EXAM_SUBNETS = 2;
+
+export interface ExamEnvArgs {
+  /** Fully qualified name of the prod stack whose platform the exam runs on (org/project/stack). */
+  platformStack: string;
+  /** Host the exam IDE answers on (`exam.<domain>`). */
+  host: string;
+  /**
+   * Task size, image, capacity and app settings (config defaults: 1 vCPU / 2 GB on-demand, the
+   * seed 001 exam limits). `minTasks` is the idle floor between exams, `maxTasks` the ceiling.
+   */
+  service: ServiceConfig;
+  /** Exam windows still ahead (with the planner's task counts), lead and grace minutes. */
+  exam: ExamConfig;
+  /** Settings of the exam's own database (config defaults: db.t4g.small, deletion protection). */
+  database: DatabaseConfig;
+  /** The clock: windows and periods that have begun are judged against it (index.ts PYTHONIDE_NOW). */
+  now: Date;
+  /** Directory of exam student files on the shared file system. Default `/pythonide/exam`. */
+  dataDirectory?: string;
+  /** Priority of the host rule on the prod listener. Default 300 (IdeService's exam default). */
+  listenerRulePriority?: number;
+}
+
+/** The exam IDE: exam mode, own data, at least two zones, capacity scheduled from the windows. */
+export class ExamEnv extends pulumi.ComponentResource {
+  /** The prod stack the platform is read from. */
+  readonly platformStack: pulumi.StackReference;
+  /** The exam IDE service. */
+  readonly ide: IdeService;
+  /** The exam's own database. */
+  readonly database: Database;
+  /** The scaling plan: the target's bounds now and one step per window edge. */
+  readonly plan: ScalingPlan;
+  /** One `at()` scheduled action per plan step, in plan order. */
+  readonly scheduledActions: aws.appautoscaling.ScheduledAction[];
+  /** `https://exam.<domain>`. */
+  readonly url: pulumi.Output<string>;
+  /** Name of the ECS service. */
+  readonly serviceName: pulumi.Output<string>;
+  /** Name of the dashboard. */
+  readonly dashboardName: pulumi.Output<string>;
+  /** The windows and skipped windows, as given. */
+  readonly exam: ExamConfig;
+
+  constructor(name: string, args: ExamEnvArgs, opts: pulumi.ComponentResourceOptions = {}) {
+    validate(name, args);
+    super("pythonide:components:ExamEnv", name, {}, opts);
+    const parent = { parent: this };
+    this.exam = args.exam;
+    const { platform, stack } = referencePlatform(`${name}-platform`, args.platformStack, this);
+    this.platformStack = stack;
+
+    // At least two zones: one subnet per zone is how the platform lays out its task subnets.
+    const taskSubnetIds = platform.taskSubnetIds.apply((ids) => {
+      const distinct = [...new Set(ids ?? [])];
+      if (distinct.length < MIN_EXAM_SUBNETS) {
+        throw new ComponentArgsError("ExamEnv", name, [
+          `the platform output taskSubnetIds of ${args.platformStack} is ${JSON.stringify(ids ?? [])}: exam tasks must run in at least ${MIN_EXAM_SUBNETS} subnets (availability zones) so one zone's outage does not stop an exam; give the prod stack pythonide:availabilityZones 2 or more and run pulumi up on prod first`,
+        ]);
+      }
+      return distinct;
+    });
+
+    this.database = new Database(
+      `${name}-db`,
+      {
+        environment: "exam",
+        settings: args.database,
+        subnetGroupName: platform.dbSubnetGroupName,
+        securityGroupIds: [platform.databaseSecurityGroupId],
+        alarmTopicArn: platform.alarmTopicArn,
+      },
+      parent,
+    );
+
+    this.plan = examPlan(args.exam, args.service, args.now);
+    this.ide = new IdeService(
+      `${name}-ide`,
+      {
+        environment: "exam",
+        host: args.host,
+        // The bounds now: the idle floor, or a window's count when one is under way.
+        service: {
+          ...args.service,
+          minTasks: this.plan.minCapacity,
+          desiredTasks: this.plan.minCapacity,
+          maxTasks: this.plan.maxCapacity,
+        },
+        examMode: true,
+        vpcId: platform.vpcId,
+        taskSubnetIds,
+        assignPublicIp: platform.assignPublicIp,
+        taskSecurityGroupId: platform.taskSecurityGroupId,
+        clusterName: platform.clusterName,
+        clusterArn: platform.clusterArn,
+        httpsListenerArn: platform.httpsListenerArn,
+        loadBalancerArnSuffix: platform.loadBalancerArnSuffix,
+        fileSystemId: platform.fileSystemId,
+        fileSystemArn: platform.fileSystemArn,
+        databaseEndpoint: this.database.endpoint,
+        databaseSecretArn: this.database.secretArn,
+        databaseName: this.database.databaseName,
+        alarmTopicArn: platform.alarmTopicArn,
+        dataDirectory: args.dataDirectory ?? "/pythonide/exam",
+        listenerRulePriority: args.listenerRulePriority,
+      },
+      parent,
+    );
+    this.scheduledActions = addScheduledScaling(
+      `${name}-ide`,
+      this.ide.scalableTarget,
+      this.plan.steps,
+      this,
+    );
+    this.url = this.ide.url;
+    this.serviceName = this.ide.serviceName;
+    this.dashboardName = this.ide.dashboardName;
+
+    this.registerOutputs(this.stackOutputs());
+  }
+
+  /** The exam stack's outputs: where it runs and its capacity schedule. */
+  stackOutputs(): Record<string, pulumi.Input<unknown>> {
+    return {
+      url: this.url,
+      serviceName: this.serviceName,
+      dashboardName: this.dashboardName,
+      databaseEndpoint: this.database.endpoint,
+      scaling: { minTasks: this.plan.minCapacity, maxTasks: this.plan.maxCapacity },
+      windows: this.exam.windows.map((w) => ({
+        name: w.name,
+        start: `${utcMinute(w.start)}Z`,
+        end: `${utcMinute(w.end)}Z`,
+        timeZone: w.timeZone,
+        students: w.students,
+        tasks: w.tasks,
+      })),
+      schedule: this.plan.steps.map((s) => ({
+        name: s.name,
+        schedule: `${atExpression(s.at)} UTC`,
+        minTasks: s.minCapacity,
+        maxTasks: s.maxCapacity,
+        reason: s.reason,
+      })),
+      skippedWindows: this.exam.skipped.map((w) => w.name),
+    };
+  }
+}
+
+function validate(name: string, args: ExamEnvArgs): void {
+  const check = new ArgsChecker("ExamEnv", name);
+  if (!NAME.test(name) || name.length > 30) {
+    check.problems.push(
+      `the name ${JSON.stringify(name)} must be lower-case letters, digits and single hyphens, starting with a letter, at most 30 characters (it names the database instance ${name}-db)`,
+    );
+  }
+  if (!STACK_REF.test(args.platformStack)) {
+    check.fail(
+      "platformStack",
+      args.platformStack,
+      "must be a fully qualified stack name, org/project/stack (for example acme/pythonide/prod)",
+    );
+  }
+  if (!isHostName(args.host)) {
+    check.fail("host", args.host, "must be a host name such as exam.ide.example.edu");
+  }
+  if (!(args.now instanceof Date) || Number.isNaN(args.now.getTime())) {
+    check.fail(
+      "now",
+      String(args.now),
+      "must be a valid Date (the clock the schedule is judged by)",
+    );
+  }
+  const s = args.service;
+  for (const w of args.exam.windows) {
+    if (w.tasks > s.maxTasks) {
+      check.problems.push(
+        `args.exam.windows "${w.name}" needs ${w.tasks} tasks but args.service.maxTasks is ${s.maxTasks}: raise maxTasks to at least ${w.tasks}`,
+      );
+    }
+  }
+  check.throwIfAny();
+}

@@ -1,0 +1,47 @@
+/**
+ * The prod platform as the staging and exam stacks see it: the prod stack's outputs read through
+ * a StackReference, each by the name the prod stack exports it under (Platform.stackOutputs()).
+ * Only what a second environment needs is read; prod's own database endpoint and secret never
+ * are (staging and exam each have their own database).
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { PlatformOutputs } from "./platform";
+
+/** The prod stack outputs a staging or exam environment reads. */
+export const PLATFORM_REFERENCE_KEYS = [
+  "vpcId",
+  "taskSubnetIds",
+  "assignPublicIp",
+  "taskSecurityGroupId",
+  "clusterName",
+  "clusterArn",
+  "httpsListenerArn",
+  "loadBalancerArnSuffix",
+  "fileSystemId",
+  "fileSystemArn",
+  "dbSubnetGroupName",
+  "databaseSecurityGroupId",
+  "alarmTopicArn",
+] as const satisfies readonly (keyof PlatformOutputs)[];
+
+/** One output per key, typed as the Platform declares it. */
+export type PlatformReference = Pick<PlatformOutputs, (typeof PLATFORM_REFERENCE_KEYS)[number]>;
+
+/**
+ * Reads the platform from the prod stack `stackName` (org/project/stack). Each value is a
+ * `requireOutput`: an output the prod stack does not export fails the update with its name.
+ * @param name logical name of the StackReference (`${componentName}-platform`)
+ * @param stackName fully qualified name of the prod stack (config `platformStack`)
+ * @param parent the component that owns the reference
+ */
+export function referencePlatform(
+  name: string,
+  stackName: string,
+  parent: pulumi.Resource,
+): { stack: pulumi.StackReference; platform: PlatformReference } {
+  const stack = new pulumi.StackReference(name, { name: stackName }, { parent });
+  const platform = Object.fromEntries(
+    PLATFORM_REFERENCE_KEYS.map((key) => [key, stack.requireOutput(key)]),
+  ) as unknown as PlatformReference;
+  return { stack, platform };
+}

@@ -1,0 +1,117 @@
+/**
+ * Shared by the staging and exam tests: runs the real program on mocks for a stack with its
+ * shipped stack file (plus overrides), the StackReference mocked with the prod output names.
+ */
+import * as assert from "assert";
+import { MockDbSnapshot, runProgram } from "../../preview/program";
+import { ResourceRecord } from "../../model/records";
+import { NOW, Run, shippedConfig } from "./helpers";
+
+/** Resource types the staging and exam tests look up. */
+export const T = {
+  stackComponentStaging: "pythonide:components:StagingEnv",
+  stackComponentExam: "pythonide:components:ExamEnv",
+  database: "pythonide:components:Database",
+  ide: "pythonide:components:IdeService",
+  taskDefinition: "aws:ecs/taskDefinition:TaskDefinition",
+  service: "aws:ecs/service:Service",
+  target: "aws:appautoscaling/target:Target",
+  action: "aws:appautoscaling/scheduledAction:ScheduledAction",
+  db: "aws:rds/instance:Instance",
+  accessPoint: "aws:efs/accessPoint:AccessPoint",
+  listenerRule: "aws:lb/listenerRule:ListenerRule",
+  rolePolicy: "aws:iam/rolePolicy:RolePolicy",
+} as const;
+
+/** One run of a stack: records, outputs, warnings and the stacks it referenced. */
+export class EnvRun extends Run {
+  constructor(
+    records: ResourceRecord[],
+    outputs: Record<string, unknown>,
+    readonly warnings: string[],
+    readonly stackReferences: string[],
+  ) {
+    super(records, outputs);
+  }
+
+  /** The scheduled actions as [AWS name, schedule, timezone, min, max], in registration order. */
+  actions(): [string, string, string, number, number][] {
+    return this.all(T.action).map((a) => {
+      const i = a.inputs as Record<string, any>;
+      return [
+        i.name,
+        i.schedule,
+        i.timezone,
+        i.scalableTargetAction.minCapacity,
+        i.scalableTargetAction.maxCapacity,
+      ];
+    });
+  }
+
+  /** The container's environment of a task definition, as a name -> value map. */
+  environment(taskDefinition: string): Record<string, string> {
+    const [c] = JSON.parse(
+      String(this.inputs(T.taskDefinition, taskDefinition).containerDefinitions),
+    );
+    return Object.fromEntries(
+      (c.environment as { name: string; value: string }[]).map((e) => [e.name, e.value]),
+    );
+  }
+
+  /** The container's secrets of a task definition, as a name -> valueFrom map. */
+  secrets(taskDefinition: string): Record<string, string> {
+    const [c] = JSON.parse(
+      String(this.inputs(T.taskDefinition, taskDefinition).containerDefinitions),
+    );
+    return Object.fromEntries(
+      ((c.secrets ?? []) as { name: string; valueFrom: string }[]).map((e) => [
+        e.name,
+        e.valueFrom,
+      ]),
+    );
+  }
+}
+
+export interface EnvRunOptions {
+  /** Config keys to set (`pythonide:` is added to bare keys); arrays are written as lists. */
+  set?: Record<string, string | string[]>;
+  /** Config keys to remove. */
+  unset?: string[];
+  /** The clock (default NOW, 2026-02-02T12:00Z). */
+  now?: Date;
+  /** What the StackReference returns (default: platformOutputsFixture()). */
+  platformOutputs?: Record<string, unknown>;
+  /** Manual RDS snapshots in the mocked account (default: none). */
+  rdsSnapshots?: MockDbSnapshot[];
+}
+
+/** Runs `stack` with its shipped stack file's config changed by `options`. */
+export async function runEnv(
+  stack: "staging" | "exam",
+  options: EnvRunOptions = {},
+): Promise<EnvRun> {
+  const config = shippedConfig(stack);
+  const full = (k: string): string => (k.includes(":") ? k : `pythonide:${k}`);
+  for (const k of options.unset ?? []) delete config[full(k)];
+  for (const [k, v] of Object.entries(options.set ?? {})) {
+    config[full(k)] = { value: Array.isArray(v) ? JSON.stringify(v) : v, secret: false };
+  }
+  const run = await runProgram({
+    stack,
+    config,
+    now: options.now ?? NOW,
+    platformOutputs: options.platformOutputs,
+    rdsSnapshots: options.rdsSnapshots,
+  });
+  return new EnvRun(run.records, run.outputs, run.warnings, run.stackReferences);
+}
+
+/** The error message a run fails with (fails the test when it does not fail). */
+export async function runError(stack: "staging" | "exam", options: EnvRunOptions): Promise<string> {
+  try {
+    await runEnv(stack, options);
+  } catch (err) {
+    return (err as Error).message;
+  }
+  assert.fail(`the ${stack} run was expected to fail`);
+}

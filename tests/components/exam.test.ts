@@ -1,0 +1,305 @@
+/**
+ * The exam stack (Pulumi.exam.yaml and variations) on mocks at a fixed clock, 2026-02-02 12:00Z:
+ * the shipped two windows (America/Chicago, after the 2027 daylight-saving change); a window in
+ * its own time zone, one under way and one already over; a platform with one subnet. Each
+ * describe runs the program once and shares the records.
+ */
+import * as assert from "assert";
+import { ExamEnv, ExamEnvArgs } from "../../components/examEnv";
+import { ComponentArgsError } from "../../components/validate";
+import { examTasks, studentsPerTask } from "../../model/capacity";
+import { ServiceConfig } from "../../model/config";
+import { platformOutputsFixture } from "../../preview/program";
+import { NOW } from "./helpers";
+import { EnvRun, runEnv, runError, T } from "./envHelpers";
+
+const PROD_STACK = "example-org/pythonide/prod";
+const RESOURCE_ID = "service/pythonide-cluster/exam-ide-service";
+const EXAM_SECRET = "arn:aws:rds:us-east-2:000000000000:secret:rds!exam-db-instance";
+
+/** Prod's own database, which the exam must never be wired to. */
+const PROD_DB = [
+  String(platformOutputsFixture().databaseEndpoint).split(":")[0],
+  String(platformOutputsFixture().databaseSecretArn),
+];
+
+describe("exam stack (Pulumi.exam.yaml on mocks)", function () {
+  // The first run loads @pulumi/aws; the suite also runs without .mocharc.json's timeout.
+  this.timeout(120000);
+
+  describe("as shipped: cs101-midsem and cs101-final in America/Chicago", function () {
+    let run: EnvRun;
+    before(async function () {
+      run = await runEnv("exam");
+    });
+
+    it("plans 4 and 6 tasks: 120 and 180 students at 31 students per 1-vCPU task", function () {
+      // Hand-computed: 0.60 vCPU / (0.65 / 34) = 31.4 -> 31; ceil(120 / 31) = 4; ceil(180 / 31) = 6.
+      assert.strictEqual(studentsPerTask(1024, 60), 31);
+      assert.deepStrictEqual([examTasks(120, 31), examTasks(180, 31)], [4, 6]);
+    });
+
+    it("schedules each window at the right UTC instants (CDT, UTC-5), 60 min lead, 30 min grace", function () {
+      // 09:00-11:00 and 13:00-16:00 Chicago after 2027-03-14 are 14:00-16:00Z and 18:00-21:00Z.
+      assert.deepStrictEqual(run.actions(), [
+        ["cs101-midsem-scale-up", "at(2027-03-16T13:00:00)", "UTC", 4, 10],
+        ["cs101-midsem-scale-down", "at(2027-03-16T16:30:00)", "UTC", 0, 10],
+        ["cs101-final-scale-up", "at(2027-06-08T17:00:00)", "UTC", 6, 10],
+        ["cs101-final-scale-down", "at(2027-06-08T21:30:00)", "UTC", 0, 10],
+      ]);
+      for (const action of run.all(T.action)) {
+        assert.strictEqual(action.inputs.resourceId, RESOURCE_ID);
+        assert.strictEqual(action.inputs.serviceNamespace, "ecs");
+        assert.strictEqual(action.inputs.scalableDimension, "ecs:service:DesiredCount");
+      }
+    });
+
+    it("rests at the idle floor of 0 between exams, under the ceiling of 10", function () {
+      const target = run.inputs(T.target, "exam-ide-scaling-target");
+      assert.deepStrictEqual([target.minCapacity, target.maxCapacity], [0, 10]);
+      assert.strictEqual(target.resourceId, RESOURCE_ID);
+      assert.strictEqual(run.inputs(T.service, "exam-ide-service").desiredCount, 0);
+    });
+
+    it("runs on-demand tasks in both availability zones' subnets", function () {
+      const svc = run.inputs(T.service, "exam-ide-service");
+      assert.deepStrictEqual(svc.capacityProviderStrategies, [
+        { capacityProvider: "FARGATE", base: 0, weight: 1 },
+      ]);
+      assert.deepStrictEqual(svc.networkConfiguration, {
+        subnets: ["subnet-public-a", "subnet-public-b"],
+        securityGroups: ["sg-tasks-mock"],
+        assignPublicIp: true,
+      });
+    });
+
+    it("runs the IDE in exam mode with seed 001's limits", function () {
+      const env = run.environment("exam-ide-task");
+      assert.strictEqual(env.IS_EXAM_MODE, "true");
+      assert.strictEqual(env.MAX_CONCURRENT_EXECUTIONS, "60");
+      assert.strictEqual(env.EXECUTION_TIMEOUT, "30");
+      assert.strictEqual(env.MEMORY_LIMIT_MB, "128");
+      const td = run.inputs(T.taskDefinition, "exam-ide-task");
+      assert.deepStrictEqual([td.cpu, td.memory], ["1024", "2048"]);
+    });
+
+    it("has its own database and data directory, never prod's", function () {
+      const db = run.get(T.db, "exam-db-instance");
+      assert.strictEqual(db.inputs.identifier, "exam-db");
+      assert.strictEqual(db.inputs.instanceClass, "db.t4g.small");
+      assert.strictEqual(db.inputs.deletionProtection, true);
+      assert.strictEqual(db.inputs.backupRetentionPeriod, 14);
+      assert.strictEqual(db.inputs.skipFinalSnapshot, false);
+      assert.strictEqual(db.inputs.finalSnapshotIdentifier, "exam-db-final");
+      assert.strictEqual(db.inputs.snapshotIdentifier, undefined);
+      assert.deepStrictEqual(db.options?.ignoreChanges, []);
+      const env = run.environment("exam-ide-task");
+      assert.strictEqual(env.DATABASE_HOST, "exam-db-instance.mock.invalid");
+      assert.deepStrictEqual(run.secrets("exam-ide-task"), {
+        DATABASE_USER: `${EXAM_SECRET}:username::`,
+        DATABASE_PASSWORD: `${EXAM_SECRET}:password::`,
+      });
+      assert.strictEqual(
+        run.inputs(T.accessPoint, "exam-ide-data").rootDirectory.path,
+        "/pythonide/exam",
+      );
+      const text = JSON.stringify(run.records.map((r) => r.inputs));
+      for (const value of PROD_DB) assert.ok(!text.includes(value), `exam references ${value}`);
+    });
+
+    it("answers exam.<domain> on the prod listener, read from the prod stack named by platformStack", function () {
+      assert.deepStrictEqual(run.stackReferences, [PROD_STACK]);
+      assert.strictEqual(run.all(T.stackComponentExam).length, 1);
+      const rule = run.inputs(T.listenerRule, "exam-ide-rule");
+      assert.strictEqual(rule.listenerArn, platformOutputsFixture().httpsListenerArn);
+      assert.strictEqual(rule.priority, 300);
+      assert.deepStrictEqual(rule.conditions, [
+        { hostHeader: { values: ["exam.ide.example.edu"] } },
+      ]);
+    });
+
+    it("exports its URL, service, dashboard, windows and schedule", function () {
+      assert.deepStrictEqual(
+        {
+          url: run.outputs.url,
+          serviceName: run.outputs.serviceName,
+          dashboardName: run.outputs.dashboardName,
+          databaseEndpoint: run.outputs.databaseEndpoint,
+          scaling: run.outputs.scaling,
+          skippedWindows: run.outputs.skippedWindows,
+        },
+        {
+          url: "https://exam.ide.example.edu",
+          serviceName: "exam-ide-service",
+          dashboardName: "pythonide-exam-ide",
+          databaseEndpoint: "exam-db-instance.mock.invalid:5432",
+          scaling: { minTasks: 0, maxTasks: 10 },
+          skippedWindows: [],
+        },
+      );
+      assert.deepStrictEqual((run.outputs.windows as any[])[0], {
+        name: "cs101-midsem",
+        start: "2027-03-16T14:00Z",
+        end: "2027-03-16T16:00Z",
+        timeZone: "America/Chicago",
+        students: 120,
+        tasks: 4,
+      });
+      assert.deepStrictEqual(
+        (run.outputs.schedule as any[]).map((s) => [s.name, s.schedule, s.minTasks, s.maxTasks]),
+        [
+          ["cs101-midsem-scale-up", "at(2027-03-16T13:00:00) UTC", 4, 10],
+          ["cs101-midsem-scale-down", "at(2027-03-16T16:30:00) UTC", 0, 10],
+          ["cs101-final-scale-up", "at(2027-06-08T17:00:00) UTC", 6, 10],
+          ["cs101-final-scale-down", "at(2027-06-08T21:30:00) UTC", 0, 10],
+        ],
+      );
+      assert.deepStrictEqual(run.warnings, []);
+    });
+  });
+
+  describe("a past window, one under way, one in Australia/Sydney; idle floor 1, 90 min lead", function () {
+    let run: EnvRun;
+    before(async function () {
+      run = await runEnv("exam", {
+        set: {
+          minTasks: "1",
+          leadMinutes: "90",
+          examWindows: [
+            "quiz-past 2026-01-20T09:00/2026-01-20T10:00 40",
+            "live-lab 2026-02-02T05:30/2026-02-02T07:00 100",
+            "sydney-midsem 2026-03-10T09:00/2026-03-10T11:00 62 Australia/Sydney",
+          ],
+        },
+      });
+    });
+
+    it("skips the past window with a warning and gives it no scheduled action", function () {
+      // 09:00-10:00 Chicago (CST, UTC-6) on 2026-01-20 ended at 16:00Z, before the clock.
+      assert.deepStrictEqual(run.warnings, [
+        'exam window "quiz-past" ended at 2026-01-20T16:00Z, before now (2026-02-02T12:00Z): skipped',
+      ]);
+      assert.ok(!run.actions().some(([name]) => name.startsWith("quiz-past")));
+      assert.deepStrictEqual(run.outputs.skippedWindows, ["quiz-past"]);
+    });
+
+    it("holds the window under way now (11:30-13:00Z, 4 tasks) and schedules only its end", function () {
+      const target = run.inputs(T.target, "exam-ide-scaling-target");
+      assert.deepStrictEqual([target.minCapacity, target.maxCapacity], [4, 10]);
+      assert.strictEqual(run.inputs(T.service, "exam-ide-service").desiredCount, 4);
+    });
+
+    it("schedules the Sydney window at its UTC instants (AEDT, UTC+11) with 2 tasks", function () {
+      // 09:00-11:00 Sydney on 2026-03-10 = 2026-03-09T22:00Z-2026-03-10T00:00Z; 62 / 31 = 2 tasks.
+      assert.deepStrictEqual(run.actions(), [
+        ["live-lab-scale-down", "at(2026-02-02T13:30:00)", "UTC", 1, 10],
+        ["sydney-midsem-scale-up", "at(2026-03-09T20:30:00)", "UTC", 2, 10],
+        ["sydney-midsem-scale-down", "at(2026-03-10T00:30:00)", "UTC", 1, 10],
+      ]);
+      assert.deepStrictEqual(
+        (run.outputs.windows as any[]).map((w) => [w.name, w.start, w.end, w.timeZone, w.tasks]),
+        [
+          ["live-lab", "2026-02-02T11:30Z", "2026-02-02T13:00Z", "America/Chicago", 4],
+          ["sydney-midsem", "2026-03-09T22:00Z", "2026-03-10T00:00Z", "Australia/Sydney", 2],
+        ],
+      );
+    });
+  });
+
+  describe("a prod platform with a single task subnet", function () {
+    it("fails the run, naming the output, what it holds and the fix", async function () {
+      const message = await runError("exam", {
+        platformOutputs: {
+          ...platformOutputsFixture(),
+          taskSubnetIds: ["subnet-public-a", "subnet-public-a"],
+        },
+      });
+      assert.strictEqual(
+        message,
+        'error serializing property "networkConfiguration": ExamEnv "exam" has invalid arguments:\n' +
+          '  - the platform output taskSubnetIds of example-org/pythonide/prod is ["subnet-public-a","subnet-public-a"]: exam tasks must run in at least 2 subnets (availability zones) so one zone\'s outage does not stop an exam; give the prod stack pythonide:availabilityZones 2 or more and run pulumi up on prod first',
+      );
+    });
+  });
+
+  describe("a window that needs more tasks than the ceiling", function () {
+    it("is a config error that says how many it needs", async function () {
+      const message = await runError("exam", {
+        set: { maxTasks: "3", examWindows: ["big 2027-03-16T09:00/2027-03-16T11:00 120"] },
+      });
+      assert.strictEqual(
+        message,
+        'Invalid configuration for stack "exam" (Pulumi.exam.yaml):\n' +
+          '  - pythonide:examWindows[0] is "big 2027-03-16T09:00/2027-03-16T11:00 120": needs 4 tasks for 120 students at 31 students per task, but maxTasks is 3: raise pythonide:maxTasks to at least 4, or use larger tasks',
+      );
+    });
+  });
+});
+
+describe("ExamEnv argument checks", function () {
+  const service: ServiceConfig = {
+    image: "registry.example.com/pythonide-exam:2025.10.1",
+    cpu: 1024,
+    memory: 2048,
+    architecture: "X86_64",
+    minTasks: 0,
+    desiredTasks: 0,
+    maxTasks: 3,
+    capacity: { strategy: "on-demand", onDemandBase: 1, spotWeight: 4 },
+    cpuTargetPercent: 60,
+    memoryTargetPercent: 70,
+    app: {
+      maxConcurrentExecutions: 60,
+      executionTimeoutSeconds: 30,
+      memoryLimitMb: 128,
+      tornadoProcesses: 1,
+    },
+    logRetentionDays: 90,
+  };
+  const args = (overrides: Partial<ExamEnvArgs> = {}): ExamEnvArgs => ({
+    platformStack: PROD_STACK,
+    host: "exam.ide.example.edu",
+    service,
+    exam: {
+      windows: [
+        {
+          name: "big",
+          start: new Date("2027-03-16T14:00:00Z"),
+          end: new Date("2027-03-16T16:00:00Z"),
+          students: 120,
+          timeZone: "UTC",
+          tasks: 4,
+        },
+      ],
+      skipped: [],
+      leadMinutes: 60,
+      graceMinutes: 30,
+      studentsPerTask: 31,
+    },
+    database: {
+      instanceClass: "db.t4g.small",
+      allocatedStorageGb: 20,
+      backupRetentionDays: 14,
+      deletionProtection: true,
+      multiAz: false,
+    },
+    now: NOW,
+    ...overrides,
+  });
+  const problems = (a: ExamEnvArgs): string[] => {
+    try {
+      new ExamEnv("exam", a);
+    } catch (err) {
+      assert.ok(err instanceof ComponentArgsError, String(err));
+      return err.problems;
+    }
+    return assert.fail("ExamEnv accepted invalid arguments");
+  };
+
+  it("refuses a window that needs more tasks than maxTasks, and an invalid clock", function () {
+    assert.deepStrictEqual(problems(args({ now: new Date("not a time") })), [
+      'args.now is "Invalid Date": must be a valid Date (the clock the schedule is judged by)',
+      'args.exam.windows "big" needs 4 tasks but args.service.maxTasks is 3: raise maxTasks to at least 4',
+    ]);
+  });
+});

@@ -1,0 +1,455 @@
+/**
+ * The staging stack (Pulumi.staging.yaml and variations) on mocks at a fixed clock, 2026-02-02
+ * 12:00Z (06:00 in the stack's America/Chicago): off as shipped; switched on until 18:00Z with
+ * earlier sessions' snapshots; a first session; the always-on database; an expired session; the
+ * config errors. Each describe runs the program once and shares the records.
+ */
+import * as assert from "assert";
+import { ComponentArgsError } from "../../components/validate";
+import { StagingEnv, StagingEnvArgs } from "../../components/stagingEnv";
+import { PLATFORM_REFERENCE_KEYS } from "../../components/platformReference";
+import { latestSnapshot, nextFinalSnapshotIdentifier } from "../../model/snapshots";
+import { ServiceConfig } from "../../model/config";
+import { MockDbSnapshot, platformOutputsFixture } from "../../preview/program";
+import { policyDocument } from "./helpers";
+import { EnvRun, runEnv, runError, T } from "./envHelpers";
+
+const PROD_STACK = "example-org/pythonide/prod";
+const RESOURCE_ID = "service/pythonide-cluster/staging-ide-service";
+const STAGING_SECRET = "arn:aws:rds:us-east-2:000000000000:secret:rds!staging-db-instance";
+/** 12:00 in America/Chicago (CST, UTC-6) on the test day: 18:00Z, 6 hours after the clock. */
+const ACTIVE = { active: "true", activeUntil: "2026-02-02T12:00" };
+
+/** Earlier sessions' snapshots, one still being taken, and another instance's. */
+const SNAPSHOTS: MockDbSnapshot[] = [
+  {
+    dbInstanceIdentifier: "staging-db",
+    dbSnapshotIdentifier: "staging-db-final-0001",
+    snapshotCreateTime: "2026-01-20T23:10:00Z",
+  },
+  {
+    dbInstanceIdentifier: "staging-db",
+    dbSnapshotIdentifier: "staging-db-final-0002",
+    snapshotCreateTime: "2026-01-29T23:05:00Z",
+  },
+  {
+    dbInstanceIdentifier: "staging-db",
+    dbSnapshotIdentifier: "staging-db-by-hand",
+    snapshotCreateTime: "2026-02-02T11:55:00Z",
+    status: "creating",
+  },
+  {
+    dbInstanceIdentifier: "exam-db",
+    dbSnapshotIdentifier: "exam-db-final-0009",
+    snapshotCreateTime: "2026-02-01T10:00:00Z",
+  },
+];
+
+/** Prod's own database, which staging must never be wired to. */
+const PROD_DB = [
+  String(platformOutputsFixture().databaseEndpoint).split(":")[0],
+  String(platformOutputsFixture().databaseSecretArn),
+];
+
+function assertNoProdDatabase(run: EnvRun): void {
+  const text = JSON.stringify(run.records.map((r) => r.inputs));
+  for (const value of PROD_DB) assert.ok(!text.includes(value), `staging references ${value}`);
+}
+
+describe("staging stack (Pulumi.staging.yaml on mocks)", function () {
+  // The first run loads @pulumi/aws; the suite also runs without .mocharc.json's timeout.
+  this.timeout(120000);
+
+  describe("as shipped: switched off", function () {
+    let run: EnvRun;
+    before(async function () {
+      run = await runEnv("staging");
+    });
+
+    it("reads the platform from the prod stack named by platformStack", function () {
+      assert.deepStrictEqual(run.stackReferences, [PROD_STACK]);
+      assert.strictEqual(run.all(T.stackComponentStaging).length, 1);
+    });
+
+    it("reads only outputs the prod stack exports (the StackReference mock holds exactly those)", function () {
+      const exported = Object.keys(platformOutputsFixture());
+      for (const key of PLATFORM_REFERENCE_KEYS) assert.ok(exported.includes(key), key);
+      assert.ok(!(PLATFORM_REFERENCE_KEYS as readonly string[]).includes("databaseEndpoint"));
+      assert.ok(!(PLATFORM_REFERENCE_KEYS as readonly string[]).includes("databaseSecretArn"));
+    });
+
+    it("creates the service with desired count 0, on Spot, in the platform's task subnets", function () {
+      const svc = run.get(T.service, "staging-ide-service");
+      assert.strictEqual(svc.inputs.desiredCount, 0);
+      assert.deepStrictEqual(svc.options?.ignoreChanges, ["desiredCount"]);
+      assert.deepStrictEqual(svc.inputs.capacityProviderStrategies, [
+        { capacityProvider: "FARGATE_SPOT", base: 0, weight: 1 },
+      ]);
+      assert.deepStrictEqual(svc.inputs.networkConfiguration, {
+        subnets: ["subnet-public-a", "subnet-public-b"],
+        securityGroups: ["sg-tasks-mock"],
+        assignPublicIp: true,
+      });
+      assert.strictEqual(svc.inputs.cluster, platformOutputsFixture().clusterArn);
+    });
+
+    it("registers the scalable target at minimum 0 and maximum 0, with no scheduled action", function () {
+      const target = run.inputs(T.target, "staging-ide-scaling-target");
+      assert.strictEqual(target.minCapacity, 0);
+      assert.strictEqual(target.maxCapacity, 0);
+      assert.strictEqual(target.resourceId, RESOURCE_ID);
+      assert.deepStrictEqual(run.actions(), []);
+    });
+
+    it("has no database (on-demand mode, off) and tasks get no database settings", function () {
+      assert.strictEqual(run.all(T.db).length, 0);
+      assert.strictEqual(run.all(T.database).length, 0);
+      const env = run.environment("staging-ide-task");
+      assert.deepStrictEqual(
+        Object.keys(env).filter((k) => k.startsWith("DATABASE_")),
+        [],
+      );
+      assert.deepStrictEqual(run.secrets("staging-ide-task"), {});
+      const policy = policyDocument(run.get(T.rolePolicy, "staging-ide-execution-policy"));
+      assert.deepStrictEqual(
+        policy.Statement.map((s: { Sid: string }) => s.Sid),
+        ["WriteOwnLogs"],
+      );
+      assertNoProdDatabase(run);
+    });
+
+    it("runs a 0.5 vCPU / 1 GB task, not in exam mode", function () {
+      const td = run.inputs(T.taskDefinition, "staging-ide-task");
+      assert.strictEqual(td.cpu, "512");
+      assert.strictEqual(td.memory, "1024");
+      const env = run.environment("staging-ide-task");
+      assert.strictEqual(env.IS_EXAM_MODE, "false");
+      assert.strictEqual(env.MAX_CONCURRENT_EXECUTIONS, "20");
+    });
+
+    it("keeps its files in its own directory through its own access point", function () {
+      const ap = run.inputs(T.accessPoint, "staging-ide-data");
+      assert.strictEqual(ap.fileSystemId, "fs-mock");
+      assert.strictEqual(ap.rootDirectory.path, "/pythonide/staging");
+    });
+
+    it("answers staging.<domain> through a host rule on the prod HTTPS listener", function () {
+      const rule = run.inputs(T.listenerRule, "staging-ide-rule");
+      assert.strictEqual(rule.listenerArn, platformOutputsFixture().httpsListenerArn);
+      assert.strictEqual(rule.priority, 200);
+      assert.deepStrictEqual(rule.conditions, [
+        { hostHeader: { values: ["staging.ide.example.edu"] } },
+      ]);
+    });
+
+    it("exports its URL, service, dashboard, that it is off, and its database mode", function () {
+      assert.deepStrictEqual(run.outputs, {
+        url: "https://staging.ide.example.edu",
+        serviceName: "staging-ide-service",
+        dashboardName: "pythonide-staging-ide",
+        active: false,
+        activeUntil: "off",
+        scaling: { minTasks: 0, maxTasks: 0, switchOff: "none (staging is off)" },
+        database: {
+          mode: "on-demand",
+          exists: false,
+          endpoint: "none (on-demand database, staging is off)",
+          restoredFromSnapshot: "none",
+          finalSnapshotIdentifier: "none",
+        },
+      });
+    });
+  });
+
+  describe("switched on until 12:00 Chicago (18:00Z), earlier sessions' snapshots exist", function () {
+    let run: EnvRun;
+    before(async function () {
+      run = await runEnv("staging", { set: ACTIVE, rdsSnapshots: SNAPSHOTS });
+    });
+
+    it("raises the target's minimum to 1 (activeTasks) under the ceiling of 2; desired stays 0", function () {
+      const target = run.inputs(T.target, "staging-ide-scaling-target");
+      assert.deepStrictEqual([target.minCapacity, target.maxCapacity], [1, 2]);
+      assert.strictEqual(run.inputs(T.service, "staging-ide-service").desiredCount, 0);
+    });
+
+    it("has exactly one scheduled action: at the expiry (UTC) it sets minimum and maximum to 0", function () {
+      assert.deepStrictEqual(run.actions(), [
+        ["switch-off", "at(2026-02-02T18:00:00)", "UTC", 0, 0],
+      ]);
+      const action = run.inputs(T.action, "staging-ide-switch-off");
+      assert.strictEqual(action.resourceId, RESOURCE_ID);
+      assert.strictEqual(action.serviceNamespace, "ecs");
+      assert.strictEqual(action.scalableDimension, "ecs:service:DesiredCount");
+    });
+
+    it("creates its own small database, restored from the newest available snapshot of its own", function () {
+      const db = run.get(T.db, "staging-db-instance");
+      assert.strictEqual(db.inputs.identifier, "staging-db");
+      assert.strictEqual(db.inputs.instanceClass, "db.t4g.micro");
+      assert.strictEqual(db.inputs.snapshotIdentifier, "staging-db-final-0002");
+      assert.deepStrictEqual(db.options?.ignoreChanges, ["snapshotIdentifier"]);
+      assert.strictEqual(db.inputs.dbSubnetGroupName, "pythonide-db-subnets");
+      assert.deepStrictEqual(db.inputs.vpcSecurityGroupIds, ["sg-db-mock"]);
+      assert.strictEqual(db.inputs.deletionProtection, false);
+    });
+
+    it("leaves a final snapshot with the next unused generation (0003) when deleted", function () {
+      const db = run.inputs(T.db, "staging-db-instance");
+      assert.strictEqual(db.skipFinalSnapshot, false);
+      assert.strictEqual(db.finalSnapshotIdentifier, "staging-db-final-0003");
+    });
+
+    it("wires the tasks to the staging database only (host, port, name, RDS-managed secret)", function () {
+      const env = run.environment("staging-ide-task");
+      assert.strictEqual(env.DATABASE_HOST, "staging-db-instance.mock.invalid");
+      assert.strictEqual(env.DATABASE_PORT, "5432");
+      assert.strictEqual(env.DATABASE_NAME, "pythonide");
+      assert.deepStrictEqual(run.secrets("staging-ide-task"), {
+        DATABASE_USER: `${STAGING_SECRET}:username::`,
+        DATABASE_PASSWORD: `${STAGING_SECRET}:password::`,
+      });
+      assertNoProdDatabase(run);
+    });
+
+    it("exports that it is on, until when, and the snapshots", function () {
+      assert.strictEqual(run.outputs.active, true);
+      assert.strictEqual(run.outputs.activeUntil, "2026-02-02T18:00Z");
+      assert.deepStrictEqual(run.outputs.scaling, {
+        minTasks: 1,
+        maxTasks: 2,
+        switchOff: "at(2026-02-02T18:00:00) UTC",
+      });
+      assert.deepStrictEqual(run.outputs.database, {
+        mode: "on-demand",
+        exists: true,
+        endpoint: "staging-db-instance.mock.invalid:5432",
+        restoredFromSnapshot: "staging-db-final-0002",
+        finalSnapshotIdentifier: "staging-db-final-0003",
+      });
+    });
+  });
+
+  describe("switched on for the first time, 2 tasks under a ceiling of 3", function () {
+    let run: EnvRun;
+    before(async function () {
+      run = await runEnv("staging", { set: { ...ACTIVE, activeTasks: "2", maxTasks: "3" } });
+    });
+
+    it("starts from an empty database and names the first final snapshot 0001", function () {
+      const db = run.get(T.db, "staging-db-instance");
+      assert.strictEqual(db.inputs.snapshotIdentifier, undefined);
+      assert.strictEqual(db.inputs.finalSnapshotIdentifier, "staging-db-final-0001");
+      assert.strictEqual(db.inputs.skipFinalSnapshot, false);
+      assert.deepStrictEqual(db.options?.ignoreChanges, ["snapshotIdentifier"]);
+      assert.strictEqual((run.outputs.database as any).restoredFromSnapshot, "none");
+    });
+
+    it("holds 2 to 3 tasks and still switches to 0/0 at the expiry", function () {
+      const target = run.inputs(T.target, "staging-ide-scaling-target");
+      assert.deepStrictEqual([target.minCapacity, target.maxCapacity], [2, 3]);
+      assert.deepStrictEqual(run.actions(), [
+        ["switch-off", "at(2026-02-02T18:00:00)", "UTC", 0, 0],
+      ]);
+    });
+  });
+
+  describe("always-on database, staging off", function () {
+    let run: EnvRun;
+    before(async function () {
+      run = await runEnv("staging", { set: { dbMode: "always-on" }, rdsSnapshots: SNAPSHOTS });
+    });
+
+    it("keeps the database while the service rests at 0/0 with no scheduled action", function () {
+      const db = run.inputs(T.db, "staging-db-instance");
+      assert.strictEqual(db.identifier, "staging-db");
+      assert.strictEqual(db.snapshotIdentifier, "staging-db-final-0002");
+      assert.strictEqual(db.finalSnapshotIdentifier, "staging-db-final-0003");
+      const target = run.inputs(T.target, "staging-ide-scaling-target");
+      assert.deepStrictEqual([target.minCapacity, target.maxCapacity], [0, 0]);
+      assert.deepStrictEqual(run.actions(), []);
+      assert.strictEqual(
+        run.environment("staging-ide-task").DATABASE_HOST,
+        "staging-db-instance.mock.invalid",
+      );
+      assert.deepStrictEqual(run.outputs.database, {
+        mode: "always-on",
+        exists: true,
+        endpoint: "staging-db-instance.mock.invalid:5432",
+        restoredFromSnapshot: "staging-db-final-0002",
+        finalSnapshotIdentifier: "staging-db-final-0003",
+      });
+    });
+  });
+
+  describe("switched on, but the expiry has passed (the next pulumi up after it)", function () {
+    let run: EnvRun;
+    before(async function () {
+      run = await runEnv("staging", {
+        set: { active: "true", activeUntil: "2026-02-02T05:00" },
+        rdsSnapshots: SNAPSHOTS,
+      });
+    });
+
+    it("warns, and is off: 0/0, no scheduled action, the on-demand database removed", function () {
+      assert.deepStrictEqual(run.warnings, [
+        "staging expired at 2026-02-02T11:00Z and stays off; set a new pythonide:activeUntil to switch it on again",
+      ]);
+      const target = run.inputs(T.target, "staging-ide-scaling-target");
+      assert.deepStrictEqual([target.minCapacity, target.maxCapacity], [0, 0]);
+      assert.deepStrictEqual(run.actions(), []);
+      assert.strictEqual(run.all(T.db).length, 0);
+      assert.strictEqual(run.outputs.active, false);
+    });
+  });
+
+  describe("config errors stop the run before anything is registered", function () {
+    it("an active staging without an expiry", async function () {
+      const message = await runError("staging", { set: { active: "true" } });
+      assert.strictEqual(
+        message,
+        'Invalid configuration for stack "staging" (Pulumi.staging.yaml):\n' +
+          "  - pythonide:active is true but pythonide:activeUntil is not set: an active staging needs an expiry within 12 hours (maxActiveHours), so a forgotten staging switches itself off",
+      );
+    });
+
+    it("an expiry further ahead than maxActiveHours", async function () {
+      const message = await runError("staging", {
+        set: { active: "true", activeUntil: "2026-02-03T06:00" },
+      });
+      assert.strictEqual(
+        message,
+        'Invalid configuration for stack "staging" (Pulumi.staging.yaml):\n' +
+          '  - pythonide:activeUntil is "2026-02-03T06:00": is 24.0 hours ahead; staging may be active for at most 12 hours (maxActiveHours): use a time before 2026-02-03T00:00Z',
+      );
+    });
+
+    it("a prod stack that does not export an output staging reads", async function () {
+      const outputs = platformOutputsFixture();
+      delete outputs.httpsListenerArn;
+      const message = await runError("staging", { platformOutputs: outputs });
+      assert.strictEqual(
+        message,
+        "error serializing property \"listenerArn\": Required output 'httpsListenerArn' does not exist on stack 'example-org/pythonide/prod'.",
+      );
+    });
+  });
+});
+
+describe("staging database snapshots (model/snapshots.ts)", function () {
+  const listing = (id: string, at: string, status = "available") => ({
+    dbSnapshotIdentifier: id,
+    snapshotCreateTime: at,
+    status,
+  });
+
+  it("restores from the newest available snapshot, none when there is none yet", function () {
+    assert.strictEqual(latestSnapshot([]), undefined);
+    assert.strictEqual(
+      latestSnapshot([
+        listing("staging-db-final-0002", "2026-01-29T23:05:00Z"),
+        listing("staging-db-final-0001", "2026-01-20T23:10:00Z"),
+        listing("staging-db-by-hand", "2026-02-01T08:00:00Z", "creating"),
+      ]),
+      "staging-db-final-0002",
+    );
+    assert.strictEqual(
+      latestSnapshot([listing("staging-db-only-creating", "2026-02-01T08:00:00Z", "creating")]),
+      undefined,
+    );
+  });
+
+  it("names the next final snapshot one generation above the highest, whatever else exists", function () {
+    assert.strictEqual(nextFinalSnapshotIdentifier("staging-db", []), "staging-db-final-0001");
+    assert.strictEqual(
+      nextFinalSnapshotIdentifier("staging-db", [
+        "staging-db-final-0007",
+        "staging-db-final-0002",
+        "staging-db-by-hand",
+        "staging-db-final-x",
+      ]),
+      "staging-db-final-0008",
+    );
+    // Old snapshots deleted by hand: still above the newest kept.
+    assert.strictEqual(
+      nextFinalSnapshotIdentifier("staging-db", ["staging-db-final-0012"]),
+      "staging-db-final-0013",
+    );
+  });
+});
+
+describe("StagingEnv argument checks", function () {
+  const service = (overrides: Partial<ServiceConfig> = {}): ServiceConfig => ({
+    image: "registry.example.com/pythonide:2025.10.1",
+    cpu: 512,
+    memory: 1024,
+    architecture: "X86_64",
+    minTasks: 0,
+    desiredTasks: 0,
+    maxTasks: 0,
+    capacity: { strategy: "spot", onDemandBase: 1, spotWeight: 4 },
+    cpuTargetPercent: 60,
+    memoryTargetPercent: 70,
+    app: {
+      maxConcurrentExecutions: 20,
+      executionTimeoutSeconds: 60,
+      memoryLimitMb: 256,
+      tornadoProcesses: 1,
+    },
+    logRetentionDays: 7,
+    ...overrides,
+  });
+  const args = (overrides: Partial<StagingEnvArgs> = {}): StagingEnvArgs => ({
+    platformStack: PROD_STACK,
+    host: "staging.ide.example.edu",
+    service: service(),
+    staging: { active: false, maxActiveHours: 12, activeTasks: 1, dbMode: "on-demand" },
+    database: {
+      instanceClass: "db.t4g.micro",
+      allocatedStorageGb: 20,
+      backupRetentionDays: 1,
+      deletionProtection: false,
+      multiAz: false,
+    },
+    ...overrides,
+  });
+  const problems = (a: StagingEnvArgs): string[] => {
+    try {
+      new StagingEnv("staging", a);
+    } catch (err) {
+      assert.ok(err instanceof ComponentArgsError, String(err));
+      return err.problems;
+    }
+    return assert.fail("StagingEnv accepted invalid arguments");
+  };
+
+  it("refuses a nonzero desired count", function () {
+    assert.deepStrictEqual(
+      problems(args({ service: service({ desiredTasks: 1, maxTasks: 1, minTasks: 0 }) })),
+      [
+        "args.service.desiredTasks is 1: must be 0: a staging service never holds tasks by its own count; its scalable target does while staging is on",
+        "args.service.minTasks 0 and maxTasks 1: a staging that is off must have minTasks 0 and maxTasks 0",
+      ],
+    );
+  });
+
+  it("refuses an active staging without an expiry", function () {
+    assert.deepStrictEqual(
+      problems(
+        args({
+          service: service({ minTasks: 1, maxTasks: 2 }),
+          staging: { active: true, maxActiveHours: 12, activeTasks: 1, dbMode: "on-demand" },
+        }),
+      ),
+      [
+        "args.staging.active is true but args.staging.activeUntil is not set: an active staging needs an expiry, so it switches itself off",
+      ],
+    );
+  });
+
+  it("refuses a platform stack that is not org/project/stack", function () {
+    assert.deepStrictEqual(problems(args({ platformStack: "prod" })), [
+      'args.platformStack is "prod": must be a fully qualified stack name, org/project/stack (for example acme/pythonide/prod)',
+    ]);
+  });
+});

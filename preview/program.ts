@@ -25,6 +25,21 @@ export interface RunOptions {
   platformOutputs?: Record<string, unknown>;
   /** The program to run (default: the repository's index.ts). */
   program?: string;
+  /**
+   * The account's manual RDS snapshots, as `aws.rds.getSnapshots` lists them (default: none, a
+   * fresh account). Staging's on-demand database is restored from the newest of its own.
+   */
+  rdsSnapshots?: MockDbSnapshot[];
+}
+
+/** One manual DB snapshot the mocked `aws.rds.getSnapshots` lists. */
+export interface MockDbSnapshot {
+  dbInstanceIdentifier: string;
+  dbSnapshotIdentifier: string;
+  /** RFC 3339 UTC. */
+  snapshotCreateTime: string;
+  /** Default `available`. */
+  status?: string;
 }
 
 export interface ProgramRun {
@@ -34,6 +49,40 @@ export interface ProgramRun {
   outputs: Record<string, unknown>;
   /** Warnings the program logged. */
   warnings: string[];
+  /** Names of the stacks the program read through a StackReference (org/project/stack). */
+  stackReferences: string[];
+  /** By URN: each resource as the engine would hand it to a policy pack (see WireRegistration). */
+  wire: Map<string, WireRegistration>;
+}
+
+/**
+ * A registration as it crossed the wire, for the policy gate (preview/analyzer.ts): inputs with
+ * secrets and resource references still marked, property dependencies and the options that
+ * ResourceRecord leaves out.
+ */
+export interface WireRegistration {
+  /** Serialized inputs: secrets and resource references keep their signature objects. */
+  object: Record<string, unknown>;
+  /** Input property name -> URNs its value came from. */
+  propertyDependencies: Record<string, string[]>;
+  /** Explicit provider reference (`<urn>::<id>`), or "" for the default provider. */
+  provider: string;
+  /** Aliases: a URN, or a spec whose empty fields mean "same as this resource". */
+  aliases: {
+    urn?: string;
+    name?: string;
+    type?: string;
+    stack?: string;
+    project?: string;
+    parentUrn?: string;
+    noParent?: boolean;
+  }[];
+  additionalSecretOutputs: string[];
+  /** Custom timeouts as the program wrote them (Go durations such as "5m"), "" when unset. */
+  customTimeouts: { create: string; update: string; delete: string };
+  /** Whether deleteBeforeReplace was set at all, and its value. */
+  deleteBeforeReplaceDefined: boolean;
+  deleteBeforeReplace: boolean;
 }
 
 const PROGRAM = path.join(__dirname, "..", "index.ts");
@@ -80,6 +129,9 @@ function arnFor(type: string, name: string, region: string): string {
 /** The outputs the prod stack declares, as a StackReference under mocks returns them. */
 export function platformOutputsFixture(region = "us-east-2"): Record<string, unknown> {
   return {
+    url: "https://ide.example.edu",
+    dashboardName: "pythonide-ide-prod",
+    serviceName: "ide-prod-service",
     vpcId: "vpc-mock",
     publicSubnetIds: ["subnet-public-a", "subnet-public-b"],
     privateSubnetIds: ["subnet-private-a", "subnet-private-b"],
@@ -114,6 +166,8 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
   const platformOutputs = options.platformOutputs ?? platformOutputsFixture(region);
   const records: ResourceRecord[] = [];
   const byUrn = new Map<string, ResourceRecord>();
+  const wire = new Map<string, WireRegistration>();
+  const stackReferences: string[] = [];
 
   const mocks: pulumi.runtime.Mocks = {
     newResource(args) {
@@ -122,6 +176,7 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
       switch (args.type) {
         case "pulumi:pulumi:StackReference":
           id = String(args.inputs.name ?? args.name);
+          stackReferences.push(id);
           state.outputs = platformOutputs;
           break;
         case "awsx:ec2:Vpc":
@@ -170,6 +225,24 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
           };
         case "aws:index/getPartition:getPartition":
           return { partition: "aws", dnsSuffix: "amazonaws.com" };
+        case "aws:rds/getSnapshots:getSnapshots": {
+          // Like the provider: an empty list (not an error) when nothing matches.
+          const type = args.inputs.snapshotType ?? "manual";
+          const snapshots = (type === "manual" ? (options.rdsSnapshots ?? []) : [])
+            .filter(
+              (s) =>
+                args.inputs.dbInstanceIdentifier === undefined ||
+                s.dbInstanceIdentifier === args.inputs.dbInstanceIdentifier,
+            )
+            .map((s) => ({
+              ...s,
+              status: s.status ?? "available",
+              snapshotType: "manual",
+              dbSnapshotArn: arnFor("aws:rds", `snapshot:${s.dbSnapshotIdentifier}`, region),
+              engine: "postgres",
+            }));
+          return { ...args.inputs, region, snapshots };
+        }
         default:
           return args.inputs;
       }
@@ -202,6 +275,7 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
         };
         records.push(record);
         byUrn.set(record.urn, record);
+        wire.set(record.urn, wireRegistration(req, object));
       }
       callback(err, resp);
     });
@@ -222,20 +296,72 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
     warnings.push(msg);
   };
   if (options.now) process.env.PYTHONIDE_NOW = options.now.toISOString();
+  // An error thrown inside an apply (a check on a value read from a StackReference) reaches the
+  // process as an unhandled rejection; the engine's language host fails the update with it, and
+  // so does this run (instead of waiting forever for outputs that never resolve).
+  let failRun: (reason: unknown) => void = () => undefined;
+  const programFailed = new Promise<never>((_, reject) => {
+    failRun = reject;
+  });
+  const onUnhandled = (reason: unknown): void => failRun(reason);
+  process.on("unhandledRejection", onUnhandled);
   try {
     const program = options.program ?? PROGRAM;
     forgetProgramModules();
-    const outputs = await pulumi.runtime.runInPulumiStack(async () => require(program));
-    return {
-      records,
-      outputs: unwrap(await resolveOutputs(outputs ?? {})) as Record<string, unknown>,
-      warnings,
+    delete require.cache[require.resolve(program)];
+    const run = async (): Promise<ProgramRun> => {
+      const outputs = await pulumi.runtime.runInPulumiStack(async () => require(program));
+      const resolved = unwrap(await resolveOutputs(outputs ?? {})) as Record<string, unknown>;
+      // Let the stack's own registerResourceOutputs reach this run's mock monitor: the next
+      // run's setMocks replaces the monitor, and a late call would reject ("unknown resource").
+      await (
+        require("@pulumi/pulumi/runtime/settings") as { waitForRPCs(): Promise<void> }
+      ).waitForRPCs();
+      return { records, outputs: resolved, warnings, stackReferences, wire };
     };
+    return await Promise.race([run(), programFailed]);
   } finally {
+    process.off("unhandledRejection", onUnhandled);
     (pulumi.log as { warn: typeof pulumi.log.warn }).warn = warn;
     if (savedNow === undefined) delete process.env.PYTHONIDE_NOW;
     else process.env.PYTHONIDE_NOW = savedNow;
   }
+}
+
+function wireRegistration(req: any, object: Record<string, unknown>): WireRegistration {
+  const propertyDependencies: Record<string, string[]> = {};
+  req.getPropertydependenciesMap().forEach((deps: any, key: string) => {
+    propertyDependencies[key] = deps.getUrnsList();
+  });
+  const timeouts = req.getCustomtimeouts();
+  return {
+    object,
+    propertyDependencies,
+    provider: req.getProvider(),
+    aliases: [
+      ...req.getAliasurnsList().map((urn: string) => ({ urn })),
+      ...req.getAliasesList().map((alias: any) => {
+        if (alias.hasUrn()) return { urn: alias.getUrn() };
+        const spec = alias.getSpec();
+        return {
+          name: spec.getName() || undefined,
+          type: spec.getType() || undefined,
+          stack: spec.getStack() || undefined,
+          project: spec.getProject() || undefined,
+          parentUrn: spec.hasParenturn() ? spec.getParenturn() : undefined,
+          noParent: spec.hasNoparent() ? spec.getNoparent() : undefined,
+        };
+      }),
+    ],
+    additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+    customTimeouts: {
+      create: timeouts?.getCreate() ?? "",
+      update: timeouts?.getUpdate() ?? "",
+      delete: timeouts?.getDelete() ?? "",
+    },
+    deleteBeforeReplaceDefined: req.getDeletebeforereplacedefined(),
+    deleteBeforeReplace: req.getDeletebeforereplace(),
+  };
 }
 
 /** Whether runProgram has installed mocks in this process. */

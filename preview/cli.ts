@@ -1,0 +1,268 @@
+/**
+ * `npm start`: the offline, policy-gated preview of every shipped stack (or one, or a stack
+ * file of your own), with the policy pack evaluated as `pulumi preview --policy-pack` would and
+ * a monthly cost estimate. Needs no Pulumi CLI, no backend and no AWS credentials.
+ *
+ * Exit codes: 0 every stack passes; 1 a mandatory violation, an invalid config or a program
+ * that fails; 2 the gate itself could not run (bad flags, unreadable file, invalid policy
+ * config, a policy pack that does not start).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { PolicyPack, PolicyPackError } from "./analyzer";
+import {
+  alreadyReported,
+  configProblems,
+  gateStack,
+  POLICY_PACK_DIR,
+  readStackFile,
+  ROOT,
+  shippedStackFiles,
+  StackFileError,
+  StackReport,
+  StackSource,
+} from "./gate";
+import { parsePolicyConfig, PolicyConfigError, PolicyPackConfig } from "./policy-config";
+import { exitCodeFor, renderJson, renderText, RunInfo } from "./report";
+
+export const USAGE = `Usage: npm start -- [options]
+
+Previews every stack shipped in the repository (Pulumi.<stack>.yaml) offline: runs the program on
+Pulumi's mocks, evaluates the policy pack as \`pulumi preview --policy-pack policy-pack\` does, and
+estimates the monthly cost.
+
+Options:
+  --stack <name>            preview one stack (prod, staging or exam)
+  --config-file <path>      preview a stack file of your own; the stack is --stack, or <stack>
+                            from the file name Pulumi.<stack>.yaml
+  --policy-config <file>    policy config, the format of pulumi preview --policy-pack-config
+  --policy-pack <dir>       the policy pack to run (default: policy-pack)
+  --typecheck-pack          type-check the pack while compiling it, as the Pulumi CLI does
+                            (slower; by default it is compiled transpile-only, and npm test
+                            type-checks it with tsc)
+  --now <ISO time>          judge the stacks at this time (default: $PYTHONIDE_NOW, else now)
+  --json                    print one JSON document instead of text
+  --help                    print this help
+
+Exit codes: 0 every stack passes; 1 a mandatory violation, an invalid config or a failing
+program; 2 the preview could not run (bad options or files, invalid policy config, a policy pack
+that does not start).
+`;
+
+export interface CliOptions {
+  stack?: string;
+  configFile?: string;
+  policyConfig?: string;
+  policyPack: string;
+  now?: string;
+  json: boolean;
+  help: boolean;
+  typecheckPack: boolean;
+}
+
+/** A mistake in how the command was called (exit 2). */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+/**
+ * A path as the user typed it: `npm start` runs in the package's directory, so a relative path
+ * is taken from the directory npm was started in (INIT_CWD), as the user meant it.
+ */
+function fromUser(file: string): string {
+  return path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
+}
+
+/** Parses the command line (`--flag value` or `--flag=value`); paths come back absolute. */
+export function parseArgs(argv: string[]): CliOptions {
+  const options: CliOptions = {
+    policyPack: POLICY_PACK_DIR,
+    json: false,
+    help: false,
+    typecheckPack: false,
+  };
+  const valued = ["--stack", "--config-file", "--policy-config", "--policy-pack", "--now"];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const eq = arg.indexOf("=");
+    const flag = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
+    if (flag === "--json") options.json = true;
+    else if (flag === "--typecheck-pack") options.typecheckPack = true;
+    else if (flag === "--help" || flag === "-h") options.help = true;
+    else if (valued.includes(flag)) {
+      const value = eq > 0 && arg.startsWith("--") ? arg.slice(eq + 1) : argv[++i];
+      if (value === undefined || value === "" || (eq < 0 && value.startsWith("--"))) {
+        throw new UsageError(`${flag} needs a value`);
+      }
+      if (flag === "--stack") options.stack = value;
+      else if (flag === "--config-file") options.configFile = fromUser(value);
+      else if (flag === "--policy-config") options.policyConfig = fromUser(value);
+      else if (flag === "--policy-pack") options.policyPack = fromUser(value);
+      else options.now = value;
+    } else {
+      throw new UsageError(`unknown option "${arg}"`);
+    }
+  }
+  return options;
+}
+
+/** The clock: --now, else PYTHONIDE_NOW (what the program reads), else the real one. */
+export function clock(now: string | undefined): Date {
+  const text = now ?? process.env.PYTHONIDE_NOW;
+  if (text === undefined) return new Date();
+  const date = new Date(text);
+  if (Number.isNaN(date.getTime())) {
+    const from = now !== undefined ? "--now" : "PYTHONIDE_NOW";
+    throw new UsageError(`${from} is "${text}": must be an ISO time such as 2026-03-10T09:00Z`);
+  }
+  return date;
+}
+
+/** The stack files to preview, read. */
+export function sources(options: CliOptions): StackSource[] {
+  if (options.configFile !== undefined) return [readStackFile(options.configFile, options.stack)];
+  const shipped = shippedStackFiles();
+  if (options.stack !== undefined) {
+    const file = shipped.find((f) => path.basename(f) === `Pulumi.${options.stack}.yaml`);
+    if (file === undefined) {
+      const names = shipped.map((f) => path.basename(f).split(".")[1]);
+      throw new UsageError(
+        `no stack file Pulumi.${options.stack}.yaml in ${ROOT}: the shipped stacks are ${names.join(", ")} (use --config-file for another file)`,
+      );
+    }
+    return [readStackFile(file, options.stack)];
+  }
+  if (shipped.length === 0) throw new UsageError(`no Pulumi.<stack>.yaml files in ${ROOT}`);
+  return shipped.map((f) => readStackFile(f));
+}
+
+function readPolicyConfig(file: string | undefined): PolicyPackConfig {
+  if (file === undefined) return {};
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (err) {
+    throw new UsageError(
+      `cannot read the policy config ${file}: ${(err as NodeJS.ErrnoException).code ?? err}`,
+    );
+  }
+  return parsePolicyConfig(text, file);
+}
+
+/** What a run produced: the reports and the exit code (2 when the gate could not run). */
+export interface CliResult {
+  code: 0 | 1 | 2;
+  stdout: string;
+  stderr: string;
+  reports: StackReport[];
+}
+
+/**
+ * Runs the command. `pack` reuses a running policy pack (tests, the benchmark); otherwise one is
+ * started for this run and stopped at the end.
+ */
+export async function main(
+  argv: string[],
+  pack?: PolicyPack | Promise<PolicyPack>,
+): Promise<CliResult> {
+  const started = Date.now();
+  let options: CliOptions;
+  let now: Date;
+  let stacks: StackSource[];
+  let policyConfig: PolicyPackConfig;
+  try {
+    options = parseArgs(argv);
+    if (options.help) return { code: 0, stdout: USAGE, stderr: "", reports: [] };
+    now = clock(options.now);
+    stacks = sources(options);
+    policyConfig = readPolicyConfig(options.policyConfig);
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof StackFileError) {
+      return { code: 2, stdout: "", stderr: `error: ${err.message}\n\n${USAGE}`, reports: [] };
+    }
+    if (err instanceof PolicyConfigError) {
+      return { code: 2, stdout: "", stderr: `error: ${err.message}\n`, reports: [] };
+    }
+    throw err;
+  }
+
+  // Only a stack whose config is valid runs its program and needs the pack.
+  const needsPack = stacks.some((s) => configProblems(s, now).length === 0);
+  const own = pack === undefined && needsPack;
+  // Start the pack now: it compiles in its own process while the programs run in this one.
+  // A pinned clock is the pack's clock too (policies that judge schedules read PYTHONIDE_NOW).
+  const pinned = options.now !== undefined || process.env.PYTHONIDE_NOW !== undefined;
+  const packStart: PolicyPack | Promise<PolicyPack> | undefined =
+    pack ??
+    (needsPack
+      ? PolicyPack.start(options.policyPack, {
+          env: pinned ? { PYTHONIDE_NOW: now.toISOString() } : {},
+          typeCheck: options.typecheckPack,
+        })
+      : undefined);
+  Promise.resolve(packStart).catch(() => undefined); // awaited below; never unhandled
+  const reports: StackReport[] = [];
+  const noPack = Promise.reject(new PolicyPackError("no stack needed the policy pack"));
+  noPack.catch(() => undefined);
+  try {
+    for (const source of stacks) {
+      reports.push(await gateStack(source, { pack: packStart ?? noPack, policyConfig, now }));
+    }
+  } catch (err) {
+    if (err instanceof PolicyPackError || err instanceof PolicyConfigError) {
+      return { code: 2, stdout: "", stderr: `error: ${err.message}\n`, reports };
+    }
+    throw err;
+  } finally {
+    if (own)
+      await Promise.resolve(packStart).then(
+        (p) => p?.close(),
+        () => undefined,
+      );
+  }
+
+  let policyPack: RunInfo["policyPack"];
+  const running = await Promise.resolve(packStart).catch(() => undefined);
+  if (running) {
+    const info = await running.getInfo().catch(() => undefined);
+    if (info) policyPack = { name: info.name, version: info.version, dir: running.dir };
+  }
+  const info: RunInfo = {
+    now,
+    policyPack,
+    policyConfigFile: options.policyConfig,
+    elapsedMs: Date.now() - started,
+  };
+  const stdout = options.json
+    ? JSON.stringify(renderJson(reports, info), null, 2) + "\n"
+    : renderText(reports, info);
+  return { code: exitCodeFor(reports), stdout, stderr: "", reports };
+}
+
+if (require.main === module) {
+  // A program that throws leaves rejected promises inside Pulumi's runtime; its report says what
+  // went wrong. Rejections are judged at the end, once every report is in: only one that no
+  // report carries is worth a message (and makes the run exit 2).
+  const stray: unknown[] = [];
+  process.on("unhandledRejection", (reason) => stray.push(reason));
+  main(process.argv.slice(2)).then(
+    (result) => {
+      if (result.stderr) process.stderr.write(result.stderr);
+      const unexplained = stray.filter((reason) => !alreadyReported(reason));
+      for (const reason of unexplained) {
+        process.stderr.write(
+          `error: unhandled rejection: ${(reason as Error)?.message ?? String(reason)}\n`,
+        );
+      }
+      const code = unexplained.length > 0 ? 2 : result.code;
+      process.stdout.write(result.stdout, () => process.exit(code));
+    },
+    (err) => {
+      process.stderr.write(`error: ${(err as Error)?.stack ?? String(err)}\n`);
+      process.exit(2);
+    },
+  );
+}

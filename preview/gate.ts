@@ -1,0 +1,696 @@
+/**
+ * The offline gate for one stack: validate its config (the same pure function the program
+ * uses), run the real program on Pulumi's mocks (preview/program.ts), hand every resource to
+ * the policy pack as the engine would (preview/analyzer.ts), and price what it registered.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import * as yaml from "js-yaml";
+import {
+  ConfigError,
+  parseStackConfig,
+  PROJECT,
+  RawConfig,
+  StackConfig,
+  STACKS,
+} from "../model/config";
+import { ResourceRecord } from "../model/records";
+import {
+  AnalyzerResource,
+  Diagnostic,
+  PolicyPack,
+  RESOURCE_SIG,
+  SECRET_SIG,
+  SIG_KEY,
+  UNKNOWN,
+  marshalProperties,
+} from "./analyzer";
+import { CostEstimate, estimate } from "../model/cost";
+import { cacheTsNodeCompiles } from "./compile-cache";
+import { EnforcementLevel, PolicyPackConfig, reconcilePolicyConfig } from "./policy-config";
+import { ProgramRun, runProgram, stackFileConfig, WireRegistration } from "./program";
+
+cacheTsNodeCompiles();
+
+/** The repository's root: where the shipped stack files live. */
+export const ROOT = path.join(__dirname, "..");
+/** The policy pack `pulumi preview --policy-pack policy-pack` runs. */
+export const POLICY_PACK_DIR = path.join(ROOT, "policy-pack");
+
+/** A stack file, read. */
+export interface StackSource {
+  /** The stack name (from --stack or the file name Pulumi.<stack>.yaml). */
+  stack: string;
+  /** The file, as given. */
+  file: string;
+  /** Its config values, or why they could not be read. */
+  raw?: RawConfig;
+  readError?: string;
+}
+
+/** A file that cannot be used as a stack file at all (missing, or no stack name). */
+export class StackFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "StackFileError";
+  }
+}
+
+/** The stack files shipped in the repository, prod, staging, exam first. */
+export function shippedStackFiles(root = ROOT): string[] {
+  const names = fs
+    .readdirSync(root)
+    .map((f) => /^Pulumi\.([^.]+)\.yaml$/.exec(f)?.[1])
+    .filter((s): s is string => s !== undefined);
+  const rank = (s: string): number => {
+    const i = (STACKS as readonly string[]).indexOf(s);
+    return i < 0 ? STACKS.length : i;
+  };
+  return names
+    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
+    .map((s) => path.join(root, `Pulumi.${s}.yaml`));
+}
+
+/**
+ * Reads a stack file. The stack name is `stack` when given, else the `<stack>` of the file name
+ * `Pulumi.<stack>.yaml`. A file that is not YAML or has no `config:` map comes back with
+ * `readError` (an invalid config, reported as such); a missing file throws StackFileError.
+ */
+export function readStackFile(file: string, stack?: string): StackSource {
+  const name = stack ?? /^Pulumi\.([^.]+)\.ya?ml$/.exec(path.basename(file))?.[1];
+  if (name === undefined) {
+    throw new StackFileError(
+      `cannot tell which stack ${file} configures: name it Pulumi.<stack>.yaml or pass --stack <stack>`,
+    );
+  }
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (err) {
+    throw new StackFileError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? err}`);
+  }
+  let doc: unknown;
+  try {
+    doc = yaml.load(text);
+  } catch (err) {
+    return { stack: name, file, readError: `${file} is not valid YAML: ${(err as Error).message}` };
+  }
+  if (doc === undefined || doc === null) doc = {};
+  if (typeof doc !== "object" || Array.isArray(doc)) {
+    return { stack: name, file, readError: `${file} must be a YAML map with a config: section` };
+  }
+  const config = (doc as Record<string, unknown>).config ?? {};
+  if (config === null || typeof config !== "object" || Array.isArray(config)) {
+    return {
+      stack: name,
+      file,
+      readError: `${file}: config: must be a map of "namespace:key: value" entries`,
+    };
+  }
+  return { stack: name, file, raw: stackFileConfig(config as Record<string, unknown>) };
+}
+
+/** A resource as the report shows it. */
+export interface ResourceView {
+  type: string;
+  name: string;
+  urn: string;
+  /** The parent's URN (the root Stack has none). */
+  parent?: string;
+  /** False for components (no cloud object of their own). */
+  custom: boolean;
+  /** Inputs with every secret value replaced by "[secret]". */
+  inputs: Record<string, unknown>;
+  options: {
+    protect?: boolean;
+    ignoreChanges?: string[];
+    deleteBeforeReplace?: boolean;
+    retainOnDelete?: boolean;
+    aliases?: string[];
+  };
+  dependencies: string[];
+}
+
+/** A policy violation as the report shows it. */
+export interface Violation {
+  policy: string;
+  /** After the CLI's downgrade of `remediate` to `mandatory`. */
+  level: EnforcementLevel;
+  /** Resource policies and remediation failures: the resource; stack policies: the URN they named. */
+  urn?: string;
+  /** The resource's name and type, when the URN is one of the stack's. */
+  resource?: string;
+  type?: string;
+  /** The pack's message, as it returned it. */
+  message: string;
+  description: string;
+  severity?: string;
+  /** Which call reported it. */
+  from: "resource" | "stack" | "remediation";
+}
+
+/** A change a remediation policy made before the resource policies ran. */
+export interface RemediationView {
+  policy: string;
+  urn: string;
+  resource: string;
+  type: string;
+  /** Top-level input properties the remediation added, changed or removed. */
+  changed: string[];
+}
+
+export type Verdict = "pass" | "fail" | "invalid-config" | "error";
+
+/** Everything the gate found for one stack. */
+export interface StackReport {
+  stack: string;
+  file: string;
+  /** pass: no mandatory violation; fail: at least one; invalid-config; error: the program threw. */
+  verdict: Verdict;
+  /** The config problems, one per line, when the config is invalid. */
+  configErrors: string[];
+  /** The program's error when it threw after the config was valid. */
+  error?: string;
+  /** Config and program warnings. */
+  warnings: string[];
+  policyPack?: { name: string; version: string };
+  resources: ResourceView[];
+  /** Resources per type token, most frequent first. */
+  counts: Record<string, number>;
+  violations: Violation[];
+  remediations: RemediationView[];
+  /** The monthly estimate (model/cost.ts) of what would deploy; null when the stack did not run. */
+  cost: CostEstimate | null;
+  /** Why the estimate failed, if it did (the gate's verdict does not depend on it). */
+  costError?: string;
+  timings: { programMs: number; policiesMs: number };
+}
+
+export interface GateOptions {
+  /**
+   * The running policy pack (one per process, shared by every stack), or its start: the program
+   * runs while the pack compiles.
+   */
+  pack: PolicyPack | Promise<PolicyPack>;
+  /** The `--policy-config` file's contents (already parsed). */
+  policyConfig?: PolicyPackConfig;
+  /** The clock config validation and the program read. */
+  now: Date;
+  /** Run this program instead of index.ts (fixtures, the benchmark). */
+  program?: string;
+  /** What StackReferences return (default: platformOutputsFixture()). */
+  platformOutputs?: Record<string, unknown>;
+}
+
+/** Errors already reported as a stack's verdict: their late unhandled rejections are noise. */
+const reported = new Set<unknown>();
+const reportedMessages = new Set<string>();
+
+/** Stacks whose program failed: the runtime's late calls for their resources fail too. */
+const failedStacks = new Set<string>();
+
+/**
+ * Whether an unhandled rejection is the echo of an error a report already carries: the error
+ * itself, or the mocks refusing a late call (the root Stack's outputs) of a run that failed.
+ */
+export function alreadyReported(reason: unknown): boolean {
+  if (reported.has(reason)) return true;
+  const message = (reason as { message?: unknown })?.message;
+  if (typeof message !== "string") return false;
+  if (reportedMessages.has(message)) return true;
+  const late = /^unknown resource urn:pulumi:([^:]+)::/.exec(message);
+  return late !== null && failedStacks.has(late[1]);
+}
+
+function remember(err: unknown): void {
+  reported.add(err);
+  const message = (err as { message?: unknown })?.message;
+  if (typeof message === "string") reportedMessages.add(message);
+}
+
+function emptyReport(source: StackSource): StackReport {
+  return {
+    stack: source.stack,
+    file: source.file,
+    verdict: "pass",
+    configErrors: [],
+    warnings: [],
+    resources: [],
+    counts: {},
+    violations: [],
+    remediations: [],
+    cost: null,
+    timings: { programMs: 0, policiesMs: 0 },
+  };
+}
+
+/** The problems that make a stack file's config invalid (none: the program may run). */
+export function configProblems(source: StackSource, now: Date): string[] {
+  if (source.readError !== undefined || source.raw === undefined) {
+    return [source.readError ?? `${source.file} could not be read`];
+  }
+  try {
+    parseStackConfig(source.stack, source.raw, now);
+    return [];
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+}
+
+/** Runs the gate on one stack. Never throws for the stack's own faults: they become the verdict. */
+export async function gateStack(source: StackSource, options: GateOptions): Promise<StackReport> {
+  const report = emptyReport(source);
+  if (source.readError !== undefined || source.raw === undefined) {
+    report.verdict = "invalid-config";
+    report.configErrors = [source.readError ?? `${source.file} could not be read`];
+    return report;
+  }
+  const raw = source.raw;
+  let config: StackConfig;
+  try {
+    config = parseStackConfig(source.stack, raw, options.now);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    report.verdict = "invalid-config";
+    report.configErrors = err.problems;
+    return report;
+  }
+  report.warnings.push(...config.warnings);
+
+  const started = Date.now();
+  const runOptions = {
+    stack: source.stack,
+    config: raw,
+    now: options.now,
+    program: options.program,
+    platformOutputs: options.platformOutputs,
+  };
+  let run: ProgramRun;
+  try {
+    run = await withoutStackTraces(() => runProgram(runOptions));
+  } catch (err) {
+    remember(err);
+    failedStacks.add(source.stack);
+    report.verdict = "error";
+    report.error = await programError(err, () => runProgram(runOptions));
+    report.timings.programMs = Date.now() - started;
+    return report;
+  }
+  report.timings.programMs = Date.now() - started;
+  for (const w of run.warnings) if (!report.warnings.includes(w)) report.warnings.push(w);
+
+  const pack = await options.pack;
+  const policiesStarted = Date.now();
+  const { records, properties, violations, remediations } = await evaluatePolicies(
+    pack,
+    source.stack,
+    raw,
+    run,
+    options.policyConfig ?? {},
+  );
+  report.timings.policiesMs = Date.now() - policiesStarted;
+  const info = await pack.getInfo();
+  report.policyPack = { name: info.name, version: info.version };
+  report.resources = records.map((r) => view(r, run.wire.get(r.urn), properties.get(r.urn)));
+  report.counts = countByType(records);
+  report.violations = violations;
+  report.remediations = remediations;
+  report.verdict = violations.some((v) => v.level === "mandatory") ? "fail" : "pass";
+  try {
+    // The default provider's region is config, not a record: price the stack's own region.
+    report.cost = estimate(records, { region: config.region }, { now: options.now });
+  } catch (err) {
+    report.costError = (err as Error).stack ?? String(err);
+  }
+  return report;
+}
+
+/**
+ * Runs `f` with no stack frames captured. The Pulumi SDK takes `new Error().stack` for every
+ * resource and most of its promises (source positions, leak diagnostics), and ts-node's source
+ * maps make each of those expensive: most of a program's run under mocks. Nothing the gate
+ * records depends on them.
+ */
+async function withoutStackTraces<T>(f: () => Promise<T>): Promise<T> {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return await f();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+/**
+ * What to show for a program that threw: the message of a RunError (the program's own, meant
+ * for users), else a stack trace, from a second run with stack traces on.
+ */
+async function programError(err: unknown, again: () => Promise<unknown>): Promise<string> {
+  const e = err as Error;
+  if (e?.name === "RunError" || e instanceof ConfigError) return e.message;
+  try {
+    await again();
+  } catch (second) {
+    remember(second);
+    const s = second as Error;
+    if (s?.message === e?.message && s.stack) return s.stack;
+  }
+  return e?.stack && e.stack !== `${e.name}: ${e.message}`
+    ? e.stack
+    : `${e?.name ?? "Error"}: ${e?.message ?? String(err)}`;
+}
+
+/** Every resource per type token, most frequent first, then by name. */
+export function countByType(records: { type: string }[]): Record<string, number> {
+  const counts = new Map<string, number>();
+  for (const r of records) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
+  return Object.fromEntries(
+    [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
+  );
+}
+
+/**
+ * Hands the program's resources to the pack as the engine does for a preview: Configure with
+ * the reconciled config, then per resource Remediate (its result replaces the inputs) and
+ * Analyze, then AnalyzeStack once with every resource. Returns the records as remediated.
+ */
+async function evaluatePolicies(
+  pack: PolicyPack,
+  stack: string,
+  raw: RawConfig,
+  run: ProgramRun,
+  policyConfig: PolicyPackConfig,
+): Promise<{
+  records: ResourceRecord[];
+  properties: Map<string, Record<string, unknown>>;
+  violations: Violation[];
+  remediations: RemediationView[];
+}> {
+  const info = await pack.getInfo();
+  const config = reconcilePolicyConfig(info.policies, info.initialConfig, policyConfig);
+  await pack.configureStack({
+    stack,
+    project: PROJECT,
+    config: Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v.value])),
+    secretKeys: Object.entries(raw)
+      .filter(([, v]) => v.secret)
+      .map(([k]) => k),
+  });
+  await pack.configure(config);
+
+  const byUrn = new Map(run.records.map((r) => [r.urn, r]));
+  const resources = run.records.map((r) =>
+    analyzerResource(stack, r, run.wire.get(r.urn), raw, byUrn),
+  );
+  const records = run.records.map((r) => ({ ...r }));
+  const violations: Violation[] = [];
+  const remediations: RemediationView[] = [];
+  const located = (urn: string): Pick<Violation, "urn" | "resource" | "type"> => {
+    const r = byUrn.get(urn);
+    return urn === "" ? {} : { urn, resource: r?.name, type: r?.type };
+  };
+  const toViolation = (d: Diagnostic, urn: string, from: Violation["from"]): Violation => ({
+    policy: d.policyName,
+    // The engine reports a `remediate` level that still fires as mandatory.
+    level: d.enforcementLevel === "remediate" ? "mandatory" : d.enforcementLevel,
+    ...located(urn),
+    message: d.message,
+    description: d.description,
+    severity: d.severity,
+    from,
+  });
+
+  // Resources are independent: the engine analyzes them as they register, so in parallel.
+  const perResource = await Promise.all(
+    resources.map(async (resource, i) => {
+      const found: Violation[] = [];
+      const changed: RemediationView[] = [];
+      for (const r of await pack.remediate(resource)) {
+        if (r.diagnostic !== undefined) {
+          found.push({
+            policy: r.policyName,
+            level: "advisory",
+            ...located(resource.urn),
+            message: r.diagnostic,
+            description: r.description,
+            from: "remediation",
+          });
+        } else if (r.properties !== undefined) {
+          changed.push({
+            policy: r.policyName,
+            urn: resource.urn,
+            resource: resource.name,
+            type: resource.type,
+            changed: changedKeys(resource.properties, r.properties),
+          });
+          resource.properties = r.properties;
+          records[i] = { ...records[i], inputs: plain(r.properties) as Record<string, unknown> };
+        }
+      }
+      // The engine attributes a resource policy's violation to the analyzed resource.
+      for (const d of await pack.analyze(resource))
+        found.push(toViolation(d, resource.urn, "resource"));
+      return { found, changed };
+    }),
+  );
+  for (const { found, changed } of perResource) {
+    violations.push(...found);
+    remediations.push(...changed);
+  }
+  for (const d of await pack.analyzeStack(resources))
+    violations.push(toViolation(d, d.urn, "stack"));
+  const properties = new Map(resources.map((r) => [r.urn, r.properties]));
+  return { records, properties, violations, remediations };
+}
+
+/** The AnalyzerResource the engine would build for a registered resource. */
+function analyzerResource(
+  stack: string,
+  record: ResourceRecord,
+  wire: WireRegistration | undefined,
+  raw: RawConfig,
+  byUrn: Map<string, ResourceRecord>,
+): AnalyzerResource {
+  const parent = record.parent ?? "";
+  return {
+    urn: record.urn,
+    type: record.type,
+    name: record.name,
+    properties: wire?.object ?? record.inputs,
+    options: {
+      protect: record.options?.protect ?? false,
+      ignoreChanges: record.options?.ignoreChanges ?? [],
+      deleteBeforeReplace: wire?.deleteBeforeReplaceDefined ? wire.deleteBeforeReplace : undefined,
+      additionalSecretOutputs: wire?.additionalSecretOutputs ?? [],
+      aliases: aliasUrns(stack, record, wire),
+      customTimeouts: {
+        create: goDuration(wire?.customTimeouts.create ?? ""),
+        update: goDuration(wire?.customTimeouts.update ?? ""),
+        delete: goDuration(wire?.customTimeouts.delete ?? ""),
+      },
+      parent,
+    },
+    provider: providerFor(stack, record, wire, raw, byUrn),
+    parent,
+    dependencies: record.dependencies ?? [],
+    propertyDependencies: wire?.propertyDependencies ?? {},
+  };
+}
+
+/** The provider the engine would pass: the explicit one, else the package's default provider. */
+function providerFor(
+  stack: string,
+  record: ResourceRecord,
+  wire: WireRegistration | undefined,
+  raw: RawConfig,
+  byUrn: Map<string, ResourceRecord>,
+): AnalyzerResource["provider"] {
+  if (wire?.provider) {
+    const urn = wire.provider.slice(0, wire.provider.lastIndexOf("::"));
+    const p = byUrn.get(urn);
+    if (p) return { urn, type: p.type, name: p.name, properties: p.inputs };
+  }
+  const pkg = record.type.split(":")[0];
+  if (!record.custom || pkg === "pulumi") return undefined;
+  const version = packageVersion(pkg);
+  if (version === undefined) return undefined;
+  const name = `default_${version.replace(/[.-]/g, "_")}`;
+  const properties: Record<string, unknown> = { version };
+  for (const [key, value] of Object.entries(raw)) {
+    if (!key.startsWith(`${pkg}:`)) continue;
+    const k = key.slice(pkg.length + 1);
+    properties[k] = value.secret ? { [SIG_KEY]: SECRET_SIG, value: value.value } : value.value;
+  }
+  return {
+    urn: `urn:pulumi:${stack}::${PROJECT}::pulumi:providers:${pkg}::${name}`,
+    type: `pulumi:providers:${pkg}`,
+    name,
+    properties,
+  };
+}
+
+const versions = new Map<string, string | undefined>();
+function packageVersion(pkg: string): string | undefined {
+  if (!versions.has(pkg)) {
+    try {
+      versions.set(pkg, require(`@pulumi/${pkg}/package.json`).version as string);
+    } catch {
+      versions.set(pkg, undefined);
+    }
+  }
+  return versions.get(pkg);
+}
+
+/** Alias URNs as the engine computes them from the program's alias specs. */
+function aliasUrns(
+  stack: string,
+  record: ResourceRecord,
+  wire: WireRegistration | undefined,
+): string[] {
+  return (wire?.aliases ?? []).map((a) => {
+    if (a.urn) return a.urn;
+    const parent = a.noParent ? "" : (a.parentUrn ?? record.parent ?? "");
+    const parentType = parent === "" ? "" : `${parent.split("::")[2]}$`;
+    return `urn:pulumi:${a.stack ?? stack}::${a.project ?? PROJECT}::${parentType}${a.type ?? record.type}::${a.name ?? record.name}`;
+  });
+}
+
+/** Seconds in a Go duration such as "1h30m" or "90s" ("" is 0), as the engine parses timeouts. */
+export function goDuration(text: string): number {
+  if (text === "") return 0;
+  const units: Record<string, number> = {
+    h: 3600,
+    m: 60,
+    s: 1,
+    ms: 1e-3,
+    us: 1e-6,
+    µs: 1e-6,
+    ns: 1e-9,
+  };
+  let seconds = 0;
+  const re = /(\d+(?:\.\d+)?)(h|ms|us|µs|ns|m|s)/gy;
+  let m: RegExpExecArray | null;
+  let consumed = 0;
+  while ((m = re.exec(text)) !== null) {
+    seconds += Number(m[1]) * units[m[2]];
+    consumed = re.lastIndex;
+  }
+  return consumed === text.length ? seconds : 0;
+}
+
+/**
+ * The top-level inputs a remediation changed (compared as a policy reads them), and those whose
+ * secret marking it dropped, flagged: the engine would store those unmarked.
+ */
+function changedKeys(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+  const b = marshalProperties(before, false);
+  const keys = new Set([...Object.keys(b), ...Object.keys(after)]);
+  const changed: string[] = [];
+  for (const k of [...keys].sort()) {
+    if (stable(plain(b[k])) !== stable(plain(after[k]))) changed.push(k);
+    else if (holdsSecret(b[k]) && !holdsSecret(after[k]))
+      changed.push(`${k} (secret marking dropped)`);
+  }
+  return changed;
+}
+
+/** JSON with object keys sorted, so equal values compare equal whatever their key order. */
+function stable(value: unknown): string {
+  if (value === undefined) return "undefined";
+  if (Array.isArray(value)) return `[${value.map(stable).join(",")}]`;
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  return `{${Object.keys(value)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${stable((value as Record<string, unknown>)[k])}`)
+    .join(",")}}`;
+}
+
+/** Wire-format value with secrets unwrapped: what a policy (and the cost model) reads. */
+function plain(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(plain);
+  if (value === null || typeof value !== "object") return value;
+  const obj = value as Record<string, unknown>;
+  if (obj[SIG_KEY] === SECRET_SIG) return plain(obj.value);
+  if (obj[SIG_KEY] === RESOURCE_SIG) return obj.id ?? obj.urn;
+  return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, plain(v)]));
+}
+
+/** Wire-format value for reading: secrets "[secret]", references by URN, unknowns "[unknown]". */
+export function masked(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(masked);
+  if (value === UNKNOWN) return "[unknown]";
+  if (value === null || typeof value !== "object") return value;
+  const obj = value as Record<string, unknown>;
+  if (obj[SIG_KEY] === SECRET_SIG) return "[secret]";
+  if (obj[SIG_KEY] === RESOURCE_SIG) return obj.urn;
+  return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, masked(v)]));
+}
+
+/** `masked(value)`, also masking wherever `original` (the program's inputs) held a secret. */
+export function maskedLike(original: unknown, value: unknown): unknown {
+  if (isSecret(original)) return "[secret]";
+  if (Array.isArray(original) && Array.isArray(value)) {
+    return value.map((v, i) => maskedLike(original[i], v));
+  }
+  if (
+    isObject(original) &&
+    isObject(value) &&
+    !isSecret(value) &&
+    value[SIG_KEY] !== RESOURCE_SIG
+  ) {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, maskedLike(original[k], v)]),
+    );
+  }
+  return masked(value);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+function isSecret(value: unknown): boolean {
+  return isObject(value) && value[SIG_KEY] === SECRET_SIG;
+}
+
+/** Whether a wire value holds a secret anywhere. */
+function holdsSecret(value: unknown): boolean {
+  if (isSecret(value)) return true;
+  if (Array.isArray(value)) return value.some(holdsSecret);
+  return isObject(value) && Object.values(value).some(holdsSecret);
+}
+
+function view(
+  record: ResourceRecord,
+  wire: WireRegistration | undefined,
+  properties: Record<string, unknown> | undefined,
+): ResourceView {
+  // Without the wire form, mask every top-level secret the record names. A remediation may
+  // hand a secret back unmarked: what was secret in the program stays masked.
+  const inputs = properties
+    ? (maskedLike(wire?.object, properties) as Record<string, unknown>)
+    : Object.fromEntries(
+        Object.entries(record.inputs).map(([k, v]) => [
+          k,
+          record.secretInputs?.includes(k) ? "[secret]" : v,
+        ]),
+      );
+  const options: ResourceView["options"] = {};
+  if (record.options?.protect) options.protect = true;
+  if (record.options?.ignoreChanges?.length) options.ignoreChanges = record.options.ignoreChanges;
+  if (record.options?.deleteBeforeReplace) options.deleteBeforeReplace = true;
+  if (record.options?.retainOnDelete) options.retainOnDelete = true;
+  const aliases = wire ? aliasUrns(record.urn.split("::")[0].split(":")[2], record, wire) : [];
+  if (aliases.length) options.aliases = aliases;
+  return {
+    type: record.type,
+    name: record.name,
+    urn: record.urn,
+    parent: record.parent,
+    custom: record.custom,
+    inputs,
+    options,
+    dependencies: record.dependencies ?? [],
+  };
+}

@@ -1,0 +1,191 @@
+/**
+ * How the offline preview shows what it found: text a person reads at a glance, or one JSON
+ * document for machines. Both carry the same facts.
+ */
+import * as path from "path";
+import { formatEstimate } from "../model/cost";
+import { ROOT, StackReport, Verdict } from "./gate";
+
+/** Facts about the whole run. */
+export interface RunInfo {
+  /** The clock the stacks were judged at. */
+  now: Date;
+  policyPack?: { name: string; version: string; dir: string };
+  /** The --policy-config file, if one was given. */
+  policyConfigFile?: string;
+  /** Wall time of the whole run, ms. */
+  elapsedMs: number;
+}
+
+/** Exit codes: 0 every stack passes; 1 a mandatory violation, invalid config or a failing program. */
+export function exitCodeFor(reports: StackReport[]): 0 | 1 {
+  return reports.every((r) => r.verdict === "pass") ? 0 : 1;
+}
+
+const VERDICT_TEXT: Record<Verdict, string> = {
+  pass: "PASS",
+  fail: "FAIL",
+  "invalid-config": "INVALID CONFIG",
+  error: "ERROR",
+};
+
+function shown(file: string): string {
+  const rel = path.relative(process.cwd(), path.resolve(file));
+  return rel.startsWith("..") ? path.resolve(file) : rel === "" ? file : rel;
+}
+
+function verdictLine(r: StackReport): string {
+  const mandatory = r.violations.filter((v) => v.level === "mandatory").length;
+  const detail =
+    r.verdict === "fail"
+      ? ` (${mandatory} mandatory violation${mandatory === 1 ? "" : "s"})`
+      : r.verdict === "invalid-config"
+        ? ` (${r.configErrors.length} problem${r.configErrors.length === 1 ? "" : "s"})`
+        : "";
+  return `${r.stack} ${VERDICT_TEXT[r.verdict]}${detail}`;
+}
+
+/** The resources as a tree by parent: `type  name`, children indented under their component. */
+export function resourceTree(r: StackReport): string[] {
+  const children = new Map<string, string[]>();
+  const byUrn = new Map(r.resources.map((x) => [x.urn, x]));
+  const roots: string[] = [];
+  for (const x of r.resources) {
+    if (x.parent !== undefined && byUrn.has(x.parent)) {
+      const list = children.get(x.parent) ?? [];
+      list.push(x.urn);
+      children.set(x.parent, list);
+    } else roots.push(x.urn);
+  }
+  const lines: string[] = [];
+  const walk = (urn: string, prefix: string, last: boolean, root: boolean): void => {
+    const x = byUrn.get(urn)!;
+    const flags = [
+      x.options.protect ? "protect" : "",
+      x.options.ignoreChanges?.length ? `ignoreChanges: ${x.options.ignoreChanges.join(", ")}` : "",
+    ].filter((f) => f !== "");
+    const label = `${x.type}  ${x.name}${flags.length ? `  [${flags.join("; ")}]` : ""}`;
+    lines.push(root ? label : `${prefix}${last ? "└─ " : "├─ "}${label}`);
+    const kids = children.get(urn) ?? [];
+    const next = root ? "" : `${prefix}${last ? "   " : "│  "}`;
+    kids.forEach((k, i) => walk(k, next, i === kids.length - 1, false));
+  };
+  roots.forEach((urn) => walk(urn, "", true, true));
+  return lines;
+}
+
+function indent(text: string, pad: string): string {
+  return text
+    .split("\n")
+    .map((l) => (l === "" ? l : pad + l))
+    .join("\n");
+}
+
+/** One stack's section of the text report. */
+export function stackText(r: StackReport): string {
+  const out: string[] = [];
+  out.push(`== ${r.stack} (${shown(r.file)}): ${VERDICT_TEXT[r.verdict]} ==`);
+  if (r.verdict === "invalid-config") {
+    out.push(`Invalid configuration for stack "${r.stack}" (${shown(r.file)}):`);
+    for (const p of r.configErrors) out.push(`  - ${p}`);
+    return out.join("\n");
+  }
+  if (r.verdict === "error") {
+    out.push(`The program failed for stack "${r.stack}":`);
+    out.push(indent(r.error ?? "", "  "));
+    return out.join("\n");
+  }
+  const components = r.resources.filter((x) => !x.custom).length;
+  out.push("");
+  out.push(
+    `Resources: ${r.resources.length} (${r.resources.length - components} cloud resources, ${components} components)`,
+  );
+  for (const line of resourceTree(r)) out.push(`  ${line}`);
+  out.push("");
+  out.push("By type:");
+  const width = Math.max(...Object.values(r.counts).map((n) => String(n).length));
+  for (const [type, n] of Object.entries(r.counts))
+    out.push(`  ${String(n).padStart(width)}  ${type}`);
+  out.push("");
+  const count = (level: string) => r.violations.filter((v) => v.level === level).length;
+  const pack = r.policyPack ? `${r.policyPack.name} ${r.policyPack.version}` : "policy pack";
+  out.push(
+    `Policies (${pack}): ${count("mandatory")} mandatory, ${count("advisory")} advisory violation${count("advisory") === 1 ? "" : "s"}, ${r.remediations.length} remediation${r.remediations.length === 1 ? "" : "s"}`,
+  );
+  const order = ["mandatory", "advisory", "disabled"];
+  const sorted = [...r.violations].sort((a, b) => order.indexOf(a.level) - order.indexOf(b.level));
+  for (const v of sorted) {
+    const where = v.urn ? `${v.type ?? "?"}  ${v.resource ?? v.urn}` : "(the stack as a whole)";
+    out.push(`  [${v.level}] ${v.policy}  ${where}`);
+    out.push(indent(v.message.trim(), "      "));
+  }
+  for (const m of r.remediations) {
+    out.push(
+      `  [remediated] ${m.policy}  ${m.type}  ${m.resource}: changed ${m.changed.length ? m.changed.join(", ") : "nothing visible"}`,
+    );
+  }
+  out.push("");
+  if (r.cost) out.push(formatEstimate(r.cost));
+  else
+    out.push(`Monthly cost: not estimated${r.costError ? `: ${r.costError.split("\n")[0]}` : ""}`);
+  if (r.warnings.length) {
+    out.push("");
+    out.push("Warnings:");
+    for (const w of r.warnings) out.push(`  - ${w}`);
+  }
+  return out.join("\n");
+}
+
+/** The whole text report: each stack, then a one-line summary per stack and the exit code. */
+export function renderText(reports: StackReport[], info: RunInfo): string {
+  const out: string[] = [];
+  const pack = info.policyPack
+    ? `${info.policyPack.name} ${info.policyPack.version} (${shown(info.policyPack.dir)})`
+    : "not started";
+  out.push(
+    `Offline preview at ${info.now.toISOString()}; policy pack ${pack}${info.policyConfigFile ? `; policy config ${shown(info.policyConfigFile)}` : ""}`,
+  );
+  out.push(
+    "Runs the program on Pulumi's mocks: nothing here reads AWS, so it shows what the program asks for, not what exists.",
+  );
+  for (const r of reports) {
+    out.push("");
+    out.push(stackText(r));
+  }
+  out.push("");
+  const code = exitCodeFor(reports);
+  out.push(
+    `Summary: ${reports.map(verdictLine).join("; ")}. ${code === 0 ? "Every stack passes the gate" : "The gate fails"} (exit ${code}, ${(info.elapsedMs / 1000).toFixed(1)} s).`,
+  );
+  return out.join("\n") + "\n";
+}
+
+/** The JSON document: the same facts, one object. */
+export function renderJson(reports: StackReport[], info: RunInfo): Record<string, unknown> {
+  const code = exitCodeFor(reports);
+  return {
+    ok: code === 0,
+    exitCode: code,
+    now: info.now.toISOString(),
+    policyPack: info.policyPack
+      ? { ...info.policyPack, dir: path.relative(ROOT, info.policyPack.dir) || "." }
+      : null,
+    policyConfigFile: info.policyConfigFile ?? null,
+    elapsedMs: info.elapsedMs,
+    stacks: reports.map((r) => ({
+      stack: r.stack,
+      file: shown(r.file),
+      verdict: r.verdict,
+      configErrors: r.configErrors,
+      error: r.error ?? null,
+      warnings: r.warnings,
+      resources: r.resources,
+      counts: r.counts,
+      violations: r.violations,
+      remediations: r.remediations,
+      cost: r.cost,
+      costError: r.costError ?? null,
+      timings: r.timings,
+    })),
+  };
+}

@@ -1,0 +1,205 @@
+/**
+ * The command (`npm start`): flags, text and JSON output, exit codes. Runs in this process with
+ * the shared policy pack, except one run as a child process to see exactly what a user sees for
+ * an invalid config.
+ */
+import * as assert from "assert";
+import { spawnSync } from "child_process";
+import * as path from "path";
+import { main, parseArgs } from "../../preview/cli";
+import { ROOT } from "../../preview/gate";
+import { cli, FIXTURES } from "./helpers";
+
+const fixture = (...parts: string[]) => path.join(FIXTURES, ...parts);
+
+describe("preview CLI", function () {
+  this.timeout(120000);
+
+  it("parses every flag, with a value as the next argument or after =", () => {
+    assert.deepStrictEqual(
+      parseArgs([
+        "--stack",
+        "exam",
+        "--config-file=x.yaml",
+        "--policy-config",
+        "p.json",
+        "--policy-pack",
+        "pack",
+        "--now",
+        "2026-01-01T00:00Z",
+        "--json",
+        "--typecheck-pack",
+      ]),
+      {
+        stack: "exam",
+        configFile: path.resolve(process.env.INIT_CWD ?? process.cwd(), "x.yaml"),
+        policyConfig: path.resolve(process.env.INIT_CWD ?? process.cwd(), "p.json"),
+        policyPack: path.resolve(process.env.INIT_CWD ?? process.cwd(), "pack"),
+        now: "2026-01-01T00:00Z",
+        json: true,
+        help: false,
+        typecheckPack: true,
+      },
+    );
+  });
+
+  it("exits 2 with the reason and the usage for a bad flag, a missing value or an unknown stack", async () => {
+    for (const [args, reason] of [
+      [["--verbose"], 'unknown option "--verbose"'],
+      [["--stack"], "--stack needs a value"],
+      [["--stack", "qa"], "no stack file Pulumi.qa.yaml"],
+      [["--config-file", fixture("stacks", "missing", "Pulumi.prod.yaml")], "cannot read"],
+      [
+        ["--config-file", fixture("stacks", "not-yaml", "exam-stack-file.txt")],
+        "cannot tell which stack",
+      ],
+    ] as [string[], string][]) {
+      const r = await cli(...args);
+      assert.strictEqual(r.code, 2, args.join(" "));
+      assert.ok(r.stderr.includes(reason), `${args.join(" ")}: ${r.stderr}`);
+      assert.ok(r.stderr.includes("Usage: npm start"));
+      assert.strictEqual(r.stdout, "");
+    }
+  });
+
+  it("exits 2 for a clock that is not a time, before starting anything", async () => {
+    const r = await main(["--now", "yesterday"]);
+    assert.strictEqual(r.code, 2);
+    assert.match(r.stderr, /--now is "yesterday": must be an ISO time such as 2026-03-10T09:00Z/);
+    const help = await main(["--help"]);
+    assert.deepStrictEqual(
+      [help.code, help.stdout.startsWith("Usage: npm start -- [options]")],
+      [0, true],
+    );
+  });
+
+  it("exits 2 for a --policy-config file the CLI would refuse", async () => {
+    const bad = await cli(
+      "--stack",
+      "prod",
+      "--policy-config",
+      fixture("policy-config", "invalid.json"),
+    );
+    assert.strictEqual(bad.code, 2);
+    assert.match(
+      bad.stderr,
+      /ecs-task-size-ceiling: prodMaxCpu: Invalid type\. Expected: integer, given: string/,
+    );
+  });
+
+  it("text: the resource tree, counts by type, each violation, the cost and the verdict (exit 1)", async () => {
+    const r = await cli("--config-file", fixture("stacks", "oversized-task", "Pulumi.prod.yaml"));
+    assert.strictEqual(r.code, 1);
+    const out = r.stdout;
+    assert.match(
+      out,
+      /== prod \(tests\/fixtures\/stacks\/oversized-task\/Pulumi\.prod\.yaml\): FAIL ==/,
+    );
+    assert.match(out, /^ {2}pulumi:pulumi:Stack {2}pythonide-prod$/m);
+    assert.match(out, /^ {2}[├└]─ pythonide:components:IdeService {2}ide-prod$/m);
+    assert.match(
+      out,
+      /^ {2}[│ ] {2}[├└]─ aws:ecs\/taskDefinition:TaskDefinition {2}ide-prod-task$/m,
+    );
+    assert.match(out, /^By type:\n {2}\s*\d+ {2}aws:/m);
+    assert.match(
+      out,
+      /^ {2}\[mandatory\] ecs-task-size-ceiling {2}aws:ecs\/taskDefinition:TaskDefinition {2}ide-prod-task\n {6}.*\n {6}ECS task definition 'ide-prod-task' must fit the prod ceiling/m,
+    );
+    assert.match(out, /^Monthly cost .*floor \$[\d,.]+.*expected \$[\d,.]+.*ceiling \$[\d,.]+/m);
+    assert.match(out, /^Summary: prod FAIL \(1 mandatory violation\)\. The gate fails \(exit 1/m);
+  });
+
+  it("--policy-config with a raised ceiling turns the same stack file into a pass (exit 0)", async () => {
+    const r = await cli(
+      "--config-file",
+      fixture("stacks", "oversized-task", "Pulumi.prod.yaml"),
+      "--policy-config",
+      fixture("policy-config", "raise-prod-task-ceiling.json"),
+    );
+    assert.strictEqual(r.code, 0, r.stdout);
+    assert.match(r.stdout, /Summary: prod PASS\. Every stack passes the gate \(exit 0/);
+  });
+
+  it("--json: one document with resources, masked inputs, violations and cost per stack", async () => {
+    const r = await cli(
+      "--config-file",
+      fixture("stacks", "oversized-task", "Pulumi.prod.yaml"),
+      "--policy-config",
+      fixture("policy-config", "task-size-advisory.json"),
+      "--json",
+    );
+    assert.strictEqual(r.code, 0);
+    const doc = JSON.parse(r.stdout);
+    assert.deepStrictEqual(
+      [doc.ok, doc.exitCode, doc.now, doc.policyPack.name, doc.policyPack.dir, doc.stacks.length],
+      [true, 0, "2026-11-20T15:00:00.000Z", "pythonide-guardrails", "policy-pack", 1],
+    );
+    assert.match(doc.policyConfigFile, /task-size-advisory\.json$/);
+    const s = doc.stacks[0];
+    assert.deepStrictEqual(
+      [s.stack, s.verdict, s.configErrors, s.error],
+      ["prod", "pass", [], null],
+    );
+    const task = s.resources.find(
+      (x: { type: string }) => x.type === "aws:ecs/taskDefinition:TaskDefinition",
+    );
+    assert.deepStrictEqual(
+      [task.name, task.inputs.cpu, task.inputs.memory],
+      ["ide-prod-task", "4096", "16384"],
+    );
+    assert.match(task.parent, /pythonide:components:IdeService::ide-prod$/);
+    const v = s.violations.find((x: { policy: string }) => x.policy === "ecs-task-size-ceiling");
+    assert.deepStrictEqual(
+      [v.level, v.resource, v.type, v.urn, v.from],
+      ["advisory", "ide-prod-task", "aws:ecs/taskDefinition:TaskDefinition", task.urn, "resource"],
+    );
+    assert.match(v.message, /must fit the prod ceiling/);
+    for (const k of ["floor", "expected", "ceiling"])
+      assert.strictEqual(typeof s.cost[k], "number");
+    assert.ok(s.cost.lines.length > 0);
+    assert.strictEqual(s.counts["aws:ecs/taskDefinition:TaskDefinition"], 1);
+  });
+
+  it("previews every shipped stack by default, and one with --stack", async () => {
+    const all = JSON.parse((await cli("--json")).stdout);
+    assert.deepStrictEqual(
+      all.stacks.map((x: { stack: string; file: string }) => [x.stack, x.file]),
+      [
+        ["prod", "Pulumi.prod.yaml"],
+        ["staging", "Pulumi.staging.yaml"],
+        ["exam", "Pulumi.exam.yaml"],
+      ],
+    );
+    const verdicts = all.stacks.map((x: { verdict: string }) => x.verdict);
+    assert.strictEqual(all.exitCode, verdicts.every((v: string) => v === "pass") ? 0 : 1);
+    const one = await cli("--stack", "exam", "--json");
+    assert.deepStrictEqual(
+      JSON.parse(one.stdout).stacks.map((x: { stack: string }) => x.stack),
+      ["exam"],
+    );
+  });
+
+  it("an invalid config prints the problems as a config error, no stack trace, exit 1 (as a user runs it)", () => {
+    const run = spawnSync(
+      process.execPath,
+      [
+        "-r",
+        "ts-node/register/transpile-only",
+        path.join(ROOT, "preview", "cli.ts"),
+        "--config-file",
+        fixture("stacks", "staging-always-on", "Pulumi.staging.yaml"),
+      ],
+      { cwd: ROOT, encoding: "utf8", timeout: 60000 },
+    );
+    assert.strictEqual(run.status, 1, run.stderr);
+    const all = run.stdout + run.stderr;
+    assert.match(
+      all,
+      /Invalid configuration for stack "staging" \(tests\/fixtures\/stacks\/staging-always-on\/Pulumi\.staging\.yaml\):\n {2}- pythonide:desiredTasks does not apply to the staging stack/,
+    );
+    assert.doesNotMatch(all, /^\s+at /m);
+    assert.doesNotMatch(all, /Error:/);
+    assert.strictEqual(run.stderr, "");
+  });
+});

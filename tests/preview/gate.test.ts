@@ -1,0 +1,168 @@
+/**
+ * The gate with the repository's own policy pack: every shipped stack passes, and every broken
+ * stack file or fixture program under tests/fixtures fails with the guardrail it breaks (one per
+ * mandated guardrail at least: oversized task, no autoscaling, plaintext database password,
+ * staging with a nonzero count). Guardrails config validation refuses first are shown both ways:
+ * the config error for the stack file, the policy for a program that gets past config.
+ */
+import * as assert from "assert";
+import { alreadyReported, readStackFile, shippedStackFiles, StackReport } from "../../preview/gate";
+import { fixtureStack, gate, mandatory, shipped } from "./helpers";
+
+function describeViolations(r: StackReport): string {
+  return r.violations.map((v) => `[${v.level}] ${v.policy} ${v.resource}: ${v.message}`).join("\n");
+}
+
+describe("preview gate: the shipped stacks", function () {
+  this.timeout(120000);
+
+  for (const file of shippedStackFiles()) {
+    const stack = readStackFile(file).stack;
+    it(`${stack} passes: valid config, no mandatory violation, priced`, async () => {
+      const r = await gate(readStackFile(file));
+      assert.deepStrictEqual(r.configErrors, []);
+      assert.strictEqual(r.error, undefined);
+      assert.deepStrictEqual(mandatory(r), [], describeViolations(r));
+      assert.strictEqual(r.verdict, "pass");
+      assert.ok(r.cost, r.costError);
+      assert.ok(r.cost!.floor > 0 && r.cost!.floor <= r.cost!.ceiling);
+      assert.strictEqual(r.policyPack?.name, "pythonide-guardrails");
+    });
+  }
+
+  it("prod: records the tree the program registers, every resource under the stack", async () => {
+    const r = await gate(shipped("prod"));
+    const root = r.resources[0];
+    assert.deepStrictEqual(
+      [root.type, root.name, root.parent],
+      ["pulumi:pulumi:Stack", "pythonide-prod", undefined],
+    );
+    const urns = new Set(r.resources.map((x) => x.urn));
+    for (const x of r.resources.slice(1)) assert.ok(x.parent && urns.has(x.parent), x.urn);
+    for (const type of [
+      "aws:ecs/taskDefinition:TaskDefinition",
+      "aws:ecs/service:Service",
+      "aws:appautoscaling/target:Target",
+    ]) {
+      assert.strictEqual(r.counts[type], 1, type);
+    }
+    const total = Object.values(r.counts).reduce((a, b) => a + b, 0);
+    assert.strictEqual(total, r.resources.length);
+    const service = r.resources.find((x) => x.type === "aws:ecs/service:Service")!;
+    assert.deepStrictEqual(service.options.ignoreChanges, ["desiredCount"]);
+  });
+});
+
+describe("preview gate: broken stacks fail with the guardrail they break", function () {
+  this.timeout(120000);
+
+  it("oversized task (stack file): 4 vCPU / 16 GB in prod fails ecs-task-size-ceiling", async () => {
+    const r = await gate(fixtureStack("oversized-task", "Pulumi.prod.yaml"));
+    assert.strictEqual(r.verdict, "fail");
+    assert.deepStrictEqual(mandatory(r), ["ecs-task-size-ceiling"]);
+    const v = r.violations.find((x) => x.policy === "ecs-task-size-ceiling")!;
+    assert.strictEqual(v.resource, "ide-prod-task");
+    assert.strictEqual(v.type, "aws:ecs/taskDefinition:TaskDefinition");
+    assert.match(v.message, /4096 CPU units and 16384 MiB/);
+  });
+
+  it("--policy-config changes the verdict: a raised ceiling or an advisory level passes it", async () => {
+    const source = fixtureStack("oversized-task", "Pulumi.prod.yaml");
+    const raised = await gate(source, {
+      policyConfig: {
+        "ecs-task-size-ceiling": { properties: { prodMaxCpu: 4096, prodMaxMemoryMib: 16384 } },
+      },
+    });
+    assert.strictEqual(raised.verdict, "pass", describeViolations(raised));
+    assert.ok(!raised.violations.some((v) => v.policy === "ecs-task-size-ceiling"));
+    const advisory = await gate(source, {
+      policyConfig: { "ecs-task-size-ceiling": { enforcementLevel: "advisory" } },
+    });
+    assert.strictEqual(advisory.verdict, "pass");
+    assert.deepStrictEqual(
+      advisory.violations.filter((v) => v.policy === "ecs-task-size-ceiling").map((v) => v.level),
+      ["advisory"],
+    );
+  });
+
+  it("no autoscaling (program): a fixed-count prod service fails ecs-service-autoscaling", async () => {
+    const r = await gate(shipped("prod"), { program: "no-autoscaling.ts" });
+    assert.deepStrictEqual(mandatory(r), ["ecs-service-autoscaling"]);
+    const v = r.violations.find((x) => x.policy === "ecs-service-autoscaling")!;
+    assert.deepStrictEqual([v.resource, v.from], ["fixture-service", "stack"]);
+  });
+
+  it("no autoscaling (stack file): maxTasks equal to minTasks is a config error", async () => {
+    const r = await gate(fixtureStack("no-autoscaling", "Pulumi.prod.yaml"));
+    assert.strictEqual(r.verdict, "invalid-config");
+    assert.deepStrictEqual(r.configErrors, [
+      'pythonide:maxTasks is "2": must be greater than minTasks (2) so autoscaling can add tasks',
+    ]);
+    assert.deepStrictEqual(r.resources, []);
+  });
+
+  it("plaintext database password (program): fails rds-no-plaintext-password and ecs-no-plaintext-credentials", async () => {
+    const r = await gate(shipped("prod"), { program: "plaintext-db-password.ts" });
+    assert.deepStrictEqual(mandatory(r), [
+      "ecs-no-plaintext-credentials",
+      "rds-no-plaintext-password",
+    ]);
+    const db = r.resources.find((x) => x.name === "fixture-db")!;
+    assert.strictEqual(db.inputs.password, "[secret]");
+    assert.ok(!JSON.stringify(r).includes("fixture-rds-password-not-real"));
+  });
+
+  it("plaintext database password (stack file): a credential key is a config error that never echoes the value", async () => {
+    const r = await gate(fixtureStack("plaintext-db-password", "Pulumi.prod.yaml"));
+    assert.strictEqual(r.verdict, "invalid-config");
+    assert.strictEqual(r.configErrors.length, 1);
+    assert.match(
+      r.configErrors[0],
+      /^pythonide:dbPassword is not a setting: database credentials are never configured/,
+    );
+    assert.ok(!JSON.stringify(r).includes("fixture-password-not-real"));
+  });
+
+  it("staging with a nonzero count (program): fails staging-service-desired-zero and staging-scales-to-zero", async () => {
+    const r = await gate(shipped("staging"), { program: "staging-nonzero-count.ts" });
+    assert.deepStrictEqual(mandatory(r), [
+      "staging-scales-to-zero",
+      "staging-service-desired-zero",
+    ]);
+    const v = r.violations.find((x) => x.policy === "staging-service-desired-zero")!;
+    assert.match(v.message, /it has desiredCount 2/);
+  });
+
+  it("staging always on (stack file): switched on without an expiry, with a prod-only count, is a config error", async () => {
+    const r = await gate(fixtureStack("staging-always-on", "Pulumi.staging.yaml"));
+    assert.strictEqual(r.verdict, "invalid-config");
+    assert.deepStrictEqual(r.configErrors, [
+      "pythonide:desiredTasks does not apply to the staging stack: it is a setting of prod",
+      "pythonide:active is true but pythonide:activeUntil is not set: an active staging needs an expiry within 12 hours (maxActiveHours), so a forgotten staging switches itself off",
+    ]);
+  });
+
+  it("a stack file that is not YAML is an invalid config naming the file", async () => {
+    const r = await gate(fixtureStack("not-yaml", "exam-stack-file.txt", "exam"));
+    assert.strictEqual(r.verdict, "invalid-config");
+    assert.match(r.configErrors[0], /exam-stack-file\.txt is not valid YAML/);
+  });
+
+  it("a program that throws is an error with its stack trace, and the next stack still runs", async () => {
+    const r = await gate(shipped("prod"), { program: "throws.ts" });
+    assert.strictEqual(r.verdict, "error");
+    assert.match(
+      r.error!,
+      /^Error: fixture program fails on purpose\n\s+at compose \(.*tests\/fixtures\/programs\/throws\.ts:6:9\)/,
+    );
+    assert.deepStrictEqual(r.violations, []);
+    const after = await gate(shipped("prod"), { program: "no-autoscaling.ts" });
+    assert.deepStrictEqual(mandatory(after), ["ecs-service-autoscaling"]);
+    // The failed run's late rejections are echoes the CLI stays quiet about; others are not.
+    const stackUrn = "urn:pulumi:prod::pythonide::pulumi:pulumi:Stack::pythonide-prod";
+    assert.strictEqual(alreadyReported(new Error("fixture program fails on purpose")), true);
+    assert.strictEqual(alreadyReported(new Error(`unknown resource ${stackUrn}`)), true);
+    assert.strictEqual(alreadyReported(new Error("unknown resource urn:pulumi:exam::x")), false);
+    assert.strictEqual(alreadyReported(new Error("something else")), false);
+  });
+});

@@ -126,6 +126,12 @@ function arnFor(type: string, name: string, region: string): string {
   return `arn:aws:${service}:${region}:${MOCK_ACCOUNT}:${name}`;
 }
 
+/** The resource-type segment AWS uses in ARNs: `aws:ecs/taskDefinition:TaskDefinition` -> `task-definition`. */
+function arnResourceType(type: string): string {
+  const name = type.split(":").pop() ?? type;
+  return name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
+}
+
 /** The outputs the prod stack declares, as a StackReference under mocks returns them. */
 export function platformOutputsFixture(region = "us-east-2"): Record<string, unknown> {
   return {
@@ -205,7 +211,7 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
       }
       state.name = state.name ?? args.name;
       state.arn =
-        state.arn ?? arnFor(args.type, `${args.type.split(":").pop()}/${args.name}`, region);
+        state.arn ?? arnFor(args.type, `${arnResourceType(args.type)}/${args.name}`, region);
       return { id, state };
     },
     call(args) {

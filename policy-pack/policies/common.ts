@@ -390,3 +390,12 @@ export function targetEnvironment(
   }
   return undefined;
 }
+
+/**
+ * The clock policies judge "now" by: `PYTHONIDE_NOW` pins it (as it does for the program; the
+ * offline gate sets it for the pack's process), else the real time.
+ */
+export function clock(): Date {
+  const pinned = new Date(process.env.PYTHONIDE_NOW ?? "");
+  return Number.isNaN(pinned.getTime()) ? new Date() : pinned;
+}

@@ -28,7 +28,7 @@ import {
   usd,
 } from "../../model/cost";
 import { ResourceRecord } from "../../model/records";
-import { settings } from "./common";
+import { clock, settings } from "./common";
 
 /** The budget the policy checks against when none is configured: a heads-up level. */
 export const DEFAULT_BUDGET_USD = 200;
@@ -129,12 +129,6 @@ export function recordsOf(resources: PolicyResource[]): ResourceRecord[] {
 /** The stack name in a URN (`urn:pulumi:<stack>::<project>::...`). */
 export function stackOf(urn: string): string | undefined {
   return /^urn:pulumi:([^:]+)::/.exec(urn)?.[1];
-}
-
-/** The clock: `PYTHONIDE_NOW` pins it (as for the program; the offline gate sets it), else now. */
-function clock(): Date {
-  const pinned = new Date(process.env.PYTHONIDE_NOW ?? "");
-  return Number.isNaN(pinned.getTime()) ? new Date() : pinned;
 }
 
 /** The three largest lines of a scenario, for the message. */

@@ -17,6 +17,7 @@ import {
   Unknown,
   actionsOnTarget,
   atScheduleInstant,
+  clock,
   environmentOf,
   isEcsServiceScaler,
   ofType,
@@ -94,7 +95,7 @@ export const stagingScalesToZero: StackValidationPolicy = {
   configSchema: scalesToZeroSchema,
   validateStack: (args, report) => {
     const { maxActiveHours } = settings<{ maxActiveHours: number }>(scalesToZeroSchema, args);
-    const now = Date.now();
+    const now = clock().getTime();
     const deadline = now + maxActiveHours * 3_600_000;
     const targets = ofType(args.resources, T.scalableTarget)
       .filter(isEcsServiceScaler)

@@ -35,7 +35,7 @@ const T = {
 };
 
 const SECRET_ARN = "arn:aws:rds:us-east-2:000000000000:secret:rds!pythonide-db-instance";
-const TOPIC_ARN = "arn:aws:sns:us-east-2:000000000000:Topic/pythonide-alarms";
+const TOPIC_ARN = "arn:aws:sns:us-east-2:000000000000:topic/pythonide-alarms";
 
 describe("prod stack (Pulumi.prod.yaml on mocks)", function () {
   // Program runs take seconds; the suite also runs without .mocharc.json's timeout.
@@ -159,7 +159,7 @@ describe("prod stack (Pulumi.prod.yaml on mocks)", function () {
           Effect: "Allow",
           Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
           // The mock builds ARNs from the type token (aws:cloudwatch/logGroup).
-          Resource: "arn:aws:cloudwatch:us-east-2:000000000000:LogGroup/ide-prod-logs:*",
+          Resource: "arn:aws:cloudwatch:us-east-2:000000000000:log-group/ide-prod-logs:*",
         },
         {
           Sid: "ReadOwnSecrets",
@@ -181,11 +181,11 @@ describe("prod stack (Pulumi.prod.yaml on mocks)", function () {
           Sid: "OwnAccessPointOnly",
           Effect: "Allow",
           Action: ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"],
-          Resource: "arn:aws:efs:us-east-2:000000000000:FileSystem/pythonide-efs",
+          Resource: "arn:aws:efs:us-east-2:000000000000:file-system/pythonide-efs",
           Condition: {
             StringEquals: {
               "elasticfilesystem:AccessPointArn":
-                "arn:aws:efs:us-east-2:000000000000:AccessPoint/ide-prod-data",
+                "arn:aws:efs:us-east-2:000000000000:access-point/ide-prod-data",
             },
           },
         },
@@ -236,7 +236,7 @@ describe("prod stack (Pulumi.prod.yaml on mocks)", function () {
       assert.deepStrictEqual(rule.actions, [
         {
           type: "forward",
-          targetGroupArn: "arn:aws:lb:us-east-2:000000000000:TargetGroup/ide-prod-tg",
+          targetGroupArn: "arn:aws:lb:us-east-2:000000000000:target-group/ide-prod-tg",
         },
       ]);
     });
@@ -282,7 +282,7 @@ describe("prod stack (Pulumi.prod.yaml on mocks)", function () {
       assert.strictEqual(svc.cluster, run.outputs.clusterArn);
       assert.strictEqual(
         svc.taskDefinition,
-        "arn:aws:ecs:us-east-2:000000000000:TaskDefinition/ide-prod-task",
+        "arn:aws:ecs:us-east-2:000000000000:task-definition/ide-prod-task",
       );
       assert.deepStrictEqual(svc.capacityProviderStrategies, [
         { capacityProvider: "FARGATE", base: 0, weight: 1 },
@@ -295,7 +295,7 @@ describe("prod stack (Pulumi.prod.yaml on mocks)", function () {
       });
       assert.deepStrictEqual(svc.loadBalancers, [
         {
-          targetGroupArn: "arn:aws:lb:us-east-2:000000000000:TargetGroup/ide-prod-tg",
+          targetGroupArn: "arn:aws:lb:us-east-2:000000000000:target-group/ide-prod-tg",
           containerName: "pythonide",
           containerPort: 8080,
         },
@@ -400,7 +400,7 @@ describe("prod stack (Pulumi.prod.yaml on mocks)", function () {
         assert.strictEqual(alarm.evaluationPeriods, s.minutes);
         assert.strictEqual(alarm.datapointsToAlarm, s.minutes);
         assert.deepStrictEqual(alarm.alarmActions, [
-          `arn:aws:appautoscaling:us-east-2:000000000000:Policy/ide-prod-${s.id}`,
+          `arn:aws:appautoscaling:us-east-2:000000000000:policy/ide-prod-${s.id}`,
         ]);
       });
     }

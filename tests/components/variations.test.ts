@@ -89,7 +89,7 @@ describe("prod stack variations (on mocks)", function () {
       const [c] = containers(td);
       assert.deepStrictEqual(c.secrets[2], {
         name: "COOKIE_SECRET",
-        valueFrom: "arn:aws:secretsmanager:us-east-2:000000000000:Secret/ide-prod-cookie-secret",
+        valueFrom: "arn:aws:secretsmanager:us-east-2:000000000000:secret/ide-prod-cookie-secret",
       });
       assert.strictEqual(c.secrets.length, 3);
       assert.ok(!td.inputs.containerDefinitions!.toString().includes(COOKIE));
@@ -107,7 +107,7 @@ describe("prod stack variations (on mocks)", function () {
           Action: "secretsmanager:GetSecretValue",
           Resource: [
             "arn:aws:rds:us-east-2:000000000000:secret:rds!pythonide-db-instance",
-            "arn:aws:secretsmanager:us-east-2:000000000000:Secret/ide-prod-cookie-secret",
+            "arn:aws:secretsmanager:us-east-2:000000000000:secret/ide-prod-cookie-secret",
           ],
         },
         { Sid: "EcrLogin", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },

@@ -18,7 +18,7 @@ import { DatabaseConfig, ExamConfig, isHostName, ServiceConfig } from "../model/
 import { atExpression, examPlan, ScalingPlan } from "../model/schedule";
 import { utcMinute } from "../model/time";
 import { Database } from "./database";
-import { IdeService } from "./ideService";
+import { IdeService, platformArgs } from "./ideService";
 import { referencePlatform } from "./platformReference";
 import { addScheduledScaling } from "./scheduledScaling";
 import { ArgsChecker, ComponentArgsError } from "./validate";
@@ -117,20 +117,11 @@ export class ExamEnv extends pulumi.ComponentResource {
           maxTasks: this.plan.maxCapacity,
         },
         examMode: true,
-        vpcId: platform.vpcId,
+        ...platformArgs(platform),
         taskSubnetIds,
-        assignPublicIp: platform.assignPublicIp,
-        taskSecurityGroupId: platform.taskSecurityGroupId,
-        clusterName: platform.clusterName,
-        clusterArn: platform.clusterArn,
-        httpsListenerArn: platform.httpsListenerArn,
-        loadBalancerArnSuffix: platform.loadBalancerArnSuffix,
-        fileSystemId: platform.fileSystemId,
-        fileSystemArn: platform.fileSystemArn,
         databaseEndpoint: this.database.endpoint,
         databaseSecretArn: this.database.secretArn,
         databaseName: this.database.databaseName,
-        alarmTopicArn: platform.alarmTopicArn,
         dataDirectory: args.dataDirectory ?? "/pythonide/exam",
         listenerRulePriority: args.listenerRulePriority,
       },

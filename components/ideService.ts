@@ -134,6 +134,34 @@ export interface IdeServiceArgs {
   alarmThresholds?: AlarmThresholds;
 }
 
+/** The IdeService arguments that come from the platform, named as the prod stack exports them. */
+export const PLATFORM_ARG_KEYS = [
+  "vpcId",
+  "taskSubnetIds",
+  "assignPublicIp",
+  "taskSecurityGroupId",
+  "clusterName",
+  "clusterArn",
+  "httpsListenerArn",
+  "loadBalancerArnSuffix",
+  "fileSystemId",
+  "fileSystemArn",
+  "alarmTopicArn",
+] as const;
+
+/** The platform-side IdeService arguments. */
+export type IdeServicePlatformArgs = Pick<IdeServiceArgs, (typeof PLATFORM_ARG_KEYS)[number]>;
+
+/**
+ * Picks the platform-side IdeService arguments from anything that carries them under the prod
+ * stack's output names: the Platform component, or a StackReference to it.
+ */
+export function platformArgs(platform: IdeServicePlatformArgs): IdeServicePlatformArgs {
+  return Object.fromEntries(
+    PLATFORM_ARG_KEYS.map((key) => [key, platform[key]]),
+  ) as unknown as IdeServicePlatformArgs;
+}
+
 /** The IDE as an autoscaled Fargate service behind the platform's load balancer. */
 export class IdeService extends pulumi.ComponentResource {
   /** `https://<host>`. */

@@ -5,23 +5,15 @@
  * are (staging and exam each have their own database).
  */
 import * as pulumi from "@pulumi/pulumi";
+import { PLATFORM_ARG_KEYS } from "./ideService";
 import type { PlatformOutputs } from "./platform";
 
 /** The prod stack outputs a staging or exam environment reads. */
 export const PLATFORM_REFERENCE_KEYS = [
-  "vpcId",
-  "taskSubnetIds",
-  "assignPublicIp",
-  "taskSecurityGroupId",
-  "clusterName",
-  "clusterArn",
-  "httpsListenerArn",
-  "loadBalancerArnSuffix",
-  "fileSystemId",
-  "fileSystemArn",
+  ...PLATFORM_ARG_KEYS,
+  // For the environment's own database.
   "dbSubnetGroupName",
   "databaseSecurityGroupId",
-  "alarmTopicArn",
 ] as const satisfies readonly (keyof PlatformOutputs)[];
 
 /** One output per key, typed as the Platform declares it. */

@@ -21,7 +21,7 @@ import { atExpression, stagingPlan, ScalingPlan } from "../model/schedule";
 import { latestSnapshot, nextFinalSnapshotIdentifier, SnapshotListing } from "../model/snapshots";
 import { utcMinute } from "../model/time";
 import { Database } from "./database";
-import { IdeService } from "./ideService";
+import { IdeService, platformArgs } from "./ideService";
 import { referencePlatform } from "./platformReference";
 import { addScheduledScaling } from "./scheduledScaling";
 import { ArgsChecker } from "./validate";
@@ -130,20 +130,10 @@ export class StagingEnv extends pulumi.ComponentResource {
         host: args.host,
         service: { ...args.service, desiredTasks: 0 },
         examMode: false,
-        vpcId: platform.vpcId,
-        taskSubnetIds: platform.taskSubnetIds,
-        assignPublicIp: platform.assignPublicIp,
-        taskSecurityGroupId: platform.taskSecurityGroupId,
-        clusterName: platform.clusterName,
-        clusterArn: platform.clusterArn,
-        httpsListenerArn: platform.httpsListenerArn,
-        loadBalancerArnSuffix: platform.loadBalancerArnSuffix,
-        fileSystemId: platform.fileSystemId,
-        fileSystemArn: platform.fileSystemArn,
+        ...platformArgs(platform),
         databaseEndpoint: this.database?.endpoint,
         databaseSecretArn: this.database?.secretArn,
         databaseName: this.database?.databaseName,
-        alarmTopicArn: platform.alarmTopicArn,
         dataDirectory: args.dataDirectory ?? "/pythonide/staging",
         listenerRulePriority: args.listenerRulePriority,
       },

@@ -5,7 +5,7 @@
  * these keys).
  */
 import { StackConfig } from "../model/config";
-import { IdeService } from "../components/ideService";
+import { IdeService, platformArgs } from "../components/ideService";
 import { Platform } from "../components/platform";
 import type { StackOutputs } from ".";
 
@@ -24,20 +24,10 @@ export function prod(config: StackConfig): StackOutputs {
     environment: config.stack,
     host: config.host,
     service: config.service,
-    vpcId: platform.vpcId,
-    taskSubnetIds: platform.taskSubnetIds,
-    assignPublicIp: platform.assignPublicIp,
-    taskSecurityGroupId: platform.taskSecurityGroupId,
-    clusterName: platform.clusterName,
-    clusterArn: platform.clusterArn,
-    httpsListenerArn: platform.httpsListenerArn,
-    loadBalancerArnSuffix: platform.loadBalancerArnSuffix,
-    fileSystemId: platform.fileSystemId,
-    fileSystemArn: platform.fileSystemArn,
+    ...platformArgs(platform),
     databaseEndpoint: platform.databaseEndpoint,
     databaseSecretArn: platform.databaseSecretArn,
     databaseName: platform.database.databaseName,
-    alarmTopicArn: platform.alarmTopicArn,
   });
   return {
     url: ide.url,

@@ -18,12 +18,9 @@ import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as pb from "@pulumi/pulumi/proto/analyzer_pb";
 import type { EnforcementLevel, JsonSchema, PolicyPackConfig } from "./policy-config";
 
-/** The key that marks a special value on the wire, and the signatures the gate handles. */
-export const SIG_KEY = "4dabf18193072939515e22adb298388d";
-export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-export const RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
-/** The value that stands for "not known until the resource is created". */
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+import { RESOURCE_SIG, SECRET_SIG, SIG_KEY, UNKNOWN } from "./wire";
+
+export { RESOURCE_SIG, SECRET_SIG, SIG_KEY, UNKNOWN };
 
 /** The module the Pulumi CLI's `pulumi-analyzer-policy` shim runs with node. */
 export const RUN_POLICY_PACK = "@pulumi/pulumi/cmd/run-policy-pack";

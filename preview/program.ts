@@ -8,9 +8,8 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { PROJECT, RawConfig } from "../model/config";
 import { ResourceRecord } from "../model/records";
+import { SECRET_SIG, SIG_KEY } from "./wire";
 
-/** The value Pulumi's wire format uses to mark a secret. */
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 /** The account id every mocked ARN carries: obviously not a real one. */
 export const MOCK_ACCOUNT = "000000000000";
 
@@ -117,7 +116,7 @@ function secretProperties(object: Record<string, unknown>): string[] {
 function containsSecret(value: unknown): boolean {
   if (value === null || typeof value !== "object") return false;
   const obj = value as Record<string, unknown>;
-  if (obj["4dabf18193072939515e22adb298388d"] === SECRET_SIG) return true;
+  if (obj[SIG_KEY] === SECRET_SIG) return true;
   return Object.values(obj).some(containsSecret);
 }
 
@@ -406,6 +405,6 @@ function unwrap(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(unwrap);
   if (value === null || typeof value !== "object") return value;
   const obj = value as Record<string, unknown>;
-  if (obj["4dabf18193072939515e22adb298388d"] === SECRET_SIG) return unwrap(obj.value);
+  if (obj[SIG_KEY] === SECRET_SIG) return unwrap(obj.value);
   return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, unwrap(v)]));
 }

@@ -27,7 +27,8 @@ import {
   rdsInstancePrice,
   RegionPrices,
 } from "./prices";
-import { isTimeZone, parseZonedTime } from "./time";
+import { isAtSchedule, parseAtExpression } from "./schedule";
+import { parseZonedTime } from "./time";
 
 // ---------------------------------------------------------------------------------------------
 // Assumptions
@@ -508,14 +509,13 @@ function parseAction(a: ResourceRecord, problems: string[]): Action | undefined 
   const target = obj(a.inputs.scalableTargetAction) ?? {};
   const min = num(target.minCapacity);
   const max = num(target.maxCapacity);
-  const at = /^at\((.+)\)$/.exec(schedule.trim());
-  if (!at) {
+  if (!isAtSchedule(schedule)) {
     problems.push(
       `scheduled action ${a.name}: schedule ${JSON.stringify(schedule)} is not a one-time at(...) schedule; only its maximum counts (in the ceiling)`,
     );
     return undefined;
   }
-  const when = isTimeZone(zone) ? parseZonedTime(at[1], zone) : undefined;
+  const when = parseAtExpression(schedule, zone);
   if (!when) {
     problems.push(
       `scheduled action ${a.name}: cannot read the time in ${JSON.stringify(schedule)} (${zone}); not priced`,

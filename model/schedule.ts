@@ -4,7 +4,7 @@
  * `aws.appautoscaling.ScheduledAction`, the cost model reads those back.
  */
 import type { ExamConfig, StagingConfig } from "./config";
-import { utcMinute } from "./time";
+import { isTimeZone, parseZonedTime, utcMinute } from "./time";
 
 /** One scheduled change of a scalable target's bounds. */
 export interface ScalingStep {
@@ -28,6 +28,24 @@ export interface ScalingPlan {
 /** `at(2027-03-16T13:00:00)`: the one-time schedule expression Application Auto Scaling takes. */
 export function atExpression(date: Date): string {
   return `at(${date.toISOString().slice(0, 19)})`;
+}
+
+const AT = /^at\((\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?)\)$/;
+
+/** Whether `schedule` is a one-time `at(...)` expression (well formed or not), not cron/rate. */
+export function isAtSchedule(schedule: string): boolean {
+  return schedule.trim().startsWith("at(");
+}
+
+/**
+ * The instant a one-time `at(YYYY-MM-DDTHH:MM[:SS])` schedule runs, read in the scheduled
+ * action's `timezone` (default UTC), or undefined when it is not such an expression or the time
+ * or zone is not valid. The reverse of atExpression.
+ */
+export function parseAtExpression(schedule: string, timezone = "UTC"): Date | undefined {
+  const m = AT.exec(schedule.trim());
+  if (!m || !isTimeZone(timezone)) return undefined;
+  return parseZonedTime(m[1], timezone);
 }
 
 /** A run of windows whose capacity periods (lead time before, grace after) touch or overlap. */

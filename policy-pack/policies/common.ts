@@ -21,7 +21,6 @@ import {
   UnknownValueError,
 } from "@pulumi/policy";
 import { Resource } from "@pulumi/pulumi";
-import { isTimeZone, parseZonedTime } from "../../model/time";
 
 /** The three environments of the project; a resource names its own in its `Environment` tag. */
 export const ENVIRONMENTS = ["prod", "staging", "exam"] as const;
@@ -291,22 +290,6 @@ export function show(v: number | string | Unknown | undefined): string {
   if (v === UNKNOWN) return "(unknown until the update)";
   if (v === undefined) return "(not set)";
   return String(v);
-}
-
-/**
- * The instant of an Application Auto Scaling `at(yyyy-mm-ddThh:mm:ss)` schedule in `timezone`
- * (UTC when absent), or undefined for `cron()`/`rate()` schedules, text that is not a time and
- * time zones the runtime does not know.
- */
-export function atScheduleInstant(
-  schedule: string,
-  timezone: string | undefined,
-): Date | undefined {
-  const m = /^at\((\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?)\)$/.exec(schedule.trim());
-  if (!m) return undefined;
-  const tz = timezone ?? "UTC";
-  if (!isTimeZone(tz)) return undefined;
-  return parseZonedTime(m[1], tz);
 }
 
 /** The parts of an ECS container definition the policies read. */

@@ -11,12 +11,12 @@ import {
   validateResourceOfType,
 } from "@pulumi/policy";
 import { SCHEMA } from "../../model/config";
+import { parseAtExpression } from "../../model/schedule";
 import {
   T,
   UNKNOWN,
   Unknown,
   actionsOnTarget,
-  atScheduleInstant,
   clock,
   environmentOf,
   isEcsServiceScaler,
@@ -122,7 +122,7 @@ export const stagingScalesToZero: StackValidationPolicy = {
           break;
         }
         if (typeof a.schedule !== "string") continue;
-        const at = atScheduleInstant(a.schedule, a.tz);
+        const at = parseAtExpression(a.schedule, a.tz);
         if (!at) continue;
         if (at.getTime() > now && at.getTime() <= deadline) {
           satisfied = true;

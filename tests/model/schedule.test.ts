@@ -1,7 +1,13 @@
 import { strict as assert } from "assert";
 import { examTasks, studentsPerTask } from "../../model/capacity";
 import type { ExamConfig, ExamWindow, StagingConfig } from "../../model/config";
-import { atExpression, examPlan, stagingPlan } from "../../model/schedule";
+import {
+  atExpression,
+  examPlan,
+  isAtSchedule,
+  parseAtExpression,
+  stagingPlan,
+} from "../../model/schedule";
 
 const iso = (s: string) => new Date(s);
 
@@ -124,5 +130,24 @@ describe("staging schedule", () => {
       plan.steps.map((s) => [s.name, s.at.toISOString(), s.minCapacity, s.maxCapacity]),
       [["switch-off", "2026-11-22T18:00:00.000Z", 0, 0]],
     );
+  });
+});
+
+describe("at() expressions", () => {
+  it("reads back what atExpression writes, in the action's time zone", () => {
+    const at = new Date("2027-03-16T13:00:00Z");
+    assert.equal(parseAtExpression(atExpression(at))?.toISOString(), at.toISOString());
+    assert.equal(
+      parseAtExpression("at(2027-03-16T09:00:00)", "America/Chicago")?.toISOString(),
+      "2027-03-16T14:00:00.000Z",
+    );
+  });
+
+  it("refuses cron/rate schedules, malformed times and unknown zones", () => {
+    assert.equal(parseAtExpression("cron(0 9 * * ? *)"), undefined);
+    assert.equal(parseAtExpression("at(2027-02-30T09:00:00)"), undefined);
+    assert.equal(parseAtExpression("at(2027-03-16T09:00:00)", "Mars/Olympus"), undefined);
+    assert.equal(isAtSchedule("cron(0 9 * * ? *)"), false);
+    assert.equal(isAtSchedule(" at(soon)"), true);
   });
 });

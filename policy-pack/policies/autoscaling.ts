@@ -12,6 +12,7 @@
  */
 import { PolicyConfigSchema, PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import {
+  ENVIRONMENTS,
   Environment,
   T,
   actionsOnTarget,
@@ -29,7 +30,7 @@ const autoscalingSchema: PolicyConfigSchema = {
   properties: {
     growEnvironments: {
       type: "array",
-      items: { type: "string", enum: ["prod", "staging", "exam"] },
+      items: { type: "string", enum: [...ENVIRONMENTS] },
       default: ["prod", "exam"],
       description:
         "Environments whose scalable targets must have maxCapacity above minCapacity (room to add tasks).",

@@ -21,10 +21,11 @@ import {
   UnknownValueError,
 } from "@pulumi/policy";
 import { Resource } from "@pulumi/pulumi";
+import { STACKS, StackName } from "../../model/config";
 
-/** The three environments of the project; a resource names its own in its `Environment` tag. */
-export const ENVIRONMENTS = ["prod", "staging", "exam"] as const;
-export type Environment = (typeof ENVIRONMENTS)[number];
+/** The environments (the stacks); a resource names its own in its `Environment` tag. */
+export const ENVIRONMENTS = STACKS;
+export type Environment = StackName;
 
 /** A value that was not known when the policy ran (preview) or was left out by the offline gate. */
 export const UNKNOWN: unique symbol = Symbol("unknown");
@@ -285,11 +286,18 @@ export function isEcsServiceScaler(scaler: PolicyResource): boolean {
   );
 }
 
-/** How a number that may be unknown reads in a message. */
-export function show(v: number | string | Unknown | undefined): string {
+/** How a value that may be unknown or absent reads in a message. */
+export function show(v: boolean | number | string | Unknown | undefined): string {
   if (v === UNKNOWN) return "(unknown until the update)";
   if (v === undefined) return "(not set)";
   return String(v);
+}
+
+/** An RDS resource type as messages name it. */
+export function rdsKind(type: string): string {
+  if (type === "aws:rds/cluster:Cluster") return "RDS cluster";
+  if (type === "aws:rds/clusterInstance:ClusterInstance") return "RDS cluster instance";
+  return "RDS instance";
 }
 
 /** The parts of an ECS container definition the policies read. */

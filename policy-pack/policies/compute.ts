@@ -9,6 +9,7 @@ import {
 } from "@pulumi/policy";
 import { FARGATE_CPU_UNITS, fargateSizeProblem } from "../../model/fargate";
 import {
+  ENVIRONMENTS,
   Environment,
   containerLabel,
   environmentOf,
@@ -137,7 +138,7 @@ const imageTagSchema: PolicyConfigSchema = {
   properties: {
     environments: {
       type: "array",
-      items: { type: "string", enum: ["prod", "staging", "exam"] },
+      items: { type: "string", enum: [...ENVIRONMENTS] },
       default: ["prod", "exam"],
       description: "Environments whose task definitions must pin their images.",
     },

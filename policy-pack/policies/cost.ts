@@ -13,12 +13,7 @@
  *   `budgetsUsd: {"prod": 150, "staging": 10, "exam": 60}`.
  * The violation message says which of the two it is.
  */
-import {
-  PolicyConfigSchema,
-  PolicyResource,
-  StackValidationPolicy,
-  UnknownValueError,
-} from "@pulumi/policy";
+import { PolicyConfigSchema, PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import {
   CostAssumptions,
   CostEstimate,
@@ -28,7 +23,7 @@ import {
   usd,
 } from "../../model/cost";
 import { ResourceRecord } from "../../model/records";
-import { clock, settings } from "./common";
+import { UNKNOWN, clock, peek, settings } from "./common";
 
 /** The budget the policy checks against when none is configured: a heads-up level. */
 export const DEFAULT_BUDGET_USD = 200;
@@ -87,13 +82,10 @@ export function plain(value: unknown): unknown {
   return out;
 }
 
+/** One step of `peek`, with an unknown value as undefined. */
 function read(container: object, key: string | number): unknown {
-  try {
-    return (container as Record<string | number, unknown>)[key];
-  } catch (e) {
-    if (e instanceof UnknownValueError) return undefined;
-    throw e;
-  }
+  const v = peek(container, key);
+  return v === UNKNOWN ? undefined : v;
 }
 
 /** The stack's resources as the cost model reads them (ResourceRecords), with the provider. */

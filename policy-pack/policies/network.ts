@@ -150,27 +150,33 @@ function publicIngress(resources: PolicyResource[]): PublicIngress[] {
       });
     });
   }
-  const groupOfRule = (rule: PolicyResource, groupId: unknown) =>
-    groups.find((sg) => {
-      const id = peekString(sg.props, "id");
-      return (
-        (typeof groupId === "string" && id === groupId) || dependsOn(rule, "securityGroupId", sg)
-      );
-    });
-  for (const rule of ofType(resources, T.ingressRule)) {
-    const cidr = publicCidr(peek(rule.props, "cidrIpv4"), peek(rule.props, "cidrIpv6"));
-    if (!cidr) continue;
+  /** A rule resource's permission; the two rule types differ in their protocol input. */
+  const ruleEntry = (
+    rule: PolicyResource,
+    kind: string,
+    cidr: string,
+    protocolInput: string,
+  ): PublicIngress => {
     const groupId = peekString(rule.props, "securityGroupId") ?? UNKNOWN;
-    out.push({
+    const group = groups.find(
+      (sg) =>
+        (typeof groupId === "string" && peekString(sg.props, "id") === groupId) ||
+        dependsOn(rule, "securityGroupId", sg),
+    );
+    return {
       owner: rule,
-      label: `Security group ingress rule '${rule.name}'`,
-      group: groupOfRule(rule, groupId),
+      label: `${kind} '${rule.name}'`,
+      group,
       groupId,
-      protocol: protocolOf(peek(rule.props, "ipProtocol"), "tcp"),
+      protocol: protocolOf(peek(rule.props, protocolInput), "tcp"),
       from: peekNumber(rule.props, "fromPort"),
       to: peekNumber(rule.props, "toPort"),
       cidr,
-    });
+    };
+  };
+  for (const rule of ofType(resources, T.ingressRule)) {
+    const cidr = publicCidr(peek(rule.props, "cidrIpv4"), peek(rule.props, "cidrIpv6"));
+    if (cidr) out.push(ruleEntry(rule, "Security group ingress rule", cidr, "ipProtocol"));
   }
   for (const rule of ofType(resources, T.securityGroupRule)) {
     if (peek(rule.props, "type") !== "ingress") continue;
@@ -178,18 +184,7 @@ function publicIngress(resources: PolicyResource[]): PublicIngress[] {
       peekArray(rule.props, "cidrBlocks"),
       peekArray(rule.props, "ipv6CidrBlocks"),
     );
-    if (!cidr) continue;
-    const groupId = peekString(rule.props, "securityGroupId") ?? UNKNOWN;
-    out.push({
-      owner: rule,
-      label: `Security group rule '${rule.name}'`,
-      group: groupOfRule(rule, groupId),
-      groupId,
-      protocol: protocolOf(peek(rule.props, "protocol"), "tcp"),
-      from: peekNumber(rule.props, "fromPort"),
-      to: peekNumber(rule.props, "toPort"),
-      cidr,
-    });
+    if (cidr) out.push(ruleEntry(rule, "Security group rule", cidr, "protocol"));
   }
   return out;
 }

@@ -13,6 +13,7 @@ import {
   containerLabel,
   parseContainerDefinitions,
   peekString,
+  rdsKind,
   settings,
   validateResourceOfTypes,
 } from "./common";
@@ -40,12 +41,11 @@ export const rdsNoPlaintextPassword: ResourceValidationPolicy = {
   validateResource: validateResourceOfTypes(
     [aws.rds.Instance, aws.rds.Cluster],
     (props, args, report) => {
-      const kind = args.type === "aws:rds/cluster:Cluster" ? "RDS cluster" : "RDS instance";
       // Presence only: the value is never read (it may also be unknown in a preview).
       for (const input of PASSWORD_INPUTS[args.type] ?? []) {
         if (input in (props as object)) {
           report(
-            `${kind} '${args.name}' must not set ${input} (value not shown); set manageMasterUserPassword: true so RDS keeps the master password in Secrets Manager.`,
+            `${rdsKind(args.type)} '${args.name}' must not set ${input} (value not shown); set manageMasterUserPassword: true so RDS keeps the master password in Secrets Manager.`,
           );
         }
       }

@@ -8,16 +8,15 @@ import {
   ResourceValidationPolicy,
   validateResourceOfType,
 } from "@pulumi/policy";
-import { Environment, environmentOf, settings, validateResourceOfTypes } from "./common";
-
-const rdsKind = (type: string) =>
-  type === "aws:rds/cluster:Cluster"
-    ? "RDS cluster"
-    : type === "aws:rds/clusterInstance:ClusterInstance"
-      ? "RDS cluster instance"
-      : "RDS instance";
-
-const shown = (v: unknown) => (v === undefined ? "(not set)" : String(v));
+import {
+  ENVIRONMENTS,
+  Environment,
+  environmentOf,
+  rdsKind,
+  settings,
+  show,
+  validateResourceOfTypes,
+} from "./common";
 
 // ---------------------------------------------------------------------------------------------
 // rds-storage-encrypted
@@ -34,7 +33,7 @@ export const rdsStorageEncrypted: ResourceValidationPolicy = {
     (db, args, report) => {
       if (db.storageEncrypted !== true) {
         report(
-          `${rdsKind(args.type)} '${args.name}' must have storageEncrypted true; it is ${shown(db.storageEncrypted)}.`,
+          `${rdsKind(args.type)} '${args.name}' must have storageEncrypted true; it is ${show(db.storageEncrypted)}.`,
         );
       }
     },
@@ -110,7 +109,7 @@ export const rdsBackupRetention: ResourceValidationPolicy = {
       const days = db.backupRetentionPeriod;
       if (days === undefined || days < min) {
         report(
-          `${rdsKind(args.type)} '${args.name}' must keep automated backups for at least ${min} days in ${env}; backupRetentionPeriod is ${shown(days)}.`,
+          `${rdsKind(args.type)} '${args.name}' must keep automated backups for at least ${min} days in ${env}; backupRetentionPeriod is ${show(days)}.`,
         );
       }
     },
@@ -124,7 +123,7 @@ const deletionSchema: PolicyConfigSchema = {
   properties: {
     environments: {
       type: "array",
-      items: { type: "string", enum: ["prod", "staging", "exam"] },
+      items: { type: "string", enum: [...ENVIRONMENTS] },
       default: ["prod", "exam"],
       description: "Environments whose databases must have deletion protection.",
     },
@@ -151,7 +150,7 @@ export const rdsDeletionProtection: ResourceValidationPolicy = {
       }
       if (db.deletionProtection !== true) {
         report(
-          `${rdsKind(args.type)} '${args.name}' must have deletionProtection true in ${env}; it is ${shown(db.deletionProtection)}.`,
+          `${rdsKind(args.type)} '${args.name}' must have deletionProtection true in ${env}; it is ${show(db.deletionProtection)}.`,
         );
       }
     },
@@ -171,7 +170,7 @@ export const efsEncrypted: ResourceValidationPolicy = {
   validateResource: validateResourceOfType(aws.efs.FileSystem, (fs, args, report) => {
     if (fs.encrypted !== true) {
       report(
-        `EFS file system '${args.name}' must have encrypted true; it is ${shown(fs.encrypted)}.`,
+        `EFS file system '${args.name}' must have encrypted true; it is ${show(fs.encrypted)}.`,
       );
     }
   }),
@@ -195,7 +194,7 @@ export const ecsEfsTransitEncryption: ResourceValidationPolicy = {
       const transit = volume.efsVolumeConfiguration?.transitEncryption;
       if (transit !== "ENABLED") {
         report(
-          `ECS task definition '${args.name}' must mount EFS volume '${volume.name}' with transitEncryption ENABLED; it is ${shown(transit)}.`,
+          `ECS task definition '${args.name}' must mount EFS volume '${volume.name}' with transitEncryption ENABLED; it is ${show(transit)}.`,
         );
       }
     }

@@ -4,7 +4,7 @@ import {
   ecsImageTagPinned,
   ecsTaskSizeCeiling,
 } from "../../policy-pack/policies/compute";
-import { container, IMAGE, service, taskDefinition, withProps } from "./fixtures";
+import { Env, container, IMAGE, service, taskDefinition, withProps } from "./fixtures";
 import { messages, runResourcePolicy, unknown } from "./helpers";
 
 describe("policy ecs-task-size-ceiling", () => {
@@ -119,7 +119,7 @@ describe("policy ecs-task-size-ceiling", () => {
 });
 
 describe("policy ecs-image-tag-pinned", () => {
-  const withImage = (env: "prod" | "staging" | "exam", image: string) =>
+  const withImage = (env: Env, image: string) =>
     withProps(taskDefinition(env), {
       containerDefinitions: JSON.stringify([container({ image })]),
     });

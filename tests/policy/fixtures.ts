@@ -3,6 +3,7 @@
  * factory returns a compliant resource; a test changes one property and expects one violation.
  * Ids, account numbers and hosts are placeholders (000000000000, *.invalid).
  */
+import { atExpression } from "../../model/schedule";
 import { FixtureResource } from "./helpers";
 
 export type Env = "prod" | "staging" | "exam";
@@ -149,9 +150,9 @@ export function scalingPolicy(env: Env = "prod", name = "ide-cpu"): FixtureResou
   };
 }
 
-/** `at(...)` text for an instant, in UTC. */
+/** `at(...)` text for an instant (epoch ms), in UTC. */
 export function atUtc(ms: number): string {
-  return `at(${new Date(ms).toISOString().slice(0, 19)})`;
+  return atExpression(new Date(ms));
 }
 
 export const HOUR = 3_600_000;

@@ -17,10 +17,7 @@ import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as pb from "@pulumi/pulumi/proto/analyzer_pb";
 import type { EnforcementLevel, JsonSchema, PolicyPackConfig } from "./policy-config";
-
 import { RESOURCE_SIG, SECRET_SIG, SIG_KEY, UNKNOWN } from "./wire";
-
-export { RESOURCE_SIG, SECRET_SIG, SIG_KEY, UNKNOWN };
 
 /** The module the Pulumi CLI's `pulumi-analyzer-policy` shim runs with node. */
 export const RUN_POLICY_PACK = "@pulumi/pulumi/cmd/run-policy-pack";
@@ -318,17 +315,26 @@ export class PolicyPack {
     });
   }
 
+  /** A call the pack may not implement (an older @pulumi/policy): then it is skipped. */
+  private async callIfImplemented(
+    method: (...args: never[]) => unknown,
+    req: unknown,
+    what: string,
+  ): Promise<void> {
+    try {
+      await this.call(method, req, what);
+    } catch (err) {
+      if (!/UNIMPLEMENTED|not implement/i.test((err as Error).message)) throw err;
+    }
+  }
+
   private async handshake(): Promise<void> {
     const req = new pb.AnalyzerHandshakeRequest();
     req.setEngineAddress("127.0.0.1:0");
     req.setRootDirectory(this.dir);
     req.setProgramDirectory(this.dir);
-    try {
-      await this.call(this.client.handshake, req, "Handshake");
-    } catch (err) {
-      // Packs built on @pulumi/policy 1.x do not implement Handshake; the CLI carries on too.
-      if (!/UNIMPLEMENTED|not implement/i.test((err as Error).message)) throw err;
-    }
+    // Packs built on @pulumi/policy 1.x do not implement Handshake; the CLI carries on too.
+    await this.callIfImplemented(this.client.handshake, req, "Handshake");
   }
 
   /** GetAnalyzerInfo, converted as the CLI converts it (and cached, as the CLI caches it). */
@@ -403,11 +409,7 @@ export class PolicyPack {
     req.setConfigSecretKeysList(stack.secretKeys);
     const map = req.getConfigMap();
     for (const [k, v] of Object.entries(stack.config)) map.set(k, v);
-    try {
-      await this.call(this.client.configureStack, req, "ConfigureStack");
-    } catch (err) {
-      if (!/UNIMPLEMENTED|not implement/i.test((err as Error).message)) throw err;
-    }
+    await this.callIfImplemented(this.client.configureStack, req, "ConfigureStack");
   }
 
   /** Configure with an already reconciled config (see reconcilePolicyConfig). */
@@ -459,13 +461,7 @@ export class PolicyPack {
     const req = new pb.AnalyzeStackRequest();
     req.setResourcesList(
       resources.map((r) => {
-        const ar = new pb.AnalyzerResource();
-        ar.setUrn(r.urn);
-        ar.setType(r.type);
-        ar.setName(r.name);
-        ar.setProperties(struct(r.properties, true));
-        ar.setOptions(resourceOptions(r));
-        if (r.provider) ar.setProvider(providerResource(r.provider));
+        const ar = withResource(new pb.AnalyzerResource(), r, true);
         ar.setParent(r.parent);
         ar.setDependenciesList(r.dependencies);
         const deps = ar.getPropertydependenciesMap();
@@ -569,14 +565,22 @@ function providerResource(
   return pr;
 }
 
+/** Sets the fields an AnalyzeRequest and an AnalyzeStack resource share. */
+function withResource<T extends pb.AnalyzeRequest | pb.AnalyzerResource>(
+  message: T,
+  r: AnalyzerResource,
+  skipInternalKeys: boolean,
+): T {
+  message.setUrn(r.urn);
+  message.setType(r.type);
+  message.setName(r.name);
+  message.setProperties(struct(r.properties, skipInternalKeys));
+  message.setOptions(resourceOptions(r));
+  if (r.provider) message.setProvider(providerResource(r.provider));
+  return message;
+}
+
 /** Analyze skips internal keys; Remediate keeps them (as the CLI does). */
 function analyzeRequest(r: AnalyzerResource, skipInternalKeys: boolean): pb.AnalyzeRequest {
-  const req = new pb.AnalyzeRequest();
-  req.setUrn(r.urn);
-  req.setType(r.type);
-  req.setName(r.name);
-  req.setProperties(struct(r.properties, skipInternalKeys));
-  req.setOptions(resourceOptions(r));
-  if (r.provider) req.setProvider(providerResource(r.provider));
-  return req;
+  return withResource(new pb.AnalyzeRequest(), r, skipInternalKeys);
 }

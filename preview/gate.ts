@@ -15,20 +15,12 @@ import {
   STACKS,
 } from "../model/config";
 import { ResourceRecord } from "../model/records";
-import {
-  AnalyzerResource,
-  Diagnostic,
-  PolicyPack,
-  RESOURCE_SIG,
-  SECRET_SIG,
-  SIG_KEY,
-  UNKNOWN,
-  marshalProperties,
-} from "./analyzer";
+import { AnalyzerResource, Diagnostic, PolicyPack, marshalProperties } from "./analyzer";
 import { CostEstimate, estimate } from "../model/cost";
 import { cacheTsNodeCompiles } from "./compile-cache";
 import { EnforcementLevel, PolicyPackConfig, reconcilePolicyConfig } from "./policy-config";
-import { ProgramRun, runProgram, stackFileConfig, WireRegistration } from "./program";
+import { engineConfig, ProgramRun, runProgram, stackFileConfig, WireRegistration } from "./program";
+import { holdsSecret, isSecret, RESOURCE_SIG, SECRET_SIG, SIG_KEY, UNKNOWN } from "./wire";
 
 cacheTsNodeCompiles();
 
@@ -244,38 +236,38 @@ function emptyReport(source: StackSource): StackReport {
   };
 }
 
-/** The problems that make a stack file's config invalid (none: the program may run). */
-export function configProblems(source: StackSource, now: Date): string[] {
+/** A stack file's config, validated: parsed, or the problems that make it invalid. */
+function checkConfig(
+  source: StackSource,
+  now: Date,
+): { raw: RawConfig; config: StackConfig } | { problems: string[] } {
   if (source.readError !== undefined || source.raw === undefined) {
-    return [source.readError ?? `${source.file} could not be read`];
+    return { problems: [source.readError ?? `${source.file} could not be read`] };
   }
   try {
-    parseStackConfig(source.stack, source.raw, now);
-    return [];
+    return { raw: source.raw, config: parseStackConfig(source.stack, source.raw, now) };
   } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
+    if (err instanceof ConfigError) return { problems: err.problems };
     throw err;
   }
+}
+
+/** The problems that make a stack file's config invalid (none: the program may run). */
+export function configProblems(source: StackSource, now: Date): string[] {
+  const checked = checkConfig(source, now);
+  return "problems" in checked ? checked.problems : [];
 }
 
 /** Runs the gate on one stack. Never throws for the stack's own faults: they become the verdict. */
 export async function gateStack(source: StackSource, options: GateOptions): Promise<StackReport> {
   const report = emptyReport(source);
-  if (source.readError !== undefined || source.raw === undefined) {
+  const checked = checkConfig(source, options.now);
+  if ("problems" in checked) {
     report.verdict = "invalid-config";
-    report.configErrors = [source.readError ?? `${source.file} could not be read`];
+    report.configErrors = checked.problems;
     return report;
   }
-  const raw = source.raw;
-  let config: StackConfig;
-  try {
-    config = parseStackConfig(source.stack, raw, options.now);
-  } catch (err) {
-    if (!(err instanceof ConfigError)) throw err;
-    report.verdict = "invalid-config";
-    report.configErrors = err.problems;
-    return report;
-  }
+  const { raw, config } = checked;
   report.warnings.push(...config.warnings);
 
   const started = Date.now();
@@ -302,7 +294,7 @@ export async function gateStack(source: StackSource, options: GateOptions): Prom
 
   const pack = await options.pack;
   const policiesStarted = Date.now();
-  const { records, properties, violations, remediations } = await evaluatePolicies(
+  const { records, resources, violations, remediations } = await evaluatePolicies(
     pack,
     source.stack,
     raw,
@@ -312,7 +304,7 @@ export async function gateStack(source: StackSource, options: GateOptions): Prom
   report.timings.policiesMs = Date.now() - policiesStarted;
   const info = await pack.getInfo();
   report.policyPack = { name: info.name, version: info.version };
-  report.resources = records.map((r) => view(r, run.wire.get(r.urn), properties.get(r.urn)));
+  report.resources = records.map((r, i) => view(r, run.wire.get(r.urn), resources[i]));
   report.counts = countByType(records);
   report.violations = violations;
   report.remediations = remediations;
@@ -373,7 +365,8 @@ export function countByType(records: { type: string }[]): Record<string, number>
 /**
  * Hands the program's resources to the pack as the engine does for a preview: Configure with
  * the reconciled config, then per resource Remediate (its result replaces the inputs) and
- * Analyze, then AnalyzeStack once with every resource. Returns the records as remediated.
+ * Analyze, then AnalyzeStack once with every resource. Returns the records and the resources
+ * (in the same order) as remediated.
  */
 async function evaluatePolicies(
   pack: PolicyPack,
@@ -383,20 +376,14 @@ async function evaluatePolicies(
   policyConfig: PolicyPackConfig,
 ): Promise<{
   records: ResourceRecord[];
-  properties: Map<string, Record<string, unknown>>;
+  resources: AnalyzerResource[];
   violations: Violation[];
   remediations: RemediationView[];
 }> {
   const info = await pack.getInfo();
   const config = reconcilePolicyConfig(info.policies, info.initialConfig, policyConfig);
-  await pack.configureStack({
-    stack,
-    project: PROJECT,
-    config: Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v.value])),
-    secretKeys: Object.entries(raw)
-      .filter(([, v]) => v.secret)
-      .map(([k]) => k),
-  });
+  const { values, secretKeys } = engineConfig(raw);
+  await pack.configureStack({ stack, project: PROJECT, config: values, secretKeys });
   await pack.configure(config);
 
   const byUrn = new Map(run.records.map((r) => [r.urn, r]));
@@ -460,8 +447,7 @@ async function evaluatePolicies(
   }
   for (const d of await pack.analyzeStack(resources))
     violations.push(toViolation(d, d.urn, "stack"));
-  const properties = new Map(resources.map((r) => [r.urn, r.properties]));
-  return { records, properties, violations, remediations };
+  return { records, resources, violations, remediations };
 }
 
 /** The AnalyzerResource the engine would build for a registered resource. */
@@ -650,39 +636,20 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
-function isSecret(value: unknown): boolean {
-  return isObject(value) && value[SIG_KEY] === SECRET_SIG;
-}
-
-/** Whether a wire value holds a secret anywhere. */
-function holdsSecret(value: unknown): boolean {
-  if (isSecret(value)) return true;
-  if (Array.isArray(value)) return value.some(holdsSecret);
-  return isObject(value) && Object.values(value).some(holdsSecret);
-}
-
+/** The report's view of a resource: `resource` is what the pack saw, after remediations. */
 function view(
   record: ResourceRecord,
   wire: WireRegistration | undefined,
-  properties: Record<string, unknown> | undefined,
+  resource: AnalyzerResource,
 ): ResourceView {
-  // Without the wire form, mask every top-level secret the record names. A remediation may
-  // hand a secret back unmarked: what was secret in the program stays masked.
-  const inputs = properties
-    ? (maskedLike(wire?.object, properties) as Record<string, unknown>)
-    : Object.fromEntries(
-        Object.entries(record.inputs).map(([k, v]) => [
-          k,
-          record.secretInputs?.includes(k) ? "[secret]" : v,
-        ]),
-      );
+  // A remediation may hand a secret back unmarked: what was secret in the program stays masked.
+  const inputs = maskedLike(wire?.object, resource.properties) as Record<string, unknown>;
   const options: ResourceView["options"] = {};
   if (record.options?.protect) options.protect = true;
   if (record.options?.ignoreChanges?.length) options.ignoreChanges = record.options.ignoreChanges;
   if (record.options?.deleteBeforeReplace) options.deleteBeforeReplace = true;
   if (record.options?.retainOnDelete) options.retainOnDelete = true;
-  const aliases = wire ? aliasUrns(record.urn.split("::")[0].split(":")[2], record, wire) : [];
-  if (aliases.length) options.aliases = aliases;
+  if (resource.options.aliases.length) options.aliases = resource.options.aliases;
   return {
     type: record.type,
     name: record.name,

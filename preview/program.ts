@@ -8,7 +8,7 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { PROJECT, RawConfig } from "../model/config";
 import { ResourceRecord } from "../model/records";
-import { SECRET_SIG, SIG_KEY } from "./wire";
+import { holdsSecret, SECRET_SIG, SIG_KEY } from "./wire";
 
 /** The account id every mocked ARN carries: obviously not a real one. */
 export const MOCK_ACCOUNT = "000000000000";
@@ -106,18 +106,24 @@ export function stackFileConfig(config: Record<string, unknown>): RawConfig {
   return raw;
 }
 
+/** Raw config as the engine hands it to a program or a policy pack: values, and which are secret. */
+export function engineConfig(raw: RawConfig): {
+  values: Record<string, string>;
+  secretKeys: string[];
+} {
+  return {
+    values: Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v.value])),
+    secretKeys: Object.entries(raw)
+      .filter(([, v]) => v.secret)
+      .map(([k]) => k),
+  };
+}
+
 /** Names of a serialized object's properties whose values are secrets (top level). */
 function secretProperties(object: Record<string, unknown>): string[] {
   return Object.entries(object)
-    .filter(([, v]) => containsSecret(v))
+    .filter(([, v]) => holdsSecret(v))
     .map(([k]) => k);
-}
-
-function containsSecret(value: unknown): boolean {
-  if (value === null || typeof value !== "object") return false;
-  const obj = value as Record<string, unknown>;
-  if (obj[SIG_KEY] === SECRET_SIG) return true;
-  return Object.values(obj).some(containsSecret);
 }
 
 function arnFor(type: string, name: string, region: string): string {
@@ -160,8 +166,6 @@ export function platformOutputsFixture(region = "us-east-2"): Record<string, unk
   };
 }
 
-let mocksInstalled = false;
-
 /**
  * Runs the program for one stack and returns what it registered. Throws what the program
  * throws (a config error arrives as a pulumi.RunError whose message is the config message).
@@ -170,7 +174,6 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
   const region = options.config["aws:region"]?.value ?? "us-east-2";
   const platformOutputs = options.platformOutputs ?? platformOutputsFixture(region);
   const records: ResourceRecord[] = [];
-  const byUrn = new Map<string, ResourceRecord>();
   const wire = new Map<string, WireRegistration>();
   const stackReferences: string[] = [];
 
@@ -255,7 +258,6 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
   };
 
   await pulumi.runtime.setMocks(mocks, PROJECT, options.stack, false);
-  mocksInstalled = true;
   const monitor = (pulumi.runtime as unknown as { getMonitor(): any }).getMonitor();
   const register = monitor.registerResource.bind(monitor);
   monitor.registerResource = (req: any, callback: (err: unknown, resp: any) => void) => {
@@ -279,20 +281,14 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
           },
         };
         records.push(record);
-        byUrn.set(record.urn, record);
         wire.set(record.urn, wireRegistration(req, object));
       }
       callback(err, resp);
     });
   };
 
-  const secretKeys = Object.entries(options.config)
-    .filter(([, v]) => v.secret)
-    .map(([k]) => k);
-  pulumi.runtime.setAllConfig(
-    Object.fromEntries(Object.entries(options.config).map(([k, v]) => [k, v.value])),
-    secretKeys,
-  );
+  const { values, secretKeys } = engineConfig(options.config);
+  pulumi.runtime.setAllConfig(values, secretKeys);
 
   const warnings: string[] = [];
   const warn = pulumi.log.warn;
@@ -367,11 +363,6 @@ function wireRegistration(req: any, object: Record<string, unknown>): WireRegist
     deleteBeforeReplaceDefined: req.getDeletebeforereplacedefined(),
     deleteBeforeReplace: req.getDeletebeforereplace(),
   };
-}
-
-/** Whether runProgram has installed mocks in this process. */
-export function mocksAreInstalled(): boolean {
-  return mocksInstalled;
 }
 
 /** Drops the project's own modules from require's cache so the next run composes afresh. */

@@ -993,6 +993,14 @@ function readExam(r: Reader, service: ServiceConfig, timeZone: string, now: Date
   return { windows: ahead, skipped, leadMinutes, graceMinutes, studentsPerTask: perTask };
 }
 
+/** The schema's default of `key` in `stack`; an error when the schema declares none. */
+export function schemaDefault(key: string, stack: StackName): Value {
+  const d = SCHEMA[key]?.default?.[stack];
+  if (d === undefined)
+    throw new Error(`model/config.ts SCHEMA declares no ${stack} default for ${key}`);
+  return d;
+}
+
 /** The value of `default` to declare in Pulumi.yaml: only a default every stack shares. */
 export function sharedDefault(spec: KeySpec): Value | undefined {
   const values = spec.stacks.map((s) => spec.default?.[s]);

@@ -17,7 +17,8 @@
  *
  * No Pulumi imports.
  */
-import { SCHEMA } from "./config";
+import { schemaDefault } from "./config";
+import { CpuArchitecture, memoryGb, parseTaskCpu, parseTaskMemory, vcpus } from "./fargate";
 import { ResourceRecord } from "./records";
 import {
   HOURS_PER_MONTH,
@@ -28,7 +29,8 @@ import {
   RegionPrices,
 } from "./prices";
 import { isAtSchedule, parseAtExpression } from "./schedule";
-import { parseZonedTime } from "./time";
+import { databaseRecord } from "./synthetic";
+import { monthBounds, monthOf } from "./time";
 
 // ---------------------------------------------------------------------------------------------
 // Assumptions
@@ -78,8 +80,6 @@ export interface CostAssumptions {
   expectedMonth?: string;
 }
 
-const stagingDefault = (key: string): unknown => SCHEMA[key]?.default?.staging;
-
 /** The defaults; staging's come from the config schema, where they are decided. */
 export const DEFAULT_ASSUMPTIONS: Readonly<CostAssumptions> = {
   albLcuPerHour: 1,
@@ -91,11 +91,11 @@ export const DEFAULT_ASSUMPTIONS: Readonly<CostAssumptions> = {
   logGbIngestedPerGroupPerMonth: 1,
   rdsBackupGbAboveFree: 0,
   stagingActiveHoursPerMonth: 10,
-  stagingActiveTasks: Number(stagingDefault("activeTasks") ?? 1),
+  stagingActiveTasks: Number(schemaDefault("activeTasks", "staging")),
   stagingSnapshotGb: 1,
-  stagingDbClass: String(stagingDefault("dbInstanceClass") ?? "db.t4g.micro"),
-  stagingDbStorageGb: Number(stagingDefault("dbAllocatedStorageGb") ?? 20),
-  stagingDbOnDemand: (stagingDefault("dbMode") ?? "on-demand") === "on-demand",
+  stagingDbClass: String(schemaDefault("dbInstanceClass", "staging")),
+  stagingDbStorageGb: Number(schemaDefault("dbAllocatedStorageGb", "staging")),
+  stagingDbOnDemand: schemaDefault("dbMode", "staging") === "on-demand",
 };
 
 /** One line per assumption, for printing. */
@@ -160,7 +160,6 @@ export function resolveAssumptions(overrides: Partial<CostAssumptions> = {}): Co
 // Output
 
 export type Scenario = "floor" | "expected" | "ceiling";
-export const SCENARIOS: readonly Scenario[] = ["floor", "expected", "ceiling"];
 export type PerScenario = Record<Scenario, number>;
 
 /** One priced item. */
@@ -278,22 +277,6 @@ function lastSegment(text: string): string {
   return afterSlash.replace(/:\d+$/, "");
 }
 
-/** CPU units from `"1024"`, `1024` or `"1 vCPU"`. */
-function cpuUnits(v: unknown): number | undefined {
-  const n = num(v);
-  if (n !== undefined) return n;
-  const m = typeof v === "string" ? /^\s*([\d.]+)\s*vcpu\s*$/i.exec(v) : null;
-  return m ? Number(m[1]) * 1024 : undefined;
-}
-
-/** Memory MiB from `"2048"`, `2048` or `"2 GB"`. */
-function memoryMib(v: unknown): number | undefined {
-  const n = num(v);
-  if (n !== undefined) return n;
-  const m = typeof v === "string" ? /^\s*([\d.]+)\s*gb\s*$/i.exec(v) : null;
-  return m ? Number(m[1]) * 1024 : undefined;
-}
-
 const REGION_IN_ARN = /^arn:aws[a-z-]*:[a-z0-9-]+:([a-z]{2}(?:-gov)?-[a-z]+-\d):/;
 
 /**
@@ -336,26 +319,6 @@ function regionOf(records: ResourceRecord[], assumed?: string, configured?: stri
 // ---------------------------------------------------------------------------------------------
 // Months
 
-/** `YYYY-MM` of `instant` in `zone`. */
-function monthOf(instant: number, zone: string): string {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone: zone,
-    year: "numeric",
-    month: "2-digit",
-  }).formatToParts(new Date(instant));
-  const get = (t: string) => parts.find((p) => p.type === t)!.value;
-  return `${get("year")}-${get("month")}`;
-}
-
-/** [start, end) of calendar month `YYYY-MM` in `zone`, as UTC milliseconds. */
-function monthBounds(month: string, zone: string): [number, number] {
-  const [y, m] = month.split("-").map(Number);
-  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
-  const start = parseZonedTime(`${month}-01T00:00`, zone)!.getTime();
-  const end = parseZonedTime(`${next}-01T00:00`, zone)!.getTime();
-  return [start, end];
-}
-
 /** Hours of [from, to) that fall inside `month` in `zone`. */
 function hoursIn(from: number, to: number, month: string, zone: string): number {
   const [a, b] = monthBounds(month, zone);
@@ -367,9 +330,8 @@ function hoursIn(from: number, to: number, month: string, zone: string): number 
 
 interface TaskShape {
   cpuUnits: number;
-  vcpu: number;
-  gb: number;
-  arch: "X86_64" | "ARM64";
+  memoryMib: number;
+  arch: CpuArchitecture;
   ephemeralGbAboveFree: number;
 }
 
@@ -411,8 +373,8 @@ interface ServiceModel {
 }
 
 function taskShape(td: ResourceRecord, problems: string[]): TaskShape | undefined {
-  const cpu = cpuUnits(td.inputs.cpu);
-  const mem = memoryMib(td.inputs.memory);
+  const cpu = parseTaskCpu(td.inputs.cpu);
+  const mem = parseTaskMemory(td.inputs.memory);
   if (cpu === undefined || mem === undefined) {
     problems.push(
       `task definition ${td.name}: cpu ${JSON.stringify(td.inputs.cpu)} / memory ${JSON.stringify(td.inputs.memory)} not known, so its tasks are not priced`,
@@ -427,8 +389,7 @@ function taskShape(td: ResourceRecord, problems: string[]): TaskShape | undefine
   const ephemeral = num(obj(td.inputs.ephemeralStorage)?.sizeInGib) ?? 20;
   return {
     cpuUnits: cpu,
-    vcpu: cpu / 1024,
-    gb: mem / 1024,
+    memoryMib: mem,
     arch,
     ephemeralGbAboveFree: Math.max(0, ephemeral - 20),
   };
@@ -757,7 +718,7 @@ export function servicesOf(
     return {
       name: s.record.name,
       cpuUnits: s.task?.cpuUnits,
-      memoryMib: s.task ? s.task.gb * 1024 : undefined,
+      memoryMib: s.task?.memoryMib,
       staging: s.staging,
       floorTasks: s.restingMin,
       peakTasks: Math.max(
@@ -863,7 +824,9 @@ function priceServices(
       : month && s.segments.some((seg) => hoursIn(seg.from, seg.to, month, s.zone) > 0)
         ? `${s.describe}; expected includes the windows of ${month}`
         : s.describe;
-    const { vcpu, gb, arch } = s.task;
+    const { arch } = s.task;
+    const vcpu = vcpus(s.task.cpuUnits);
+    const gb = memoryGb(s.task.memoryMib);
     const size = `${vcpu} vCPU / ${gb} GB a task; ${basis}`;
     const k = arch === "ARM64" ? "arm" : "x86";
     const any = (q: PerScenario) => q.expected > 0 || q.ceiling > 0;
@@ -1229,18 +1192,10 @@ function pricePlatform(
   // Staging's on-demand database is not deployed while staging is off: price its hours on from
   // the assumptions (the config defaults).
   if (staging.length > 0 && !stagingOn && !stagingDbListed && a.stagingDbOnDemand) {
-    const db: ResourceRecord = {
-      type: T.rds,
-      name: `${staging[0].record.name}-database (deployed only while on)`,
-      urn: "",
-      custom: true,
-      inputs: {
-        instanceClass: a.stagingDbClass,
-        allocatedStorage: a.stagingDbStorageGb,
-        storageType: "gp3",
-        manageMasterUserPassword: true,
-      },
-    };
+    const db = databaseRecord(`${staging[0].record.name}-database (deployed only while on)`, {
+      instanceClass: a.stagingDbClass,
+      storageGb: a.stagingDbStorageGb,
+    });
     priceDatabase(
       out,
       db,

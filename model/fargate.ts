@@ -1,8 +1,10 @@
 /**
- * The Fargate task sizes AWS offers (Linux, platform 1.4), and checks against them.
+ * The Fargate task sizes AWS offers (Linux, platform 1.4), and checks against them; how a task
+ * definition writes a size; the capacity provider strategy of a capacity setting.
  * This table is the one place valid sizes are decided; config validation, components and the
  * policy pack all read it.
  */
+import type { CapacityStrategy } from "./config";
 
 /** CPU units (1024 = 1 vCPU) -> the memory sizes in MiB Fargate accepts with it. */
 export const FARGATE_SIZES: ReadonlyMap<number, readonly number[]> = new Map([
@@ -60,4 +62,59 @@ export function vcpus(cpuUnits: number): number {
 /** GB (GiB, as Fargate bills) for MiB. */
 export function memoryGb(memoryMib: number): number {
   return memoryMib / 1024;
+}
+
+/**
+ * Task CPU units as a task definition's `cpu` may give them: units (`1024`, `"1024"`) or vCPU
+ * (`"1 vCPU"`); undefined when neither.
+ */
+export function parseTaskCpu(value: unknown): number | undefined {
+  return parseTaskSize(value, "vcpu");
+}
+
+/**
+ * Task memory in MiB as a task definition's `memory` may give it: MiB (`2048`, `"2048"`) or GB
+ * (`"2 GB"`); undefined when neither.
+ */
+export function parseTaskMemory(value: unknown): number | undefined {
+  return parseTaskSize(value, "gb");
+}
+
+/** A plain number, or `<n> <unit>` times 1024 (1024 CPU units a vCPU, 1024 MiB a GB). */
+function parseTaskSize(value: unknown, unit: "vcpu" | "gb"): number | undefined {
+  if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
+  if (typeof value !== "string" || value.trim() === "") return undefined;
+  if (Number.isFinite(Number(value))) return Number(value);
+  const m = new RegExp(`^\\s*(\\d+(?:\\.\\d+)?)\\s*${unit}\\s*$`, "i").exec(value);
+  return m ? Number(m[1]) * 1024 : undefined;
+}
+
+/** One entry of an ECS service's capacity provider strategy. */
+export interface CapacityProviderStrategyItem {
+  capacityProvider: "FARGATE" | "FARGATE_SPOT";
+  base: number;
+  weight: number;
+}
+
+/**
+ * The capacity provider strategy for a capacity setting: on-demand -> FARGATE; spot ->
+ * FARGATE_SPOT; spot-with-base -> `onDemandBase` tasks on FARGATE, then `spotWeight` Spot tasks
+ * for each further on-demand one (seed 004's hybrid).
+ */
+export function capacityProviderStrategy(capacity: {
+  strategy: CapacityStrategy;
+  onDemandBase: number;
+  spotWeight: number;
+}): CapacityProviderStrategyItem[] {
+  switch (capacity.strategy) {
+    case "on-demand":
+      return [{ capacityProvider: "FARGATE", base: 0, weight: 1 }];
+    case "spot":
+      return [{ capacityProvider: "FARGATE_SPOT", base: 0, weight: 1 }];
+    case "spot-with-base":
+      return [
+        { capacityProvider: "FARGATE", base: capacity.onDemandBase, weight: 1 },
+        { capacityProvider: "FARGATE_SPOT", base: 0, weight: capacity.spotWeight },
+      ];
+  }
 }

@@ -2,11 +2,11 @@
  * Small builders of ResourceRecords for configurations that are not stacks of this program:
  * the seeds' setups in the cost comparison, the capacity planner's "what would N tasks cost",
  * and hand-computed test cases. They produce the same shapes the program registers under mocks
- * (type tokens, input names, mock ARNs `arn:aws:<svc>:<region>:000000000000:<Type>/<name>`), so
+ * (type tokens, input names, mock ARNs `arn:aws:<svc>:<region>:000000000000:<type>/<name>`), so
  * they are priced by the same estimate as the real stacks. No Pulumi imports.
  */
-import type { CapacityStrategy } from "./config";
-import type { CpuArchitecture } from "./fargate";
+import { CapacityStrategy, schemaDefault } from "./config";
+import { capacityProviderStrategy, CapacityProviderStrategyItem, CpuArchitecture } from "./fargate";
 import type { ResourceRecord } from "./records";
 import { atExpression } from "./schedule";
 
@@ -29,40 +29,16 @@ function record(
   };
 }
 
-/** The mock ARN a resource of `type` named `name` gets (as preview/program.ts builds them). */
+/**
+ * The mock ARN a resource of `type` named `name` gets, as preview/program.ts builds them:
+ * `aws:ecs/taskDefinition:TaskDefinition` -> `arn:aws:ecs:<region>:000000000000:task-definition/<name>`.
+ */
 export function mockArn(type: string, name: string, region: string): string {
   const service = type.split(":")[1]?.split("/")[0] ?? "unknown";
-  return `arn:aws:${service}:${region}:${ACCOUNT}:${type.split(":").pop()}/${name}`;
-}
-
-/** One capacity provider strategy item, as `aws.ecs.Service` takes it. */
-export interface CapacityProviderStrategyItem {
-  capacityProvider: "FARGATE" | "FARGATE_SPOT";
-  base?: number;
-  weight: number;
-}
-
-/**
- * The capacity provider strategy for a config capacity setting: on-demand -> FARGATE; spot ->
- * FARGATE_SPOT; spot-with-base -> `onDemandBase` tasks on FARGATE, then `spotWeight` Spot tasks
- * per on-demand task above it.
- */
-export function capacityProviderStrategies(capacity: {
-  strategy: CapacityStrategy;
-  onDemandBase?: number;
-  spotWeight?: number;
-}): CapacityProviderStrategyItem[] {
-  switch (capacity.strategy) {
-    case "on-demand":
-      return [{ capacityProvider: "FARGATE", weight: 1 }];
-    case "spot":
-      return [{ capacityProvider: "FARGATE_SPOT", weight: 1 }];
-    case "spot-with-base":
-      return [
-        { capacityProvider: "FARGATE", base: capacity.onDemandBase ?? 1, weight: 1 },
-        { capacityProvider: "FARGATE_SPOT", weight: capacity.spotWeight ?? 4 },
-      ];
-  }
+  const resourceType = (type.split(":").pop() ?? type)
+    .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
+    .toLowerCase();
+  return `arn:aws:${service}:${region}:${ACCOUNT}:${resourceType}/${name}`;
 }
 
 /** A scheduled raise of the floor: `tasks` from `from` until `to`. */
@@ -89,10 +65,13 @@ export interface ServiceSpec {
   maxTasks?: number;
   /** Default true; false: a fixed desiredCount and no scalable target (seed 001's exam service). */
   autoscaling?: boolean;
-  /** Default on-demand. A config setting or the raw strategy items (seed 004). */
+  /**
+   * Default on-demand. A config setting (`onDemandBase` and `spotWeight` default to the config
+   * schema's) or the raw strategy items (seed 004; `base` defaults to 0).
+   */
   capacity?:
     | { strategy: CapacityStrategy; onDemandBase?: number; spotWeight?: number }
-    | CapacityProviderStrategyItem[];
+    | (Omit<CapacityProviderStrategyItem, "base"> & { base?: number })[];
   /** Tasks get public IPv4 addresses. Default false. */
   publicIp?: boolean;
   /** The Environment tag (staging services are priced with the staging assumptions). */
@@ -111,9 +90,14 @@ export function serviceRecords(spec: ServiceSpec): ResourceRecord[] {
   const cluster = spec.cluster ?? "pythonide-cluster";
   const tdName = `${spec.name}-task`;
   const maxTasks = spec.maxTasks ?? spec.minTasks;
-  const strategies = Array.isArray(spec.capacity)
-    ? spec.capacity
-    : capacityProviderStrategies(spec.capacity ?? { strategy: "on-demand" });
+  const capacity: NonNullable<ServiceSpec["capacity"]> = spec.capacity ?? { strategy: "on-demand" };
+  const strategies = Array.isArray(capacity)
+    ? capacity
+    : capacityProviderStrategy({
+        strategy: capacity.strategy,
+        onDemandBase: capacity.onDemandBase ?? Number(schemaDefault("onDemandBase", "prod")),
+        spotWeight: capacity.spotWeight ?? Number(schemaDefault("spotWeight", "prod")),
+      });
   const env = spec.environment;
   const out: ResourceRecord[] = [
     record(
@@ -271,5 +255,5 @@ export function secretRecord(name: string): ResourceRecord {
 
 /** The AWS provider, which carries the region. */
 export function providerRecord(region: string): ResourceRecord {
-  return { ...record("pulumi:providers:aws", "default", { region }), custom: true };
+  return record("pulumi:providers:aws", "default", { region });
 }

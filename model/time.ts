@@ -14,8 +14,8 @@ export function isTimeZone(tz: string): boolean {
   }
 }
 
-/** Offset of `tz` from UTC at `instant`, in milliseconds (positive east of Greenwich). */
-function offsetMs(instant: number, tz: string): number {
+/** The wall-clock fields of `instant` in `tz` (month 1-12). */
+function wallClock(instant: number, tz: string) {
   const parts = new Intl.DateTimeFormat("en-US", {
     timeZone: tz,
     hourCycle: "h23",
@@ -27,14 +27,20 @@ function offsetMs(instant: number, tz: string): number {
     second: "2-digit",
   }).formatToParts(new Date(instant));
   const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
-  const wall = Date.UTC(
-    get("year"),
-    get("month") - 1,
-    get("day"),
-    get("hour"),
-    get("minute"),
-    get("second"),
-  );
+  return {
+    year: get("year"),
+    month: get("month"),
+    day: get("day"),
+    hour: get("hour"),
+    minute: get("minute"),
+    second: get("second"),
+  };
+}
+
+/** Offset of `tz` from UTC at `instant`, in milliseconds (positive east of Greenwich). */
+function offsetMs(instant: number, tz: string): number {
+  const w = wallClock(instant, tz);
+  const wall = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
   return wall - Math.floor(instant / 1000) * 1000;
 }
 
@@ -75,4 +81,19 @@ export function parseZonedTime(text: string, tz: string): Date | undefined {
 /** `2026-03-10T09:00Z` style: minute precision, UTC, the form AWS `at()` schedules take. */
 export function utcMinute(date: Date): string {
   return date.toISOString().slice(0, 16);
+}
+
+/** The calendar month (`YYYY-MM`) `instant` falls in, in `tz`. */
+export function monthOf(instant: number, tz: string): string {
+  const w = wallClock(instant, tz);
+  return `${w.year}-${String(w.month).padStart(2, "0")}`;
+}
+
+/** [start, end) of calendar month `YYYY-MM` in `tz`, as UTC milliseconds. */
+export function monthBounds(month: string, tz: string): [number, number] {
+  const [y, m] = month.split("-").map(Number);
+  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
+  const start = parseZonedTime(`${month}-01T00:00`, tz)!.getTime();
+  const end = parseZonedTime(`${next}-01T00:00`, tz)!.getTime();
+  return [start, end];
 }

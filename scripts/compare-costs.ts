@@ -11,7 +11,17 @@ import * as fs from "fs";
 import * as path from "path";
 import * as yaml from "js-yaml";
 import { studentsPerTask } from "../model/capacity";
-import { CostEstimate, estimate, servicesOf, usd } from "../model/cost";
+import { schemaDefault } from "../model/config";
+import {
+  CostEstimate,
+  DEFAULT_ASSUMPTIONS,
+  estimate,
+  ServiceSummary,
+  servicesOf,
+  usd,
+} from "../model/cost";
+import { memoryGb, vcpus } from "../model/fargate";
+import { HOURS_PER_MONTH, PRICES_DATE } from "../model/prices";
 import { ResourceRecord } from "../model/records";
 import {
   alarmRecords,
@@ -23,13 +33,14 @@ import {
   serviceRecords,
 } from "../model/synthetic";
 import { runProgram, stackFileConfig } from "../preview/program";
+import { replaceBetween } from "./readme";
 
 const ROOT = path.join(__dirname, "..");
 const REGION = "us-east-2";
 /** The clock the project's stacks are run at, so the table does not change by itself. */
 export const COMPARISON_NOW = new Date("2026-11-01T00:00:00Z");
 /** CPU target assumed where a seed names none: the project's default (model/config.ts). */
-const DEFAULT_TARGET = 60;
+const DEFAULT_TARGET = Number(schemaDefault("cpuTargetPercent", "prod"));
 
 export const START = "<!-- cost-comparison:start -->";
 export const END = "<!-- cost-comparison:end -->";
@@ -185,7 +196,7 @@ function describeStack(records: ResourceRecord[]): string {
   const count = (type: string) => records.filter((r) => r.type === type).length;
   const parts = services.map((s) => {
     const size =
-      s.cpuUnits !== undefined ? `${s.cpuUnits / 1024} vCPU/${(s.memoryMib ?? 0) / 1024} GB` : "?";
+      s.cpuUnits !== undefined ? `${vcpus(s.cpuUnits)} vCPU/${memoryGb(s.memoryMib ?? 0)} GB` : "?";
     const range =
       s.peakTasks > s.floorTasks
         ? `${s.floorTasks} (${s.peakTasks} ${s.staging ? "while on" : "in windows"}) to ${s.maxTasks}`
@@ -204,8 +215,8 @@ function describeStack(records: ResourceRecord[]): string {
  * Students the configuration's services serve at their CPU target: floor / ceiling, with the
  * scheduled peak when it differs. A stack of staging services only is counted while it is on.
  */
-function capacity(c: Configuration): string {
-  const all = servicesOf(c.records).filter((s) => s.cpuUnits !== undefined);
+function capacity(c: Configuration, summaries: ServiceSummary[]): string {
+  const all = summaries.filter((s) => s.cpuUnits !== undefined);
   const serving = all.filter((s) => !s.staging);
   const services = serving.length > 0 ? serving : all;
   if (services.length === 0) return "-";
@@ -232,9 +243,8 @@ function compute(e: CostEstimate): number {
 export function table(configs: Configuration[]): string {
   const rows = configs.map((c) => {
     const e = estimate(c.records);
-    const target = servicesOf(c.records).find(
-      (s) => s.cpuTargetPercent !== undefined,
-    )?.cpuTargetPercent;
+    const summaries = servicesOf(c.records);
+    const target = summaries.find((s) => s.cpuTargetPercent !== undefined)?.cpuTargetPercent;
     return [
       c.name,
       c.runs,
@@ -242,7 +252,7 @@ export function table(configs: Configuration[]): string {
       usd(e.floor),
       `${usd(e.expected)}${e.expectedMonth ? ` (${e.expectedMonth})` : ""}`,
       usd(e.ceiling),
-      `${capacity(c)} at ${target ?? c.cpuTargetPercent}% CPU`,
+      `${capacity(c, summaries)} at ${target ?? c.cpuTargetPercent}% CPU`,
       c.seedSays,
     ];
   });
@@ -257,26 +267,22 @@ export function table(configs: Configuration[]): string {
     "the seed's own figure",
   ];
   const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
+  const a = DEFAULT_ASSUMPTIONS;
   return [
     line(head),
     line(head.map((_, i) => (i >= 2 && i <= 5 ? "---:" : "---"))),
     ...rows.map(line),
     "",
-    `Per month of 730 hours in ${REGION}, USD, from \`npm run compare-costs\` (prices dated 2026-11, model/prices.ts; default assumptions of model/cost.ts: 1 LCU, 10 GB on EFS, 1 GB of logs per group, staging on 10 h a month). ` +
+    `Per month of ${HOURS_PER_MONTH} hours in ${REGION}, USD, from \`npm run compare-costs\` (prices dated ${PRICES_DATE}, model/prices.ts; default assumptions of model/cost.ts: ${a.albLcuPerHour} LCU, ${a.efsStoredGb} GB on EFS, ${a.logGbIngestedPerGroupPerMonth} GB of logs per group, staging on ${a.stagingActiveHoursPerMonth} h a month). ` +
       "Seed configurations are built as resources and priced by the same estimate as the stacks; where a seed names no database class, db.t4g.small is assumed; seed tasks are priced without public IPs or NAT gateways. " +
       `Students served: the capacity planner at exam load (seed 001: 34 students = 65% of 1 vCPU), at the service's target-tracking CPU target, else the seed's own target, else ${DEFAULT_TARGET}%. ` +
       `The project's stacks are run on mocks at ${COMPARISON_NOW.toISOString().slice(0, 10)}; staging and exam share prod's load balancer, network and file system, which prod's row carries.`,
   ].join("\n");
 }
 
-/** `readme` with the text between the markers replaced by `body`. */
+/** `readme` with the text between the cost-comparison markers replaced by `body`. */
 export function replaceBetweenMarkers(readme: string, body: string): string {
-  const start = readme.indexOf(START);
-  const end = readme.indexOf(END);
-  if (start < 0 || end < start) {
-    throw new Error(`README.md has no ${START} ... ${END} markers to write the table between`);
-  }
-  return `${readme.slice(0, start + START.length)}\n${body}\n${readme.slice(end)}`;
+  return replaceBetween(readme, START, END, body);
 }
 
 async function main(): Promise<void> {

@@ -14,6 +14,7 @@
  */
 import {
   EXAM_VCPU_PER_STUDENT,
+  examTasks,
   MIN_TASKS_DURING_EXAM,
   ORDINARY_VCPU_PER_STUDENT,
   peakConcurrentSessions,
@@ -22,10 +23,16 @@ import {
   tasksFor,
   TrafficProfile,
 } from "../model/capacity";
-import { CapacityStrategy, SCHEMA } from "../model/config";
+import { CapacityStrategy, schemaDefault, StackName } from "../model/config";
 import { estimate, usd } from "../model/cost";
-import { CpuArchitecture, fargateSizeProblem } from "../model/fargate";
-import { HOURS_PER_MONTH } from "../model/prices";
+import {
+  CPU_ARCHITECTURES,
+  CpuArchitecture,
+  fargateSizeProblem,
+  memoryGb,
+  vcpus,
+} from "../model/fargate";
+import { HOURS_PER_MONTH, pricesFor } from "../model/prices";
 import { loadBalancerRecord, providerRecord, serviceRecords } from "../model/synthetic";
 
 /** What the command was asked. */
@@ -65,32 +72,33 @@ export interface PlanResult {
   text: string;
 }
 
-const schemaDefault = (key: string, stack: "prod" | "exam"): number =>
-  Number(SCHEMA[key].default?.[stack]);
-
 /** The defaults: the config schema's (exam's for --students, prod's for --daily-users). */
 export function defaultRequest(kind: "students" | "dailyUsers"): PlanRequest {
-  const stack = kind === "students" ? "exam" : "prod";
+  const stack: StackName = kind === "students" ? "exam" : "prod";
+  const schemaNumber = (key: string, s = stack) => Number(schemaDefault(key, s));
   return {
-    cpu: schemaDefault("taskCpu", stack),
-    memory: schemaDefault("taskMemory", stack),
-    architecture: "X86_64",
-    cpuTargetPercent: schemaDefault("cpuTargetPercent", stack),
+    cpu: schemaNumber("taskCpu"),
+    memory: schemaNumber("taskMemory"),
+    architecture: schemaDefault("cpuArchitecture", stack) as CpuArchitecture,
+    cpuTargetPercent: schemaNumber("cpuTargetPercent"),
     capacity: {
-      strategy: "on-demand",
-      onDemandBase: schemaDefault("onDemandBase", stack),
-      spotWeight: schemaDefault("spotWeight", stack),
+      strategy: schemaDefault("capacityProvider", stack) as CapacityStrategy,
+      onDemandBase: schemaNumber("onDemandBase"),
+      spotWeight: schemaNumber("spotWeight"),
     },
     region: "us-east-2",
     examHours: 2,
-    leadMinutes: schemaDefault("leadMinutes", "exam"),
-    graceMinutes: schemaDefault("graceMinutes", "exam"),
+    leadMinutes: schemaNumber("leadMinutes", "exam"),
+    graceMinutes: schemaNumber("graceMinutes", "exam"),
     traffic: { ...SEED_004_TRAFFIC },
   };
 }
 
-/** Prices `tasks` tasks of the requested size all month (and an exam window) via the estimate. */
-function price(req: PlanRequest, tasks: number) {
+/**
+ * Prices `tasks` tasks of the requested size all month (and, for an exam, a window of
+ * `examWindowHours`) via the estimate.
+ */
+function price(req: PlanRequest, tasks: number, examWindowHours?: number) {
   const spec = {
     cpu: req.cpu,
     memory: req.memory,
@@ -104,8 +112,7 @@ function price(req: PlanRequest, tasks: number) {
   ]);
   const lb = estimate([providerRecord(req.region), loadBalancerRecord("plan-alb")]);
   let perExam: number | undefined;
-  if (req.students !== undefined) {
-    const hours = req.examHours + (req.leadMinutes + req.graceMinutes) / 60;
+  if (examWindowHours !== undefined) {
     const from = new Date(Date.UTC(2030, 0, 15, 8));
     const exam = estimate([
       providerRecord(req.region),
@@ -114,7 +121,9 @@ function price(req: PlanRequest, tasks: number) {
         name: "plan-exam",
         minTasks: 0,
         maxTasks: tasks,
-        windows: [{ name: "exam", from, to: new Date(from.getTime() + hours * 3_600_000), tasks }],
+        windows: [
+          { name: "exam", from, to: new Date(from.getTime() + examWindowHours * 3_600_000), tasks },
+        ],
       }),
     ]);
     perExam = exam.expected;
@@ -159,27 +168,28 @@ export function plan(req: PlanRequest): PlanResult {
     );
   }
   const perTask = studentsPerTask(req.cpu, req.cpuTargetPercent, vcpuPerStudent);
-  const tasks = exam
-    ? tasksFor(concurrent, perTask, MIN_TASKS_DURING_EXAM)
-    : tasksFor(concurrent, perTask);
-  const p = price(req, tasks);
-  const vcpu = req.cpu / 1024;
+  const tasks = exam ? examTasks(concurrent, perTask) : tasksFor(concurrent, perTask);
+  // An exam's capacity is up from the lead time before it to the grace time after it.
+  const examWindowHours = exam
+    ? req.examHours + (req.leadMinutes + req.graceMinutes) / 60
+    : undefined;
+  const p = price(req, tasks, examWindowHours);
+  const vcpu = vcpus(req.cpu);
   lines.push(
     `  students per task: floor(${vcpu} vCPU x ${req.cpuTargetPercent}% / ${vcpuPerStudent.toFixed(4)} vCPU a student) = ${perTask}`,
     `  tasks: ceil(${concurrent} / ${perTask})${exam ? `, at least ${MIN_TASKS_DURING_EXAM} during an exam` : ", at least 1"} = ${tasks}`,
     `  cost of ${tasks} task(s): $${p.hourly.toFixed(4)} an hour, ${usd(p.monthly)} a month all month`,
   );
   if (p.perExam !== undefined) {
-    const hours = req.examHours + (req.leadMinutes + req.graceMinutes) / 60;
     lines.push(
-      `  one exam: ${req.leadMinutes} min lead + ${req.examHours} h + ${req.graceMinutes} min grace = ${hours} h of ${tasks} tasks = ${usd(p.perExam)}`,
+      `  one exam: ${req.leadMinutes} min lead + ${req.examHours} h + ${req.graceMinutes} min grace = ${examWindowHours} h of ${tasks} tasks = ${usd(p.perExam)}`,
     );
   }
   lines.push(
     `  with an internet-facing load balancer (hour, LCUs, 2 public IPv4): ${usd(p.monthly + p.loadBalancer)} a month`,
     "  assumptions:",
     `    per-student load ${vcpuPerStudent.toFixed(4)} vCPU (${load === "exam" ? "exam load, seed 001: 34 students = 65% of 1 vCPU" : "ordinary load, seed 000: 60 students under 5% of 4 vCPU"}); --load exam|ordinary`,
-    `    task ${vcpu} vCPU / ${req.memory / 1024} GB ${req.architecture}, ${req.capacity.strategy}${req.capacity.strategy === "spot-with-base" ? ` (base ${req.capacity.onDemandBase}, Spot weight ${req.capacity.spotWeight})` : ""}, CPU target ${req.cpuTargetPercent}%; --cpu --memory --arch --capacity --target`,
+    `    task ${vcpu} vCPU / ${memoryGb(req.memory)} GB ${req.architecture}, ${req.capacity.strategy}${req.capacity.strategy === "spot-with-base" ? ` (base ${req.capacity.onDemandBase}, Spot weight ${req.capacity.spotWeight})` : ""}, CPU target ${req.cpuTargetPercent}%; --cpu --memory --arch --capacity --target`,
   );
   if (!exam) {
     lines.push(
@@ -187,7 +197,7 @@ export function plan(req: PlanRequest): PlanResult {
     );
   }
   lines.push(
-    `    prices: model/prices.ts for ${req.region}, ${HOURS_PER_MONTH} h a month${req.capacity.strategy !== "on-demand" ? ", Spot at 0.3 x on-demand (an assumption)" : ""}`,
+    `    prices: model/prices.ts for ${req.region}, ${HOURS_PER_MONTH} h a month${req.capacity.strategy !== "on-demand" ? `, Spot at ${pricesFor(req.region).items["fargate.spotFactor"].usd} x on-demand (an assumption)` : ""}`,
   );
   return {
     concurrent,
@@ -206,7 +216,7 @@ const FLAGS: Record<string, (req: PlanRequest, value: string) => void> = {
   "--daily-users": (r, v) => (r.dailyUsers = number("--daily-users", v)),
   "--cpu": (r, v) => (r.cpu = number("--cpu", v)),
   "--memory": (r, v) => (r.memory = number("--memory", v)),
-  "--arch": (r, v) => (r.architecture = oneOf("--arch", v, ["X86_64", "ARM64"])),
+  "--arch": (r, v) => (r.architecture = oneOf("--arch", v, CPU_ARCHITECTURES)),
   "--target": (r, v) => (r.cpuTargetPercent = number("--target", v)),
   "--capacity": (r, v) =>
     (r.capacity.strategy = oneOf("--capacity", v, ["on-demand", "spot", "spot-with-base"])),

@@ -11,6 +11,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as yaml from "js-yaml";
 import { PROJECT, SCHEMA, STACKS, sharedDefault } from "../model/config";
+import { replaceBetween } from "./readme";
 
 export function renderPulumiYaml(): string {
   const config: Record<string, unknown> = {};
@@ -72,12 +73,7 @@ const END = "<!-- settings-table:end -->";
 
 /** README text with the settings table replaced by what the schema renders. */
 export function withSettingsTable(readme: string): string {
-  const from = readme.indexOf(START);
-  const to = readme.indexOf(END);
-  if (from < 0 || to < from) throw new Error(`README.md lacks the ${START} / ${END} markers`);
-  return (
-    readme.slice(0, from + START.length) + "\n" + renderSettingsTable() + "\n" + readme.slice(to)
-  );
+  return replaceBetween(readme, START, END, renderSettingsTable());
 }
 
 if (require.main === module) {

@@ -8,6 +8,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { DatabaseConfig } from "../model/config";
 import { DB_CLASSES, defaultMaxConnections } from "../model/rds";
+import type { PlatformOutputs } from "./platform";
 import { standardTags } from "./tags";
 import { ArgsChecker } from "./validate";
 
@@ -15,8 +16,11 @@ import { ArgsChecker } from "./validate";
 export const CONNECTIONS_ALARM_FRACTION = 0.8;
 /** Database CPU (percent) above which the CPU alarm fires. */
 export const DB_CPU_ALARM_PERCENT = 80;
+/** Name of the database created in the instance unless `databaseName` says otherwise. */
+export const DEFAULT_DATABASE_NAME = "pythonide";
 
-const IDENTIFIER = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+/** RDS instance identifiers: lower-case letters, digits and single hyphens, starting with a letter. */
+export const RDS_IDENTIFIER = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 const PG_NAME = /^[A-Za-z][A-Za-z0-9_]{0,62}$/;
 
 export interface DatabaseArgs {
@@ -30,7 +34,7 @@ export interface DatabaseArgs {
   securityGroupIds: pulumi.Input<pulumi.Input<string>[]>;
   /** SNS topic the CPU and connections alarms notify. */
   alarmTopicArn: pulumi.Input<string>;
-  /** Name of the database created in the instance. Default `pythonide`. */
+  /** Name of the database created in the instance. Default `pythonide` (DEFAULT_DATABASE_NAME). */
   databaseName?: string;
   /** Master user name (its password is generated and rotated by RDS). Default `pythonide_admin`. */
   username?: string;
@@ -52,9 +56,27 @@ export interface DatabaseArgs {
   restoreFromSnapshot?: pulumi.Input<string | undefined>;
 }
 
-/** An encrypted, private RDS PostgreSQL instance whose password RDS manages, with alarms. */
 /**
- * The instance's identifier is the component's name (stable, so snapshots and alarms can name it).
+ * Picks the platform-side Database arguments (subnet group, security group, alarm topic) from
+ * anything that carries them under the prod stack's output names: the Platform component, or a
+ * StackReference to it.
+ */
+export function platformDatabaseArgs(
+  platform: Pick<
+    PlatformOutputs,
+    "dbSubnetGroupName" | "databaseSecurityGroupId" | "alarmTopicArn"
+  >,
+): Pick<DatabaseArgs, "subnetGroupName" | "securityGroupIds" | "alarmTopicArn"> {
+  return {
+    subnetGroupName: platform.dbSubnetGroupName,
+    securityGroupIds: [platform.databaseSecurityGroupId],
+    alarmTopicArn: platform.alarmTopicArn,
+  };
+}
+
+/**
+ * An encrypted, private RDS PostgreSQL instance whose password RDS manages, with alarms. The
+ * instance's identifier is the component's name (stable, so snapshots and alarms can name it).
  */
 export class Database extends pulumi.ComponentResource {
   /** The RDS instance. */
@@ -78,7 +100,7 @@ export class Database extends pulumi.ComponentResource {
 
   constructor(name: string, args: DatabaseArgs, opts: pulumi.ComponentResourceOptions = {}) {
     const check = new ArgsChecker("Database", name);
-    if (!IDENTIFIER.test(name) || name.length > 50) {
+    if (!RDS_IDENTIFIER.test(name) || name.length > 50) {
       check.problems.push(
         `the name ${JSON.stringify(name)} must be lower-case letters, digits and single hyphens, starting with a letter, at most 50 characters (it names the RDS instance)`,
       );
@@ -87,7 +109,7 @@ export class Database extends pulumi.ComponentResource {
     check.oneOf("settings.instanceClass", s.instanceClass, Object.keys(DB_CLASSES));
     check.int("settings.allocatedStorageGb", s.allocatedStorageGb, 20, 1000);
     check.int("settings.backupRetentionDays", s.backupRetentionDays, 1, 35);
-    const databaseName = args.databaseName ?? "pythonide";
+    const databaseName = args.databaseName ?? DEFAULT_DATABASE_NAME;
     if (!PG_NAME.test(databaseName)) {
       check.fail(
         "databaseName",

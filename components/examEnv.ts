@@ -14,17 +14,14 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { DatabaseConfig, ExamConfig, isHostName, ServiceConfig } from "../model/config";
-import { atExpression, examPlan, ScalingPlan } from "../model/schedule";
+import { DatabaseConfig, ExamConfig, ServiceConfig } from "../model/config";
+import { examPlan, ScalingPlan } from "../model/schedule";
 import { utcMinute } from "../model/time";
-import { Database } from "./database";
-import { IdeService, platformArgs } from "./ideService";
-import { referencePlatform } from "./platformReference";
-import { addScheduledScaling } from "./scheduledScaling";
+import { Database, platformDatabaseArgs } from "./database";
+import { databaseArgs, IdeService, platformArgs } from "./ideService";
+import { checkEnvironmentArgs, referencePlatform } from "./platformReference";
+import { addScheduledScaling, scheduleText } from "./scheduledScaling";
 import { ArgsChecker, ComponentArgsError } from "./validate";
-
-const STACK_REF = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
-const NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
 /** Fewest subnets (availability zones) exam tasks may run in. */
 export const MIN_EXAM_SUBNETS = 2;
@@ -96,9 +93,7 @@ export class ExamEnv extends pulumi.ComponentResource {
       {
         environment: "exam",
         settings: args.database,
-        subnetGroupName: platform.dbSubnetGroupName,
-        securityGroupIds: [platform.databaseSecurityGroupId],
-        alarmTopicArn: platform.alarmTopicArn,
+        ...platformDatabaseArgs(platform),
       },
       parent,
     );
@@ -119,10 +114,8 @@ export class ExamEnv extends pulumi.ComponentResource {
         examMode: true,
         ...platformArgs(platform),
         taskSubnetIds,
-        databaseEndpoint: this.database.endpoint,
-        databaseSecretArn: this.database.secretArn,
-        databaseName: this.database.databaseName,
-        dataDirectory: args.dataDirectory ?? "/pythonide/exam",
+        ...databaseArgs(this.database),
+        dataDirectory: args.dataDirectory,
         listenerRulePriority: args.listenerRulePriority,
       },
       parent,
@@ -158,7 +151,7 @@ export class ExamEnv extends pulumi.ComponentResource {
       })),
       schedule: this.plan.steps.map((s) => ({
         name: s.name,
-        schedule: `${atExpression(s.at)} UTC`,
+        schedule: scheduleText(s.at),
         minTasks: s.minCapacity,
         maxTasks: s.maxCapacity,
         reason: s.reason,
@@ -170,21 +163,7 @@ export class ExamEnv extends pulumi.ComponentResource {
 
 function validate(name: string, args: ExamEnvArgs): void {
   const check = new ArgsChecker("ExamEnv", name);
-  if (!NAME.test(name) || name.length > 30) {
-    check.problems.push(
-      `the name ${JSON.stringify(name)} must be lower-case letters, digits and single hyphens, starting with a letter, at most 30 characters (it names the database instance ${name}-db)`,
-    );
-  }
-  if (!STACK_REF.test(args.platformStack)) {
-    check.fail(
-      "platformStack",
-      args.platformStack,
-      "must be a fully qualified stack name, org/project/stack (for example acme/pythonide/prod)",
-    );
-  }
-  if (!isHostName(args.host)) {
-    check.fail("host", args.host, "must be a host name such as exam.ide.example.edu");
-  }
+  checkEnvironmentArgs(check, name, args, "exam");
   if (!(args.now instanceof Date) || Number.isNaN(args.now.getTime())) {
     check.fail(
       "now",

@@ -12,7 +12,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import {
-  CapacityStrategy,
   isHostName,
   isImageReference,
   LOG_RETENTION_DAYS,
@@ -20,9 +19,10 @@ import {
   STACKS,
   StackName,
 } from "../model/config";
-import { CPU_ARCHITECTURES, fargateSizeProblem } from "../model/fargate";
+import { capacityProviderStrategy, CPU_ARCHITECTURES, fargateSizeProblem } from "../model/fargate";
 import { ecrRepositoryArn, parseEcrImage } from "../model/image";
 import { addAutoscaling, Autoscaling } from "./autoscaling";
+import { Database, DEFAULT_DATABASE_NAME } from "./database";
 import { addMonitoring, AlarmThresholds, DEFAULT_ALARM_THRESHOLDS, Monitoring } from "./monitoring";
 import { CONTAINER_PORT } from "./platform";
 import { standardTags } from "./tags";
@@ -50,36 +50,6 @@ export const DEFAULT_RULE_PRIORITY: Readonly<Record<StackName, number>> = {
   staging: 200,
   exam: 300,
 };
-
-/** One entry of an ECS service's capacity provider strategy. */
-export interface CapacityProviderStrategyItem {
-  capacityProvider: "FARGATE" | "FARGATE_SPOT";
-  base: number;
-  weight: number;
-}
-
-/**
- * The capacity provider strategy for a capacity setting: on-demand -> FARGATE; spot ->
- * FARGATE_SPOT; spot-with-base -> `onDemandBase` tasks on FARGATE, then `spotWeight` Spot tasks
- * for each further on-demand one (seed 004's hybrid).
- */
-export function capacityProviderStrategy(capacity: {
-  strategy: CapacityStrategy;
-  onDemandBase: number;
-  spotWeight: number;
-}): CapacityProviderStrategyItem[] {
-  switch (capacity.strategy) {
-    case "on-demand":
-      return [{ capacityProvider: "FARGATE", base: 0, weight: 1 }];
-    case "spot":
-      return [{ capacityProvider: "FARGATE_SPOT", base: 0, weight: 1 }];
-    case "spot-with-base":
-      return [
-        { capacityProvider: "FARGATE", base: capacity.onDemandBase, weight: 1 },
-        { capacityProvider: "FARGATE_SPOT", base: 0, weight: capacity.spotWeight },
-      ];
-  }
-}
 
 export interface IdeServiceArgs {
   /** The environment (= stack name): prod, staging or exam. Its `Environment` tag. */
@@ -119,7 +89,7 @@ export interface IdeServiceArgs {
   databaseEndpoint?: pulumi.Input<string>;
   /** ARN of the RDS-managed secret with the database user name and password (see databaseEndpoint). */
   databaseSecretArn?: pulumi.Input<string>;
-  /** Database name inside the instance (DATABASE_NAME). Default `pythonide`. */
+  /** Database name inside the instance (DATABASE_NAME). Default `pythonide` (DEFAULT_DATABASE_NAME). */
   databaseName?: pulumi.Input<string>;
   /** SNS topic alarms notify. */
   alarmTopicArn: pulumi.Input<string>;
@@ -160,6 +130,20 @@ export function platformArgs(platform: IdeServicePlatformArgs): IdeServicePlatfo
   return Object.fromEntries(
     PLATFORM_ARG_KEYS.map((key) => [key, platform[key]]),
   ) as unknown as IdeServicePlatformArgs;
+}
+
+/**
+ * The IdeService arguments of the database a service uses: its endpoint, secret and database
+ * name, or none of them when `database` is undefined (no DATABASE_* settings).
+ */
+export function databaseArgs(
+  database: Database | undefined,
+): Pick<IdeServiceArgs, "databaseEndpoint" | "databaseSecretArn" | "databaseName"> {
+  return {
+    databaseEndpoint: database?.endpoint,
+    databaseSecretArn: database?.secretArn,
+    databaseName: database?.databaseName,
+  };
 }
 
 /** The IDE as an autoscaled Fargate service behind the platform's load balancer. */
@@ -373,7 +357,7 @@ export class IdeService extends pulumi.ComponentResource {
       const [dbHost, dbPort] = splitEndpoint(args.databaseEndpoint);
       database.push(
         { name: "DATABASE_HOST", value: dbHost },
-        { name: "DATABASE_NAME", value: args.databaseName ?? "pythonide" },
+        { name: "DATABASE_NAME", value: args.databaseName ?? DEFAULT_DATABASE_NAME },
         { name: "DATABASE_PORT", value: dbPort },
       );
     }

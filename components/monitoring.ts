@@ -84,6 +84,7 @@ export function addMonitoring(
       `${name}-${suffix}`,
       {
         comparisonOperator: "GreaterThanThreshold",
+        treatMissingData: "notBreaching",
         ...props,
         alarmActions: actions,
         okActions: actions,
@@ -92,30 +93,31 @@ export function addMonitoring(
       opts,
     );
 
-  const cpuAlarm = alarm("cpu-high", {
-    alarmDescription: `IDE service CPU above ${t.cpuPercent}% for 2 minutes`,
-    namespace: "AWS/ECS",
-    metricName: "CPUUtilization",
-    dimensions: serviceDims,
-    statistic: "Average",
-    period: 60,
-    evaluationPeriods: 2,
-    datapointsToAlarm: 2,
-    threshold: t.cpuPercent,
-    treatMissingData: "notBreaching",
-  });
-  const memoryAlarm = alarm("memory-high", {
-    alarmDescription: `IDE service memory above ${t.memoryPercent}% for 2 minutes`,
-    namespace: "AWS/ECS",
-    metricName: "MemoryUtilization",
-    dimensions: serviceDims,
-    statistic: "Average",
-    period: 60,
-    evaluationPeriods: 2,
-    datapointsToAlarm: 2,
-    threshold: t.memoryPercent,
-    treatMissingData: "notBreaching",
-  });
+  // Average service utilization above a percentage for 2 one-minute datapoints.
+  const utilizationAlarm = (
+    suffix: string,
+    what: string,
+    metricName: string,
+    percent: number,
+  ): aws.cloudwatch.MetricAlarm =>
+    alarm(suffix, {
+      alarmDescription: `IDE service ${what} above ${percent}% for 2 minutes`,
+      namespace: "AWS/ECS",
+      metricName,
+      dimensions: serviceDims,
+      statistic: "Average",
+      period: 60,
+      evaluationPeriods: 2,
+      datapointsToAlarm: 2,
+      threshold: percent,
+    });
+  const cpuAlarm = utilizationAlarm("cpu-high", "CPU", "CPUUtilization", t.cpuPercent);
+  const memoryAlarm = utilizationAlarm(
+    "memory-high",
+    "memory",
+    "MemoryUtilization",
+    t.memoryPercent,
+  );
   const target5xxAlarm = alarm("target-5xx", {
     alarmDescription: `More than ${t.target5xxCount} 5xx responses from IDE tasks in 5 minutes`,
     namespace: "AWS/ApplicationELB",
@@ -125,7 +127,6 @@ export function addMonitoring(
     period: 300,
     evaluationPeriods: 1,
     threshold: t.target5xxCount,
-    treatMissingData: "notBreaching",
   });
   const unhealthyHostsAlarm = alarm("unhealthy-hosts", {
     alarmDescription: "An IDE task failed its load balancer health check for 2 minutes",
@@ -137,7 +138,6 @@ export function addMonitoring(
     evaluationPeriods: 2,
     datapointsToAlarm: 2,
     threshold: 0,
-    treatMissingData: "notBreaching",
   });
 
   const ecs = (metric: string, stat: string, label: string) => [

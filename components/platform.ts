@@ -10,7 +10,7 @@ import * as aws from "@pulumi/aws";
 import * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
 import { DatabaseConfig, NatStrategy, PlatformConfig } from "../model/config";
-import { Database } from "./database";
+import { Database, platformDatabaseArgs } from "./database";
 import { standardTags } from "./tags";
 import { ArgsChecker } from "./validate";
 
@@ -214,46 +214,32 @@ export class Platform extends pulumi.ComponentResource implements PlatformOutput
     const dbSg = group("db-sg", "Databases: PostgreSQL from IDE tasks only");
     const efsSg = group("efs-sg", "EFS mount targets: NFS from IDE tasks only");
 
-    const ingress = (
-      suffix: string,
-      sg: aws.ec2.SecurityGroup,
-      port: number,
-      from: { cidrIpv4: string } | { referencedSecurityGroupId: pulumi.Input<string> },
-      description: string,
-    ): aws.vpc.SecurityGroupIngressRule =>
-      new aws.vpc.SecurityGroupIngressRule(
-        `${name}-${suffix}`,
-        {
-          securityGroupId: sg.id,
-          ipProtocol: "tcp",
-          fromPort: port,
-          toPort: port,
-          ...from,
-          description,
-          tags,
-        },
-        parent,
-      );
-    const egress = (
-      suffix: string,
-      sg: aws.ec2.SecurityGroup,
-      port: number,
-      to: { cidrIpv4: string } | { referencedSecurityGroupId: pulumi.Input<string> },
-      description: string,
-    ): aws.vpc.SecurityGroupEgressRule =>
-      new aws.vpc.SecurityGroupEgressRule(
-        `${name}-${suffix}`,
-        {
-          securityGroupId: sg.id,
-          ipProtocol: "tcp",
-          fromPort: port,
-          toPort: port,
-          ...to,
-          description,
-          tags,
-        },
-        parent,
-      );
+    // One TCP port between a group and a peer (a CIDR or another group), in or out.
+    const rule =
+      (Rule: typeof aws.vpc.SecurityGroupIngressRule | typeof aws.vpc.SecurityGroupEgressRule) =>
+      (
+        suffix: string,
+        sg: aws.ec2.SecurityGroup,
+        port: number,
+        peer: { cidrIpv4: string } | { referencedSecurityGroupId: pulumi.Input<string> },
+        description: string,
+      ): void => {
+        new Rule(
+          `${name}-${suffix}`,
+          {
+            securityGroupId: sg.id,
+            ipProtocol: "tcp",
+            fromPort: port,
+            toPort: port,
+            ...peer,
+            description,
+            tags,
+          },
+          parent,
+        );
+      };
+    const ingress = rule(aws.vpc.SecurityGroupIngressRule);
+    const egress = rule(aws.vpc.SecurityGroupEgressRule);
     const internet = { cidrIpv4: "0.0.0.0/0" };
     ingress("alb-in-https", lbSg, 443, internet, "HTTPS from the internet");
     ingress("alb-in-http", lbSg, 80, internet, "HTTP from the internet (redirected to HTTPS)");
@@ -471,9 +457,7 @@ export class Platform extends pulumi.ComponentResource implements PlatformOutput
       {
         environment: args.environment,
         settings: args.database,
-        subnetGroupName: subnetGroup.name,
-        securityGroupIds: [dbSg.id],
-        alarmTopicArn: this.alarmTopic.arn,
+        ...platformDatabaseArgs(this),
         databaseName: args.databaseName,
       },
       parent,

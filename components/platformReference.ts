@@ -5,8 +5,13 @@
  * are (staging and exam each have their own database).
  */
 import * as pulumi from "@pulumi/pulumi";
+import { isHostName } from "../model/config";
+import { RDS_IDENTIFIER } from "./database";
 import { PLATFORM_ARG_KEYS } from "./ideService";
 import type { PlatformOutputs } from "./platform";
+import { ArgsChecker } from "./validate";
+
+const STACK_REF = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 
 /** The prod stack outputs a staging or exam environment reads. */
 export const PLATFORM_REFERENCE_KEYS = [
@@ -36,4 +41,33 @@ export function referencePlatform(
     PLATFORM_REFERENCE_KEYS.map((key) => [key, stack.requireOutput(key)]),
   ) as unknown as PlatformReference;
   return { stack, platform };
+}
+
+/**
+ * Checks the arguments every environment on the prod platform shares: its name (which names its
+ * database instance `${name}-db`), the prod stack to read and the host it answers on.
+ * @param check the environment component's checker
+ * @param environment `staging` or `exam`: the example host of the message
+ */
+export function checkEnvironmentArgs(
+  check: ArgsChecker,
+  name: string,
+  args: { platformStack: string; host: string },
+  environment: "staging" | "exam",
+): void {
+  if (!RDS_IDENTIFIER.test(name) || name.length > 30) {
+    check.problems.push(
+      `the name ${JSON.stringify(name)} must be lower-case letters, digits and single hyphens, starting with a letter, at most 30 characters (it names the database instance ${name}-db)`,
+    );
+  }
+  if (!STACK_REF.test(args.platformStack)) {
+    check.fail(
+      "platformStack",
+      args.platformStack,
+      "must be a fully qualified stack name, org/project/stack (for example acme/pythonide/prod)",
+    );
+  }
+  if (!isHostName(args.host)) {
+    check.fail("host", args.host, `must be a host name such as ${environment}.ide.example.edu`);
+  }
 }

@@ -10,6 +10,11 @@ import { atExpression, ScalingStep } from "../model/schedule";
 /** The time zone every scheduled action is written in: steps are UTC instants. */
 export const SCHEDULE_TIME_ZONE = "UTC";
 
+/** A step's schedule as stack outputs show it: `at(2027-03-16T13:00:00) UTC`. */
+export function scheduleText(at: Date): string {
+  return `${atExpression(at)} ${SCHEDULE_TIME_ZONE}`;
+}
+
 /** Names AWS accepts for a scheduled action (unique per scalable target). */
 const ACTION_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,255}$/;
 

@@ -16,18 +16,15 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { DatabaseConfig, isHostName, ServiceConfig, StagingConfig } from "../model/config";
-import { atExpression, stagingPlan, ScalingPlan } from "../model/schedule";
+import { DatabaseConfig, ServiceConfig, StagingConfig } from "../model/config";
+import { stagingPlan, ScalingPlan } from "../model/schedule";
 import { latestSnapshot, nextFinalSnapshotIdentifier, SnapshotListing } from "../model/snapshots";
 import { utcMinute } from "../model/time";
-import { Database } from "./database";
-import { IdeService, platformArgs } from "./ideService";
-import { referencePlatform } from "./platformReference";
-import { addScheduledScaling } from "./scheduledScaling";
+import { Database, platformDatabaseArgs } from "./database";
+import { databaseArgs, IdeService, platformArgs } from "./ideService";
+import { checkEnvironmentArgs, referencePlatform } from "./platformReference";
+import { addScheduledScaling, scheduleText } from "./scheduledScaling";
 import { ArgsChecker } from "./validate";
-
-const STACK_REF = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
-const NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
 export interface StagingEnvArgs {
   /** Fully qualified name of the prod stack whose platform staging runs on (org/project/stack). */
@@ -102,9 +99,7 @@ export class StagingEnv extends pulumi.ComponentResource {
         {
           environment: "staging",
           settings: args.database,
-          subnetGroupName: platform.dbSubnetGroupName,
-          securityGroupIds: [platform.databaseSecurityGroupId],
-          alarmTopicArn: platform.alarmTopicArn,
+          ...platformDatabaseArgs(platform),
           keepFinalSnapshot: true,
           finalSnapshotIdentifier: snapshots.apply((list) =>
             nextFinalSnapshotIdentifier(
@@ -128,13 +123,12 @@ export class StagingEnv extends pulumi.ComponentResource {
       {
         environment: "staging",
         host: args.host,
-        service: { ...args.service, desiredTasks: 0 },
+        // validate() holds desiredTasks at 0: the scalable target alone runs tasks.
+        service: args.service,
         examMode: false,
         ...platformArgs(platform),
-        databaseEndpoint: this.database?.endpoint,
-        databaseSecretArn: this.database?.secretArn,
-        databaseName: this.database?.databaseName,
-        dataDirectory: args.dataDirectory ?? "/pythonide/staging",
+        ...databaseArgs(this.database),
+        dataDirectory: args.dataDirectory,
         listenerRulePriority: args.listenerRulePriority,
       },
       parent,
@@ -165,7 +159,7 @@ export class StagingEnv extends pulumi.ComponentResource {
       scaling: {
         minTasks: this.plan.minCapacity,
         maxTasks: this.plan.maxCapacity,
-        switchOff: switchOff ? `${atExpression(switchOff.at)} UTC` : "none (staging is off)",
+        switchOff: switchOff ? scheduleText(switchOff.at) : "none (staging is off)",
       },
       database: {
         mode: staging.dbMode,
@@ -180,21 +174,7 @@ export class StagingEnv extends pulumi.ComponentResource {
 
 function validate(name: string, args: StagingEnvArgs): void {
   const check = new ArgsChecker("StagingEnv", name);
-  if (!NAME.test(name) || name.length > 30) {
-    check.problems.push(
-      `the name ${JSON.stringify(name)} must be lower-case letters, digits and single hyphens, starting with a letter, at most 30 characters (it names the database instance ${name}-db)`,
-    );
-  }
-  if (!STACK_REF.test(args.platformStack)) {
-    check.fail(
-      "platformStack",
-      args.platformStack,
-      "must be a fully qualified stack name, org/project/stack (for example acme/pythonide/prod)",
-    );
-  }
-  if (!isHostName(args.host)) {
-    check.fail("host", args.host, "must be a host name such as staging.ide.example.edu");
-  }
+  checkEnvironmentArgs(check, name, args, "staging");
   const s = args.service;
   const st = args.staging;
   if (s.desiredTasks !== 0) {

@@ -5,7 +5,7 @@
  * these keys).
  */
 import { StackConfig } from "../model/config";
-import { IdeService, platformArgs } from "../components/ideService";
+import { databaseArgs, IdeService, platformArgs } from "../components/ideService";
 import { Platform } from "../components/platform";
 import type { StackOutputs } from ".";
 
@@ -25,9 +25,7 @@ export function prod(config: StackConfig): StackOutputs {
     host: config.host,
     service: config.service,
     ...platformArgs(platform),
-    databaseEndpoint: platform.databaseEndpoint,
-    databaseSecretArn: platform.databaseSecretArn,
-    databaseName: platform.database.databaseName,
+    ...databaseArgs(platform.database),
   });
   return {
     url: ide.url,

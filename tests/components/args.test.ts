@@ -4,40 +4,17 @@
  */
 import * as assert from "assert";
 import { Database, DatabaseArgs } from "../../components/database";
-import { capacityProviderStrategy, IdeService, IdeServiceArgs } from "../../components/ideService";
+import { IdeService, IdeServiceArgs } from "../../components/ideService";
 import { Platform, PlatformArgs } from "../../components/platform";
-import { ComponentArgsError } from "../../components/validate";
-import { ServiceConfig } from "../../model/config";
+import { capacityProviderStrategy } from "../../model/fargate";
 import { ecrRepositoryArn, parseEcrImage } from "../../model/image";
-
-function service(overrides: Partial<ServiceConfig> = {}): ServiceConfig {
-  return {
-    image: "registry.example.com/pythonide:2025.10.1",
-    cpu: 1024,
-    memory: 2048,
-    architecture: "X86_64",
-    minTasks: 1,
-    desiredTasks: 1,
-    maxTasks: 8,
-    capacity: { strategy: "on-demand", onDemandBase: 1, spotWeight: 4 },
-    cpuTargetPercent: 60,
-    memoryTargetPercent: 70,
-    app: {
-      maxConcurrentExecutions: 20,
-      executionTimeoutSeconds: 60,
-      memoryLimitMb: 256,
-      tornadoProcesses: 1,
-    },
-    logRetentionDays: 30,
-    ...overrides,
-  };
-}
+import { argsError, serviceConfig } from "./helpers";
 
 function ideArgs(overrides: Partial<IdeServiceArgs> = {}): IdeServiceArgs {
   return {
     environment: "staging",
     host: "staging.ide.example.edu",
-    service: service(),
+    service: serviceConfig(),
     vpcId: "vpc-1",
     taskSubnetIds: ["subnet-1", "subnet-2"],
     assignPublicIp: true,
@@ -55,21 +32,11 @@ function ideArgs(overrides: Partial<IdeServiceArgs> = {}): IdeServiceArgs {
   };
 }
 
-function thrown(fn: () => unknown): ComponentArgsError {
-  try {
-    fn();
-  } catch (err) {
-    assert.ok(err instanceof ComponentArgsError, `expected ComponentArgsError, got ${err}`);
-    return err;
-  }
-  assert.fail("expected the constructor to throw");
-}
-
 describe("component arguments", function () {
   describe("IdeService", function () {
     it("refuses a CPU/memory pair Fargate does not offer, naming the valid memory", function () {
-      const err = thrown(
-        () => new IdeService("ide-test", ideArgs({ service: service({ memory: 1024 }) })),
+      const err = argsError(
+        () => new IdeService("ide-test", ideArgs({ service: serviceConfig({ memory: 1024 }) })),
       );
       assert.strictEqual(
         err.message,
@@ -79,14 +46,14 @@ describe("component arguments", function () {
     });
 
     it("refuses a host that is not a host name", function () {
-      const err = thrown(() => new IdeService("ide-test", ideArgs({ host: "not a host" })));
+      const err = argsError(() => new IdeService("ide-test", ideArgs({ host: "not a host" })));
       assert.deepStrictEqual(err.problems, [
         'args.host is "not a host": must be a host name such as ide.example.edu',
       ]);
     });
 
     it("refuses an unknown environment", function () {
-      const err = thrown(
+      const err = argsError(
         () => new IdeService("ide-test", ideArgs({ environment: "dev" as "prod" })),
       );
       assert.deepStrictEqual(err.problems, [
@@ -95,11 +62,11 @@ describe("component arguments", function () {
     });
 
     it("refuses a floor above the ceiling", function () {
-      const err = thrown(
+      const err = argsError(
         () =>
           new IdeService(
             "ide-test",
-            ideArgs({ service: service({ minTasks: 3, desiredTasks: 3, maxTasks: 2 }) }),
+            ideArgs({ service: serviceConfig({ minTasks: 3, desiredTasks: 3, maxTasks: 2 }) }),
           ),
       );
       assert.deepStrictEqual(err.problems, [
@@ -108,9 +75,12 @@ describe("component arguments", function () {
     });
 
     it("refuses a short cookie secret without echoing it", function () {
-      const err = thrown(
+      const err = argsError(
         () =>
-          new IdeService("ide-test", ideArgs({ service: service({ cookieSecret: "hunter2" }) })),
+          new IdeService(
+            "ide-test",
+            ideArgs({ service: serviceConfig({ cookieSecret: "hunter2" }) }),
+          ),
       );
       assert.deepStrictEqual(err.problems, [
         "args.service.cookieSecret is too short: it must be at least 32 characters",
@@ -119,13 +89,17 @@ describe("component arguments", function () {
     });
 
     it("lists every problem at once", function () {
-      const err = thrown(
+      const err = argsError(
         () =>
           new IdeService(
             "ide test",
             ideArgs({
               listenerRulePriority: 0,
-              service: service({ logRetentionDays: 10, cpuTargetPercent: 95, image: "Bad Image" }),
+              service: serviceConfig({
+                logRetentionDays: 10,
+                cpuTargetPercent: 95,
+                image: "Bad Image",
+              }),
             }),
           ),
       );
@@ -139,13 +113,13 @@ describe("component arguments", function () {
     });
 
     it("checks the Spot weights only with spot-with-base", function () {
-      const err = thrown(
+      const err = argsError(
         () =>
           new IdeService(
             "ide-test",
             ideArgs({
               host: "bad host",
-              service: service({
+              service: serviceConfig({
                 capacity: { strategy: "spot-with-base", onDemandBase: -1, spotWeight: 0 },
               }),
             }),
@@ -181,7 +155,7 @@ describe("component arguments", function () {
     });
 
     it("refuses an unknown NAT strategy, one zone and provisioned EFS without a rate", function () {
-      const err = thrown(
+      const err = argsError(
         () =>
           new Platform(
             "pythonide",
@@ -200,7 +174,7 @@ describe("component arguments", function () {
     });
 
     it("refuses a certificate that is not an ACM ARN", function () {
-      const err = thrown(
+      const err = argsError(
         () => new Platform("pythonide", platformArgs({ certificateArn: "cert-1" })),
       );
       assert.deepStrictEqual(err.problems, [
@@ -226,7 +200,7 @@ describe("component arguments", function () {
     });
 
     it("refuses a class without a known connection limit and a bad identifier", function () {
-      const err = thrown(
+      const err = argsError(
         () =>
           new Database(
             "Staging_DB",
@@ -240,7 +214,7 @@ describe("component arguments", function () {
     });
 
     it("refuses a database name PostgreSQL would not accept", function () {
-      const err = thrown(
+      const err = argsError(
         () => new Database("staging-db", dbArgs({ databaseName: "pythonide-staging" })),
       );
       assert.deepStrictEqual(err.problems, [

@@ -5,23 +5,7 @@
 import * as assert from "assert";
 import { MockDbSnapshot, runProgram } from "../../preview/program";
 import { ResourceRecord } from "../../model/records";
-import { NOW, Run, shippedConfig } from "./helpers";
-
-/** Resource types the staging and exam tests look up. */
-export const T = {
-  stackComponentStaging: "pythonide:components:StagingEnv",
-  stackComponentExam: "pythonide:components:ExamEnv",
-  database: "pythonide:components:Database",
-  ide: "pythonide:components:IdeService",
-  taskDefinition: "aws:ecs/taskDefinition:TaskDefinition",
-  service: "aws:ecs/service:Service",
-  target: "aws:appautoscaling/target:Target",
-  action: "aws:appautoscaling/scheduledAction:ScheduledAction",
-  db: "aws:rds/instance:Instance",
-  accessPoint: "aws:efs/accessPoint:AccessPoint",
-  listenerRule: "aws:lb/listenerRule:ListenerRule",
-  rolePolicy: "aws:iam/rolePolicy:RolePolicy",
-} as const;
+import { changedConfig, containers, NOW, Run, T } from "./helpers";
 
 /** One run of a stack: records, outputs, warnings and the stacks it referenced. */
 export class EnvRun extends Run {
@@ -50,9 +34,7 @@ export class EnvRun extends Run {
 
   /** The container's environment of a task definition, as a name -> value map. */
   environment(taskDefinition: string): Record<string, string> {
-    const [c] = JSON.parse(
-      String(this.inputs(T.taskDefinition, taskDefinition).containerDefinitions),
-    );
+    const [c] = containers(this.get(T.taskDefinition, taskDefinition));
     return Object.fromEntries(
       (c.environment as { name: string; value: string }[]).map((e) => [e.name, e.value]),
     );
@@ -60,9 +42,7 @@ export class EnvRun extends Run {
 
   /** The container's secrets of a task definition, as a name -> valueFrom map. */
   secrets(taskDefinition: string): Record<string, string> {
-    const [c] = JSON.parse(
-      String(this.inputs(T.taskDefinition, taskDefinition).containerDefinitions),
-    );
+    const [c] = containers(this.get(T.taskDefinition, taskDefinition));
     return Object.fromEntries(
       ((c.secrets ?? []) as { name: string; valueFrom: string }[]).map((e) => [
         e.name,
@@ -90,15 +70,9 @@ export async function runEnv(
   stack: "staging" | "exam",
   options: EnvRunOptions = {},
 ): Promise<EnvRun> {
-  const config = shippedConfig(stack);
-  const full = (k: string): string => (k.includes(":") ? k : `pythonide:${k}`);
-  for (const k of options.unset ?? []) delete config[full(k)];
-  for (const [k, v] of Object.entries(options.set ?? {})) {
-    config[full(k)] = { value: Array.isArray(v) ? JSON.stringify(v) : v, secret: false };
-  }
   const run = await runProgram({
     stack,
-    config,
+    config: changedConfig(stack, options.set, options.unset),
     now: options.now ?? NOW,
     platformOutputs: options.platformOutputs,
     rdsSnapshots: options.rdsSnapshots,

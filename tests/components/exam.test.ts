@@ -6,12 +6,10 @@
  */
 import * as assert from "assert";
 import { ExamEnv, ExamEnvArgs } from "../../components/examEnv";
-import { ComponentArgsError } from "../../components/validate";
 import { examTasks, studentsPerTask } from "../../model/capacity";
-import { ServiceConfig } from "../../model/config";
 import { platformOutputsFixture } from "../../preview/program";
-import { NOW } from "./helpers";
-import { EnvRun, runEnv, runError, T } from "./envHelpers";
+import { argsError, NOW, serviceConfig, T } from "./helpers";
+import { EnvRun, runEnv, runError } from "./envHelpers";
 
 const PROD_STACK = "example-org/pythonide/prod";
 const RESOURCE_ID = "service/pythonide-cluster/exam-ide-service";
@@ -237,17 +235,11 @@ describe("exam stack (Pulumi.exam.yaml on mocks)", function () {
 });
 
 describe("ExamEnv argument checks", function () {
-  const service: ServiceConfig = {
+  const service = serviceConfig({
     image: "registry.example.com/pythonide-exam:2025.10.1",
-    cpu: 1024,
-    memory: 2048,
-    architecture: "X86_64",
     minTasks: 0,
     desiredTasks: 0,
     maxTasks: 3,
-    capacity: { strategy: "on-demand", onDemandBase: 1, spotWeight: 4 },
-    cpuTargetPercent: 60,
-    memoryTargetPercent: 70,
     app: {
       maxConcurrentExecutions: 60,
       executionTimeoutSeconds: 30,
@@ -255,7 +247,7 @@ describe("ExamEnv argument checks", function () {
       tornadoProcesses: 1,
     },
     logRetentionDays: 90,
-  };
+  });
   const args = (overrides: Partial<ExamEnvArgs> = {}): ExamEnvArgs => ({
     platformStack: PROD_STACK,
     host: "exam.ide.example.edu",
@@ -286,15 +278,7 @@ describe("ExamEnv argument checks", function () {
     now: NOW,
     ...overrides,
   });
-  const problems = (a: ExamEnvArgs): string[] => {
-    try {
-      new ExamEnv("exam", a);
-    } catch (err) {
-      assert.ok(err instanceof ComponentArgsError, String(err));
-      return err.problems;
-    }
-    return assert.fail("ExamEnv accepted invalid arguments");
-  };
+  const problems = (a: ExamEnvArgs): string[] => argsError(() => new ExamEnv("exam", a)).problems;
 
   it("refuses a window that needs more tasks than maxTasks, and an invalid clock", function () {
     assert.deepStrictEqual(problems(args({ now: new Date("not a time") })), [

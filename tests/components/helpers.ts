@@ -6,7 +6,8 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import * as yaml from "js-yaml";
-import { RawConfig } from "../../model/config";
+import { ComponentArgsError } from "../../components/validate";
+import { RawConfig, ServiceConfig } from "../../model/config";
 import { ResourceRecord } from "../../model/records";
 import { runProgram, stackFileConfig } from "../../preview/program";
 
@@ -15,12 +16,108 @@ const ROOT = path.join(__dirname, "..", "..");
 /** The clock of every run (staging/exam logic must not depend on the real one). */
 export const NOW = new Date("2026-02-02T12:00:00Z");
 
+/** Resource types the component tests look up. */
+export const T = {
+  stackComponentStaging: "pythonide:components:StagingEnv",
+  stackComponentExam: "pythonide:components:ExamEnv",
+  database: "pythonide:components:Database",
+  ide: "pythonide:components:IdeService",
+  taskDefinition: "aws:ecs/taskDefinition:TaskDefinition",
+  service: "aws:ecs/service:Service",
+  cluster: "aws:ecs/cluster:Cluster",
+  capacityProviders: "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders",
+  target: "aws:appautoscaling/target:Target",
+  policy: "aws:appautoscaling/policy:Policy",
+  action: "aws:appautoscaling/scheduledAction:ScheduledAction",
+  alarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
+  dashboard: "aws:cloudwatch/dashboard:Dashboard",
+  logGroup: "aws:cloudwatch/logGroup:LogGroup",
+  targetGroup: "aws:lb/targetGroup:TargetGroup",
+  listener: "aws:lb/listener:Listener",
+  listenerRule: "aws:lb/listenerRule:ListenerRule",
+  loadBalancer: "aws:lb/loadBalancer:LoadBalancer",
+  vpc: "awsx:ec2:Vpc",
+  securityGroup: "aws:ec2/securityGroup:SecurityGroup",
+  ingress: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+  egress: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+  db: "aws:rds/instance:Instance",
+  efs: "aws:efs/fileSystem:FileSystem",
+  mountTarget: "aws:efs/mountTarget:MountTarget",
+  accessPoint: "aws:efs/accessPoint:AccessPoint",
+  role: "aws:iam/role:Role",
+  rolePolicy: "aws:iam/rolePolicy:RolePolicy",
+  secret: "aws:secretsmanager/secret:Secret",
+  secretVersion: "aws:secretsmanager/secretVersion:SecretVersion",
+  topicSubscription: "aws:sns/topicSubscription:TopicSubscription",
+} as const;
+
 /** The shipped stack file's config, as raw config. */
 export function shippedConfig(stack: string): RawConfig {
   const file = yaml.load(fs.readFileSync(path.join(ROOT, `Pulumi.${stack}.yaml`), "utf8")) as {
     config: Record<string, unknown>;
   };
   return stackFileConfig(file.config);
+}
+
+/** A config value to set: text, a list (written as the engine passes lists) or a secret. */
+export type ConfigChange = string | string[] | { secret: string };
+
+/**
+ * The shipped stack file's config with `set` values replacing or adding keys (`pythonide:` is
+ * added to bare keys) and `unset` keys removed.
+ */
+export function changedConfig(
+  stack: string,
+  set: Record<string, ConfigChange> = {},
+  unset: string[] = [],
+): RawConfig {
+  const config = shippedConfig(stack);
+  const full = (k: string): string => (k.includes(":") ? k : `pythonide:${k}`);
+  for (const k of unset) delete config[full(k)];
+  for (const [k, v] of Object.entries(set)) {
+    config[full(k)] =
+      typeof v === "string"
+        ? { value: v, secret: false }
+        : Array.isArray(v)
+          ? { value: JSON.stringify(v), secret: false }
+          : { value: v.secret, secret: true };
+  }
+  return config;
+}
+
+/** A valid ServiceConfig for argument checks (1 vCPU / 2 GB, 1..8 tasks on-demand), changed by `overrides`. */
+export function serviceConfig(overrides: Partial<ServiceConfig> = {}): ServiceConfig {
+  return {
+    image: "registry.example.com/pythonide:2025.10.1",
+    cpu: 1024,
+    memory: 2048,
+    architecture: "X86_64",
+    minTasks: 1,
+    desiredTasks: 1,
+    maxTasks: 8,
+    capacity: { strategy: "on-demand", onDemandBase: 1, spotWeight: 4 },
+    cpuTargetPercent: 60,
+    memoryTargetPercent: 70,
+    app: {
+      maxConcurrentExecutions: 20,
+      executionTimeoutSeconds: 60,
+      memoryLimitMb: 256,
+      tornadoProcesses: 1,
+    },
+    logRetentionDays: 30,
+    ...overrides,
+  };
+}
+
+/** The ComponentArgsError `construct` throws (fails the test when it throws none or another). */
+export function argsError(construct: () => unknown): ComponentArgsError {
+  try {
+    construct();
+  } catch (err) {
+    assert.ok(err instanceof ComponentArgsError, `expected ComponentArgsError, got ${err}`);
+    return err;
+  }
+  assert.fail("expected the constructor to throw");
 }
 
 /** One prod run's records and outputs, with lookups. */
@@ -52,21 +149,12 @@ export class Run {
   }
 }
 
-/**
- * Runs the prod stack with Pulumi.prod.yaml's config, `set` values replacing or adding keys
- * (`pythonide:` is added to bare keys; a `{ secret }` value is a secret) and `unset` keys removed.
- */
+/** Runs the prod stack with Pulumi.prod.yaml's config changed (changedConfig). */
 export async function runProd(
-  set: Record<string, string | { secret: string }> = {},
+  set: Record<string, ConfigChange> = {},
   unset: string[] = [],
 ): Promise<Run> {
-  const config = shippedConfig("prod");
-  const full = (k: string): string => (k.includes(":") ? k : `pythonide:${k}`);
-  for (const k of unset) delete config[full(k)];
-  for (const [k, v] of Object.entries(set)) {
-    config[full(k)] =
-      typeof v === "string" ? { value: v, secret: false } : { value: v.secret, secret: true };
-  }
+  const config = changedConfig("prod", set, unset);
   const run = await runProgram({ stack: "prod", config, now: NOW });
   return new Run(run.records, run.outputs);
 }

@@ -5,34 +5,7 @@ import * as assert from "assert";
 import { ORDINARY_VCPU_PER_STUDENT, studentsPerTask, tasksFor } from "../../model/capacity";
 import { defaultMaxConnections } from "../../model/rds";
 import { platformOutputsFixture } from "../../preview/program";
-import { containers, isTaggable, policyDocument, Run, runProd } from "./helpers";
-
-const T = {
-  taskDefinition: "aws:ecs/taskDefinition:TaskDefinition",
-  service: "aws:ecs/service:Service",
-  target: "aws:appautoscaling/target:Target",
-  policy: "aws:appautoscaling/policy:Policy",
-  alarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
-  dashboard: "aws:cloudwatch/dashboard:Dashboard",
-  targetGroup: "aws:lb/targetGroup:TargetGroup",
-  listener: "aws:lb/listener:Listener",
-  listenerRule: "aws:lb/listenerRule:ListenerRule",
-  loadBalancer: "aws:lb/loadBalancer:LoadBalancer",
-  securityGroup: "aws:ec2/securityGroup:SecurityGroup",
-  ingress: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
-  egress: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
-  db: "aws:rds/instance:Instance",
-  efs: "aws:efs/fileSystem:FileSystem",
-  mountTarget: "aws:efs/mountTarget:MountTarget",
-  accessPoint: "aws:efs/accessPoint:AccessPoint",
-  vpc: "awsx:ec2:Vpc",
-  rolePolicy: "aws:iam/rolePolicy:RolePolicy",
-  role: "aws:iam/role:Role",
-  logGroup: "aws:cloudwatch/logGroup:LogGroup",
-  topicSubscription: "aws:sns/topicSubscription:TopicSubscription",
-  cluster: "aws:ecs/cluster:Cluster",
-  capacityProviders: "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders",
-};
+import { containers, isTaggable, policyDocument, Run, runProd, T } from "./helpers";
 
 const SECRET_ARN = "arn:aws:rds:us-east-2:000000000000:secret:rds!pythonide-db-instance";
 const TOPIC_ARN = "arn:aws:sns:us-east-2:000000000000:topic/pythonide-alarms";

@@ -5,14 +5,13 @@
  * config errors. Each describe runs the program once and shares the records.
  */
 import * as assert from "assert";
-import { ComponentArgsError } from "../../components/validate";
 import { StagingEnv, StagingEnvArgs } from "../../components/stagingEnv";
 import { PLATFORM_REFERENCE_KEYS } from "../../components/platformReference";
 import { latestSnapshot, nextFinalSnapshotIdentifier } from "../../model/snapshots";
 import { ServiceConfig } from "../../model/config";
 import { MockDbSnapshot, platformOutputsFixture } from "../../preview/program";
-import { policyDocument } from "./helpers";
-import { EnvRun, runEnv, runError, T } from "./envHelpers";
+import { argsError, policyDocument, serviceConfig, T } from "./helpers";
+import { EnvRun, runEnv, runError } from "./envHelpers";
 
 const PROD_STACK = "example-org/pythonide/prod";
 const RESOURCE_ID = "service/pythonide-cluster/staging-ide-service";
@@ -379,26 +378,17 @@ describe("staging database snapshots (model/snapshots.ts)", function () {
 });
 
 describe("StagingEnv argument checks", function () {
-  const service = (overrides: Partial<ServiceConfig> = {}): ServiceConfig => ({
-    image: "registry.example.com/pythonide:2025.10.1",
-    cpu: 512,
-    memory: 1024,
-    architecture: "X86_64",
-    minTasks: 0,
-    desiredTasks: 0,
-    maxTasks: 0,
-    capacity: { strategy: "spot", onDemandBase: 1, spotWeight: 4 },
-    cpuTargetPercent: 60,
-    memoryTargetPercent: 70,
-    app: {
-      maxConcurrentExecutions: 20,
-      executionTimeoutSeconds: 60,
-      memoryLimitMb: 256,
-      tornadoProcesses: 1,
-    },
-    logRetentionDays: 7,
-    ...overrides,
-  });
+  const service = (overrides: Partial<ServiceConfig> = {}): ServiceConfig =>
+    serviceConfig({
+      cpu: 512,
+      memory: 1024,
+      minTasks: 0,
+      desiredTasks: 0,
+      maxTasks: 0,
+      capacity: { strategy: "spot", onDemandBase: 1, spotWeight: 4 },
+      logRetentionDays: 7,
+      ...overrides,
+    });
   const args = (overrides: Partial<StagingEnvArgs> = {}): StagingEnvArgs => ({
     platformStack: PROD_STACK,
     host: "staging.ide.example.edu",
@@ -413,15 +403,8 @@ describe("StagingEnv argument checks", function () {
     },
     ...overrides,
   });
-  const problems = (a: StagingEnvArgs): string[] => {
-    try {
-      new StagingEnv("staging", a);
-    } catch (err) {
-      assert.ok(err instanceof ComponentArgsError, String(err));
-      return err.problems;
-    }
-    return assert.fail("StagingEnv accepted invalid arguments");
-  };
+  const problems = (a: StagingEnvArgs): string[] =>
+    argsError(() => new StagingEnv("staging", a)).problems;
 
   it("refuses a nonzero desired count", function () {
     assert.deepStrictEqual(

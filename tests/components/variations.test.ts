@@ -4,19 +4,7 @@
  * deletion protection. Each describe runs the program once and shares the records.
  */
 import * as assert from "assert";
-import { containers, policyDocument, Run, runProd } from "./helpers";
-
-const T = {
-  service: "aws:ecs/service:Service",
-  taskDefinition: "aws:ecs/taskDefinition:TaskDefinition",
-  vpc: "awsx:ec2:Vpc",
-  efs: "aws:efs/fileSystem:FileSystem",
-  mountTarget: "aws:efs/mountTarget:MountTarget",
-  secret: "aws:secretsmanager/secret:Secret",
-  secretVersion: "aws:secretsmanager/secretVersion:SecretVersion",
-  rolePolicy: "aws:iam/rolePolicy:RolePolicy",
-  db: "aws:rds/instance:Instance",
-};
+import { containers, policyDocument, Run, runProd, T } from "./helpers";
 
 const COOKIE = "c".repeat(20) + "0123456789abcdef"; // 36 characters, a test value
 const ECR_IMAGE = "000000000000.dkr.ecr.us-east-2.amazonaws.com/team/pythonide:2025.10.1";

@@ -12,6 +12,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import {
+  CAPACITY_STRATEGIES,
   isHostName,
   isImageReference,
   LOG_RETENTION_DAYS,
@@ -580,11 +581,7 @@ function validate(name: string, args: IdeServiceArgs): void {
       `args.service.minTasks ${s.minTasks}, desiredTasks ${s.desiredTasks} and maxTasks ${s.maxTasks}: minTasks and desiredTasks must not exceed maxTasks`,
     );
   }
-  check.oneOf("service.capacity.strategy", s.capacity.strategy, [
-    "on-demand",
-    "spot",
-    "spot-with-base",
-  ]);
+  check.oneOf("service.capacity.strategy", s.capacity.strategy, CAPACITY_STRATEGIES);
   if (s.capacity.strategy === "spot-with-base") {
     check.int("service.capacity.onDemandBase", s.capacity.onDemandBase, 0, 100);
     check.int("service.capacity.spotWeight", s.capacity.spotWeight, 1, 1000);

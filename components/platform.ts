@@ -9,7 +9,14 @@
 import * as aws from "@pulumi/aws";
 import * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
-import { DatabaseConfig, NatStrategy, PlatformConfig } from "../model/config";
+import {
+  DatabaseConfig,
+  EFS_THROUGHPUT_MODES,
+  isAcmCertificateArn,
+  isEmail,
+  NatStrategy,
+  PlatformConfig,
+} from "../model/config";
 import { Database, platformDatabaseArgs } from "./database";
 import { standardTags } from "./tags";
 import { ArgsChecker } from "./validate";
@@ -31,9 +38,6 @@ export const NAT_GATEWAY_STRATEGY: Readonly<
   single: "Single",
   "one-per-az": "OnePerAz",
 };
-
-const ACM_ARN = /^arn:aws(?:-[a-z]+)*:acm:[a-z0-9-]+:\d{12}:certificate\/[A-Za-z0-9-]+$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export interface PlatformArgs {
   /** The stack the platform belongs to (prod): the `Environment` tag of everything it creates. */
@@ -146,22 +150,18 @@ export class Platform extends pulumi.ComponentResource implements PlatformOutput
     if (!args.environment) check.fail("environment", args.environment, "must be the stack name");
     check.int("platform.availabilityZones", p.availabilityZones, 2, 4);
     check.oneOf("platform.natStrategy", p.natStrategy, Object.keys(NAT_GATEWAY_STRATEGY));
-    check.oneOf("platform.efsThroughputMode", p.efsThroughputMode, [
-      "bursting",
-      "elastic",
-      "provisioned",
-    ]);
+    check.oneOf("platform.efsThroughputMode", p.efsThroughputMode, EFS_THROUGHPUT_MODES);
     if (p.efsThroughputMode === "provisioned") {
       check.int("platform.efsProvisionedMibps", p.efsProvisionedMibps, 1, 1024);
     }
-    if (!ACM_ARN.test(p.certificateArn)) {
+    if (!isAcmCertificateArn(p.certificateArn)) {
       check.fail(
         "platform.certificateArn",
         p.certificateArn,
         "must be an ACM certificate ARN, arn:aws:acm:<region>:<account>:certificate/<id>",
       );
     }
-    if (args.alarmEmail !== undefined && !EMAIL.test(args.alarmEmail)) {
+    if (args.alarmEmail !== undefined && !isEmail(args.alarmEmail)) {
       check.fail("alarmEmail", args.alarmEmail, "must be an email address");
     }
     check.throwIfAny();

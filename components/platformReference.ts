@@ -5,13 +5,11 @@
  * are (staging and exam each have their own database).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { isHostName } from "../model/config";
+import { isHostName, isStackReference } from "../model/config";
 import { RDS_IDENTIFIER } from "./database";
 import { PLATFORM_ARG_KEYS } from "./ideService";
 import type { PlatformOutputs } from "./platform";
 import { ArgsChecker } from "./validate";
-
-const STACK_REF = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 
 /** The prod stack outputs a staging or exam environment reads. */
 export const PLATFORM_REFERENCE_KEYS = [
@@ -60,7 +58,7 @@ export function checkEnvironmentArgs(
       `the name ${JSON.stringify(name)} must be lower-case letters, digits and single hyphens, starting with a letter, at most 30 characters (it names the database instance ${name}-db)`,
     );
   }
-  if (!STACK_REF.test(args.platformStack)) {
+  if (!isStackReference(args.platformStack)) {
     check.fail(
       "platformStack",
       args.platformStack,

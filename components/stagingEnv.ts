@@ -16,7 +16,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { DatabaseConfig, ServiceConfig, StagingConfig } from "../model/config";
+import { DatabaseConfig, ServiceConfig, STAGING_DB_MODES, StagingConfig } from "../model/config";
 import { stagingPlan, ScalingPlan } from "../model/schedule";
 import { latestSnapshot, nextFinalSnapshotIdentifier, SnapshotListing } from "../model/snapshots";
 import { utcMinute } from "../model/time";
@@ -200,6 +200,6 @@ function validate(name: string, args: StagingEnvArgs): void {
       `args.service.minTasks ${s.minTasks} and maxTasks ${s.maxTasks}: a staging that is off must have minTasks 0 and maxTasks 0`,
     );
   }
-  check.oneOf("staging.dbMode", st.dbMode, ["on-demand", "always-on"]);
+  check.oneOf("staging.dbMode", st.dbMode, STAGING_DB_MODES);
   check.throwIfAny();
 }

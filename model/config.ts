@@ -13,10 +13,14 @@ export const PROJECT = "pythonide";
 export const STACKS = ["prod", "staging", "exam"] as const;
 export type StackName = (typeof STACKS)[number];
 
-export type CapacityStrategy = "on-demand" | "spot" | "spot-with-base";
-export type NatStrategy = "none" | "single" | "one-per-az";
-export type EfsThroughputMode = "bursting" | "elastic" | "provisioned";
-export type StagingDbMode = "on-demand" | "always-on";
+export const CAPACITY_STRATEGIES = ["on-demand", "spot", "spot-with-base"] as const;
+export type CapacityStrategy = (typeof CAPACITY_STRATEGIES)[number];
+export const NAT_STRATEGIES = ["none", "single", "one-per-az"] as const;
+export type NatStrategy = (typeof NAT_STRATEGIES)[number];
+export const EFS_THROUGHPUT_MODES = ["bursting", "elastic", "provisioned"] as const;
+export type EfsThroughputMode = (typeof EFS_THROUGHPUT_MODES)[number];
+export const STAGING_DB_MODES = ["on-demand", "always-on"] as const;
+export type StagingDbMode = (typeof STAGING_DB_MODES)[number];
 
 /** Retention periods CloudWatch Logs accepts, in days. */
 export const LOG_RETENTION_DAYS = [
@@ -453,6 +457,21 @@ export function isHostName(host: string): boolean {
   );
 }
 
+/** True when `text` looks like an email address. */
+export function isEmail(text: string): boolean {
+  return EMAIL.test(text);
+}
+
+/** True when `arn` is an ACM certificate ARN. */
+export function isAcmCertificateArn(arn: string): boolean {
+  return ACM_ARN.test(arn);
+}
+
+/** True when `name` is a fully qualified stack name, org/project/stack. */
+export function isStackReference(name: string): boolean {
+  return STACK_REF.test(name);
+}
+
 /** True when `image` is a well-formed container image reference. */
 export function isImageReference(image: string): boolean {
   return image.length <= 255 && IMAGE.test(image);
@@ -610,7 +629,7 @@ export function parseStackConfig(stack: string, raw: RawConfig, now: Date): Stac
     r.fail("timeZone", timeZone, "must be an IANA time zone such as UTC or Australia/Sydney");
 
   const alarmEmail = r.str("alarmEmail");
-  if (alarmEmail !== undefined && !EMAIL.test(alarmEmail))
+  if (alarmEmail !== undefined && !isEmail(alarmEmail))
     r.fail("alarmEmail", alarmEmail, "must be an email address");
 
   const service = readService(r);
@@ -629,7 +648,7 @@ export function parseStackConfig(stack: string, raw: RawConfig, now: Date): Stac
   if (r.stack === "prod") config.platform = readPlatform(r);
   else {
     config.platformStack = r.str("platformStack");
-    if (config.platformStack !== undefined && !STACK_REF.test(config.platformStack)) {
+    if (config.platformStack !== undefined && !isStackReference(config.platformStack)) {
       r.fail(
         "platformStack",
         config.platformStack,
@@ -702,11 +721,7 @@ function readService(r: Reader): ServiceConfig {
     }
   }
   const architecture = r.oneOf("cpuArchitecture", CPU_ARCHITECTURES);
-  const strategy = r.oneOf<CapacityStrategy>("capacityProvider", [
-    "on-demand",
-    "spot",
-    "spot-with-base",
-  ]);
+  const strategy = r.oneOf("capacityProvider", CAPACITY_STRATEGIES);
   const onDemandBase = r.int("onDemandBase", 0, 100);
   const spotWeight = r.int("spotWeight", 1, 100);
   const maxTasks = r.int("maxTasks", 1, 100);
@@ -821,18 +836,14 @@ function readPlatform(r: Reader): PlatformConfig {
     );
   }
   const certificateArn = r.str("certificateArn");
-  if (certificateArn !== undefined && !ACM_ARN.test(certificateArn)) {
+  if (certificateArn !== undefined && !isAcmCertificateArn(certificateArn)) {
     r.fail(
       "certificateArn",
       certificateArn,
       "must be an ACM certificate ARN, arn:aws:acm:<region>:<account>:certificate/<id>",
     );
   }
-  const efsThroughputMode = r.oneOf<EfsThroughputMode>("efsThroughputMode", [
-    "bursting",
-    "elastic",
-    "provisioned",
-  ]);
+  const efsThroughputMode = r.oneOf("efsThroughputMode", EFS_THROUGHPUT_MODES);
   const efsProvisionedMibps = r.int("efsProvisionedMibps", 1, 1024);
   if (efsThroughputMode === "provisioned" && !r.given("efsProvisionedMibps")) {
     r.problems.push(
@@ -853,7 +864,7 @@ function readPlatform(r: Reader): PlatformConfig {
   return {
     availabilityZones: r.int("availabilityZones", 2, 4) ?? 2,
     vpcCidr,
-    natStrategy: r.oneOf<NatStrategy>("natStrategy", ["none", "single", "one-per-az"]) ?? "none",
+    natStrategy: r.oneOf("natStrategy", NAT_STRATEGIES) ?? "none",
     certificateArn: certificateArn ?? "",
     efsThroughputMode: efsThroughputMode ?? "elastic",
     efsProvisionedMibps: efsThroughputMode === "provisioned" ? efsProvisionedMibps : undefined,
@@ -869,7 +880,7 @@ function readStaging(
   const switchedOn = r.bool("active") ?? false;
   const maxActiveHours = r.int("maxActiveHours", 1, 168) ?? 12;
   const activeTasks = r.int("activeTasks", 1, 100) ?? 1;
-  const dbMode = r.oneOf<StagingDbMode>("dbMode", ["on-demand", "always-on"]) ?? "on-demand";
+  const dbMode = r.oneOf("dbMode", STAGING_DB_MODES) ?? "on-demand";
   if (activeTasks > service.maxTasks && service.maxTasks > 0) {
     r.fail("activeTasks", String(activeTasks), `must not exceed maxTasks (${service.maxTasks})`);
   }

@@ -10,7 +10,8 @@ import { capacityProviderStrategy, CapacityProviderStrategyItem, CpuArchitecture
 import type { ResourceRecord } from "./records";
 import { atExpression } from "./schedule";
 
-const ACCOUNT = "000000000000";
+/** The account id every mocked and synthetic ARN carries: obviously not a real one. */
+export const MOCK_ACCOUNT = "000000000000";
 
 function record(
   type: string,
@@ -34,11 +35,16 @@ function record(
  * `aws:ecs/taskDefinition:TaskDefinition` -> `arn:aws:ecs:<region>:000000000000:task-definition/<name>`.
  */
 export function mockArn(type: string, name: string, region: string): string {
-  const service = type.split(":")[1]?.split("/")[0] ?? "unknown";
   const resourceType = (type.split(":").pop() ?? type)
     .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
     .toLowerCase();
-  return `arn:aws:${service}:${region}:${ACCOUNT}:${resourceType}/${name}`;
+  return mockResourceArn(type, `${resourceType}/${name}`, region);
+}
+
+/** `arn:aws:<service of type>:<region>:000000000000:<resource>`, the resource part as given. */
+export function mockResourceArn(type: string, resource: string, region: string): string {
+  const service = type.split(":")[1]?.split("/")[0] ?? "unknown";
+  return `arn:aws:${service}:${region}:${MOCK_ACCOUNT}:${resource}`;
 }
 
 /** A scheduled raise of the floor: `tasks` from `from` until `to`. */

@@ -8,10 +8,8 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { PROJECT, RawConfig } from "../model/config";
 import { ResourceRecord } from "../model/records";
+import { MOCK_ACCOUNT, mockArn, mockResourceArn } from "../model/synthetic";
 import { holdsSecret, SECRET_SIG, SIG_KEY } from "./wire";
-
-/** The account id every mocked ARN carries: obviously not a real one. */
-export const MOCK_ACCOUNT = "000000000000";
 
 export interface RunOptions {
   /** Stack name: prod, staging or exam. */
@@ -126,17 +124,6 @@ function secretProperties(object: Record<string, unknown>): string[] {
     .map(([k]) => k);
 }
 
-function arnFor(type: string, name: string, region: string): string {
-  const service = type.split(":")[1]?.split("/")[0] ?? "unknown";
-  return `arn:aws:${service}:${region}:${MOCK_ACCOUNT}:${name}`;
-}
-
-/** The resource-type segment AWS uses in ARNs: `aws:ecs/taskDefinition:TaskDefinition` -> `task-definition`. */
-function arnResourceType(type: string): string {
-  const name = type.split(":").pop() ?? type;
-  return name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
-}
-
 /** The outputs the prod stack declares, as a StackReference under mocks returns them. */
 export function platformOutputsFixture(region = "us-east-2"): Record<string, unknown> {
   return {
@@ -149,8 +136,12 @@ export function platformOutputsFixture(region = "us-east-2"): Record<string, unk
     taskSubnetIds: ["subnet-public-a", "subnet-public-b"],
     assignPublicIp: true,
     clusterName: "pythonide-cluster",
-    clusterArn: arnFor("aws:ecs", "cluster/pythonide-cluster", region),
-    httpsListenerArn: arnFor("aws:elasticloadbalancing", "listener/app/pythonide/https", region),
+    clusterArn: mockResourceArn("aws:ecs", "cluster/pythonide-cluster", region),
+    httpsListenerArn: mockResourceArn(
+      "aws:elasticloadbalancing",
+      "listener/app/pythonide/https",
+      region,
+    ),
     loadBalancerArnSuffix: "app/pythonide/0123456789abcdef",
     loadBalancerDnsName: "pythonide-alb.mock.invalid",
     loadBalancerSecurityGroupId: "sg-lb-mock",
@@ -159,10 +150,10 @@ export function platformOutputsFixture(region = "us-east-2"): Record<string, unk
     fileSystemSecurityGroupId: "sg-efs-mock",
     dbSubnetGroupName: "pythonide-db-subnets",
     fileSystemId: "fs-mock",
-    fileSystemArn: arnFor("aws:elasticfilesystem", "file-system/fs-mock", region),
+    fileSystemArn: mockResourceArn("aws:elasticfilesystem", "file-system/fs-mock", region),
     databaseEndpoint: "pythonide-db.mock.invalid:5432",
-    databaseSecretArn: arnFor("aws:secretsmanager", "secret:rds-mock", region),
-    alarmTopicArn: arnFor("aws:sns", "pythonide-alarms", region),
+    databaseSecretArn: mockResourceArn("aws:secretsmanager", "secret:rds-mock", region),
+    alarmTopicArn: mockResourceArn("aws:sns", "pythonide-alarms", region),
   };
 }
 
@@ -198,7 +189,7 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
           state.endpoint = `${args.name}.mock.invalid:5432`;
           state.masterUserSecrets = [
             {
-              secretArn: arnFor(args.type, `secret:rds!${args.name}`, region),
+              secretArn: mockResourceArn(args.type, `secret:rds!${args.name}`, region),
               secretStatus: "active",
             },
           ];
@@ -212,8 +203,7 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
           break;
       }
       state.name = state.name ?? args.name;
-      state.arn =
-        state.arn ?? arnFor(args.type, `${arnResourceType(args.type)}/${args.name}`, region);
+      state.arn = state.arn ?? mockArn(args.type, args.name, region);
       return { id, state };
     },
     call(args) {
@@ -246,7 +236,11 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
               ...s,
               status: s.status ?? "available",
               snapshotType: "manual",
-              dbSnapshotArn: arnFor("aws:rds", `snapshot:${s.dbSnapshotIdentifier}`, region),
+              dbSnapshotArn: mockResourceArn(
+                "aws:rds",
+                `snapshot:${s.dbSnapshotIdentifier}`,
+                region,
+              ),
               engine: "postgres",
             }));
           return { ...args.inputs, region, snapshots };

@@ -10,7 +10,7 @@ import {
   StackValidationPolicy,
   validateResourceOfType,
 } from "@pulumi/policy";
-import { SCHEMA } from "../../model/config";
+import { schemaDefault } from "../../model/config";
 import { parseAtExpression } from "../../model/schedule";
 import {
   T,
@@ -67,7 +67,7 @@ interface ReturnAction {
   tz: string | Unknown | undefined;
 }
 
-const maxActiveHoursDefault = SCHEMA.maxActiveHours.default?.staging as number;
+const maxActiveHoursDefault = schemaDefault("maxActiveHours", "staging") as number;
 
 const scalesToZeroSchema: PolicyConfigSchema = {
   properties: {

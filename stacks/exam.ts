@@ -8,7 +8,7 @@ import type { StackOutputs } from ".";
 
 /**
  * Composes the exam stack from its validated config.
- * @param now the clock the schedule is judged by (index.ts: PYTHONIDE_NOW or the real time)
+ * @param now the clock the schedule is judged by (stacks/load.ts: PYTHONIDE_NOW or the real time)
  */
 export function exam(config: StackConfig, now: Date): StackOutputs {
   if (!config.exam || config.platformStack === undefined) {

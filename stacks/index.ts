@@ -9,7 +9,7 @@ export type StackOutputs = Record<string, pulumi.Input<unknown>>;
 
 /**
  * Composes the components of the configured stack and returns its outputs.
- * @param now the clock (index.ts: PYTHONIDE_NOW or the real time); exam schedules are judged by it
+ * @param now the clock (stacks/load.ts: PYTHONIDE_NOW or the real time); exam schedules are judged by it
  */
 export function composeStack(config: StackConfig, now: Date): StackOutputs {
   switch (config.stack) {

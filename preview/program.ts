@@ -4,7 +4,9 @@
  * resource options. The offline preview and the tests both run stacks through here, one mocks
  * setup per process, one stack at a time.
  */
+import * as fs from "fs";
 import * as path from "path";
+import * as yaml from "js-yaml";
 import * as pulumi from "@pulumi/pulumi";
 import { PROJECT, RawConfig } from "../model/config";
 import { ResourceRecord } from "../model/records";
@@ -102,6 +104,13 @@ export function stackFileConfig(config: Record<string, unknown>): RawConfig {
     }
   }
   return raw;
+}
+
+/** The config of a stack file shipped in the repository (`Pulumi.<stack>.yaml`), as raw config. */
+export function shippedStackConfig(stack: string): RawConfig {
+  const file = path.join(ROOT, `Pulumi.${stack}.yaml`);
+  const doc = yaml.load(fs.readFileSync(file, "utf8")) as { config?: Record<string, unknown> };
+  return stackFileConfig(doc.config ?? {});
 }
 
 /** Raw config as the engine hands it to a program or a policy pack: values, and which are secret. */

@@ -9,7 +9,6 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import * as yaml from "js-yaml";
 import { studentsPerTask } from "../model/capacity";
 import { schemaDefault } from "../model/config";
 import {
@@ -32,7 +31,7 @@ import {
   providerRecord,
   serviceRecords,
 } from "../model/synthetic";
-import { runProgram, stackFileConfig } from "../preview/program";
+import { runProgram, shippedStackConfig } from "../preview/program";
 import { replaceBetween } from "./readme";
 
 const ROOT = path.join(__dirname, "..");
@@ -175,9 +174,7 @@ export function seedConfigurations(): Configuration[] {
 export async function stackConfigurations(): Promise<Configuration[]> {
   const out: Configuration[] = [];
   for (const stack of ["prod", "staging", "exam"]) {
-    const file = path.join(ROOT, `Pulumi.${stack}.yaml`);
-    const doc = yaml.load(fs.readFileSync(file, "utf8")) as { config?: Record<string, unknown> };
-    const config = stackFileConfig(doc.config ?? {});
+    const config = shippedStackConfig(stack);
     const run = await runProgram({ stack, config, now: COMPARISON_NOW });
     const region = config["aws:region"]?.value;
     out.push({

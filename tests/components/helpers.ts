@@ -5,13 +5,10 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import * as yaml from "js-yaml";
 import { ComponentArgsError } from "../../components/validate";
 import { RawConfig, ServiceConfig } from "../../model/config";
 import { ResourceRecord } from "../../model/records";
-import { runProgram, stackFileConfig } from "../../preview/program";
-
-const ROOT = path.join(__dirname, "..", "..");
+import { runProgram, shippedStackConfig } from "../../preview/program";
 
 /** The clock of every run (staging/exam logic must not depend on the real one). */
 export const NOW = new Date("2026-02-02T12:00:00Z");
@@ -53,10 +50,7 @@ export const T = {
 
 /** The shipped stack file's config, as raw config. */
 export function shippedConfig(stack: string): RawConfig {
-  const file = yaml.load(fs.readFileSync(path.join(ROOT, `Pulumi.${stack}.yaml`), "utf8")) as {
-    config: Record<string, unknown>;
-  };
-  return stackFileConfig(file.config);
+  return shippedStackConfig(stack);
 }
 
 /** A config value to set: text, a list (written as the engine passes lists) or a secret. */

@@ -3,18 +3,13 @@ import * as fs from "fs";
 import * as path from "path";
 import * as yaml from "js-yaml";
 import { ConfigError, parseStackConfig, RawConfig, StackConfig } from "../../model/config";
-import { stackFileConfig } from "../../preview/program";
+import { shippedStackConfig } from "../../preview/program";
 import { renderPulumiYaml, withSettingsTable } from "../../scripts/pulumi-yaml";
 
 const ROOT = path.join(__dirname, "..", "..");
 const NOW = new Date("2026-11-22T12:00:00Z");
 
-function stackFile(stack: string): RawConfig {
-  const doc = yaml.load(fs.readFileSync(path.join(ROOT, `Pulumi.${stack}.yaml`), "utf8")) as {
-    config: Record<string, unknown>;
-  };
-  return stackFileConfig(doc.config);
-}
+const stackFile = shippedStackConfig;
 
 /** The shipped stack's config with some keys changed (a value) or removed (undefined). */
 function withChanges(stack: string, changes: Record<string, string | undefined>): RawConfig {

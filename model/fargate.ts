@@ -80,13 +80,17 @@ export function parseTaskMemory(value: unknown): number | undefined {
   return parseTaskSize(value, "gb");
 }
 
-/** A plain number, or `<n> <unit>` times 1024 (1024 CPU units a vCPU, 1024 MiB a GB). */
+/**
+ * As ECS reads a size: a whole number of units (`1024`, `"1024"`), or `<n> <unit>` rounded to
+ * whole units (1024 CPU units a vCPU, 1024 MiB a GB).
+ */
 function parseTaskSize(value: unknown, unit: "vcpu" | "gb"): number | undefined {
-  if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
-  if (typeof value !== "string" || value.trim() === "") return undefined;
-  if (Number.isFinite(Number(value))) return Number(value);
-  const m = new RegExp(`^\\s*(\\d+(?:\\.\\d+)?)\\s*${unit}\\s*$`, "i").exec(value);
-  return m ? Number(m[1]) * 1024 : undefined;
+  if (typeof value === "number") return Number.isInteger(value) ? value : undefined;
+  if (typeof value !== "string") return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text);
+  const m = new RegExp(`^(\\d+(?:\\.\\d+)?)\\s*${unit}$`, "i").exec(text);
+  return m ? Math.round(Number(m[1]) * 1024) : undefined;
 }
 
 /** One entry of an ECS service's capacity provider strategy. */

@@ -7,7 +7,12 @@ import {
   ResourceValidationPolicy,
   validateResourceOfType,
 } from "@pulumi/policy";
-import { FARGATE_CPU_UNITS, fargateSizeProblem } from "../../model/fargate";
+import {
+  FARGATE_CPU_UNITS,
+  fargateSizeProblem,
+  parseTaskCpu,
+  parseTaskMemory,
+} from "../../model/fargate";
 import {
   ENVIRONMENTS,
   Environment,
@@ -68,20 +73,6 @@ interface TaskSizeConfig {
   stagingMaxMemoryMib: number;
   examMaxCpu: number;
   examMaxMemoryMib: number;
-}
-
-/** Task CPU as ECS accepts it: units ("1024") or vCPU ("1 vCPU"); undefined when neither. */
-export function parseTaskCpu(text: string): number | undefined {
-  const vcpu = /^(\d+(?:\.\d+)?)\s*vcpu$/i.exec(text.trim());
-  if (vcpu) return Math.round(Number(vcpu[1]) * 1024);
-  return /^\d+$/.test(text.trim()) ? Number(text) : undefined;
-}
-
-/** Task memory as ECS accepts it: MiB ("2048") or GB ("2 GB"); undefined when neither. */
-export function parseTaskMemory(text: string): number | undefined {
-  const gb = /^(\d+(?:\.\d+)?)\s*gb$/i.exec(text.trim());
-  if (gb) return Math.round(Number(gb[1]) * 1024);
-  return /^\d+$/.test(text.trim()) ? Number(text) : undefined;
 }
 
 /**

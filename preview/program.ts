@@ -283,8 +283,10 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
             retainOnDelete: req.getRetainondelete() ?? undefined,
           },
         };
+        const registration = wireRegistration(req, object);
+        record.propertyDependencies = registration.propertyDependencies;
         records.push(record);
-        wire.set(record.urn, wireRegistration(req, object));
+        wire.set(record.urn, registration);
       }
       callback(err, resp);
     });

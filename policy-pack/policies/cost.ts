@@ -101,6 +101,9 @@ export function recordsOf(resources: PolicyResource[]): ResourceRecord[] {
       inputs: (plain(r.props) as Record<string, unknown>) ?? {},
       custom: r.type.startsWith("aws:"),
       dependencies: (r.dependencies ?? []).map((d) => d.urn),
+      propertyDependencies: Object.fromEntries(
+        Object.entries(r.propertyDependencies ?? {}).map(([k, v]) => [k, v.map((d) => d.urn)]),
+      ),
     });
     const p = r.provider;
     if (p && p.type === "pulumi:providers:aws" && !providers.has(p.urn)) {

@@ -40,6 +40,9 @@ Options:
   --typecheck-pack          type-check the pack while compiling it, as the Pulumi CLI does
                             (slower; by default it is compiled transpile-only, and npm test
                             type-checks it with tsc)
+  --first-preview           preview each stack as a new stack's first preview: every output the
+                            provider computes (ids, ARNs, generated names) is unknown; the
+                            report lists each policy that could not run and why
   --now <ISO time>          judge the stacks at this time (default: $PYTHONIDE_NOW, else now)
   --json                    print one JSON document instead of text
   --help                    print this help
@@ -58,6 +61,7 @@ export interface CliOptions {
   json: boolean;
   help: boolean;
   typecheckPack: boolean;
+  firstPreview: boolean;
 }
 
 /** A mistake in how the command was called (exit 2). */
@@ -83,6 +87,7 @@ export function parseArgs(argv: string[]): CliOptions {
     json: false,
     help: false,
     typecheckPack: false,
+    firstPreview: false,
   };
   const valued = ["--stack", "--config-file", "--policy-config", "--policy-pack", "--now"];
   for (let i = 0; i < argv.length; i++) {
@@ -91,6 +96,7 @@ export function parseArgs(argv: string[]): CliOptions {
     const flag = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
     if (flag === "--json") options.json = true;
     else if (flag === "--typecheck-pack") options.typecheckPack = true;
+    else if (flag === "--first-preview") options.firstPreview = true;
     else if (flag === "--help" || flag === "-h") options.help = true;
     else if (valued.includes(flag)) {
       const value = eq > 0 && arg.startsWith("--") ? arg.slice(eq + 1) : argv[++i];
@@ -209,7 +215,14 @@ export async function main(
   noPack.catch(() => undefined);
   try {
     for (const source of stacks) {
-      reports.push(await gateStack(source, { pack: packStart ?? noPack, policyConfig, now }));
+      reports.push(
+        await gateStack(source, {
+          pack: packStart ?? noPack,
+          policyConfig,
+          now,
+          firstPreview: options.firstPreview,
+        }),
+      );
     }
   } catch (err) {
     if (err instanceof PolicyPackError || err instanceof PolicyConfigError) {
@@ -232,6 +245,7 @@ export async function main(
   }
   const info: RunInfo = {
     now,
+    firstPreview: options.firstPreview,
     policyPack,
     policyConfigFile: options.policyConfig,
     elapsedMs: Date.now() - started,

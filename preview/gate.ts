@@ -141,6 +141,26 @@ export interface Violation {
   from: "resource" | "stack" | "remediation";
 }
 
+/** A policy that could not run in this preview, and why (as the CLI prints it). */
+export interface NotRun {
+  policy: string;
+  urn?: string;
+  resource?: string;
+  type?: string;
+  /** The pack's message: "can't run policy '<name>' from policy pack '<pack>@v<version>' ...". */
+  message: string;
+}
+
+/** The text @pulumi/policy (server.js) gives an UnknownValueError, before its reason. */
+const CANT_RUN = /^can't run policy '[^']+' from policy pack '[^']+' during preview: /;
+
+/** The notes among the violations that say a policy could not run in this preview. */
+export function policiesNotRun(violations: Violation[]): NotRun[] {
+  return violations
+    .filter((v) => v.level === "advisory" && CANT_RUN.test(v.message))
+    .map(({ policy, urn, resource, type, message }) => ({ policy, urn, resource, type, message }));
+}
+
 /** A change a remediation policy made before the resource policies ran. */
 export interface RemediationView {
   policy: string;
@@ -170,6 +190,12 @@ export interface StackReport {
   /** Resources per type token, most frequent first. */
   counts: Record<string, number>;
   violations: Violation[];
+  /**
+   * The policies that could not run on a resource (or the stack) because a value they read is
+   * unknown in this preview: the pack's advisory "can't run policy ... during preview" notes
+   * (@pulumi/policy server.js turns an UnknownValueError into one). They run on `pulumi up`.
+   */
+  notRun: NotRun[];
   remediations: RemediationView[];
   /** The monthly estimate (model/cost.ts) of what would deploy; null when the stack did not run. */
   cost: CostEstimate | null;
@@ -192,6 +218,8 @@ export interface GateOptions {
   program?: string;
   /** What StackReferences return (default: platformOutputsFixture()). */
   platformOutputs?: Record<string, unknown>;
+  /** Preview the stack as a new stack's first preview (runProgram's `firstPreview`). */
+  firstPreview?: boolean;
 }
 
 /** Errors already reported as a stack's verdict: their late unhandled rejections are noise. */
@@ -230,6 +258,7 @@ function emptyReport(source: StackSource): StackReport {
     resources: [],
     counts: {},
     violations: [],
+    notRun: [],
     remediations: [],
     cost: null,
     timings: { programMs: 0, policiesMs: 0 },
@@ -277,6 +306,7 @@ export async function gateStack(source: StackSource, options: GateOptions): Prom
     now: options.now,
     program: options.program,
     platformOutputs: options.platformOutputs,
+    firstPreview: options.firstPreview,
   };
   let run: ProgramRun;
   try {
@@ -307,6 +337,7 @@ export async function gateStack(source: StackSource, options: GateOptions): Prom
   report.resources = records.map((r, i) => view(r, run.wire.get(r.urn), resources[i]));
   report.counts = countByType(records);
   report.violations = violations;
+  report.notRun = policiesNotRun(violations);
   report.remediations = remediations;
   report.verdict = violations.some((v) => v.level === "mandatory") ? "fail" : "pass";
   try {
@@ -444,6 +475,10 @@ async function evaluatePolicies(
   for (const { found, changed } of perResource) {
     violations.push(...found);
     remediations.push(...changed);
+  }
+  // AnalyzeStack sees outputs: the (remediated) inputs and what the provider computes.
+  for (const resource of resources) {
+    resource.outputs = { ...resource.properties, ...run.wire.get(resource.urn)?.computed };
   }
   for (const d of await pack.analyzeStack(resources))
     violations.push(toViolation(d, d.urn, "stack"));

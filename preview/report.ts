@@ -10,6 +10,8 @@ import { ROOT, StackReport, Verdict } from "./gate";
 export interface RunInfo {
   /** The clock the stacks were judged at. */
   now: Date;
+  /** Whether each stack was previewed as a new stack's first preview. */
+  firstPreview?: boolean;
   policyPack?: { name: string; version: string; dir: string };
   /** The --policy-config file, if one was given. */
   policyConfigFile?: string;
@@ -124,6 +126,17 @@ export function stackText(r: StackReport): string {
       `  [remediated] ${m.policy}  ${m.type}  ${m.resource}: changed ${m.changed.length ? m.changed.join(", ") : "nothing visible"}`,
     );
   }
+  if (r.notRun.length > 0) {
+    const policies = new Set(r.notRun.map((n) => n.policy));
+    out.push("");
+    out.push(
+      `Could not run in this preview (${policies.size} polic${policies.size === 1 ? "y" : "ies"}, ${r.notRun.length} time${r.notRun.length === 1 ? "" : "s"}; they run on pulumi up, when every value is known):`,
+    );
+    for (const n of r.notRun) {
+      out.push(`  ${n.policy}  ${n.urn ? `${n.type ?? "?"}  ${n.resource ?? n.urn}` : "(stack)"}`);
+      out.push(indent(n.message, "      "));
+    }
+  }
   out.push("");
   if (r.cost) out.push(formatEstimate(r.cost));
   else
@@ -143,7 +156,7 @@ export function renderText(reports: StackReport[], info: RunInfo): string {
     ? `${info.policyPack.name} ${info.policyPack.version} (${shown(info.policyPack.dir)})`
     : "not started";
   out.push(
-    `Offline preview at ${info.now.toISOString()}; policy pack ${pack}${info.policyConfigFile ? `; policy config ${shown(info.policyConfigFile)}` : ""}`,
+    `Offline ${info.firstPreview ? "first preview of new stacks" : "preview"} at ${info.now.toISOString()}; policy pack ${pack}${info.policyConfigFile ? `; policy config ${shown(info.policyConfigFile)}` : ""}`,
   );
   out.push(
     "Runs the program on Pulumi's mocks: nothing here reads AWS, so it shows what the program asks for, not what exists.",
@@ -167,6 +180,7 @@ export function renderJson(reports: StackReport[], info: RunInfo): Record<string
     ok: code === 0,
     exitCode: code,
     now: info.now.toISOString(),
+    firstPreview: info.firstPreview ?? false,
     policyPack: info.policyPack
       ? { ...info.policyPack, dir: path.relative(ROOT, info.policyPack.dir) || "." }
       : null,
@@ -182,6 +196,7 @@ export function renderJson(reports: StackReport[], info: RunInfo): Record<string
       resources: r.resources,
       counts: r.counts,
       violations: r.violations,
+      notRun: r.notRun,
       remediations: r.remediations,
       cost: r.cost,
       costError: r.costError ?? null,

@@ -259,6 +259,9 @@ export interface ContainerDefinition {
   image?: string;
   environment?: { name?: string; value?: string }[];
   secrets?: { name?: string; valueFrom?: string }[];
+  command?: string[];
+  entryPoint?: string[];
+  healthCheck?: { command?: string[] };
 }
 
 /**

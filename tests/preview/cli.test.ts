@@ -29,6 +29,7 @@ describe("preview CLI", function () {
         "2026-01-01T00:00Z",
         "--json",
         "--typecheck-pack",
+        "--first-preview",
       ]),
       {
         stack: "exam",
@@ -39,6 +40,7 @@ describe("preview CLI", function () {
         json: true,
         help: false,
         typecheckPack: true,
+        firstPreview: true,
       },
     );
   });

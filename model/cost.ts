@@ -20,6 +20,7 @@
 import { schemaDefault } from "./config";
 import { CpuArchitecture, memoryGb, parseTaskCpu, parseTaskMemory, vcpus } from "./fargate";
 import { GraphResource, LOAD_BALANCER_TYPES, ResourceGraph, TYPES } from "./graph";
+import { PRICED_DB_ENGINES } from "./rds";
 import { ResourceRecord } from "./records";
 import {
   HOURS_PER_MONTH,
@@ -880,6 +881,16 @@ function priceDatabase(
     problems.push(`RDS instance ${r.name}: instance class not known; not priced`);
     return;
   }
+  const engineInput = str(i.engine);
+  const engine = engineInput === undefined ? undefined : PRICED_DB_ENGINES[engineInput];
+  if (engine === undefined) {
+    const which =
+      engineInput === undefined
+        ? "engine not known (restored from a snapshot, or an unknown value)"
+        : `engine ${JSON.stringify(engineInput)} has no price in the table (priced: ${Object.values(PRICED_DB_ENGINES).join(", ")})`;
+    problems.push(`RDS instance ${r.name}: ${which}; its instance and storage are not priced`);
+    return;
+  }
   const multiAz = i.multiAz === true;
   const k = multiAz ? RDS_MULTI_AZ_FACTOR : 1;
   const az = multiAz ? `Multi-AZ (x${RDS_MULTI_AZ_FACTOR})` : "single-AZ";
@@ -890,7 +901,7 @@ function priceDatabase(
   const why = part
     ? `; ${part.basis}: ${part.hours} h/month expected, none in the floor, all month in the ceiling`
     : "";
-  out.add(r, `RDS PostgreSQL ${cls}`, { rdsClass: cls }, when(HOURS_PER_MONTH * k), {
+  out.add(r, `RDS ${engine} ${cls}`, { rdsClass: cls }, when(HOURS_PER_MONTH * k), {
     assumed: `${az}${why}`,
   });
   const storage = num(i.allocatedStorage);

@@ -14,6 +14,8 @@ import {
   StackConfig,
   STACKS,
 } from "../model/config";
+import { exemptionFor, ServiceExemption } from "../model/exemptions";
+import { TYPES } from "../model/graph";
 import { ResourceRecord } from "../model/records";
 import { AnalyzerResource, Diagnostic, PolicyPack, marshalProperties } from "./analyzer";
 import { CostEstimate, estimate } from "../model/cost";
@@ -161,6 +163,31 @@ export function policiesNotRun(violations: Violation[]): NotRun[] {
     .map(({ policy, urn, resource, type, message }) => ({ policy, urn, resource, type, message }));
 }
 
+/** An exemption from a policy's config (`exemptServices`), as the report shows it. */
+export interface ExemptionView extends ServiceExemption {
+  policy: string;
+  /** Logical names of the stack's ECS services it covers. */
+  matched: string[];
+}
+
+/** The exemptions in a reconciled policy config, each with the services it covers. */
+export function exemptionsOf(config: PolicyPackConfig, records: ResourceRecord[]): ExemptionView[] {
+  const services = records.filter((r) => r.type === TYPES.service);
+  const out: ExemptionView[] = [];
+  for (const [policy, c] of Object.entries(config)) {
+    if (c.enforcementLevel === "disabled") continue;
+    const list = (c.properties as { exemptServices?: ServiceExemption[] } | undefined)
+      ?.exemptServices;
+    for (const e of Array.isArray(list) ? list : []) {
+      const matched = services
+        .filter((r) => exemptionFor({ name: r.name, props: r.inputs }, [e]))
+        .map((r) => r.name);
+      out.push({ policy, service: e.service, reason: e.reason, matched });
+    }
+  }
+  return out;
+}
+
 /** A change a remediation policy made before the resource policies ran. */
 export interface RemediationView {
   policy: string;
@@ -196,6 +223,8 @@ export interface StackReport {
    * (@pulumi/policy server.js turns an UnknownValueError into one). They run on `pulumi up`.
    */
   notRun: NotRun[];
+  /** Every exemption the policy config grants, with the services it matched (none: unused). */
+  exemptions: ExemptionView[];
   remediations: RemediationView[];
   /** The monthly estimate (model/cost.ts) of what would deploy; null when the stack did not run. */
   cost: CostEstimate | null;
@@ -259,6 +288,7 @@ function emptyReport(source: StackSource): StackReport {
     counts: {},
     violations: [],
     notRun: [],
+    exemptions: [],
     remediations: [],
     cost: null,
     timings: { programMs: 0, policiesMs: 0 },
@@ -324,13 +354,14 @@ export async function gateStack(source: StackSource, options: GateOptions): Prom
 
   const pack = await options.pack;
   const policiesStarted = Date.now();
-  const { records, resources, violations, remediations } = await evaluatePolicies(
+  const evaluated = await evaluatePolicies(
     pack,
     source.stack,
     raw,
     run,
     options.policyConfig ?? {},
   );
+  const { records, resources, violations, remediations } = evaluated;
   report.timings.policiesMs = Date.now() - policiesStarted;
   const info = await pack.getInfo();
   report.policyPack = { name: info.name, version: info.version };
@@ -338,6 +369,7 @@ export async function gateStack(source: StackSource, options: GateOptions): Prom
   report.counts = countByType(records);
   report.violations = violations;
   report.notRun = policiesNotRun(violations);
+  report.exemptions = exemptionsOf(evaluated.config, records);
   report.remediations = remediations;
   report.verdict = violations.some((v) => v.level === "mandatory") ? "fail" : "pass";
   try {
@@ -410,6 +442,8 @@ async function evaluatePolicies(
   resources: AnalyzerResource[];
   violations: Violation[];
   remediations: RemediationView[];
+  /** The reconciled policy config the pack was configured with. */
+  config: PolicyPackConfig;
 }> {
   const info = await pack.getInfo();
   const config = reconcilePolicyConfig(info.policies, info.initialConfig, policyConfig);
@@ -482,7 +516,7 @@ async function evaluatePolicies(
   }
   for (const d of await pack.analyzeStack(resources))
     violations.push(toViolation(d, d.urn, "stack"));
-  return { records, resources, violations, remediations };
+  return { records, resources, violations, remediations, config };
 }
 
 /** The AnalyzerResource the engine would build for a registered resource. */

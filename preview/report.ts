@@ -126,6 +126,10 @@ export function stackText(r: StackReport): string {
       `  [remediated] ${m.policy}  ${m.type}  ${m.resource}: changed ${m.changed.length ? m.changed.join(", ") : "nothing visible"}`,
     );
   }
+  for (const e of r.exemptions) {
+    const covers = e.matched.length > 0 ? `covers ${e.matched.join(", ")}` : "matches no service";
+    out.push(`  [exempt] ${e.policy}  service '${e.service}' (${covers}): ${e.reason}`);
+  }
   if (r.notRun.length > 0) {
     const policies = new Set(r.notRun.map((n) => n.policy));
     out.push("");
@@ -197,6 +201,7 @@ export function renderJson(reports: StackReport[], info: RunInfo): Record<string
       counts: r.counts,
       violations: r.violations,
       notRun: r.notRun,
+      exemptions: r.exemptions,
       remediations: r.remediations,
       cost: r.cost,
       costError: r.costError ?? null,

@@ -11,6 +11,7 @@
  * value known, where nothing is undecided.
  */
 import { PolicyConfigSchema, StackValidationPolicy } from "@pulumi/policy";
+import { EXEMPT_SERVICES_SCHEMA, ServiceExemption, exemptionFor } from "../../model/exemptions";
 import { ResourceGraph, numberAt, stringAt } from "../../model/graph";
 import {
   ENVIRONMENTS,
@@ -31,11 +32,13 @@ const autoscalingSchema: PolicyConfigSchema = {
       description:
         "Environments whose scalable targets must have maxCapacity above minCapacity (room to add tasks).",
     },
+    exemptServices: EXEMPT_SERVICES_SCHEMA as unknown as PolicyConfigSchema["properties"][string],
   },
 };
 
 interface AutoscalingConfig {
   growEnvironments: string[];
+  exemptServices: ServiceExemption[];
 }
 
 /** What is wrong with one target of a service, as messages (empty when nothing is). */
@@ -75,7 +78,7 @@ function targetProblems(
  * Missing autoscaling: every ECS service needs a scalable target on its desired count, with
  * minCapacity <= maxCapacity, at least one scaling policy or scheduled action on it, and in prod
  * and exam a maxCapacity above minCapacity. A service without a valid Environment tag is judged as
- * prod.
+ * prod. A service listed in `exemptServices` (with its reason) is not judged.
  */
 export const ecsServiceAutoscaling: StackValidationPolicy = {
   name: "ecs-service-autoscaling",
@@ -90,6 +93,7 @@ export const ecsServiceAutoscaling: StackValidationPolicy = {
     const services = graph.services();
     if (services.length === 0) args.notApplicable("the stack has no ECS services");
     for (const service of services) {
+      if (exemptionFor(service, cfg.exemptServices)) continue;
       const env: Environment =
         environmentOf(service.resource.props, service.resource.provider) ?? "prod";
       const { targets } = graph.service(service);

@@ -125,3 +125,48 @@ describe("preview gate: a new stack's first preview", function () {
     );
   });
 });
+
+describe("preview gate: exemptions through policy config", function () {
+  this.timeout(120000);
+  const exemptServices = [
+    { service: "fixture-service", reason: "a scheduler: a second task would run every job twice" },
+    { service: "gone-service", reason: "removed last term" },
+  ];
+
+  it("passes an exempted singleton and lists every exemption in the report", async () => {
+    const r = await gate(shipped("prod"), {
+      program: "no-autoscaling.ts",
+      policyConfig: { "ecs-service-autoscaling": { properties: { exemptServices } } },
+    });
+    assert.strictEqual(r.verdict, "pass", JSON.stringify(r.violations));
+    assert.deepStrictEqual(r.exemptions, [
+      { policy: "ecs-service-autoscaling", ...exemptServices[0], matched: ["fixture-service"] },
+      { policy: "ecs-service-autoscaling", ...exemptServices[1], matched: [] },
+    ]);
+  });
+
+  it("prints them, and refuses an exemption without a reason", async () => {
+    const fs = await import("fs");
+    const os = await import("os");
+    const path = await import("path");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "exempt-"));
+    const file = path.join(dir, "policy-config.json");
+    fs.writeFileSync(
+      file,
+      JSON.stringify({ "ecs-service-autoscaling": { exemptServices: [exemptServices[1]] } }),
+    );
+    const out = await cli("--stack", "prod", "--policy-config", file);
+    assert.match(
+      out.stdout,
+      /\n {2}\[exempt\] ecs-service-autoscaling {2}service 'gone-service' \(matches no service\): removed last term\n/,
+    );
+    fs.writeFileSync(
+      file,
+      JSON.stringify({ "ecs-service-autoscaling": { exemptServices: [{ service: "x" }] } }),
+    );
+    const bad = await cli("--stack", "prod", "--policy-config", file);
+    assert.strictEqual(bad.code, 2);
+    assert.match(bad.stderr, /ecs-service-autoscaling: exemptServices.*reason/);
+    fs.rmSync(dir, { recursive: true });
+  });
+});

@@ -334,6 +334,19 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
     });
   };
 
+  // A component's registered outputs become its state's outputs, in a preview too (pulumi/pulumi
+  // pkg/resource/deploy/step_executor.go, ExecuteRegisterResourceOutputs: "Unconditionally set
+  // the resource's outputs to what was provided"), and AnalyzeStack sees them.
+  const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
+  monitor.registerResourceOutputs = (req: any, callback: (err: unknown, resp: any) => void) => {
+    const record = records.find((r) => r.urn === req.getUrn());
+    const registration = record && wire.get(record.urn);
+    if (registration && !record!.custom) {
+      Object.assign(registration.computed, req.getOutputs()?.toJavaScript() ?? {});
+    }
+    registerOutputs(req, callback);
+  };
+
   const { values, secretKeys } = engineConfig(options.config);
   pulumi.runtime.setAllConfig(values, secretKeys);
 

@@ -9,8 +9,15 @@ import {
   ResourceValidationPolicy,
   validateResourceOfType,
 } from "@pulumi/policy";
-import { CREDENTIAL_WORDS, argumentFindings, environmentFinding } from "../../model/credentials";
 import {
+  CREDENTIAL_WORDS,
+  argumentFindings,
+  environmentFinding,
+  nameKind,
+} from "../../model/credentials";
+import {
+  ContainerDefinition,
+  UNKNOWN,
   containerLabel,
   parseContainerDefinitions,
   peekString,
@@ -57,7 +64,7 @@ export const rdsNoPlaintextPassword: ResourceValidationPolicy = {
 // ---------------------------------------------------------------------------------------------
 // ecs-no-plaintext-credentials
 
-const credentialsSchema: PolicyConfigSchema = {
+export const credentialsSchema: PolicyConfigSchema = {
   properties: {
     extraCredentialWords: {
       type: "array",
@@ -75,7 +82,7 @@ const credentialsSchema: PolicyConfigSchema = {
   },
 };
 
-interface CredentialsConfig {
+export interface CredentialsConfig {
   extraCredentialWords: string[];
   allowedNames: string[];
 }
@@ -83,6 +90,63 @@ interface CredentialsConfig {
 /** A list of strings from a container definition (command, entryPoint), or none. */
 function stringList(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+}
+
+/**
+ * What ecs-no-plaintext-credentials finds in a task definition's containers (`what` names the
+ * task definition), as messages. A value not known yet (UNKNOWN, in the containers a component
+ * declares) is judged by its variable's name alone.
+ */
+export function credentialMessages(
+  containers: ContainerDefinition[],
+  cfg: CredentialsConfig,
+  what: string,
+): string[] {
+  const out: string[] = [];
+  const fix = "pass it in `secrets` with valueFrom a Secrets Manager or SSM SecureString ARN";
+  containers.forEach((c, i) => {
+    const label = containerLabel(c, i);
+    for (const variable of Array.isArray(c.environment) ? c.environment : []) {
+      const name = typeof variable?.name === "string" ? variable.name : "";
+      if (cfg.allowedNames.includes(name)) continue;
+      const value = variable?.value as unknown;
+      const why =
+        value === UNKNOWN
+          ? nameKind(name, cfg.extraCredentialWords) === "credential"
+            ? "named as a credential"
+            : undefined
+          : environmentFinding(
+              name,
+              typeof value === "string" ? value : "",
+              cfg.extraCredentialWords,
+            );
+      if (why === undefined) continue;
+      if (why === "named as a credential") {
+        out.push(
+          `${what} must not put credential '${name}' in container ${label} environment (value not shown); ${fix}.`,
+        );
+      } else {
+        const kind = why.startsWith("a URL") ? "a password" : "a credential";
+        out.push(
+          `${what} must not put ${kind} in container ${label} environment variable '${name}' (${why}, value not shown); ${fix}.`,
+        );
+      }
+    }
+    const lines: [string, string[]][] = [
+      ["command", stringList(c.command)],
+      ["entryPoint", stringList(c.entryPoint)],
+      ["healthCheck.command", stringList(c.healthCheck?.command)],
+    ];
+    for (const [where, list] of lines) {
+      for (const f of argumentFindings(list, cfg.extraCredentialWords)) {
+        const named = f.flag ? ` after ${f.flag}` : "";
+        out.push(
+          `${what} must not put a credential in container ${label} ${where} (argument ${f.position}${named}: ${f.kind}, value not shown); ${fix} and refer to it as an environment variable.`,
+        );
+      }
+    }
+  });
+  return out;
 }
 
 /**
@@ -111,40 +175,7 @@ export const ecsNoPlaintextCredentials: ResourceValidationPolicy = {
       );
       return;
     }
-    const fix = "pass it in `secrets` with valueFrom a Secrets Manager or SSM SecureString ARN";
-    containers.forEach((c, i) => {
-      const label = containerLabel(c, i);
-      for (const variable of Array.isArray(c.environment) ? c.environment : []) {
-        const name = typeof variable?.name === "string" ? variable.name : "";
-        const value = typeof variable?.value === "string" ? variable.value : "";
-        if (cfg.allowedNames.includes(name)) continue;
-        const why = environmentFinding(name, value, cfg.extraCredentialWords);
-        if (why === undefined) continue;
-        if (why === "named as a credential") {
-          report(
-            `${what} must not put credential '${name}' in container ${label} environment (value not shown); ${fix}.`,
-          );
-        } else {
-          const kind = why.startsWith("a URL") ? "a password" : "a credential";
-          report(
-            `${what} must not put ${kind} in container ${label} environment variable '${name}' (${why}, value not shown); ${fix}.`,
-          );
-        }
-      }
-      const lines: [string, string[]][] = [
-        ["command", stringList(c.command)],
-        ["entryPoint", stringList(c.entryPoint)],
-        ["healthCheck.command", stringList(c.healthCheck?.command)],
-      ];
-      for (const [where, list] of lines) {
-        for (const f of argumentFindings(list, cfg.extraCredentialWords)) {
-          const named = f.flag ? ` after ${f.flag}` : "";
-          report(
-            `${what} must not put a credential in container ${label} ${where} (argument ${f.position}${named}: ${f.kind}, value not shown); ${fix} and refer to it as an environment variable.`,
-          );
-        }
-      }
-    });
+    for (const message of credentialMessages(containers, cfg, what)) report(message);
   }),
 };
 

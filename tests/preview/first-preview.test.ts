@@ -170,3 +170,36 @@ describe("preview gate: exemptions through policy config", function () {
     fs.rmSync(dir, { recursive: true });
   });
 });
+
+describe("preview gate: container checks before the update", function () {
+  this.timeout(120000);
+
+  it("judges the containers a component declares while the task definition's JSON is unknown", async () => {
+    const first = await gate(shipped("prod"), {
+      program: "declared-containers-credentials.ts",
+      firstPreview: true,
+    });
+    assert.deepStrictEqual(mandatory(first), ["ecs-declared-containers"]);
+    assert.deepStrictEqual(
+      // The SDK puts a stack policy's description before its message.
+      first.violations
+        .filter((v) => v.policy === "ecs-declared-containers")
+        .map((v) => v.message.split("\n").slice(1).join("\n")),
+      [
+        "ECS task definition 'fixture-task' must not put credential 'DB_PWD' in container 'ide' environment (value not shown); pass it in `secrets` with valueFrom a Secrets Manager or SSM SecureString ARN.",
+        "ECS task definition 'fixture-task' must not put a credential in container 'ide' command (argument 3 after --api-token: named as a credential, value not shown); pass it in `secrets` with valueFrom a Secrets Manager or SSM SecureString ARN and refer to it as an environment variable.",
+      ],
+    );
+    assert.ok(!JSON.stringify(first.violations).includes("not-real"));
+    const known = await gate(shipped("prod"), { program: "declared-containers-credentials.ts" });
+    assert.deepStrictEqual(mandatory(known), ["ecs-no-plaintext-credentials"]);
+  });
+
+  it("decides the shipped stacks' containers in a first preview (IdeService declares them)", async () => {
+    for (const stack of ["prod", "exam"]) {
+      const first = await gate(shipped(stack), { firstPreview: true });
+      assert.ok(!first.notRun.some((n) => n.policy === "ecs-declared-containers"), stack);
+      assert.ok(!first.violations.some((v) => v.policy === "ecs-declared-containers"), stack);
+    }
+  });
+});

@@ -41,9 +41,9 @@ export const NAT_GATEWAY_STRATEGY: Readonly<
 export interface PlatformArgs {
   /** The stack the platform belongs to (prod): the `Environment` tag of everything it creates. */
   environment: string;
-  /** Network, certificate and file system settings (model/config.ts PlatformConfig). */
+  /** Network, certificate and file system settings (model/config/types.ts PlatformConfig). */
   platform: PlatformConfig;
-  /** Settings of the prod database (model/config.ts DatabaseConfig). */
+  /** Settings of the prod database (model/config/types.ts DatabaseConfig). */
   database: DatabaseConfig;
   /** Email address subscribed to the alarm topic. Default: none (no subscription). */
   alarmEmail?: string;

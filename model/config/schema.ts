@@ -390,7 +390,7 @@ export const SCHEMA: Readonly<Record<string, KeySpec>> = {
 export function schemaDefault(key: string, stack: StackName): Value {
   const d = SCHEMA[key]?.default?.[stack];
   if (d === undefined)
-    throw new Error(`model/config.ts SCHEMA declares no ${stack} default for ${key}`);
+    throw new Error(`model/config/schema.ts SCHEMA declares no ${stack} default for ${key}`);
   return d;
 }
 

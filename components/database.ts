@@ -26,7 +26,7 @@ const PG_NAME = /^[A-Za-z][A-Za-z0-9_]{0,62}$/;
 export interface DatabaseArgs {
   /** The stack the database belongs to (prod, staging or exam): its `Environment` tag. */
   environment: string;
-  /** Instance class, storage, backups, deletion protection and Multi-AZ (model/config/schema.ts). */
+  /** Instance class, storage, backups, deletion protection, Multi-AZ (model/config/types.ts). */
   settings: DatabaseConfig;
   /** Name of the DB subnet group to place the instance in (private subnets only). */
   subnetGroupName: pulumi.Input<string>;

@@ -56,7 +56,7 @@ export interface IdeServiceArgs {
   environment: StackName;
   /** Host name the service answers on, by host-header rule (e.g. `exam.ide.example.edu`). */
   host: string;
-  /** Task size, image, counts, capacity, scaling targets, app settings (model/config/schema.ts). */
+  /** Task size, image, counts, capacity, scaling targets, app settings (model/config/types.ts). */
   service: ServiceConfig;
   /** `IS_EXAM_MODE`. Default: true in the exam environment only. */
   examMode?: boolean;

@@ -47,10 +47,7 @@ export class ArgsChecker {
    * values or length); a secret setting's value is never shown.
    */
   setting(key: string, value: unknown, setting: string): void {
-    const problem =
-      typeof value === "number" || typeof value === "string"
-        ? settingProblem(setting, value)
-        : settingProblem(setting, String(value));
+    const problem = settingProblem(setting, typeof value === "number" ? value : String(value));
     if (!problem) return;
     if (specOf(setting).secret) this.problems.push(`args.${key} is [secret]: ${problem}`);
     else this.fail(key, value, problem);

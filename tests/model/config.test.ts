@@ -604,6 +604,26 @@ describe("stack config validation", () => {
       }
     });
 
+    it("passes the CLI's project-file checks: defaults of the declared type, arrays with items", () => {
+      // pulumi/pulumi sdk/go/common/workspace/project.go, Project.Validate and ValidateConfigValue.
+      const config = declared() as Record<
+        string,
+        { type: string; default?: unknown; items?: unknown }
+      >;
+      const ofType: Record<string, (v: unknown) => boolean> = {
+        string: (v) => typeof v === "string",
+        integer: (v) => Number.isInteger(v),
+        boolean: (v) => typeof v === "boolean",
+        array: (v) => Array.isArray(v),
+      };
+      for (const [key, entry] of Object.entries(config)) {
+        assert.ok(ofType[entry.type], `${key}: type ${entry.type}`);
+        if (entry.default !== undefined) assert.ok(ofType[entry.type](entry.default), key);
+        if (entry.type === "array") assert.ok(entry.items, `${key} declares no items`);
+        assert.ok(!("value" in entry), `${key}: a project key carries default, not value`);
+      }
+    });
+
     it("under the CLI's merge, no shipped stack is missing a required key", () => {
       const config = declared();
       for (const stack of ["prod", "staging", "exam"]) {

@@ -93,7 +93,13 @@ export function readStackFile(file: string, stack?: string, projectFile?: string
   }
   const stage = configStage({ stack: name, stackText: text, projectFile });
   if (stage.cliError !== undefined) return { stack: name, file, cliError: stage.cliError };
-  return { stack: name, file, raw: stage.config, stricter: stage.stricter, warnings: stage.warnings };
+  return {
+    stack: name,
+    file,
+    raw: stage.config,
+    stricter: stage.stricter,
+    warnings: stage.warnings,
+  };
 }
 
 /** A resource as the report shows it. */

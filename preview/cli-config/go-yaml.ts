@@ -171,7 +171,8 @@ function toGo(node: unknown): GoValue {
 /**
  * Parses YAML text as yaml.v2 decodes it into `interface{}`. Later duplicate keys win, as in
  * yaml.v2. Map keys are kept as text (a non-string key, which the CLI refuses with "expected only
- * string keys", is not detected). Throws YamlSyntaxError on bad syntax (js-yaml's wording).
+ * string keys", is not detected). Throws YamlSyntaxError on bad syntax: yaml.v2's "yaml: line <n>:"
+ * form with js-yaml's reason.
  */
 export function loadGoYaml(text: string): GoValue {
   // readFileStripUTF8BOM (loaders.go): a UTF-8 byte-order mark is dropped.
@@ -179,7 +180,11 @@ export function loadGoYaml(text: string): GoValue {
   try {
     return toGo(yaml.load(body, { schema: SCHEMA, json: true }));
   } catch (err) {
-    throw new YamlSyntaxError((err as Error).message);
+    // yaml.v2 writes "yaml: line <n>: <reason>"; the reason here is js-yaml's wording.
+    const e = err as { reason?: string; mark?: { line: number }; message: string };
+    throw new YamlSyntaxError(
+      e.reason !== undefined && e.mark ? `yaml: line ${e.mark.line + 1}: ${e.reason}` : e.message,
+    );
   }
 }
 

@@ -84,7 +84,11 @@ export function configStage(input: ConfigStageInput): ConfigStage {
     merged = mergeConfig(input.stack, project, loaded.config);
   } catch (err) {
     if (!(err instanceof ConfigStageError)) throw err;
-    return { cliError: `error: ${STAGE_PREFIX[err.stage]}${err.message}`, warnings: [], stricter: [] };
+    return {
+      cliError: `error: ${STAGE_PREFIX[err.stage]}${err.message}`,
+      warnings: [],
+      stricter: [],
+    };
   }
   return {
     config: toRaw(merged),

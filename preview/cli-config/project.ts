@@ -265,7 +265,8 @@ export function validateConfigValue(
     if (value instanceof GoFloat) return Number.isInteger(value.value);
     return typeof value === "string" && isAtoi(value);
   }
-  if (type === "boolean") return typeof value === "boolean" || value === "true" || value === "false";
+  if (type === "boolean")
+    return typeof value === "boolean" || value === "true" || value === "false";
   if (type === "object") return stringKeyedMaps && isGoMap(value);
   if (!Array.isArray(value) || items === undefined) return false;
   return value.every((item) => validateConfigValue(items.type, items.items, item, stringKeyedMaps));

@@ -74,7 +74,8 @@ function hasSecure(v: GoValue): boolean {
 
 /** value.go `unmarshalValue` for one decoded value. Throws GoJsonError for NaN/Inf in a list or map. */
 export function configValue(v: GoValue): StackValue {
-  if (!Array.isArray(v) && !isGoMap(v)) return { value: goScalarText(v), secure: false, object: false };
+  if (!Array.isArray(v) && !isGoMap(v))
+    return { value: goScalarText(v), secure: false, object: false };
   const secure = secureText(v);
   if (secure !== undefined) return { value: secure, secure: true, object: false };
   return { value: goJson(roundTrip(v)), secure: hasSecure(v), object: true };
@@ -92,7 +93,7 @@ function quoted(key: string): string {
 function emptyValueWarning(keys: string[]): string | undefined {
   if (keys.length === 0) return undefined;
   const tail =
-    "This is currently treated as an empty string `\"\"`, but will be treated as `null` in a future version of pulumi.";
+    'This is currently treated as an empty string `""`, but will be treated as `null` in a future version of pulumi.';
   if (keys.length === 1) return `No value for configuration key ${quoted(keys[0])}. ${tail}`;
   const joined = keys.map(quoted).join(keys.length === 2 ? " and " : ", ");
   return `No value for configuration keys ${joined}. ${tail}`;
@@ -120,14 +121,19 @@ export function loadStack(
   const config: StackConfigMap = new Map();
   if (raw === null) return { config, warnings: [] }; // "for example when reading an empty stack file"
   if (!isGoMap(raw)) {
-    throw new ConfigStageError("stack", `expected project to be an object, was '${goTypeName(raw)}'`);
+    throw new ConfigStageError(
+      "stack",
+      `expected project to be an object, was '${goTypeName(raw)}'`,
+    );
   }
   const section = raw.config;
   if (section === undefined || section === null) return { config, warnings: [] };
   if (!isGoMap(section)) {
     // Decoding a scalar or list into config.Map is a yaml.v2 TypeError, returned as it is. (The
     // CLI's line number refers to its re-marshalled copy of the file; it is not reproduced.)
-    const shown = Array.isArray(section) ? "!!seq" : `!!${goTypeName(section)} \`${goScalarText(section)}\``;
+    const shown = Array.isArray(section)
+      ? "!!seq"
+      : `!!${goTypeName(section)} \`${goScalarText(section)}\``;
     throw new ConfigStageError(
       "stack",
       `yaml: unmarshal errors:\n  cannot unmarshal ${shown} into config.Map`,
@@ -143,7 +149,8 @@ export function loadStack(
       parsed = parseKey(key);
       value = configValue(v);
     } catch (err) {
-      const message = err instanceof GoJsonError ? `marshalling obj: ${err.message}` : (err as Error).message;
+      const message =
+        err instanceof GoJsonError ? `marshalling obj: ${err.message}` : (err as Error).message;
       throw new ConfigStageError("stack", `invalid YAML file: ${message}`);
     }
     config.set(`${parsed.namespace}:${parsed.name}`, value);
@@ -197,13 +204,19 @@ function fromJson(text: string): GoValue {
  * preview has no key to decrypt them with: their type is not checked).
  * @returns a new map with the project's defaults and values applied
  */
-export function mergeConfig(stack: string, project: Project, stackConfig: StackConfigMap): StackConfigMap {
+export function mergeConfig(
+  stack: string,
+  project: Project,
+  stackConfig: StackConfigMap,
+): StackConfigMap {
   const merged: StackConfigMap = new Map(stackConfig);
   const missing: string[] = [];
   const keys = Object.keys(project.config).sort();
   const fullKey = (k: string): string => {
     try {
-      const { namespace, name } = k.includes(":") ? parseKey(k) : { namespace: project.name, name: k };
+      const { namespace, name } = k.includes(":")
+        ? parseKey(k)
+        : { namespace: project.name, name: k };
       return `${namespace}:${name}`;
     } catch (err) {
       throw new ConfigStageError("validate", (err as Error).message);

@@ -53,7 +53,9 @@ export function readProviderSchema(dir: string): ProviderConfigSchema {
   const keys = new Map<string, ProviderKeyType>();
   const vars = path.join(dir, "config", "vars.d.ts");
   if (fs.existsSync(vars)) {
-    for (const m of fs.readFileSync(vars, "utf8").matchAll(/^export declare const (\w+): (.+);$/gm)) {
+    for (const m of fs
+      .readFileSync(vars, "utf8")
+      .matchAll(/^export declare const (\w+): (.+);$/gm)) {
       keys.set(m[1], keyType(m[2]));
     }
   }

@@ -3,6 +3,7 @@
  * check of a setting's value against its schema entry (range, allowed values, length), which the
  * config reader and the component argument checks both call. No Pulumi imports.
  */
+import { distance } from "fastest-levenshtein";
 import { rangeOf, specOf, StackName } from "./schema";
 
 const IMAGE =
@@ -67,25 +68,10 @@ export function nearest(
   let best: string | undefined;
   let bestDistance = maxDistance + 1;
   for (const candidate of candidates) {
-    const d = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    const d = distance(name.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }
   return best;
-}
-
-/** Levenshtein distance between two strings. */
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length];
 }
 
 /**

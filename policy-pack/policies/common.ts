@@ -212,16 +212,23 @@ export function graphOf(resources: readonly PolicyResource[]): ResourceGraph<Pac
   return graph;
 }
 
-/** A plain copy of a value the engine handed over, with unknown values as UNKNOWN. */
-export function snapshot(value: unknown): unknown {
-  if (value === UNKNOWN || value === null || typeof value !== "object") return value;
+/**
+ * A plain copy of a value the engine handed over, with each unknown value as UNKNOWN, or as
+ * undefined with `unknownAsUndefined` (the cost model's reading: it lists what it could not
+ * price).
+ */
+export function snapshot(value: unknown, unknownAsUndefined = false): unknown {
+  if (value === UNKNOWN) return unknownAsUndefined ? undefined : UNKNOWN;
+  if (value === null || typeof value !== "object") return value;
   if (Array.isArray(value)) {
     const out: unknown[] = [];
-    for (let i = 0; i < value.length; i++) out.push(snapshot(peek(value, i)));
+    for (let i = 0; i < value.length; i++) {
+      out.push(snapshot(peek(value, i), unknownAsUndefined));
+    }
     return out;
   }
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) out[key] = snapshot(peek(value, key));
+  for (const key of Object.keys(value)) out[key] = snapshot(peek(value, key), unknownAsUndefined);
   return out;
 }
 

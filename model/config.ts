@@ -7,7 +7,9 @@
 import { examTasks, studentsPerTask } from "./capacity";
 import { CPU_ARCHITECTURES, CpuArchitecture, fargateSizeProblem } from "./fargate";
 import { DB_CLASSES } from "./rds";
-import { isTimeZone, parseZonedTime, utcMinute } from "./time";
+import { raiseStagingPolicy } from "./schedule";
+import { readTime, utcMinute } from "./time";
+import { timeZoneProblem } from "./timeZones";
 
 export const PROJECT = "pythonide";
 export const STACKS = ["prod", "staging", "exam"] as const;
@@ -103,7 +105,7 @@ export interface ExamWindow {
 }
 
 export interface ExamConfig {
-  /** Windows still ahead (or running) at validation time, in start order. */
+  /** Windows ahead or under way (grace not over) at validation time, in start order. */
   windows: ExamWindow[];
   /** Windows already over: skipped with a warning. */
   skipped: ExamWindow[];
@@ -317,7 +319,8 @@ export const SCHEMA: Readonly<Record<string, KeySpec>> = {
     type: "string",
     stacks: ALL,
     default: same("UTC"),
-    description: "IANA time zone for times written without an offset (exam windows, activeUntil).",
+    description:
+      "Canonical IANA time zone (Area/Location such as America/Chicago, or UTC; no abbreviations) for times written without an offset (exam windows, activeUntil).",
   },
   availabilityZones: {
     type: "integer",
@@ -625,8 +628,9 @@ export function parseStackConfig(stack: string, raw: RawConfig, now: Date): Stac
     );
   }
   const timeZone = r.str("timeZone") ?? "UTC";
-  if (!isTimeZone(timeZone))
-    r.fail("timeZone", timeZone, "must be an IANA time zone such as UTC or Australia/Sydney");
+  const zoneProblem = timeZoneProblem(timeZone);
+  if (zoneProblem)
+    r.problems.push(`${r.k("timeZone")} ${r.shown("timeZone", timeZone)} ${zoneProblem}`);
 
   const alarmEmail = r.str("alarmEmail");
   if (alarmEmail !== undefined && !isEmail(alarmEmail))
@@ -656,8 +660,9 @@ export function parseStackConfig(stack: string, raw: RawConfig, now: Date): Stac
       );
     }
   }
-  if (r.stack === "staging") config.staging = readStaging(r, service, timeZone, now);
-  if (r.stack === "exam") config.exam = readExam(r, service, timeZone, now);
+  const zone = zoneProblem ? undefined : timeZone;
+  if (r.stack === "staging") config.staging = readStaging(r, service, zone, now);
+  if (r.stack === "exam") config.exam = readExam(r, service, zone, now);
 
   if (r.problems.length > 0) throw new ConfigError(stack, r.problems);
   return config;
@@ -874,7 +879,7 @@ function readPlatform(r: Reader): PlatformConfig {
 function readStaging(
   r: Reader,
   service: ServiceConfig,
-  timeZone: string,
+  timeZone: string | undefined,
   now: Date,
 ): StagingConfig {
   const switchedOn = r.bool("active") ?? false;
@@ -885,16 +890,19 @@ function readStaging(
     r.fail("activeTasks", String(activeTasks), `must not exceed maxTasks (${service.maxTasks})`);
   }
   const untilText = r.str("activeUntil");
+  const policyLimit = schemaDefault("maxActiveHours", "staging") as number;
+  if (maxActiveHours > policyLimit) {
+    r.warnings.push(
+      `${r.k("maxActiveHours")} is ${maxActiveHours}, above the ${policyLimit} hours the mandatory staging policy allows by default: ${raiseStagingPolicy(maxActiveHours)}; otherwise the policy refuses an activeUntil more than ${policyLimit} hours ahead`,
+    );
+  }
   let activeUntil: Date | undefined;
-  if (untilText !== undefined) {
-    activeUntil = parseZonedTime(untilText, timeZone);
-    if (!activeUntil) {
-      r.fail(
-        "activeUntil",
-        untilText,
-        `must be a time YYYY-MM-DDTHH:MM (in ${timeZone}) or with Z or an offset, such as 2026-03-10T18:00`,
-      );
-    }
+  // A bad stack-wide timeZone is reported once, on its own key.
+  if (untilText !== undefined && timeZone !== undefined) {
+    const read = readTime(untilText, timeZone);
+    if (read.problem === undefined) activeUntil = read.instant;
+    else
+      r.problems.push(`${r.k("activeUntil")} ${r.shown("activeUntil", untilText)} ${read.problem}`);
   }
   let active = false;
   if (switchedOn) {
@@ -908,7 +916,7 @@ function readStaging(
         r.fail(
           "activeUntil",
           untilText,
-          `is ${hoursAhead.toFixed(1)} hours ahead; staging may be active for at most ${maxActiveHours} hours (maxActiveHours): use a time before ${utcMinute(new Date(now.getTime() + maxActiveHours * 3_600_000))}Z`,
+          `is ${hoursAhead.toFixed(1)} hours ahead; staging may be active for at most ${maxActiveHours} hours (maxActiveHours): use a time before ${utcMinute(new Date(now.getTime() + maxActiveHours * 3_600_000))}Z, or raise ${r.k("maxActiveHours")} (at most 168) and ${raiseStagingPolicy(Math.ceil(hoursAhead))}`,
         );
       } else if (hoursAhead <= 0) {
         r.warnings.push(
@@ -931,7 +939,12 @@ function readStaging(
   };
 }
 
-function readExam(r: Reader, service: ServiceConfig, timeZone: string, now: Date): ExamConfig {
+function readExam(
+  r: Reader,
+  service: ServiceConfig,
+  timeZone: string | undefined,
+  now: Date,
+): ExamConfig {
   const leadMinutes = r.int("leadMinutes", 15, 1440) ?? 60;
   const graceMinutes = r.int("graceMinutes", 0, 1440) ?? 30;
   const derived =
@@ -958,19 +971,22 @@ function readExam(r: Reader, service: ServiceConfig, timeZone: string, now: Date
     if (names.has(name))
       return fail(`the name "${name}" is used by an earlier window; names must be unique`);
     names.add(name);
-    if (!isTimeZone(zone)) {
-      // A bad stack-wide timeZone is reported once, on its own key.
-      if (parts.length === 4) fail(`"${zone}" is not an IANA time zone such as Australia/Sydney`);
-      return;
-    }
+    // A bad stack-wide timeZone is reported once, on its own key.
+    if (zone === undefined) return;
+    const zoneProblem = timeZoneProblem(zone);
+    if (zoneProblem) return fail(`the time zone "${zone}" ${zoneProblem}`);
     const [startText, endText, extra] = interval.split("/");
     if (endText === undefined || extra !== undefined) return fail(format);
-    const start = parseZonedTime(startText, zone);
-    if (!start) return fail(`the start "${startText}" is not a time YYYY-MM-DDTHH:MM`);
-    const end = parseZonedTime(endText, zone);
-    if (!end) return fail(`the end "${endText}" is not a time YYYY-MM-DDTHH:MM`);
+    const startRead = readTime(startText, zone);
+    if (startRead.problem !== undefined)
+      return fail(`the start "${startText}" ${startRead.problem}`);
+    const endRead = readTime(endText, zone);
+    if (endRead.problem !== undefined) return fail(`the end "${endText}" ${endRead.problem}`);
+    const [start, end] = [startRead.instant, endRead.instant];
     if (end.getTime() <= start.getTime())
-      return fail(`the end ${endText} is not after its start ${startText}`);
+      return fail(
+        `the end ${endText} (${utcMinute(end)}Z) is not after its start ${startText} (${utcMinute(start)}Z)`,
+      );
     if (end.getTime() - start.getTime() > 24 * 3_600_000)
       return fail(`the window is longer than 24 hours; split it into one window per exam`);
     if (!/^\d+$/.test(studentsText) || Number(studentsText) < 1 || Number(studentsText) > 100000) {
@@ -994,11 +1010,13 @@ function readExam(r: Reader, service: ServiceConfig, timeZone: string, now: Date
       );
     }
   }
-  const ahead = sorted.filter((w) => w.end.getTime() > now.getTime());
-  const skipped = sorted.filter((w) => w.end.getTime() <= now.getTime());
+  // A window is under way until its grace period ends (model/schedule.ts examPlan).
+  const graceEnd = (w: ExamWindow) => w.end.getTime() + graceMinutes * 60_000;
+  const ahead = sorted.filter((w) => graceEnd(w) > now.getTime());
+  const skipped = sorted.filter((w) => graceEnd(w) <= now.getTime());
   for (const w of skipped) {
     r.warnings.push(
-      `exam window "${w.name}" ended at ${utcMinute(w.end)}Z, before now (${utcMinute(now)}Z): skipped`,
+      `exam window "${w.name}" ended at ${utcMinute(w.end)}Z and its ${graceMinutes} min grace before now (${utcMinute(now)}Z): skipped`,
     );
   }
   return { windows: ahead, skipped, leadMinutes, graceMinutes, studentsPerTask: perTask };

@@ -893,7 +893,7 @@ function readStaging(
   const policyLimit = schemaDefault("maxActiveHours", "staging") as number;
   if (maxActiveHours > policyLimit) {
     r.warnings.push(
-      `${r.k("maxActiveHours")} is ${maxActiveHours}, above the ${policyLimit} hours the mandatory staging policy allows by default: ${raiseStagingPolicy(maxActiveHours)}; otherwise the policy refuses an activeUntil more than ${policyLimit} hours ahead`,
+      `${r.k("maxActiveHours")} is ${maxActiveHours}, above the ${policyLimit} hours the mandatory staging policy allows by default: raise ${raiseStagingPolicy(maxActiveHours)} in the same change; otherwise the policy refuses an activeUntil more than ${policyLimit} hours ahead`,
     );
   }
   let activeUntil: Date | undefined;
@@ -916,7 +916,7 @@ function readStaging(
         r.fail(
           "activeUntil",
           untilText,
-          `is ${hoursAhead.toFixed(1)} hours ahead; staging may be active for at most ${maxActiveHours} hours (maxActiveHours): use a time before ${utcMinute(new Date(now.getTime() + maxActiveHours * 3_600_000))}Z, or raise ${r.k("maxActiveHours")} (at most 168) and ${raiseStagingPolicy(Math.ceil(hoursAhead))}`,
+          `is ${hoursAhead.toFixed(1)} hours ahead; staging may be active for at most ${maxActiveHours} hours (maxActiveHours): use a time before ${utcMinute(new Date(now.getTime() + maxActiveHours * 3_600_000))}Z, or raise ${r.k("maxActiveHours")} to ${Math.ceil(hoursAhead)} (at most 168) and, in the same change, ${raiseStagingPolicy(Math.ceil(hoursAhead))}`,
         );
       } else if (hoursAhead <= 0) {
         r.warnings.push(

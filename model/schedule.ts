@@ -197,10 +197,10 @@ export function describeSchedule(plan: ScalingPlan, timeZone: string): ScheduleE
 export const STAGING_EXPIRY_POLICY = "staging-scales-to-zero";
 
 /**
- * What to do so the staging policy allows an expiry `hours` ahead: its `maxActiveHours` setting
- * is raised in the policy config file the CLI reads (`--policy-pack-config`; the offline
+ * What to raise so the staging policy allows an expiry `hours` ahead (`raise <this>`): its
+ * `maxActiveHours` setting, in the policy config file the CLI reads (`--policy-pack-config`; the offline
  * preview's `--policy-config`), beside `pythonide:maxActiveHours` in the stack.
  */
 export function raiseStagingPolicy(hours: number): string {
-  return `raise the ${STAGING_EXPIRY_POLICY} policy's maxActiveHours to ${hours} with it, in the policy config file given to pulumi preview and pulumi up with --policy-pack-config (npm start: --policy-config): {"${STAGING_EXPIRY_POLICY}": {"maxActiveHours": ${hours}}}`;
+  return `the ${STAGING_EXPIRY_POLICY} policy's maxActiveHours to ${hours} in the policy config file given to pulumi preview and pulumi up with --policy-pack-config (npm start: --policy-config), {"${STAGING_EXPIRY_POLICY}": {"maxActiveHours": ${hours}}}`;
 }

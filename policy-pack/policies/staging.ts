@@ -88,7 +88,7 @@ const scalesToZeroSchema: PolicyConfigSchema = {
 function longer(hours: number | undefined, limit: number): string {
   if (hours === undefined || hours <= limit) return "";
   const needed = Math.ceil(hours);
-  return ` To keep staging on that long, set pythonide:maxActiveHours to ${needed} and ${raiseStagingPolicy(needed)}.`;
+  return ` To keep staging on that long, raise pythonide:maxActiveHours and ${raiseStagingPolicy(needed)}.`;
 }
 
 /**

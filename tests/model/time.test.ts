@@ -329,8 +329,14 @@ describe("exam and staging times", () => {
         warnings: c.warnings,
       };
     };
-    const held =
-      "cs101-midsem under way: 4 tasks from 60 min before the start until 30 min after the end (2027-03-16T16:30Z)";
+    // Under way: the floor held at 4 tasks, only the return scheduled.
+    const held = {
+      now: "4/10",
+      reason:
+        "cs101-midsem under way: 4 tasks from 60 min before the start until 30 min after the end (2027-03-16T16:30Z)",
+      steps: ["2027-03-16T16:30Z 4/10 -> 0/10"],
+      warnings: [],
+    };
     const phases: [string, string, ReturnType<typeof at>][] = [
       [
         "before the lead",
@@ -342,26 +348,10 @@ describe("exam and staging times", () => {
           warnings: [],
         },
       ],
-      [
-        "at the lead start",
-        "2027-03-16T13:00:00Z",
-        { now: "4/10", reason: held, steps: ["2027-03-16T16:30Z 4/10 -> 0/10"], warnings: [] },
-      ],
-      [
-        "in the lead",
-        "2027-03-16T13:30:00Z",
-        { now: "4/10", reason: held, steps: ["2027-03-16T16:30Z 4/10 -> 0/10"], warnings: [] },
-      ],
-      [
-        "during the exam",
-        "2027-03-16T15:00:00Z",
-        { now: "4/10", reason: held, steps: ["2027-03-16T16:30Z 4/10 -> 0/10"], warnings: [] },
-      ],
-      [
-        "in the grace period",
-        "2027-03-16T16:10:00Z",
-        { now: "4/10", reason: held, steps: ["2027-03-16T16:30Z 4/10 -> 0/10"], warnings: [] },
-      ],
+      ["at the lead start", "2027-03-16T13:00:00Z", held],
+      ["in the lead", "2027-03-16T13:30:00Z", held],
+      ["during the exam", "2027-03-16T15:00:00Z", held],
+      ["in the grace period", "2027-03-16T16:10:00Z", held],
       [
         "after the grace period",
         "2027-03-16T16:30:00Z",

@@ -900,6 +900,7 @@ function readStaging(
   // A bad stack-wide timeZone is reported once, on its own key.
   if (untilText !== undefined && timeZone !== undefined) {
     const read = readTime(untilText, timeZone);
+    if (read.note) r.warnings.push(`${r.k("activeUntil")}: ${read.note}`);
     if (read.problem === undefined) activeUntil = read.instant;
     else
       r.problems.push(`${r.k("activeUntil")} ${r.shown("activeUntil", untilText)} ${read.problem}`);
@@ -982,6 +983,8 @@ function readExam(
       return fail(`the start "${startText}" ${startRead.problem}`);
     const endRead = readTime(endText, zone);
     if (endRead.problem !== undefined) return fail(`the end "${endText}" ${endRead.problem}`);
+    for (const note of [startRead.note, endRead.note])
+      if (note) r.warnings.push(`${r.k(key)}: ${note}`);
     const [start, end] = [startRead.instant, endRead.instant];
     if (end.getTime() <= start.getTime())
       return fail(

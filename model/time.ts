@@ -35,8 +35,13 @@ export function isKnownTimeZone(tz: string): boolean {
   }
 }
 
-/** A time read: its instant, or why it is not one (what would be valid included). */
-export type TimeReading = { instant: Date; problem?: undefined } | { problem: string };
+/**
+ * A time read: its instant (and, for an offset the zone does not have then, a note saying what
+ * the clocks there show), or why it is not one (what would be valid included).
+ */
+export type TimeReading =
+  | { instant: Date; note?: string; problem?: undefined }
+  | { problem: string; note?: undefined };
 
 /** `2027-03-14T03:00`: the wall-clock time to the minute. */
 const minute = (t: Temporal.PlainDateTime | Temporal.ZonedDateTime) =>
@@ -49,7 +54,8 @@ const utcOffset = (offset: string) => `UTC${offset}`;
  * Reads `text` as an instant: with `Z` or an offset as written, otherwise as the wall-clock time
  * in `tz`. A local time in a spring-forward gap (it never shows on the clocks) or a fall-back
  * overlap (it shows twice) is not read at all: the problem names the change and the valid
- * choices (the nearest times around the gap; the two offsets in the overlap).
+ * choices (the nearest times around the gap; the two offsets in the overlap). A time with an
+ * offset that `tz` does not have at that instant is read as written, with a note for a warning.
  * @param text the time as the user wrote it (stack config is text, quoted or not in YAML)
  * @param tz the zone a local time is read in (already checked with timeZones.timeZoneProblem)
  */
@@ -66,7 +72,13 @@ export function readTime(text: string, tz: string): TimeReading {
   }
   if (offset) {
     const instant = Temporal.Instant.from(`${date}T${time}${offset.toUpperCase()}`);
-    return { instant: new Date(instant.epochMilliseconds) };
+    // An offset the zone does not have then: most likely the other season's, copied.
+    const there = instant.toZonedDateTimeISO(tz);
+    const note =
+      tz !== "UTC" && offset.toUpperCase() !== "Z" && minute(there) !== minute(local)
+        ? `${text} is ${minute(there).replace("T", " ")} in ${tz} (${utcOffset(there.offset)} then), not ${minute(local).slice(11)}: for ${minute(local).slice(11)} on the clocks there, write ${minute(local)} without an offset`
+        : undefined;
+    return { instant: new Date(instant.epochMilliseconds), note };
   }
   const earlier = local.toZonedDateTime(tz, { disambiguation: "earlier" });
   const later = local.toZonedDateTime(tz, { disambiguation: "later" });

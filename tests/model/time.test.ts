@@ -186,6 +186,31 @@ describe("exam and staging times", () => {
       it(`${what}: ${entry} in ${zone}`, () => assert.deepEqual(window(entry, zone), expected));
     }
 
+    it("an offset the zone does not have then is read as written, with a warning", () => {
+      // July in Chicago is CDT (UTC-5): -06:00 is winter's offset, so 09:00-06:00 is 10:00 there.
+      const c = parse(
+        "exam",
+        withChanges("exam", {
+          examWindows: JSON.stringify(["w 2027-07-06T09:00-06:00/2027-07-06T11:00-05:00 40"]),
+        }),
+      );
+      assert.deepEqual(
+        [c.exam!.windows[0].start.toISOString(), c.exam!.windows[0].end.toISOString()],
+        ["2027-07-06T15:00:00.000Z", "2027-07-06T16:00:00.000Z"],
+      );
+      assert.deepEqual(c.warnings, [
+        "pythonide:examWindows[0]: 2027-07-06T09:00-06:00 is 2027-07-06 10:00 in America/Chicago (UTC-05:00 then), not 09:00: for 09:00 on the clocks there, write 2027-07-06T09:00 without an offset",
+      ]);
+      const staging = parse(
+        "staging",
+        withChanges("staging", { active: "true", activeUntil: "2026-11-22T12:00-05:00" }),
+      );
+      assert.equal(staging.staging?.activeUntil?.toISOString(), "2026-11-22T17:00:00.000Z");
+      assert.deepEqual(staging.warnings, [
+        "pythonide:activeUntil: 2026-11-22T12:00-05:00 is 2026-11-22 11:00 in America/Chicago (UTC-06:00 then), not 12:00: for 12:00 on the clocks there, write 2026-11-22T12:00 without an offset",
+      ]);
+    });
+
     it("staging's activeUntil as YAML hands it over unquoted (with seconds and Z)", () => {
       const c = parse(
         "staging",

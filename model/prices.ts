@@ -245,6 +245,10 @@ const TABLE: Readonly<Record<string, RegionPrices>> = {
       "endpoint.gb": [0.01, LONDON_SHEET],
       "rds.gp3GbMonth": [0.133, `${LONDON_SHEET} (the snapshot's fixture lists gp3 at 0.127)`],
       "rds.backupGbMonth": [0.1, LONDON_SHEET],
+      "rds.snapshotGbMonth": [
+        0.1,
+        `${LONDON_SHEET} (the backup rate: snapshots bill as backup storage)`,
+      ],
       "cloudwatch.alarmMonth": [0.1, LONDON_SHEET],
       "cloudwatch.logsIngestGb": [0.5985, LONDON_SHEET],
       "cloudwatch.logsStorageGbMonth": [0.0315, LONDON_SHEET],

@@ -275,7 +275,8 @@ describe("cost estimate: schedules", () => {
       }),
     ]);
     const vcpu = line(e, "staging-service", "Fargate vCPU (X86_64, Spot)");
-    assert.deepEqual(vcpu.quantity, { floor: 0, expected: 5, ceiling: 365 }); // 10 h, 730 h x 0.5
+    // 10 h of 1 task; the ceiling: on all month at stagingMaxTasks (2, the config default) x 0.5 vCPU.
+    assert.deepEqual(vcpu.quantity, { floor: 0, expected: 5, ceiling: 730 }); // 10 h, 730 h x 2 x 0.5
     // Its on-demand database is not deployed while off: priced from the assumptions.
     const db = line(
       e,
@@ -586,15 +587,25 @@ describe("cost estimate: text", () => {
     const text = formatEstimate(e);
     assert.match(
       text,
-      /^Monthly cost \(us-east-2, 730 h a month\): floor \$47\.59, expected \$47\.59, ceiling \$83\.63$/m,
+      /^Monthly cost \(us-east-2, 730 h a month\): floor \$41\.94, expected \$41\.94, ceiling \$77\.98$/m,
     );
     assert.match(
       text,
       /chat: Fargate vCPU \(X86_64, on-demand\) +365 vCPU-hour +\$0\.04048 +\$14\.78 +\$14\.78 +\$44\.33/,
     );
-    assert.match(text, /^ {6}1 LCU every hour \(assumption albLcuPerHour\)$/m);
-    assert.match(text, /assumptions: albLcuPerHour=1, natGbPerMonth=10/);
+    // 60 students x 5 MB/h = 0.3 GB a class hour, the largest LCU dimension, x 80 class hours.
+    assert.match(
+      text,
+      /alb: Load balancer capacity units +24 LCU-hour +\$0\.008 +\$0\.19 +\$0\.19 +\$0\.19$/m,
+    );
+    assert.match(text, /= 0\.3 LCU a class hour x 80 h \(assumptions classStudents/);
+    assert.match(text, /assumptions: classStudents=60, classHoursPerMonth=80/);
+    assert.match(text, /note: free tiers not applied \(assumption freeTier, --free-tier/);
     const summary = formatEstimate(e, { summary: true });
-    assert.equal(summary.split("\n").length, 2);
+    assert.deepEqual(summary.split("\n").slice(1), [
+      "  expected: the floor plus no scheduled windows",
+      "  per enrolled student: $0.42 a month (expected / 100 enrolled, assumption enrolledStudents)",
+      "  free tiers not applied (assumption freeTier, --free-tier: 10 alarms, 3 dashboards, 5 GB of logs per account); the 12-month tiers of new accounts (750 load balancer hours, 750 public IPv4 hours, an RDS micro) are not applied",
+    ]);
   });
 });

@@ -81,10 +81,11 @@ describe("cost of the shipped stacks", function () {
     assert.ok(e.lines.some((l) => l.item === "RDS PostgreSQL db.t4g.small")); // its own database
   });
 
-  it("staging (switched off): no tasks in the floor, 10 hours of one Spot task expected", () => {
+  it("staging (switched off): no tasks in the floor, 10 hours of one Spot task expected, maxTasks in the ceiling", () => {
     const e = byStack.get("staging")!;
     const vcpu = e.lines.find((l) => l.item === "Fargate vCPU (X86_64, Spot)")!;
-    assert.deepEqual(vcpu.quantity, { floor: 0, expected: 10 * 0.5, ceiling: 730 * 0.5 });
+    // The ceiling is one rule, on or off: all month at maxTasks (2, the config default).
+    assert.deepEqual(vcpu.quantity, { floor: 0, expected: 10 * 0.5, ceiling: 730 * 2 * 0.5 });
     const db = e.lines.find((l) => l.item === "RDS PostgreSQL db.t4g.micro")!;
     assert.deepEqual(db.monthly.floor, 0);
     assert.ok(Math.abs(db.monthly.expected - 10 * 0.016) < 1e-9);

@@ -39,6 +39,8 @@ describe("preview CLI", function () {
         json: true,
         help: false,
         typecheckPack: true,
+        freeTier: false,
+        livePrices: false,
       },
     );
   });

@@ -26,7 +26,14 @@ import {
   usd,
 } from "../model/cost";
 import { memoryGb, vcpus } from "../model/fargate";
-import { HOURS_PER_MONTH, PRICES_DATE } from "../model/prices";
+import {
+  HOURS_PER_MONTH,
+  Price,
+  PRICED_REGIONS,
+  PriceKey,
+  pricesFor,
+  PRICES_DATE,
+} from "../model/prices";
 import { ResourceRecord } from "../model/records";
 import {
   alarmRecords,
@@ -50,6 +57,51 @@ const DEFAULT_TARGET = Number(schemaDefault("cpuTargetPercent", "prod"));
 
 export const START = "<!-- cost-comparison:start -->";
 export const END = "<!-- cost-comparison:end -->";
+export const REGIONS_START = "<!-- prices-by-region:start -->";
+export const REGIONS_END = "<!-- prices-by-region:end -->";
+
+/** Items shown per region in the README (the ones that move a bill); the rest are in the file. */
+const REGION_ITEMS: [PriceKey, string][] = [
+  ["fargate.x86.vcpuHour", "Fargate vCPU-h"],
+  ["fargate.x86.gbHour", "Fargate GB-h"],
+  ["alb.hour", "ALB h"],
+  ["alb.lcuHour", "LCU-h"],
+  ["publicIpv4.hour", "IPv4 h"],
+  ["rds.gp3GbMonth", "RDS GB-mo"],
+  ["efs.standardGbMonth", "EFS GB-mo"],
+];
+
+/**
+ * model/prices.ts's regions as a Markdown table: a figure found for the region, or "us-east-1's"
+ * where none was found; and how many of all items (and RDS classes) have a source of their own.
+ */
+export function regionTable(): string {
+  const head = [
+    "region",
+    ...REGION_ITEMS.map(([, label]) => label),
+    "RDS db.t4g.micro h",
+    "own figures",
+  ];
+  const cell = (p: Price) => (p.assumedFrom ? `${p.usd} (${p.assumedFrom}'s)` : String(p.usd));
+  const rows = PRICED_REGIONS.map((region) => {
+    const t = pricesFor(region);
+    const all = [...Object.values(t.items), ...Object.values(t.rdsInstanceHour)];
+    return [
+      region,
+      ...REGION_ITEMS.map(([key]) => cell(t.items[key])),
+      cell(t.rdsInstanceHour["db.t4g.micro"]),
+      `${all.filter((p) => !p.assumedFrom).length} of ${all.length}`,
+    ];
+  });
+  const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
+  return [
+    line(head),
+    line(head.map((_, i) => (i === 0 ? "---" : "---:"))),
+    ...rows.map(line),
+    "",
+    "USD, from model/prices.ts (`npm run compare-costs` writes this table). A figure marked \"us-east-1's\" had no source for its region and is us-east-1's; estimates in that region mark those lines `*` and name them in a note. `own figures` counts every priced item and RDS class, the Spot factor (an assumption everywhere) included; the sources are on each figure in the file.",
+  ].join("\n");
+}
 
 /** One configuration in the table. */
 export interface Configuration {
@@ -391,9 +443,17 @@ function fmtLcu(v: number): string {
   return String(Number(v.toPrecision(3)));
 }
 
-/** `readme` with the text between the cost-comparison markers replaced by `body`. */
+/**
+ * `readme` with the text between the cost-comparison markers replaced by `body`, and the
+ * prices-by-region table rewritten.
+ */
 export function replaceBetweenMarkers(readme: string, body: string): string {
-  return replaceBetween(readme, START, END, body);
+  return replaceBetween(
+    replaceBetween(readme, START, END, body),
+    REGIONS_START,
+    REGIONS_END,
+    regionTable(),
+  );
 }
 
 async function main(): Promise<void> {

@@ -207,6 +207,8 @@ const CANADA_FIXTURE =
   "a public project's recorded AWS Price List offer for ca-central-1 (test fixture)";
 const FRANKFURT_CARD =
   "a public rate card taken from the AWS Price List, effective 2026-07-07 (EUC1 usage types)";
+const MUMBAI_BILL =
+  "a public project's cost write-up, cost / quantity of its ap-south-1 bill lines (2026-09-16 bill; on-demand hourly rates)";
 const TOKYO_FIXTURE =
   "a public project's recorded GetProducts documents for ap-northeast-1 (test fixture)";
 
@@ -266,8 +268,11 @@ const TABLE: Readonly<Record<string, RegionPrices>> = {
     "fargate.x86.vcpuHour": [0.04656, `${FRANKFURT_CARD}: EUC1-Fargate-vCPU-Hours:perCPU`],
     "fargate.x86.gbHour": [0.00511, `${FRANKFURT_CARD}: EUC1-Fargate-GB-Hours`],
   }),
-  // No source was found for Mumbai or Sydney: every figure is us-east-1's, and says so.
-  "ap-south-1": region("ap-south-1", {}),
+  // Mumbai: two hourly rates only. No source was found for Sydney: every figure is us-east-1's.
+  "ap-south-1": region("ap-south-1", {
+    "alb.hour": [0.0239, `${MUMBAI_BILL}: APS3-LoadBalancerUsage`],
+    "nat.hour": [0.056, `${MUMBAI_BILL}: APS3-NatGateway-Hours`],
+  }),
   "ap-southeast-2": region("ap-southeast-2", {}),
   "ap-northeast-1": region("ap-northeast-1", {
     "fargate.x86.vcpuHour": [0.05056, `${TOKYO_FIXTURE}: APN1-Fargate-vCPU-Hours:perCPU`],

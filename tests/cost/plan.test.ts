@@ -100,6 +100,19 @@ describe("npm run plan", () => {
     assert.ok(arm.monthly < plan(parseArgs(["--students", "60"])).monthly);
   });
 
+  it("applies free tiers and reads live prices only when asked, and says so", () => {
+    const req = parseArgs(["--students", "60", "--free-tier", "--region", "eu-west-2"]);
+    assert.equal(req.freeTier, true);
+    assert.equal(req.livePrices, undefined);
+    assert.equal(parseArgs(["--live-prices", "--students", "60"]).livePrices, true);
+    const r = plan(req);
+    assert.match(r.text, /free tiers applied per account, as if this stack were alone in it/);
+    assert.match(r.text, /prices: model\/prices\.ts for eu-west-2/);
+    // London's own Fargate and public IPv4 figures: 2 tasks x 730 h x (0.04656 + 2 x 0.00511 + 0.005).
+    near(r.monthly, 2 * 730 * (0.04656 + 2 * 0.00511 + 0.005));
+    assert.match(plan(parseArgs(["--students", "60"])).text, /free tiers not applied/);
+  });
+
   it("refuses bad options, naming them", () => {
     assert.throws(
       () => parseArgs(["--studnets", "5"]),

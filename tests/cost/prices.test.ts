@@ -65,7 +65,8 @@ describe("price table", () => {
     assert.equal(usd("us-west-2", "fargate.x86.vcpuHour"), 0.04048);
     assert.equal(usd("eu-west-1", "fargate.x86.gbHour"), 0.004445);
     // What was found per region (the Spot factor is an assumption everywhere, never borrowed).
-    assert.deepEqual(found("ap-south-1"), ["fargate.spotFactor"]);
+    assert.deepEqual(found("ap-south-1"), ["fargate.spotFactor", "alb.hour", "nat.hour"]);
+    assert.equal(usd("ap-south-1", "alb.hour"), 0.0239);
     assert.deepEqual(found("ap-southeast-2"), ["fargate.spotFactor"]);
     assert.deepEqual(found("eu-central-1"), [
       "fargate.x86.vcpuHour",
@@ -92,7 +93,7 @@ describe("price table", () => {
         "secretsmanager.per10kCalls",
       ],
     );
-    assert.equal(pricesFor("ap-south-1").items["alb.hour"].assumedFrom, "us-east-1");
+    assert.equal(pricesFor("ap-south-1").items["alb.lcuHour"].assumedFrom, "us-east-1");
     assert.equal(
       rdsInstancePrice(pricesFor("ap-south-1"), "db.t4g.micro").assumedFrom,
       "us-east-1",

@@ -84,15 +84,20 @@ describe("cost of the shipped stacks", function () {
     assert.ok(Math.abs(task("eu-west-2") - 730 * 0.04656) < 1e-9);
     assert.ok(Math.abs(task("ap-northeast-1") - 730 * 0.05056) < 1e-9);
     assert.ok(Math.abs(task("ca-central-1") - 730 * 0.04456) < 1e-9);
-    // London has its own figures for everything prod uses but EFS and dashboards; Mumbai has none of its own.
+    // London has its own figures for everything prod uses but EFS and dashboards; Sydney has none of its own.
     const london = formatEstimate(estimate(prod.records, { region: "eu-west-2" }));
     assert.match(
       london,
       /note: no eu-west-2 source was found for EFS, CloudWatch dashboards: those prices are assumed equal to us-east-1 \(marked \*\)/,
     );
-    const mumbai = estimate(prod.records, { region: "ap-south-1" });
-    assert.ok(mumbai.lines.every((l) => l.assumedFrom === "us-east-1"));
-    assert.equal(floors["ap-south-1"], floors["us-east-1"]);
+    const sydney = estimate(prod.records, { region: "ap-southeast-2" });
+    assert.ok(sydney.lines.every((l) => l.assumedFrom === "us-east-1"));
+    assert.equal(floors["ap-southeast-2"], floors["us-east-1"]);
+    // Mumbai's load balancer hour is its own: 730 h x ($0.0239 - $0.0225) more than us-east-1.
+    assert.equal(
+      (Number(floors["ap-south-1"]) - Number(floors["us-east-1"])).toFixed(2),
+      (730 * (0.0239 - 0.0225)).toFixed(2),
+    );
     assert.notEqual(floors["eu-west-2"], floors["us-east-1"]);
   });
 

@@ -29,6 +29,8 @@ describe("preview CLI", function () {
         "2026-01-01T00:00Z",
         "--json",
         "--typecheck-pack",
+        "--free-tier",
+        "--live-prices",
       ]),
       {
         stack: "exam",
@@ -39,8 +41,8 @@ describe("preview CLI", function () {
         json: true,
         help: false,
         typecheckPack: true,
-        freeTier: false,
-        livePrices: false,
+        freeTier: true,
+        livePrices: true,
       },
     );
   });

@@ -329,7 +329,7 @@ export interface EstimateOptions {
   defaultRegion?: string;
   /**
    * Prices to use instead of model/prices.ts's, by region (`--live-prices`: the AWS Price List's
-   * figures, scripts/live-prices.ts). A region not listed is priced from the table.
+   * figures, preview/live-prices.ts). A region not listed is priced from the table.
    */
   prices?: Readonly<Record<string, RegionPrices>>;
 }

@@ -1,6 +1,6 @@
 /**
  * Reading a region's prices from the AWS Price List Query API's answers (GetProducts), without
- * calling AWS: the caller passes a `query` function (scripts/live-prices.ts wraps
+ * calling AWS: the caller passes a `query` function (preview/live-prices.ts wraps
  * `@aws-sdk/client-pricing`; tests pass recorded responses).
  *
  * Shape (AWS Billing user guide, "Reading the service price list file"; the SDK's

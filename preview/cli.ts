@@ -24,7 +24,7 @@ import {
 } from "./gate";
 import { parsePolicyConfig, PolicyConfigError, PolicyPackConfig } from "./policy-config";
 import { exitCodeFor, renderJson, renderText, RunInfo } from "./report";
-import { liveRegionPrices } from "../scripts/live-prices";
+import { liveRegionPrices } from "./live-prices";
 
 export const USAGE = `Usage: npm start -- [options]
 

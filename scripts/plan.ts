@@ -13,7 +13,7 @@
  * public subnets); for exams --exam-hours 2 --lead-minutes 60 --grace-minutes 30; for daily
  * users --requests-per-user 5 --active-hours 8 --request-seconds 30 --peak-factor 2. Switches:
  * --free-tier (apply the account's always-free tiers), --live-prices (the region's prices from
- * the AWS Price List with your AWS credentials, cached; scripts/live-prices.ts).
+ * the AWS Price List with your AWS credentials, cached; preview/live-prices.ts).
  */
 import {
   EXAM_VCPU_PER_STUDENT,
@@ -28,7 +28,7 @@ import {
 } from "../model/capacity";
 import { CapacityStrategy, schemaDefault, StackName } from "../model/config";
 import { CostEstimate, estimate, usd } from "../model/cost";
-import { describeLive, liveRegionPrices } from "./live-prices";
+import { describeLive, liveRegionPrices } from "../preview/live-prices";
 import {
   CPU_ARCHITECTURES,
   CpuArchitecture,

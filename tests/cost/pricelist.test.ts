@@ -5,7 +5,7 @@ import * as path from "path";
 import { GetProductsCommand } from "@aws-sdk/client-pricing";
 import { parsePriceList, pickPrice } from "../../model/pricelist";
 import { PRICE_KEYS, pricesFor } from "../../model/prices";
-import { liveRegionPrices, PricingSender, queryWith } from "../../scripts/live-prices";
+import { liveRegionPrices, PricingSender, queryWith } from "../../preview/live-prices";
 
 /**
  * Recorded GetProducts answers (tests/fixtures/pricelist/eu-west-2.json, in the API's documented

@@ -1227,7 +1227,9 @@ function priceStorageAndMonitoring(
     );
   } else if (r.type === T.dashboard) {
     out.add(r, "CloudWatch dashboard", "cloudwatch.dashboardMonth", 1, {
-      assumed: "the account's 3 free dashboards not applied",
+      assumed: a.freeTier
+        ? "the account's 3 free dashboards: on the free-tier line"
+        : "the account's 3 free dashboards not applied (assumption freeTier)",
     });
   } else if (r.type === T.logGroup) {
     const ingest = a.logGbIngestedPerGroupPerMonth;
@@ -1470,9 +1472,13 @@ const FREE_TIER_RECORD: ResourceRecord = {
 // ---------------------------------------------------------------------------------------------
 // Text
 
-/** `$1,234.56`. */
+/** `$1,234.56`; a credit (a free tier) `-$0.90`. */
 export function usd(value: number): string {
-  return `$${value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  const text = Math.abs(value).toLocaleString("en-US", {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
+  return `${value < -0.005 ? "-" : ""}$${text}`;
 }
 
 /**

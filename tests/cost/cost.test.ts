@@ -637,6 +637,10 @@ describe("cost estimate: free tiers, LCUs and students", () => {
     near(off.expected, 12 * 0.1 + 2 * 3 + 0.5 + (30 / (730 / 24)) * 0.03);
     near(on.expected, 2 * 0.1 + (30 / (730 / 24)) * 0.03);
     assert.match(
+      formatEstimate(on),
+      /account: CloudWatch free tier: 3 dashboards +-2 dashboard-month +\$3\* +-\$6\.00 +-\$6\.00 +-\$6\.00$/m,
+    );
+    assert.match(
       on.notes.join("\n"),
       /free tiers applied per account, as if this stack were alone in it: 10 standard alarm metrics, 3 dashboards, 5 GB of logs ingested; the 12-month tiers/,
     );

@@ -185,6 +185,11 @@ export function resolveAssumptions(overrides: Partial<CostAssumptions> = {}): Co
       `cost assumption stagingActiveHoursPerMonth is ${a.stagingActiveHoursPerMonth}: a month has ${HOURS_PER_MONTH} hours`,
     );
   }
+  if (a.classHoursPerMonth > HOURS_PER_MONTH) {
+    problems.push(
+      `cost assumption classHoursPerMonth is ${a.classHoursPerMonth}: a month has ${HOURS_PER_MONTH} hours`,
+    );
+  }
   if (a.expectedMonth !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(a.expectedMonth)) {
     problems.push(`cost assumption expectedMonth is "${a.expectedMonth}": must be YYYY-MM`);
   }
@@ -245,7 +250,7 @@ export function albLcu(a: CostAssumptions): LcuDerivation {
       n / LCU.activeConnectionsPerMinute,
     ],
     [`processed ${fmt(gb)} GB/h / ${LCU.gbPerHour}`, gb / LCU.gbPerHour],
-    ["rule evaluations within the 10 free", 0],
+    [`rule evaluations within the 10 free a request / ${LCU.ruleEvaluationsPerSecond}`, 0],
   ];
   const perClassHour = Math.max(...dims.map(([, v]) => v));
   const perMonth = perClassHour * a.classHoursPerMonth;

@@ -31,6 +31,8 @@ describe("preview CLI", function () {
         "2026-01-01T00:00Z",
         "--json",
         "--typecheck-pack",
+        "--free-tier",
+        "--live-prices",
       ]),
       {
         stack: "exam",
@@ -41,6 +43,8 @@ describe("preview CLI", function () {
         json: true,
         help: false,
         typecheckPack: true,
+        freeTier: true,
+        livePrices: true,
       },
     );
   });

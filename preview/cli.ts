@@ -24,6 +24,7 @@ import {
 } from "./gate";
 import { parsePolicyConfig, PolicyConfigError, PolicyPackConfig } from "./policy-config";
 import { exitCodeFor, renderJson, renderText, RunInfo } from "./report";
+import { liveRegionPrices } from "./live-prices";
 
 export const USAGE = `Usage: npm start -- [options]
 
@@ -44,6 +45,9 @@ Options:
                             provider computes (ids, ARNs, generated names) is unknown; the
                             report lists each policy that could not run and why
   --now <ISO time>          judge the stacks at this time (default: $PYTHONIDE_NOW, else now)
+  --free-tier               apply the account's always-free tiers to the cost estimate
+  --live-prices             price from the AWS Price List with your AWS credentials (cached in
+                            .cache/live-prices for 7 days) instead of model/prices.ts
   --json                    print one JSON document instead of text
   --help                    print this help
 
@@ -62,6 +66,8 @@ export interface CliOptions {
   help: boolean;
   typecheckPack: boolean;
   firstPreview: boolean;
+  freeTier: boolean;
+  livePrices: boolean;
 }
 
 /** A mistake in how the command was called (exit 2). */
@@ -88,6 +94,8 @@ export function parseArgs(argv: string[]): CliOptions {
     help: false,
     typecheckPack: false,
     firstPreview: false,
+    freeTier: false,
+    livePrices: false,
   };
   const valued = ["--stack", "--config-file", "--policy-config", "--policy-pack", "--now"];
   for (let i = 0; i < argv.length; i++) {
@@ -97,6 +105,8 @@ export function parseArgs(argv: string[]): CliOptions {
     if (flag === "--json") options.json = true;
     else if (flag === "--typecheck-pack") options.typecheckPack = true;
     else if (flag === "--first-preview") options.firstPreview = true;
+    else if (flag === "--free-tier") options.freeTier = true;
+    else if (flag === "--live-prices") options.livePrices = true;
     else if (flag === "--help" || flag === "-h") options.help = true;
     else if (valued.includes(flag)) {
       const value = eq > 0 && arg.startsWith("--") ? arg.slice(eq + 1) : argv[++i];
@@ -245,6 +255,10 @@ export async function main(
           policyConfig,
           now,
           firstPreview: options.firstPreview,
+          costAssumptions: options.freeTier ? { freeTier: true } : undefined,
+          livePrices: options.livePrices
+            ? async (region) => (await liveRegionPrices(region)).prices
+            : undefined,
         }),
       );
     }

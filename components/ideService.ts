@@ -21,6 +21,7 @@ import {
   StackName,
 } from "../model/config";
 import { capacityProviderStrategy, CPU_ARCHITECTURES, fargateSizeProblem } from "../model/fargate";
+import { autoNameProblems } from "../model/awsLimits";
 import { ecrRepositoryArn, parseEcrImage } from "../model/image";
 import { addAutoscaling, Autoscaling } from "./autoscaling";
 import { Database, DEFAULT_DATABASE_NAME } from "./database";
@@ -545,6 +546,15 @@ function splitEndpoint(
 
 const DASHBOARD_NAME = /^[A-Za-z0-9_-]+$/;
 
+/** The children the provider autonames, `[type token, logical name]`: their names must fit AWS's limits. */
+function autonamedChildren(name: string): [string, string][] {
+  return [
+    ["aws:lb/targetGroup:TargetGroup", `${name}-tg`],
+    ["aws:iam/role:Role", `${name}-execution-role`],
+    ["aws:iam/role:Role", `${name}-task-role`],
+  ];
+}
+
 function validate(name: string, args: IdeServiceArgs): void {
   const check = new ArgsChecker("IdeService", name);
   check.oneOf("environment", args.environment, STACKS);
@@ -552,7 +562,7 @@ function validate(name: string, args: IdeServiceArgs): void {
     check.problems.push(
       `the name ${JSON.stringify(name)} must be letters, digits, hyphens and underscores, at most 40 characters (it names the dashboard, log group and task family)`,
     );
-  }
+  } else check.problems.push(...autoNameProblems(autonamedChildren(name)));
   if ((args.databaseEndpoint === undefined) !== (args.databaseSecretArn === undefined)) {
     check.problems.push(
       `args.databaseEndpoint and args.databaseSecretArn go together: give both (the service's database) or neither (no database now); ${args.databaseEndpoint === undefined ? "databaseEndpoint" : "databaseSecretArn"} is missing`,

@@ -17,6 +17,7 @@ import {
   NatStrategy,
   PlatformConfig,
 } from "../model/config";
+import { autoNameProblems } from "../model/awsLimits";
 import { Database, platformDatabaseArgs } from "./database";
 import { standardTags } from "./tags";
 import { ArgsChecker } from "./validate";
@@ -161,6 +162,7 @@ export class Platform extends pulumi.ComponentResource implements PlatformOutput
         "must be an ACM certificate ARN, arn:aws:acm:<region>:<account>:certificate/<id>",
       );
     }
+    check.problems.push(...autoNameProblems([["aws:lb/loadBalancer:LoadBalancer", `${name}-alb`]]));
     if (args.alarmEmail !== undefined && !isEmail(args.alarmEmail)) {
       check.fail("alarmEmail", args.alarmEmail, "must be an email address");
     }

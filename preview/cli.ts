@@ -14,6 +14,7 @@ import {
   alreadyReported,
   configProblems,
   gateStack,
+  judgePriorities,
   POLICY_PACK_DIR,
   readStackFile,
   ROOT,
@@ -211,6 +212,8 @@ export async function main(
     for (const source of stacks) {
       reports.push(await gateStack(source, { pack: packStart ?? noPack, policyConfig, now }));
     }
+    // Listener rule priorities are unique per listener across every stack sharing it.
+    judgePriorities(reports);
   } catch (err) {
     if (err instanceof PolicyPackError || err instanceof PolicyConfigError) {
       return { code: 2, stdout: "", stderr: `error: ${err.message}\n`, reports };

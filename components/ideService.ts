@@ -487,6 +487,10 @@ export class IdeService extends pulumi.ComponentResource {
         waitForSteadyState: false,
         tags,
       },
+      // ECS refuses a service whose target group no load balancer uses yet ("The target group
+      // ... does not have an associated load balancer", CreateService loadBalancers): the host
+      // rule joins the target group to the load balancer, so the service waits for it. The
+      // cluster ARN carries the capacity providers' attachment (Platform.clusterArn).
       { parent: this, dependsOn: [this.listenerRule], ignoreChanges: ["desiredCount"] },
     );
     this.serviceName = this.service.name;

@@ -106,7 +106,7 @@ export class Platform extends pulumi.ComponentResource implements PlatformOutput
   readonly cluster: aws.ecs.Cluster;
   /** Cluster name (resolves after the capacity providers are attached). */
   readonly clusterName: pulumi.Output<string>;
-  /** Cluster ARN. */
+  /** Cluster ARN (resolves after the capacity providers are attached). */
   readonly clusterArn: pulumi.Output<string>;
   /** The Application Load Balancer. */
   readonly loadBalancer: aws.lb.LoadBalancer;
@@ -318,9 +318,15 @@ export class Platform extends pulumi.ComponentResource implements PlatformOutput
       },
       parent,
     );
-    // Services read the name from here, so they are created after the providers are attached.
+    // A service's capacity provider strategy names FARGATE or FARGATE_SPOT, which ECS accepts
+    // only once they are attached to the cluster (CreateService: "The capacity provider must be
+    // associated with the cluster", https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html).
+    // The cluster's name and ARN are handed out through the attachment, so everything that
+    // takes either (the services, their scalable targets) depends on it.
     this.clusterName = capacityProviders.clusterName;
-    this.clusterArn = this.cluster.arn;
+    this.clusterArn = pulumi
+      .all([capacityProviders.clusterName, this.cluster.arn])
+      .apply(([, arn]) => arn);
 
     // Load balancer: HTTPS with the configured certificate; HTTP only redirects.
     this.loadBalancer = new aws.lb.LoadBalancer(

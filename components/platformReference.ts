@@ -22,9 +22,39 @@ export const PLATFORM_REFERENCE_KEYS = [
 /** One output per key, typed as the Platform declares it. */
 export type PlatformReference = Pick<PlatformOutputs, (typeof PLATFORM_REFERENCE_KEYS)[number]>;
 
+/** A stack output that cannot be wired into a resource: absent, null, empty text or an empty list. */
+function isMissing(value: unknown): boolean {
+  return (
+    value === undefined ||
+    value === null ||
+    value === "" ||
+    (Array.isArray(value) && (value.length === 0 || value.some((v) => v === null || v === "")))
+  );
+}
+
+/** Why the update stops when the prod stack lacks an output, and what to do. */
+export function missingOutputMessage(
+  reference: string,
+  stackName: string,
+  key: string,
+  value: unknown,
+): string {
+  const found =
+    value === undefined
+      ? `does not export the output ${key}`
+      : `exports the output ${key} empty (${JSON.stringify(value)})`;
+  return (
+    `StackReference "${reference}": the prod stack ${stackName} ${found}, which this ` +
+    "stack wires into its resources. Run pulumi up on the prod stack (its outputs are written by a " +
+    "successful update of the current program; pulumi stack output --stack " +
+    `${stackName} lists them), check that platformStack names it, then run this update again.`
+  );
+}
+
 /**
- * Reads the platform from the prod stack `stackName` (org/project/stack). Each value is a
- * `requireOutput`: an output the prod stack does not export fails the update with its name.
+ * Reads the platform from the prod stack `stackName` (org/project/stack). An output the prod
+ * stack does not export, or exports empty, fails the update with its name and what to do
+ * (missingOutputMessage): never an undefined value in a resource input.
  * @param name logical name of the StackReference (`${componentName}-platform`)
  * @param stackName fully qualified name of the prod stack (config `platformStack`)
  * @param parent the component that owns the reference
@@ -36,7 +66,15 @@ export function referencePlatform(
 ): { stack: pulumi.StackReference; platform: PlatformReference } {
   const stack = new pulumi.StackReference(name, { name: stackName }, { parent });
   const platform = Object.fromEntries(
-    PLATFORM_REFERENCE_KEYS.map((key) => [key, stack.requireOutput(key)]),
+    PLATFORM_REFERENCE_KEYS.map((key) => [
+      key,
+      stack.getOutput(key).apply((value) => {
+        if (isMissing(value)) {
+          throw new pulumi.RunError(missingOutputMessage(name, stackName, key, value));
+        }
+        return value;
+      }),
+    ]),
   ) as unknown as PlatformReference;
   return { stack, platform };
 }

@@ -465,6 +465,11 @@ export class IdeService extends pulumi.ComponentResource {
         taskDefinition: this.taskDefinition.arn,
         desiredCount: s.desiredTasks,
         capacityProviderStrategies: capacityProviderStrategy(s.capacity),
+        // "Updating [capacityProviderStrategies] requires `forceNewDeployment = true`" (@pulumi/aws
+        // ecs/service.d.ts): without it the provider refuses a changed `capacityProvider` setting
+        // on a deployed service. It redeploys only on an update of the service; no `triggers`,
+        // so an unchanged service is not redeployed by every `pulumi up`.
+        forceNewDeployment: true,
         platformVersion: "LATEST",
         networkConfiguration: {
           subnets: args.taskSubnetIds,

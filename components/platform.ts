@@ -434,7 +434,12 @@ export class Platform extends pulumi.ComponentResource implements PlatformOutput
           subnetId: this.taskSubnetIds.apply((ids) => ids[i]),
           securityGroups: [efsSg.id],
         },
-        parent,
+        // EFS allows one mount target per zone ("MountTargetConflict": CreateMountTarget,
+        // https://docs.aws.amazon.com/efs/latest/ug/API_CreateMountTarget.html), and a new
+        // subnet (natStrategy moves the task subnets) replaces it: delete the old one first,
+        // or the engine's create-before-delete fails. Tasks in that zone lose the file system
+        // for the minutes in between; `npm start -- --against` shows the replacement.
+        { parent: this, deleteBeforeReplace: true },
       );
     }
 

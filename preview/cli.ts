@@ -9,6 +9,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { againstExitCode, compareConfigs, renderAgainst } from "./against";
 import { PolicyPack, PolicyPackError } from "./analyzer";
 import {
   alreadyReported,
@@ -42,6 +43,11 @@ Options:
                             (slower; by default it is compiled transpile-only, and npm test
                             type-checks it with tsc)
   --now <ISO time>          judge the stacks at this time (default: $PYTHONIDE_NOW, else now)
+  --against <old file>      show what changing a deployed stack from the config in <old file> to
+                            the new one (--config-file, else the shipped file of --stack) does:
+                            created, deleted, updated and replaced resources; exits 1 when a
+                            stateful or protected resource would be replaced
+  --allow-replace           with --against: accept such replacements (exit 0)
   --json                    print one JSON document instead of text
   --help                    print this help
 
@@ -59,6 +65,9 @@ export interface CliOptions {
   json: boolean;
   help: boolean;
   typecheckPack: boolean;
+  /** The deployed stack's config file to compare with (`--against`). */
+  against?: string;
+  allowReplace: boolean;
 }
 
 /** A mistake in how the command was called (exit 2). */
@@ -84,14 +93,23 @@ export function parseArgs(argv: string[]): CliOptions {
     json: false,
     help: false,
     typecheckPack: false,
+    allowReplace: false,
   };
-  const valued = ["--stack", "--config-file", "--policy-config", "--policy-pack", "--now"];
+  const valued = [
+    "--stack",
+    "--config-file",
+    "--policy-config",
+    "--policy-pack",
+    "--now",
+    "--against",
+  ];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const eq = arg.indexOf("=");
     const flag = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
     if (flag === "--json") options.json = true;
     else if (flag === "--typecheck-pack") options.typecheckPack = true;
+    else if (flag === "--allow-replace") options.allowReplace = true;
     else if (flag === "--help" || flag === "-h") options.help = true;
     else if (valued.includes(flag)) {
       const value = eq > 0 && arg.startsWith("--") ? arg.slice(eq + 1) : argv[++i];
@@ -102,6 +120,7 @@ export function parseArgs(argv: string[]): CliOptions {
       else if (flag === "--config-file") options.configFile = fromUser(value);
       else if (flag === "--policy-config") options.policyConfig = fromUser(value);
       else if (flag === "--policy-pack") options.policyPack = fromUser(value);
+      else if (flag === "--against") options.against = fromUser(value);
       else options.now = value;
     } else {
       throw new UsageError(`unknown option "${arg}"`);
@@ -179,6 +198,22 @@ export async function main(
     if (options.help) return { code: 0, stdout: USAGE, stderr: "", reports: [] };
     now = clock(options.now);
     stacks = sources(options);
+    if (options.against !== undefined) {
+      if (stacks.length !== 1) {
+        throw new UsageError("--against compares one stack: give --stack or --config-file");
+      }
+      const before = readStackFile(options.against, stacks[0].stack);
+      const report = await compareConfigs(before, stacks[0], now);
+      const stdout = options.json
+        ? JSON.stringify(report, null, 2) + "\n"
+        : renderAgainst(report, options.allowReplace);
+      return {
+        code: againstExitCode(report, options.allowReplace),
+        stdout,
+        stderr: "",
+        reports: [],
+      };
+    }
     policyConfig = readPolicyConfig(options.policyConfig);
   } catch (err) {
     if (err instanceof UsageError || err instanceof StackFileError) {

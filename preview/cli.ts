@@ -51,8 +51,8 @@ Options:
   --json                    print one JSON document instead of text
   --help                    print this help
 
-Exit codes: 0 every stack passes; 1 a mandatory violation, an invalid config or a failing
-program; 2 the preview could not run (bad options or files, invalid policy config, a policy pack
+Exit codes: 0 every stack passes; 1 a mandatory violation, an AWS limit broken, an invalid
+config or a failing program (with --against: a stateful replacement not allowed); 2 the preview could not run (bad options or files, invalid policy config, a policy pack
 that does not start).
 `;
 

@@ -29,6 +29,8 @@ describe("preview CLI", function () {
         "2026-01-01T00:00Z",
         "--json",
         "--typecheck-pack",
+        "--against=old.yaml",
+        "--allow-replace",
       ]),
       {
         stack: "exam",
@@ -39,6 +41,8 @@ describe("preview CLI", function () {
         json: true,
         help: false,
         typecheckPack: true,
+        against: path.resolve(process.env.INIT_CWD ?? process.cwd(), "old.yaml"),
+        allowReplace: true,
       },
     );
   });

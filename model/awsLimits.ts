@@ -82,6 +82,17 @@ const RDS_IDENTIFIER = /^[A-Za-z](?:[A-Za-z0-9]|-(?!-))*$/;
 const rdsIdentifierExtra = (v: string): string | undefined =>
   v.endsWith("-") ? "must not end with a hyphen" : undefined;
 
+const SG_RULE_DESCRIPTION: NameRule = {
+  property: "description",
+  what: "security group rule description",
+  autonamed: false,
+  min: 0,
+  max: 255,
+  pattern: EC2_TEXT,
+  allowed: EC2_ALLOWED,
+  source: `${EC2_API}/API_IpRange.html`,
+};
+
 /** Name and identifier rules per resource type token. */
 export const NAME_RULES: Readonly<Record<string, readonly NameRule[]>> = {
   "aws:lb/targetGroup:TargetGroup": [
@@ -259,30 +270,8 @@ export const NAME_RULES: Readonly<Record<string, readonly NameRule[]>> = {
       source: `${EC2_API}/API_CreateSecurityGroup.html`,
     },
   ],
-  "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": [
-    {
-      property: "description",
-      what: "security group rule description",
-      autonamed: false,
-      min: 0,
-      max: 255,
-      pattern: EC2_TEXT,
-      allowed: EC2_ALLOWED,
-      source: `${EC2_API}/API_IpRange.html`,
-    },
-  ],
-  "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": [
-    {
-      property: "description",
-      what: "security group rule description",
-      autonamed: false,
-      min: 0,
-      max: 255,
-      pattern: EC2_TEXT,
-      allowed: EC2_ALLOWED,
-      source: `${EC2_API}/API_IpRange.html`,
-    },
-  ],
+  "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": [SG_RULE_DESCRIPTION],
+  "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": [SG_RULE_DESCRIPTION],
   "aws:rds/instance:Instance": [
     {
       property: "identifier",
@@ -394,89 +383,61 @@ export const NAME_RULES: Readonly<Record<string, readonly NameRule[]>> = {
 };
 
 /** Numeric ranges per resource type token, from the API references. */
+const CREATE_TG = `${ELB_API}/API_CreateTargetGroup.html`;
+const range = (
+  property: string,
+  what: string,
+  min: number,
+  max: number,
+  source: string,
+): RangeRule => ({ property, what, min, max, source });
+
 export const RANGE_RULES: Readonly<Record<string, readonly RangeRule[]>> = {
   "aws:lb/listenerRule:ListenerRule": [
-    {
-      property: "priority",
-      what: "rule priority",
-      min: 1,
-      max: 50000,
-      source: `${ELB_API}/API_CreateRule.html`,
-    },
+    range("priority", "rule priority", 1, 50000, `${ELB_API}/API_CreateRule.html`),
   ],
   "aws:lb/targetGroup:TargetGroup": [
-    {
-      property: "healthCheck.interval",
-      what: "health check interval (s)",
-      min: 5,
-      max: 300,
-      source: `${ELB_API}/API_CreateTargetGroup.html`,
-    },
-    {
-      property: "healthCheck.timeout",
-      what: "health check timeout (s)",
-      min: 2,
-      max: 120,
-      source: `${ELB_API}/API_CreateTargetGroup.html`,
-    },
-    {
-      property: "healthCheck.healthyThreshold",
-      what: "healthy threshold count",
-      min: 2,
-      max: 10,
-      source: `${ELB_API}/API_CreateTargetGroup.html`,
-    },
-    {
-      property: "healthCheck.unhealthyThreshold",
-      what: "unhealthy threshold count",
-      min: 2,
-      max: 10,
-      source: `${ELB_API}/API_CreateTargetGroup.html`,
-    },
-    {
-      property: "deregistrationDelay",
-      what: "deregistration delay (s)",
-      min: 0,
-      max: 3600,
-      source: `${ELB_API}/API_TargetGroupAttribute.html`,
-    },
+    range("healthCheck.interval", "health check interval (s)", 5, 300, CREATE_TG),
+    range("healthCheck.timeout", "health check timeout (s)", 2, 120, CREATE_TG),
+    range("healthCheck.healthyThreshold", "healthy threshold count", 2, 10, CREATE_TG),
+    range("healthCheck.unhealthyThreshold", "unhealthy threshold count", 2, 10, CREATE_TG),
+    range(
+      "deregistrationDelay",
+      "deregistration delay (s)",
+      0,
+      3600,
+      `${ELB_API}/API_TargetGroupAttribute.html`,
+    ),
   ],
   "aws:lb/loadBalancer:LoadBalancer": [
-    {
-      property: "idleTimeout",
-      what: "idle timeout (s)",
-      min: 1,
-      max: 4000,
-      source: `${ELB_API}/API_LoadBalancerAttribute.html`,
-    },
+    range("idleTimeout", "idle timeout (s)", 1, 4000, `${ELB_API}/API_LoadBalancerAttribute.html`),
   ],
   "aws:ecs/service:Service": [
-    {
-      property: "healthCheckGracePeriodSeconds",
-      what: "health check grace period (s)",
-      min: 0,
-      max: 2147483647,
-      source: `${ECS_API}/API_CreateService.html`,
-    },
+    range(
+      "healthCheckGracePeriodSeconds",
+      "health check grace period (s)",
+      0,
+      2147483647,
+      `${ECS_API}/API_CreateService.html`,
+    ),
   ],
   "aws:secretsmanager/secret:Secret": [
-    {
-      property: "recoveryWindowInDays",
-      what: "recovery window (days)",
-      min: 7,
-      max: 30,
-      source:
-        "https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_DeleteSecret.html",
-    },
+    range(
+      "recoveryWindowInDays",
+      "recovery window (days)",
+      7,
+      30,
+      "https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_DeleteSecret.html",
+    ),
   ],
   "aws:efs/fileSystem:FileSystem": [
-    {
-      property: "provisionedThroughputInMibps",
-      what: "provisioned throughput (MiB/s)",
-      min: 1,
-      max: Number.MAX_SAFE_INTEGER,
-      source: "https://docs.aws.amazon.com/efs/latest/ug/API_CreateFileSystem.html",
-    },
+    range(
+      "provisionedThroughputInMibps",
+      "provisioned throughput (MiB/s)",
+      1,
+      Number.MAX_SAFE_INTEGER,
+      "https://docs.aws.amazon.com/efs/latest/ug/API_CreateFileSystem.html",
+    ),
   ],
 };
 

@@ -8,6 +8,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { isHostName, isStackReference, ServiceConfig } from "../model/config";
 import { ScalingPlan } from "../model/schedule";
+import { timeZoneProblem } from "../model/timeZones";
 import { Database, RDS_IDENTIFIER } from "./database";
 import { databaseArgs, IdeService, PLATFORM_ARG_KEYS, platformArgs } from "./ideService";
 import { addScheduledScaling } from "./scheduledScaling";
@@ -91,7 +92,7 @@ export function referencePlatform(
 export function checkEnvironmentArgs(
   check: ArgsChecker,
   name: string,
-  args: { platformStack: string; host: string },
+  args: { platformStack: string; host: string; timeZone?: string },
   environment: "staging" | "exam",
 ): void {
   if (!RDS_IDENTIFIER.test(name) || name.length > 30) {
@@ -109,6 +110,9 @@ export function checkEnvironmentArgs(
   if (!isHostName(args.host)) {
     check.fail("host", args.host, `must be a host name such as ${environment}.ide.example.edu`);
   }
+  const zoneProblem = args.timeZone === undefined ? undefined : timeZoneProblem(args.timeZone);
+  if (zoneProblem)
+    check.problems.push(`args.timeZone ${JSON.stringify(args.timeZone)} ${zoneProblem}`);
 }
 
 /** What an environment on the prod platform runs: its IDE service and its scheduled scaling. */

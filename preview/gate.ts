@@ -21,6 +21,7 @@ import {
   priorityConflicts,
   stackLimitProblems,
 } from "../model/awsLimits";
+import type { ScheduleEntry } from "../model/schedule";
 import { AnalyzerResource, Diagnostic, PolicyPack, marshalProperties } from "./analyzer";
 import { CostEstimate, estimate } from "../model/cost";
 import { cacheTsNodeCompiles } from "./compile-cache";
@@ -178,6 +179,11 @@ export interface StackReport {
   error?: string;
   /** Config and program warnings. */
   warnings: string[];
+  /**
+   * The capacity schedule the stack outputs state (`scaling` and `schedule`, from
+   * components/scheduledScaling.ts scheduleOutputs); undefined for a stack without one (prod).
+   */
+  capacity?: CapacityOutputs;
   policyPack?: { name: string; version: string };
   resources: ResourceView[];
   /** Resources per type token, most frequent first. */
@@ -259,6 +265,18 @@ function emptyReport(source: StackSource): StackReport {
   };
 }
 
+/** The capacity schedule a stack's outputs carry: the bounds now, and each scheduled change. */
+export interface CapacityOutputs {
+  scaling: { minTasks: number; maxTasks: number; reason: string };
+  schedule: ScheduleEntry[];
+}
+
+/** The `scaling` and `schedule` outputs, when the stack exports them (staging and exam). */
+function capacityOf(outputs: Record<string, unknown>): CapacityOutputs | undefined {
+  if (outputs.scaling === undefined || !Array.isArray(outputs.schedule)) return undefined;
+  return { scaling: outputs.scaling, schedule: outputs.schedule } as CapacityOutputs;
+}
+
 /**
  * A stack file's config, validated in `pulumi preview`'s order: the CLI's config stage first (its
  * failure is the only problem: the CLI stops there), then the stricter checks and the program's
@@ -319,6 +337,7 @@ export async function gateStack(source: StackSource, options: GateOptions): Prom
     return report;
   }
   report.timings.programMs = Date.now() - started;
+  report.capacity = capacityOf(run.outputs);
   for (const w of run.warnings) if (!report.warnings.includes(w)) report.warnings.push(w);
 
   const pack = await options.pack;

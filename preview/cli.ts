@@ -26,6 +26,7 @@ import {
 } from "./gate";
 import { parsePolicyConfig, PolicyConfigError, PolicyPackConfig } from "./policy-config";
 import { exitCodeFor, renderJson, renderText, RunInfo } from "./report";
+import { liveRegionPrices } from "./live-prices";
 
 export const USAGE = `Usage: npm start -- [options]
 
@@ -48,6 +49,9 @@ Options:
                             created, deleted, updated and replaced resources; exits 1 when a
                             stateful or protected resource would be replaced
   --allow-replace           with --against: accept such replacements (exit 0)
+  --free-tier               apply the account's always-free tiers to the cost estimate
+  --live-prices             price from the AWS Price List with your AWS credentials (cached in
+                            .cache/live-prices for 7 days) instead of model/prices.ts
   --json                    print one JSON document instead of text
   --help                    print this help
 
@@ -68,6 +72,8 @@ export interface CliOptions {
   /** The deployed stack's config file to compare with (`--against`). */
   against?: string;
   allowReplace: boolean;
+  freeTier: boolean;
+  livePrices: boolean;
 }
 
 /** A mistake in how the command was called (exit 2). */
@@ -94,6 +100,8 @@ export function parseArgs(argv: string[]): CliOptions {
     help: false,
     typecheckPack: false,
     allowReplace: false,
+    freeTier: false,
+    livePrices: false,
   };
   const valued = [
     "--stack",
@@ -110,6 +118,8 @@ export function parseArgs(argv: string[]): CliOptions {
     if (flag === "--json") options.json = true;
     else if (flag === "--typecheck-pack") options.typecheckPack = true;
     else if (flag === "--allow-replace") options.allowReplace = true;
+    else if (flag === "--free-tier") options.freeTier = true;
+    else if (flag === "--live-prices") options.livePrices = true;
     else if (flag === "--help" || flag === "-h") options.help = true;
     else if (valued.includes(flag)) {
       const value = eq > 0 && arg.startsWith("--") ? arg.slice(eq + 1) : argv[++i];
@@ -269,7 +279,17 @@ export async function main(
   noPack.catch(() => undefined);
   try {
     for (const source of stacks) {
-      reports.push(await gateStack(source, { pack: packStart ?? noPack, policyConfig, now }));
+      reports.push(
+        await gateStack(source, {
+          pack: packStart ?? noPack,
+          policyConfig,
+          now,
+          costAssumptions: options.freeTier ? { freeTier: true } : undefined,
+          livePrices: options.livePrices
+            ? async (region) => (await liveRegionPrices(region)).prices
+            : undefined,
+        }),
+      );
     }
     // Listener rule priorities are unique per listener across every stack sharing it.
     judgePriorities(reports);

@@ -23,7 +23,8 @@ import {
 } from "../model/awsLimits";
 import type { ScheduleEntry } from "../model/schedule";
 import { AnalyzerResource, Diagnostic, PolicyPack, marshalProperties } from "./analyzer";
-import { CostEstimate, estimate } from "../model/cost";
+import { CostAssumptions, CostEstimate, estimate } from "../model/cost";
+import { RegionPrices } from "../model/prices";
 import { cacheTsNodeCompiles } from "./compile-cache";
 import { EnforcementLevel, PolicyPackConfig, reconcilePolicyConfig } from "./policy-config";
 import {
@@ -219,6 +220,10 @@ export interface GateOptions {
   program?: string;
   /** What StackReferences return (default: platformOutputsFixture()). */
   platformOutputs?: Record<string, unknown>;
+  /** Cost assumptions for the estimate (`--free-tier`: `{ freeTier: true }`). */
+  costAssumptions?: Partial<CostAssumptions>;
+  /** Reads a region's live prices (`--live-prices`); default: the table's. */
+  livePrices?: (region: string) => Promise<RegionPrices>;
 }
 
 /** Errors already reported as a stack's verdict: their late unhandled rejections are noise. */
@@ -367,7 +372,14 @@ export async function gateStack(source: StackSource, options: GateOptions): Prom
   judgePriorities([report]);
   try {
     // The default provider's region is config, not a record: price the stack's own region.
-    report.cost = estimate(records, { region: config.region }, { now: options.now });
+    const prices = options.livePrices
+      ? { [config.region]: await options.livePrices(config.region) }
+      : undefined;
+    report.cost = estimate(
+      records,
+      { ...options.costAssumptions, region: config.region },
+      { now: options.now, prices },
+    );
   } catch (err) {
     report.costError = (err as Error).stack ?? String(err);
   }

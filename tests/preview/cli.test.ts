@@ -33,6 +33,8 @@ describe("preview CLI", function () {
         "--typecheck-pack",
         "--against=old.yaml",
         "--allow-replace",
+        "--free-tier",
+        "--live-prices",
       ]),
       {
         stack: "exam",
@@ -45,6 +47,8 @@ describe("preview CLI", function () {
         typecheckPack: true,
         against: path.resolve(process.env.INIT_CWD ?? process.cwd(), "old.yaml"),
         allowReplace: true,
+        freeTier: true,
+        livePrices: true,
       },
     );
   });

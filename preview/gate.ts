@@ -16,13 +16,26 @@ import {
 import { exemptionFor, ServiceExemption } from "../model/exemptions";
 import { TYPES } from "../model/graph";
 import { ResourceRecord } from "../model/records";
+import {
+  LimitProblem,
+  PriorityClaim,
+  priorityClaims,
+  priorityConflicts,
+  stackLimitProblems,
+} from "../model/awsLimits";
 import type { ScheduleEntry } from "../model/schedule";
 import { AnalyzerResource, Diagnostic, PolicyPack, marshalProperties } from "./analyzer";
 import { CostAssumptions, CostEstimate, estimate } from "../model/cost";
 import { RegionPrices } from "../model/prices";
 import { cacheTsNodeCompiles } from "./compile-cache";
 import { EnforcementLevel, PolicyPackConfig, reconcilePolicyConfig } from "./policy-config";
-import { engineConfig, ProgramRun, runProgram, WireRegistration } from "./program";
+import {
+  engineConfig,
+  platformOutputsFixture,
+  ProgramRun,
+  runProgram,
+  WireRegistration,
+} from "./program";
 import { configStage } from "./cli-config";
 import { holdsSecret, isSecret, RESOURCE_SIG, SECRET_SIG, SIG_KEY, UNKNOWN } from "./wire";
 
@@ -233,6 +246,14 @@ export interface StackReport {
   /** Every exemption the policy config grants, with the services it matched (none: unused). */
   exemptions: ExemptionView[];
   remediations: RemediationView[];
+  /**
+   * What AWS or the provider would refuse (model/awsLimits.ts): names after autonaming, ranges,
+   * zones, listener rule priorities (across every stack of the run), values left undefined.
+   * Any of them fails the stack.
+   */
+  awsLimits: LimitProblem[];
+  /** The stack's listener rules and the priorities they take (compared across stacks). */
+  listenerRules: PriorityClaim[];
   /** The monthly estimate (model/cost.ts) of what would deploy; null when the stack did not run. */
   cost: CostEstimate | null;
   /** Why the estimate failed, if it did (the gate's verdict does not depend on it). */
@@ -301,6 +322,8 @@ function emptyReport(source: StackSource): StackReport {
     notRun: [],
     exemptions: [],
     remediations: [],
+    awsLimits: [],
+    listenerRules: [],
     cost: null,
     timings: { programMs: 0, policiesMs: 0 },
   };
@@ -401,7 +424,15 @@ export async function gateStack(source: StackSource, options: GateOptions): Prom
   report.notRun = policiesNotRun(violations);
   report.exemptions = exemptionsOf(evaluated.config, records);
   report.remediations = remediations;
-  report.verdict = violations.some((v) => v.level === "mandatory") ? "fail" : "pass";
+  const limits = stackLimitProblems(records, config.region);
+  report.awsLimits = limits.problems;
+  report.warnings.push(...limits.warnings);
+  report.listenerRules = priorityClaims(
+    source.stack,
+    records,
+    sharedListeners(run, options, config.region),
+  );
+  judgePriorities([report]);
   try {
     // The default provider's region is config, not a record: price the stack's own region.
     const prices = options.livePrices
@@ -416,6 +447,41 @@ export async function gateStack(source: StackSource, options: GateOptions): Prom
     report.costError = (err as Error).stack ?? String(err);
   }
   return report;
+}
+
+/**
+ * The listener ARNs every stack knows by one name: the prod stack's HTTPS listener, as prod
+ * exports it (`httpsListenerArn`) and as staging and exam read it through their StackReference.
+ */
+function sharedListeners(
+  run: ProgramRun,
+  options: GateOptions,
+  region: string,
+): Record<string, string> {
+  const name = "prod:httpsListenerArn";
+  const shared: Record<string, string> = {};
+  const own = run.outputs.httpsListenerArn;
+  if (typeof own === "string") shared[own] = name;
+  if (run.stackReferences.length > 0) {
+    const referenced = (options.platformOutputs ?? platformOutputsFixture(region)).httpsListenerArn;
+    if (typeof referenced === "string") shared[referenced] = name;
+  }
+  return shared;
+}
+
+/**
+ * Listener rule priorities across `reports` (every stack of a run): each stack's priority
+ * problems are recomputed from all the rules, and a stack with any limit problem fails.
+ */
+export function judgePriorities(reports: StackReport[]): void {
+  const conflicts = priorityConflicts(reports.flatMap((r) => r.listenerRules));
+  for (const r of reports) {
+    if (r.verdict === "invalid-config" || r.verdict === "error") continue;
+    const own = conflicts.filter((c) => c.claim.stack === r.stack).map((c) => c.problem);
+    r.awsLimits = [...r.awsLimits.filter((p) => !p.conflict), ...own];
+    const mandatory = r.violations.some((v) => v.level === "mandatory");
+    r.verdict = mandatory || r.awsLimits.length > 0 ? "fail" : "pass";
+  }
 }
 
 /**

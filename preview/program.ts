@@ -34,6 +34,12 @@ export interface RunOptions {
    * See `runProgram`.
    */
   firstPreview?: boolean;
+  /**
+   * Whether RDS returns the managed master user secret of an instance (default true). False
+   * mocks what RDS does for an instance restored from a snapshot before the managed password is
+   * applied: `masterUserSecrets` empty.
+   */
+  managedDbSecrets?: boolean;
 }
 
 /** One manual DB snapshot the mocked `aws.rds.getSnapshots` lists. */
@@ -208,12 +214,15 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
         case "aws:rds/instance:Instance":
           state.address = `${args.name}.mock.invalid`;
           state.endpoint = `${args.name}.mock.invalid:5432`;
-          state.masterUserSecrets = [
-            {
-              secretArn: mockResourceArn(args.type, `secret:rds!${args.name}`, region),
-              secretStatus: "active",
-            },
-          ];
+          state.masterUserSecrets =
+            options.managedDbSecrets === false
+              ? []
+              : [
+                  {
+                    secretArn: mockResourceArn(args.type, `secret:rds!${args.name}`, region),
+                    secretStatus: "active",
+                  },
+                ];
           break;
         case "aws:lb/loadBalancer:LoadBalancer":
           state.dnsName = `${args.name}.mock.invalid`;

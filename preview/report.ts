@@ -39,9 +39,14 @@ function shown(file: string): string {
 
 function verdictLine(r: StackReport): string {
   const mandatory = r.violations.filter((v) => v.level === "mandatory").length;
+  const limits = r.awsLimits.length;
+  const faults = [
+    mandatory ? `${mandatory} mandatory violation${mandatory === 1 ? "" : "s"}` : "",
+    limits ? `${limits} AWS limit${limits === 1 ? "" : "s"} broken` : "",
+  ].filter((f) => f !== "");
   const detail =
     r.verdict === "fail"
-      ? ` (${mandatory} mandatory violation${mandatory === 1 ? "" : "s"})`
+      ? ` (${faults.join(", ")})`
       : r.verdict === "invalid-config"
         ? ` (${r.configErrors.length} problem${r.configErrors.length === 1 ? "" : "s"})`
         : "";
@@ -160,6 +165,12 @@ export function stackText(r: StackReport): string {
     out.push(...capacityText(r.capacity));
   }
   out.push("");
+  out.push(`AWS limits (model/awsLimits.ts): ${r.awsLimits.length} broken`);
+  for (const p of r.awsLimits) {
+    out.push(indent(p.message, "  "));
+    out.push(`      source: ${p.source}`);
+  }
+  out.push("");
   if (r.cost) out.push(formatEstimate(r.cost));
   else
     out.push(`Monthly cost: not estimated${r.costError ? `: ${r.costError.split("\n")[0]}` : ""}`);
@@ -232,6 +243,7 @@ export function renderJson(
       notRun: r.notRun,
       exemptions: r.exemptions,
       remediations: r.remediations,
+      awsLimits: r.awsLimits,
       cost: r.cost,
       costError: r.costError ?? null,
       timings: r.timings,

@@ -24,8 +24,13 @@ import {
   StackReport,
   StackSource,
 } from "./gate";
-import { parsePolicyConfig, PolicyConfigError, PolicyPackConfig } from "./policy-config";
-import { exitCodeFor, renderJson, renderText, RunInfo } from "./report";
+import {
+  PolicyConfigError,
+  PolicyPackConfig,
+  readPolicyConfigText,
+  reconcilePolicyConfig,
+} from "./policy-config";
+import { exitCodeFor, renderJson, renderText, RunInfo, shown } from "./report";
 import { liveRegionPrices } from "./live-prices";
 
 export const USAGE = `Usage: npm start -- [options]
@@ -175,8 +180,12 @@ export function sources(options: CliOptions): StackSource[] {
   return shipped.map((f) => readStackFile(f));
 }
 
-function readPolicyConfig(file: string | undefined): PolicyPackConfig {
-  if (file === undefined) return {};
+/** The --policy-config file's usable entries and its entries' problems (readPolicyConfigText). */
+function readPolicyConfig(file: string | undefined): {
+  config: PolicyPackConfig;
+  problems: string[];
+} {
+  if (file === undefined) return { config: {}, problems: [] };
   let text: string;
   try {
     text = fs.readFileSync(file, "utf8");
@@ -185,7 +194,7 @@ function readPolicyConfig(file: string | undefined): PolicyPackConfig {
       `cannot read the policy config ${file}: ${(err as NodeJS.ErrnoException).code ?? err}`,
     );
   }
-  return parsePolicyConfig(text, file);
+  return readPolicyConfigText(text, shown(file));
 }
 
 /** True when the command line asks for JSON (`--json`), whether or not the rest of it parses. */
@@ -237,7 +246,7 @@ export async function main(
     };
   };
   let stacks: StackSource[];
-  let policyConfig: PolicyPackConfig;
+  let policyConfig: { config: PolicyPackConfig; problems: string[] };
   try {
     options = parseArgs(argv);
     if (options.help) return { code: 0, stdout: USAGE, stderr: "", reports: [] };
@@ -265,8 +274,10 @@ export async function main(
     throw err;
   }
 
-  // Only a stack whose config is valid runs its program and needs the pack.
-  const needsPack = stacks.some((s) => configProblems(s, now).length === 0);
+  // Only a stack whose config is valid runs its program and needs the pack; so does a
+  // --policy-config file, checked against the pack's schemas before any stack.
+  const needsPack =
+    options.policyConfig !== undefined || stacks.some((s) => configProblems(s, now).length === 0);
   const own = pack === undefined && needsPack;
   // Start the pack now: it compiles in its own process while the programs run in this one.
   // A pinned clock is the pack's clock too (policies that judge schedules read PYTHONIDE_NOW).
@@ -284,11 +295,19 @@ export async function main(
   const noPack = Promise.reject(new PolicyPackError("no stack needed the policy pack"));
   noPack.catch(() => undefined);
   try {
+    if (options.policyConfig !== undefined) {
+      // Every problem of the file at once, under one header naming it (policy-config.ts).
+      const info = await (await (packStart ?? noPack)).getInfo();
+      reconcilePolicyConfig(info.policies, info.initialConfig, policyConfig.config, {
+        file: shown(options.policyConfig),
+        problems: policyConfig.problems,
+      });
+    }
     for (const source of stacks) {
       reports.push(
         await gateStack(source, {
           pack: packStart ?? noPack,
-          policyConfig,
+          policyConfig: policyConfig.config,
           now,
           firstPreview: options.firstPreview,
           costAssumptions: options.freeTier ? { freeTier: true } : undefined,

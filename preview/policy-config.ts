@@ -13,8 +13,10 @@
  * - a property its policy's configSchema does not declare is an error with the nearest property.
  *   The CLI validates against `{type: object, properties, required}` (convertSchema) with no
  *   `additionalProperties: false`, so JSON Schema lets `budgetUSD` through;
- * - every problem of the file is reported at once. The CLI's parsePolicyPackConfig returns the
- *   first bad entry; its schema validation (validatePolicyPackConfig) does list every problem.
+ * - every problem of the file is reported at once, in one error naming the file: bad levels,
+ *   unknown names and schema problems together. The CLI's parsePolicyPackConfig returns the
+ *   first bad entry (pkg/resource/analyzer/config.go), and only once the file parses does its
+ *   schema validation (validatePolicyPackConfig) run and list every problem.
  * Everything else (levels, types, bounds, required properties, the merge order) follows the CLI.
  */
 import { nearest } from "../model/config";
@@ -67,7 +69,27 @@ function isLevel(value: unknown): value is EnforcementLevel {
  * @param file the file's name, for messages
  */
 export function parsePolicyConfig(text: string, file: string): PolicyPackConfig {
-  if (text.trim() === "") return {};
+  const { config, problems } = readPolicyConfigText(text, file);
+  if (problems.length > 0) throw new PolicyConfigError(invalidFile(file), problems);
+  return config;
+}
+
+/** The header of every error about a `--policy-config` file's contents. */
+export function invalidFile(file: string): string {
+  return `${file} is not a valid policy config`;
+}
+
+/**
+ * As parsePolicyConfig, but returns the entries' problems with the usable entries instead of
+ * throwing, so that the caller can report them together with the schema's (reconcilePolicyConfig
+ * `source`). An entry with a bad level keeps its properties, to be checked too. Throws
+ * PolicyConfigError only for text that is not a JSON object.
+ */
+export function readPolicyConfigText(
+  text: string,
+  file: string,
+): { config: PolicyPackConfig; problems: string[] } {
+  if (text.trim() === "") return { config: {}, problems: [] };
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -94,14 +116,14 @@ export function parsePolicyConfig(text: string, file: string): PolicyPackConfig 
       result[name] = { enforcementLevel: value };
     } else if (value !== null && typeof value === "object" && !Array.isArray(value)) {
       const { enforcementLevel, ...properties } = value as Record<string, unknown>;
-      if (enforcementLevel !== undefined && !isLevel(enforcementLevel)) {
+      const levelOk = enforcementLevel === undefined || isLevel(enforcementLevel);
+      if (!levelOk) {
         problems.push(
           `"${name}".enforcementLevel is ${JSON.stringify(enforcementLevel)}: use ${ENFORCEMENT_LEVELS.join(", ")}`,
         );
-        continue;
       }
       const entry: PolicyConfig = {};
-      if (enforcementLevel !== undefined) entry.enforcementLevel = enforcementLevel;
+      if (levelOk && enforcementLevel !== undefined) entry.enforcementLevel = enforcementLevel;
       if (Object.keys(properties).length > 0) entry.properties = properties;
       if (entry.enforcementLevel !== undefined || entry.properties !== undefined) {
         result[name] = entry;
@@ -112,9 +134,7 @@ export function parsePolicyConfig(text: string, file: string): PolicyPackConfig 
       );
     }
   }
-  if (problems.length > 0)
-    throw new PolicyConfigError(`${file} is not a valid policy config`, problems);
-  return result;
+  return { config: result, problems };
 }
 
 /** Schema defaults and each policy's own enforcement level (createConfigWithDefaults). */
@@ -157,14 +177,17 @@ function apply(result: PolicyPackConfig, config: PolicyPackConfig): PolicyPackCo
  * Merges, in the CLI's order, each policy's schema defaults and enforcement level, the pack's
  * initial config and the given config, then validates every policy's properties against its
  * schema. Throws PolicyConfigError listing every problem, as the CLI refuses to run then.
+ * @param source the file `given` came from and its entries' problems (readPolicyConfigText):
+ *   they are listed first, and the error's header names the file.
  */
 export function reconcilePolicyConfig(
   policies: PolicyDescriptor[],
   initial: PolicyPackConfig,
   given: PolicyPackConfig,
+  source?: { file: string; problems: string[] },
 ): PolicyPackConfig {
   const result = apply(apply(withDefaults(policies), initial), given);
-  const problems = unknownNames(policies, given);
+  const problems = [...(source?.problems ?? []), ...unknownNames(policies, given)];
   for (const policy of policies) {
     if (!policy.configSchema) continue;
     const schema: JsonSchema = { type: "object", properties: policy.configSchema.properties };
@@ -173,7 +196,10 @@ export function reconcilePolicyConfig(
       problems.push(`${policy.name}: ${problem}`);
     }
   }
-  if (problems.length > 0) throw new PolicyConfigError("the policy config is invalid", problems);
+  if (problems.length > 0) {
+    const header = source ? invalidFile(source.file) : "the policy config is invalid";
+    throw new PolicyConfigError(header, problems);
+  }
   return result;
 }
 

@@ -32,7 +32,8 @@ const VERDICT_TEXT: Record<Verdict, string> = {
   error: "ERROR",
 };
 
-function shown(file: string): string {
+/** A path as messages show it: relative to the working directory when inside it. */
+export function shown(file: string): string {
   const rel = path.relative(process.cwd(), path.resolve(file));
   return rel.startsWith("..") ? path.resolve(file) : rel === "" ? file : rel;
 }

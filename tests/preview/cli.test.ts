@@ -109,11 +109,29 @@ describe("preview CLI", function () {
     assert.strictEqual(bad.code, 2);
     assert.strictEqual(
       bad.stderr,
-      "error: the policy config is invalid:\n" +
+      "error: tests/fixtures/policy-config/misspelt.json is not a valid policy config:\n" +
         '  - "monthly-budgt" is not a policy of this pack: did you mean "monthly-budget"?\n' +
         '  - monthly-budget: budgetUSD is not a property of this policy: did you mean "budgetUsd"?\n' +
         "  - ecs-task-size-ceiling: prodMaxCpu: Invalid type. Expected: integer, given: string\n",
     );
+  });
+
+  it("reports a bad level with misspelt names in one error naming the file, before any stack", async () => {
+    const bad = await cli(
+      "--stack",
+      "prod",
+      "--policy-config",
+      fixture("policy-config", "misspelt-and-bad-level.json"),
+    );
+    assert.strictEqual(bad.code, 2);
+    assert.strictEqual(
+      bad.stderr,
+      "error: tests/fixtures/policy-config/misspelt-and-bad-level.json is not a valid policy config:\n" +
+        '  - "cloudwatch-log-retention" is "mandatry": not an enforcement level; use advisory, mandatory, remediate, disabled\n' +
+        '  - "monthly-budgt" is not a policy of this pack: did you mean "monthly-budget"?\n' +
+        '  - ecs-task-size-ceiling: prodMaxMemorMib is not a property of this policy: did you mean "prodMaxMemoryMib"?\n',
+    );
+    assert.deepStrictEqual(bad.reports, []);
   });
 
   it("text: the resource tree, counts by type, each violation, the cost and the verdict (exit 1)", async () => {

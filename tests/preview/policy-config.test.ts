@@ -7,6 +7,7 @@ import {
   parsePolicyConfig,
   PolicyConfigError,
   PolicyDescriptor,
+  readPolicyConfigText,
   reconcilePolicyConfig,
   validate,
 } from "../../preview/policy-config";
@@ -158,6 +159,31 @@ describe("preview: policy names and properties (stricter than the CLI, which ign
           '  - "sise" is not a policy of this pack: did you mean "size"?\n' +
           '  - size: lable is not a property of this policy: did you mean "label"?\n' +
           "  - size: maxCpu: must be one of the following: 256, 512, 1024, 2048",
+    );
+  });
+});
+
+describe("preview: a --policy-config file's problems in one error", () => {
+  it("keeps a bad level's properties for checking, and lists the file's problems first under its name", () => {
+    const read = readPolicyConfigText(
+      '{"plain": "strict", "size": {"enforcementLevel": "hard", "maxCPU": 512}}',
+      "p.json",
+    );
+    assert.deepStrictEqual(read, {
+      config: { size: { properties: { maxCPU: 512 } } },
+      problems: [
+        '"plain" is "strict": not an enforcement level; use advisory, mandatory, remediate, disabled',
+        '"size".enforcementLevel is "hard": use advisory, mandatory, remediate, disabled',
+      ],
+    });
+    assert.throws(
+      () => reconcilePolicyConfig(POLICIES, {}, read.config, { file: "p.json", ...read }),
+      (err: Error) =>
+        err.message ===
+        "p.json is not a valid policy config:\n" +
+          '  - "plain" is "strict": not an enforcement level; use advisory, mandatory, remediate, disabled\n' +
+          '  - "size".enforcementLevel is "hard": use advisory, mandatory, remediate, disabled\n' +
+          '  - size: maxCPU is not a property of this policy: did you mean "maxCpu"?',
     );
   });
 });

@@ -32,6 +32,7 @@ import {
 } from "./policy-config";
 import { exitCodeFor, renderJson, renderText, RunInfo, shown } from "./report";
 import { liveRegionPrices } from "./live-prices";
+import { nearest } from "../model/config";
 
 export const USAGE = `Usage: npm start -- [options]
 
@@ -101,6 +102,17 @@ function fromUser(file: string): string {
   return path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
 }
 
+/** The options that take no value (parseArgs). */
+const SWITCHES = [
+  "--json",
+  "--typecheck-pack",
+  "--first-preview",
+  "--allow-replace",
+  "--free-tier",
+  "--live-prices",
+  "--help",
+];
+
 /** Parses the command line (`--flag value` or `--flag=value`); paths come back absolute. */
 export function parseArgs(argv: string[]): CliOptions {
   const options: CliOptions = {
@@ -144,7 +156,8 @@ export function parseArgs(argv: string[]): CliOptions {
       else if (flag === "--against") options.against = fromUser(value);
       else options.now = value;
     } else {
-      throw new UsageError(`unknown option "${arg}"`);
+      const near = arg.startsWith("-") ? nearest(flag, [...valued, ...SWITCHES]) : undefined;
+      throw new UsageError(`unknown option "${arg}"${near ? `: did you mean "${near}"?` : ""}`);
     }
   }
   return options;

@@ -57,7 +57,9 @@ describe("preview CLI", function () {
 
   it("exits 2 with the reason and the usage for a bad flag, a missing value or an unknown stack", async () => {
     for (const [args, reason] of [
-      [["--verbose"], 'unknown option "--verbose"'],
+      [["--verbose"], 'unknown option "--verbose"\n'],
+      [["--stak", "prod"], 'unknown option "--stak": did you mean "--stack"?'],
+      [["--free-teir"], 'unknown option "--free-teir": did you mean "--free-tier"?'],
       [["--stack"], "--stack needs a value"],
       [["--stack", "qa"], "no stack file Pulumi.qa.yaml"],
       [["--config-file", fixture("stacks", "missing", "Pulumi.prod.yaml")], "cannot read"],

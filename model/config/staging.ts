@@ -50,11 +50,11 @@ export function readStaging(
         r.fail(
           "activeUntil",
           untilText,
-          `is ${hoursAhead.toFixed(1)} hours ahead; staging may be active for at most ${maxActiveHours} hours (maxActiveHours): use a time before ${utcMinute(new Date(now.getTime() + maxActiveHours * 3_600_000))}Z, or raise ${r.k("maxActiveHours")} to ${Math.ceil(hoursAhead)} (at most 168) and, in the same change, ${raiseStagingPolicy(Math.ceil(hoursAhead))}`,
+          `${hoursAhead.toFixed(1)} hours ahead, but staging may be active for at most ${maxActiveHours} hours (maxActiveHours): use a time before ${utcMinute(new Date(now.getTime() + maxActiveHours * 3_600_000))}Z, or raise ${r.k("maxActiveHours")} to ${Math.ceil(hoursAhead)} (at most 168) and, in the same change, ${raiseStagingPolicy(Math.ceil(hoursAhead))}`,
         );
       } else if (hoursAhead <= 0) {
         r.warnings.push(
-          `staging expired at ${utcMinute(activeUntil)}Z and stays off; set a new ${r.k("activeUntil")} to switch it on again`,
+          `staging expired at ${utcMinute(activeUntil)}Z and stays off; to switch it on, set ${r.k("activeUntil")} to a future time at most ${maxActiveHours} hours ahead (before ${utcMinute(new Date(now.getTime() + maxActiveHours * 3_600_000))}Z now) and run pulumi up`,
         );
       } else {
         active = true;

@@ -201,8 +201,11 @@ export function renderText(reports: StackReport[], info: RunInfo): string {
   }
   out.push("");
   const code = exitCodeFor(reports);
+  const freeTier = reports.some((r) => r.cost?.assumptions.freeTier)
+    ? " Costs with the always-free tiers applied (--free-tier)."
+    : "";
   out.push(
-    `Summary: ${reports.map(verdictLine).join("; ")}. ${code === 0 ? "Every stack passes the gate" : "The gate fails"} (exit ${code}, ${(info.elapsedMs / 1000).toFixed(1)} s).`,
+    `Summary: ${reports.map(verdictLine).join("; ")}. ${code === 0 ? "Every stack passes the gate" : "The gate fails"} (exit ${code}, ${(info.elapsedMs / 1000).toFixed(1)} s).${freeTier}`,
   );
   return out.join("\n") + "\n";
 }

@@ -136,6 +136,23 @@ describe("preview CLI", function () {
     assert.deepStrictEqual(bad.reports, []);
   });
 
+  it("--free-tier: the estimate's note and the Summary line both say the free tiers were applied", async () => {
+    const r = await cli("--stack", "exam", "--free-tier");
+    assert.match(
+      r.stdout,
+      /^ {2}note: free tiers applied per account, as if this stack were alone in it: /m,
+    );
+    assert.match(
+      r.stdout,
+      /^Summary: exam PASS\. Every stack passes the gate \(exit 0, [\d.]+ s\)\. Costs with the always-free tiers applied \(--free-tier\)\.$/m,
+    );
+    const plain = await cli("--stack", "exam");
+    assert.match(
+      plain.stdout,
+      /^Summary: exam PASS\. Every stack passes the gate \(exit 0, [\d.]+ s\)\.$/m,
+    );
+  });
+
   it("text: the resource tree, counts by type, each violation, the cost and the verdict (exit 1)", async () => {
     const r = await cli("--config-file", fixture("stacks", "oversized-task", "Pulumi.prod.yaml"));
     assert.strictEqual(r.code, 1);

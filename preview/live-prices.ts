@@ -83,7 +83,7 @@ export async function liveRegionPrices(
     const e = err as Error;
     if (e.name === "CredentialsProviderError") {
       throw new Error(
-        `--live-prices needs AWS credentials allowed pricing:GetProducts (${e.message}); without it the table's figures are used`,
+        `--live-prices needs AWS credentials allowed pricing:GetProducts (${e.message}): configure them (AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY) or drop --live-prices to price from model/prices.ts`,
       );
     }
     throw e;

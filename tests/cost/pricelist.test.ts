@@ -145,6 +145,22 @@ describe("--live-prices: the AWS Price List, from recorded responses", () => {
     );
   });
 
+  it("without credentials, says to configure them or drop --live-prices (no silent fallback)", async () => {
+    const noCredentials: PricingSender = {
+      send: async () => {
+        throw Object.assign(new Error("Could not load credentials from any providers"), {
+          name: "CredentialsProviderError",
+        });
+      },
+    };
+    await assert.rejects(
+      liveRegionPrices("eu-west-2", { client: noCredentials, cacheDir: tempDir() }),
+      (err: Error) =>
+        err.message ===
+        "--live-prices needs AWS credentials allowed pricing:GetProducts (Could not load credentials from any providers): configure them (AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY) or drop --live-prices to price from model/prices.ts",
+    );
+  });
+
   it("refuses an unknown region, ambiguous prices and entries that are not JSON", async () => {
     await assert.rejects(
       liveRegionPrices("eu-west-9", { client: new RecordedPricing(), cacheDir: tempDir() }),

@@ -8,6 +8,7 @@ import * as path from "path";
 import {
   ConfigError,
   parseStackConfig,
+  policyLimitWarning,
   PROJECT,
   RawConfig,
   StackConfig,
@@ -23,7 +24,7 @@ import {
   priorityConflicts,
   stackLimitProblems,
 } from "../model/awsLimits";
-import type { ScheduleEntry } from "../model/schedule";
+import { STAGING_EXPIRY_POLICY, type ScheduleEntry } from "../model/schedule";
 import { AnalyzerResource, Diagnostic, PolicyPack, marshalProperties } from "./analyzer";
 import { CostAssumptions, CostEstimate, estimate } from "../model/cost";
 import { RegionPrices } from "../model/prices";
@@ -423,6 +424,13 @@ export async function gateStack(source: StackSource, options: GateOptions): Prom
   report.violations = violations;
   report.notRun = policiesNotRun(violations);
   report.exemptions = exemptionsOf(evaluated.config, records);
+  // The program warns that the staging policy must be raised with pythonide:maxActiveHours, as it
+  // cannot see the policy config; here the config is known, so the warning goes when it allows it.
+  const allowed = evaluated.config[STAGING_EXPIRY_POLICY]?.properties?.maxActiveHours;
+  if (config.staging && typeof allowed === "number" && allowed >= config.staging.maxActiveHours) {
+    const raise = policyLimitWarning(config.staging.maxActiveHours);
+    report.warnings = report.warnings.filter((w) => w !== raise);
+  }
   report.remediations = remediations;
   const limits = stackLimitProblems(records, config.region);
   report.awsLimits = limits.problems;

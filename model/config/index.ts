@@ -16,3 +16,4 @@ export {
 } from "./checks";
 export { ConfigError } from "./reader";
 export { parseStackConfig } from "./read";
+export { policyLimitWarning } from "./staging";

@@ -5,8 +5,20 @@
 import { raiseStagingPolicy } from "../schedule";
 import { readTime, utcMinute } from "../time";
 import type { Reader } from "./reader";
-import { schemaDefault, StagingDbMode } from "./schema";
+import { PROJECT, schemaDefault, StagingDbMode } from "./schema";
 import type { ServiceConfig, StagingConfig } from "./types";
+
+/**
+ * The warning for a stack `pythonide:maxActiveHours` above the staging policy's default limit
+ * (undefined when within it). The program cannot see the policy config the CLI hands the pack,
+ * so it warns unless the limit is within the default; the offline preview, which knows the
+ * policy config, drops the warning when that config already allows `maxActiveHours` (gate.ts).
+ */
+export function policyLimitWarning(maxActiveHours: number): string | undefined {
+  const policyLimit = schemaDefault("maxActiveHours", "staging") as number;
+  if (maxActiveHours <= policyLimit) return undefined;
+  return `${PROJECT}:maxActiveHours is ${maxActiveHours}, above the ${policyLimit} hours the mandatory staging policy allows by default: unless its policy config already allows ${maxActiveHours}, raise ${raiseStagingPolicy(maxActiveHours)} in the same change; otherwise the policy refuses an activeUntil more than ${policyLimit} hours ahead`;
+}
 
 /** Reads staging's switch and sets the service's task counts from it (0 while off). */
 export function readStaging(
@@ -23,12 +35,8 @@ export function readStaging(
     r.fail("activeTasks", String(activeTasks), `must not exceed maxTasks (${service.maxTasks})`);
   }
   const untilText = r.maybeStr("activeUntil");
-  const policyLimit = schemaDefault("maxActiveHours", "staging") as number;
-  if (maxActiveHours > policyLimit) {
-    r.warnings.push(
-      `${r.k("maxActiveHours")} is ${maxActiveHours}, above the ${policyLimit} hours the mandatory staging policy allows by default: raise ${raiseStagingPolicy(maxActiveHours)} in the same change; otherwise the policy refuses an activeUntil more than ${policyLimit} hours ahead`,
-    );
-  }
+  const warning = policyLimitWarning(maxActiveHours);
+  if (warning) r.warnings.push(warning);
   let activeUntil: Date | undefined;
   // A bad stack-wide timeZone is reported once, on its own key.
   if (untilText !== undefined && timeZone !== undefined) {

@@ -85,6 +85,29 @@ describe("preview gate: broken stacks fail with the guardrail they break", funct
     );
   });
 
+  it("staging maxActiveHours 48: warns to raise the policy, unless the --policy-config already does", async () => {
+    const source = fixtureStack("staging-48h", "Pulumi.staging.yaml");
+    const raise =
+      'pythonide:maxActiveHours is 48, above the 12 hours the mandatory staging policy allows by default: unless its policy config already allows 48, raise the staging-scales-to-zero policy\'s maxActiveHours to 48 in the policy config file given to pulumi preview and pulumi up with --policy-pack-config (npm start: --policy-config), {"staging-scales-to-zero": {"maxActiveHours": 48}} in the same change; otherwise the policy refuses an activeUntil more than 12 hours ahead';
+    const plain = await gate(source);
+    assert.deepStrictEqual(
+      plain.warnings.filter((w) => w === raise),
+      [raise],
+    );
+    const short = await gate(source, {
+      policyConfig: { "staging-scales-to-zero": { properties: { maxActiveHours: 24 } } },
+    });
+    assert.ok(short.warnings.includes(raise));
+    const raised = await gate(source, {
+      policyConfig: { "staging-scales-to-zero": { properties: { maxActiveHours: 48 } } },
+    });
+    assert.strictEqual(raised.verdict, "pass", describeViolations(raised));
+    assert.ok(
+      !raised.warnings.some((w) => w.includes("maxActiveHours is 48")),
+      raised.warnings.join("\n"),
+    );
+  });
+
   it("no autoscaling (program): a fixed-count prod service fails ecs-service-autoscaling", async () => {
     const r = await gate(shipped("prod"), { program: "no-autoscaling.ts" });
     assert.deepStrictEqual(mandatory(r), ["ecs-service-autoscaling"]);

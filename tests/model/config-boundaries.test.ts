@@ -454,7 +454,10 @@ describe("stack config at the edges", () => {
         parsed("exam", { taskCpu: "2048", taskMemory: "4096" }).exam?.studentsPerTask,
         62,
       );
-      assert.equal(parsed("exam", { cpuTargetPercent: "30" }).exam?.studentsPerTask, 15);
+      assert.equal(
+        parsed("exam", { cpuTargetPercent: "30", maxTasks: "20" }).exam?.studentsPerTask,
+        15,
+      );
       assert.equal(parsed("exam", { studentsPerTask: "40" }).exam?.studentsPerTask, 40);
       assert.deepEqual(problems("exam", { studentsPerTask: "0" }), [
         'pythonide:studentsPerTask is "0": must be a whole number from 1 to 10000',

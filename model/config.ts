@@ -934,10 +934,12 @@ function readStaging(
 function readExam(r: Reader, service: ServiceConfig, timeZone: string, now: Date): ExamConfig {
   const leadMinutes = r.int("leadMinutes", 15, 1440) ?? 60;
   const graceMinutes = r.int("graceMinutes", 0, 1440) ?? 30;
+  // Without a valid taskCpu or cpuTargetPercent (reported on its own key) there is no figure to
+  // plan tasks with, so windows are then checked for everything but their task count.
   const derived =
     service.cpu > 0 && service.cpuTargetPercent > 0
       ? studentsPerTask(service.cpu, service.cpuTargetPercent)
-      : 1;
+      : undefined;
   const perTask = r.given("studentsPerTask")
     ? (r.int("studentsPerTask", 1, 10000) ?? derived)
     : derived;
@@ -977,6 +979,7 @@ function readExam(r: Reader, service: ServiceConfig, timeZone: string, now: Date
       return fail(`the student count "${studentsText}" must be a whole number from 1 to 100000`);
     }
     const students = Number(studentsText);
+    if (perTask === undefined) return;
     const tasks = examTasks(students, perTask);
     if (service.maxTasks > 0 && tasks > service.maxTasks) {
       return fail(
@@ -1001,7 +1004,7 @@ function readExam(r: Reader, service: ServiceConfig, timeZone: string, now: Date
       `exam window "${w.name}" ended at ${utcMinute(w.end)}Z, before now (${utcMinute(now)}Z): skipped`,
     );
   }
-  return { windows: ahead, skipped, leadMinutes, graceMinutes, studentsPerTask: perTask };
+  return { windows: ahead, skipped, leadMinutes, graceMinutes, studentsPerTask: perTask ?? 0 };
 }
 
 /** The schema's default of `key` in `stack`; an error when the schema declares none. */

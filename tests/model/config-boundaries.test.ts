@@ -513,6 +513,72 @@ describe("stack config at the edges", () => {
     });
   });
 
+  describe("one problem per bad value: nothing derived from it is judged again", () => {
+    for (const [stack, changes, what] of [
+      ["prod", { taskCpu: "abc" }, "taskCpu"],
+      ["prod", { image: undefined }, "image is required"],
+      ["prod", { logRetentionDays: "abc" }, "logRetentionDays"],
+      ["prod", { efsThroughputMode: "fast", efsProvisionedMibps: "10" }, "efsThroughputMode"],
+      ["staging", { maxTasks: "0" }, "maxTasks"],
+      ["exam", { maxTasks: "0" }, "maxTasks"],
+      ["exam", { taskCpu: "abc" }, "taskCpu"],
+      ["exam", { cpuTargetPercent: "5" }, "cpuTargetPercent"],
+      ["exam", { platformStack: undefined }, "platformStack is required"],
+    ] as const) {
+      it(`${stack} ${JSON.stringify(changes)}`, () => {
+        const found = problems(stack, changes);
+        assert.equal(found.length, 1, found.join("\n"));
+        assert.ok(found[0].startsWith(`pythonide:${what}`), found[0]);
+      });
+    }
+  });
+
+  describe("what each stack reads", () => {
+    it("region, domain and host per stack; exam and staging settings only in their stacks", () => {
+      const prod = parsed("prod", {});
+      assert.deepEqual(
+        [prod.region, prod.domain, prod.host, prod.service.image],
+        [
+          "us-east-2",
+          "ide.example.edu",
+          "ide.example.edu",
+          "registry.example.com/pythonide:2025.10.1",
+        ],
+      );
+      assert.equal(prod.exam, undefined);
+      assert.equal(prod.staging, undefined);
+      const staging = parsed("staging", {});
+      assert.equal(staging.host, "staging.ide.example.edu");
+      assert.equal(staging.exam, undefined);
+      assert.equal(staging.platform, undefined);
+      assert.equal(parsed("exam", {}).staging, undefined);
+    });
+
+    it("reads a grace period other than the default", () => {
+      assert.equal(parsed("exam", { graceMinutes: "45" }).exam?.graceMinutes, 45);
+    });
+
+    it("refuses a public range whose second octet lies in 16-31", () => {
+      assert.equal(problems("prod", { vpcCidr: "11.16.0.0/16" }).length, 1);
+      assert.equal(problems("prod", { vpcCidr: "192.16.0.0/16" }).length, 1);
+    });
+
+    it("host names: 254 characters of valid labels is too long; a last label may end in a digit", () => {
+      const label = "a".repeat(63);
+      const long = [label, label, label, "a".repeat(62)].join(".");
+      assert.equal(long.length, 254);
+      assert.equal(isHostName(long), false);
+      assert.equal(isHostName("ide.example.a1"), true);
+    });
+
+    it("reads a window of 100000 students (and asks for the tasks it needs)", () => {
+      const text = "a 2027-03-16T09:00/2027-03-16T10:00 100000";
+      const found = problems("exam", { examWindows: JSON.stringify([text]) });
+      assert.equal(found.length, 1);
+      assert.match(found[0], /needs 3226 tasks for 100000 students at 31 students per task/);
+    });
+  });
+
   describe("schema defaults", () => {
     it("schemaDefault gives a stack's default and names a missing one", () => {
       assert.equal(schemaDefault("maxTasks", "exam"), 10);

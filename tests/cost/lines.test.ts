@@ -5,7 +5,7 @@
  * log retention, high-resolution alarms, EFS modes, NAT strategies, interface endpoints.
  */
 import { strict as assert } from "assert";
-import { CostEstimate, estimate } from "../../model/cost";
+import { CostEstimate, estimate, formatEstimate } from "../../model/cost";
 import { HOURS_PER_MONTH, PriceKey, pricesFor } from "../../model/prices";
 import { ResourceRecord } from "../../model/records";
 import { databaseRecord, providerRecord, serviceRecords } from "../../model/synthetic";
@@ -347,5 +347,219 @@ describe("cost lines: scheduled actions in any order", () => {
       e.lines.find((l) => l.resource === "exam" && l.item.startsWith("Fargate vCPU"))!.quantity;
     assert.deepEqual(vcpu(forward), { floor: 0, expected: 3 * 4 + 1 * 2, ceiling: 10 * M });
     assert.deepEqual(vcpu(backward), vcpu(forward));
+  });
+});
+
+describe("cost lines: what each quantity assumes, in words", () => {
+  it("explains each line of a platform", () => {
+    const db = databaseRecord("db", {
+      instanceClass: "db.t4g.small",
+      storageGb: 100,
+      multiAz: true,
+    });
+    const e = estimate(
+      [
+        P,
+        withInputs(db, { iops: 4000 }),
+        rec("aws:lb/loadBalancer:LoadBalancer", "alb", {
+          loadBalancerType: "application",
+          subnets: ["a", "b", "c"],
+        }),
+        rec("aws:lb/loadBalancer:LoadBalancer", "alb2", { loadBalancerType: "application" }),
+        rec("awsx:ec2:Vpc", "vpc", {
+          natGateways: { strategy: "Single" },
+          vpcEndpointSpecs: [
+            { vpcEndpointType: "Interface", serviceName: "ecr", subnetIds: ["a"] },
+            { vpcEndpointType: "Gateway", serviceName: "s3" },
+            { vpcEndpointType: "Interface" },
+          ],
+        }),
+        rec("aws:ec2/natGateway:NatGateway", "pnat", { connectivityType: "private" }),
+        rec("aws:ec2/eip:Eip", "eip", {}),
+        rec("aws:ec2/vpcEndpoint:VpcEndpoint", "logs", { vpcEndpointType: "Interface" }),
+        rec("aws:efs/fileSystem:FileSystem", "fs", { throughputMode: "elastic" }),
+        rec("aws:efs/fileSystem:FileSystem", "fs2", {
+          throughputMode: "provisioned",
+          provisionedThroughputInMibps: 8,
+        }),
+        rec("aws:cloudwatch/metricAlarm:MetricAlarm", "al", {
+          metricQueries: [{ metric: {} }, { metric: {} }],
+        }),
+        rec("aws:cloudwatch/metricAlarm:MetricAlarm", "al1", { period: 300 }),
+        rec("aws:cloudwatch/logGroup:LogGroup", "lg", { retentionInDays: 30 }),
+        rec("aws:cloudwatch/logGroup:LogGroup", "lg0", {}),
+        ...serviceRecords({
+          name: "ide",
+          cpu: 512,
+          memory: 1024,
+          minTasks: 1,
+          maxTasks: 3,
+          publicIp: true,
+        }),
+      ],
+      {
+        rdsBackupGbAboveFree: 5,
+        albLcuPerHour: 1,
+        natGbPerMonth: 10,
+        endpointGbPerMonth: 1,
+        efsStoredGb: 10,
+        efsElasticReadGbPerMonth: 10,
+        efsElasticWriteGbPerMonth: 5,
+        logGbIngestedPerGroupPerMonth: 1,
+      },
+    );
+    assert.deepEqual(
+      e.lines.map((l) => [l.resource, l.item, l.assumed ?? null]),
+      [
+        [
+          "ide",
+          "Fargate vCPU (X86_64, on-demand)",
+          "0.5 vCPU / 1 GB a task; 1 to 3 tasks (autoscaling)",
+        ],
+        [
+          "ide",
+          "Fargate memory (X86_64, on-demand)",
+          "0.5 vCPU / 1 GB a task; 1 to 3 tasks (autoscaling)",
+        ],
+        ["ide", "Public IPv4 of each task (assignPublicIp)", "one address per running task"],
+        ["db", "RDS PostgreSQL db.t4g.small", "Multi-AZ (x2)"],
+        ["db", "RDS storage (gp3)", "100 GB, Multi-AZ (x2)"],
+        ["db", "RDS gp3 IOPS above 3,000", "4000 IOPS"],
+        [
+          "db",
+          "RDS backup storage beyond the provisioned size",
+          "5 GB (assumption rdsBackupGbAboveFree)",
+        ],
+        ["db", "Secrets Manager secret (RDS-managed master password)", "created by RDS"],
+        ["alb", "Application Load Balancer", "all month"],
+        ["alb", "Load balancer capacity units", "1 LCU every hour (assumption albLcuPerHour)"],
+        ["alb", "Public IPv4 of the internet-facing load balancer", "one per subnet (3)"],
+        ["alb2", "Application Load Balancer", "all month"],
+        ["alb2", "Load balancer capacity units", "1 LCU every hour (assumption albLcuPerHour)"],
+        [
+          "alb2",
+          "Public IPv4 of the internet-facing load balancer",
+          "subnets not known: 2 assumed (the fewest an ALB takes)",
+        ],
+        ["vpc", "Interface endpoint ecr", "1 AZs"],
+        [
+          "vpc",
+          "Interface endpoint data processed",
+          "1 GB a month (assumption endpointGbPerMonth)",
+        ],
+        ["vpc", "Interface endpoint", "3 AZs"],
+        [
+          "vpc",
+          "Interface endpoint data processed",
+          "1 GB a month (assumption endpointGbPerMonth)",
+        ],
+        ["pnat", "NAT gateway", "private NAT gateway, all month"],
+        [
+          "pnat",
+          "NAT gateway data processed",
+          "10 GB a month through all gateways (assumption natGbPerMonth)",
+        ],
+        ["eip", "Public IPv4 (Elastic IP)", "all month"],
+        ["logs", "Interface endpoint", "subnets not known: 2 AZs assumed"],
+        [
+          "logs",
+          "Interface endpoint data processed",
+          "1 GB a month (assumption endpointGbPerMonth)",
+        ],
+        ["fs", "EFS Standard storage", "10 GB stored (assumption efsStoredGb)"],
+        [
+          "fs",
+          "EFS Elastic throughput, reads",
+          "10 GB a month (assumption efsElasticReadGbPerMonth)",
+        ],
+        [
+          "fs",
+          "EFS Elastic throughput, writes",
+          "5 GB a month (assumption efsElasticWriteGbPerMonth)",
+        ],
+        ["fs2", "EFS Standard storage", "10 GB stored (assumption efsStoredGb)"],
+        ["fs2", "EFS provisioned throughput", "8 MiB/s"],
+        ["al", "CloudWatch alarm", "2 metrics in the alarm, each billed"],
+        ["al1", "CloudWatch alarm", null],
+        [
+          "lg",
+          "CloudWatch Logs ingestion",
+          "1 GB a month (assumption logGbIngestedPerGroupPerMonth)",
+        ],
+        ["lg", "CloudWatch Logs storage", "30 days of that ingestion retained"],
+        [
+          "lg0",
+          "CloudWatch Logs ingestion",
+          "1 GB a month (assumption logGbIngestedPerGroupPerMonth)",
+        ],
+        [
+          "lg0",
+          "CloudWatch Logs storage",
+          "no retention: priced as one year retained (it grows without bound)",
+        ],
+      ],
+    );
+  });
+
+  it("explains a staging service's hours and its on-demand database", () => {
+    const e = estimate(
+      [
+        P,
+        ...serviceRecords({
+          name: "ide",
+          cpu: 512,
+          memory: 1024,
+          minTasks: 1,
+          maxTasks: 3,
+          environment: "staging",
+        }),
+      ],
+      { stagingActiveHoursPerMonth: 10, stagingActiveTasks: 1, stagingSnapshotGb: 1 },
+    );
+    const why = (item: string) => e.lines.find((l) => l.item === item)?.assumed;
+    assert.equal(
+      why("Fargate vCPU (X86_64, on-demand)"),
+      "0.5 vCPU / 1 GB a task; staging: 1 tasks while off, 1 for 10 h/month while on (assumption), 3 all month in the ceiling",
+    );
+    assert.match(
+      why("RDS storage (gp3)")!,
+      /^20 GB, single-AZ; not deployed while staging is off; priced as db\.t4g\.micro, 20 GB \(assumptions stagingDbClass, stagingDbStorageGb\): 10 h\/month expected, none in the floor, all month in the ceiling$/,
+    );
+    assert.equal(
+      why("RDS final snapshot kept while staging is off"),
+      "1 GB (assumption stagingSnapshotGb)",
+    );
+  });
+});
+
+describe("cost lines: the text of an estimate", () => {
+  it("lays out one row per line under a header, numbers right-aligned, then notes and assumptions", () => {
+    const e = estimate([
+      P,
+      ...serviceRecords({ name: "ide", cpu: 512, memory: 1024, minTasks: 1, maxTasks: 3 }),
+    ]);
+    const text = formatEstimate(e, { indent: "" }).split("\n");
+    assert.match(
+      text[0],
+      /^Monthly cost \(us-east-2, 730 h a month\): floor \$[\d.]+, expected \$[\d.]+, ceiling \$[\d.]+$/,
+    );
+    assert.equal(text[1], "  expected: the floor plus no scheduled windows");
+    assert.match(
+      text[2],
+      /^ {2}item +quantity \(expected\) +unit price +floor +expected +ceiling$/,
+    );
+    const rows = [text[3], text[5]];
+    for (const row of rows) assert.equal(row.length, text[2].length, row);
+    assert.match(
+      text[3],
+      /^ {2}ide: Fargate vCPU \(X86_64, on-demand\) +365 vCPU-hour +\$[\d.]+ +\$[\d.]+ +\$[\d.]+ +\$[\d.]+$/,
+    );
+    assert.equal(text[4], "      0.5 vCPU / 1 GB a task; 1 to 3 tasks (autoscaling)");
+    assert.ok(
+      text.slice(7, -1).every((l) => l.startsWith("  note: ")),
+      text.join("\n"),
+    );
+    assert.match(text[text.length - 1], /^ {2}assumptions: albLcuPerHour=[\d.]+, natGbPerMonth=/);
+    assert.doesNotMatch(text[text.length - 1], /region=|expectedMonth=/);
   });
 });

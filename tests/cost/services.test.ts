@@ -8,7 +8,7 @@ import { CostEstimate, estimate, servicesOf } from "../../model/cost";
 import { HOURS_PER_MONTH } from "../../model/prices";
 import { ResourceRecord } from "../../model/records";
 import { atExpression } from "../../model/schedule";
-import { providerRecord, serviceRecords } from "../../model/synthetic";
+import { databaseRecord, providerRecord, serviceRecords } from "../../model/synthetic";
 
 const M = HOURS_PER_MONTH;
 const P = providerRecord("us-east-2");
@@ -23,6 +23,9 @@ const taskHours = (e: CostEstimate, name = "ide") => {
   const l = e.lines.find((x) => x.resource === name && x.item.startsWith("Fargate vCPU"));
   return l ? [l.quantity.floor, l.quantity.expected, l.quantity.ceiling] : [0, 0, 0];
 };
+/** A staging-tagged (or other) database record. */
+const databaseRecordFor = (environment: string) =>
+  databaseRecord("db", { instanceClass: "db.t4g.micro", environment });
 const ide = (spec: Partial<Parameters<typeof serviceRecords>[0]> = {}) =>
   serviceRecords({ name: "ide", cpu: 1024, memory: 2048, minTasks: 1, maxTasks: 4, ...spec });
 
@@ -180,5 +183,126 @@ describe("cost model: a service's tasks over the month", () => {
       cpuTargetPercent: 55,
     });
     assert.equal(servicesOf(records)[0].cpuTargetPercent, undefined);
+  });
+});
+
+describe("cost model: the platform around the services", () => {
+  const rec = (
+    type: string,
+    name: string,
+    inputs: Record<string, unknown>,
+    custom = true,
+  ): ResourceRecord => ({
+    type,
+    name,
+    urn: `urn:${name}`,
+    inputs,
+    custom,
+  });
+
+  it("prices a load balancer of the legacy alb type like one of the lb type", () => {
+    const e = estimate([P, rec("aws:alb/loadBalancer:LoadBalancer", "alb", { internal: true })]);
+    assert.deepEqual(
+      e.lines.map((l) => l.item),
+      ["Application Load Balancer", "Load balancer capacity units"],
+    );
+  });
+
+  it("names a resource it has no price for: any AWS type, any custom resource of another provider", () => {
+    const e = estimate([
+      P,
+      rec("aws:elasticache/cluster:Cluster", "cache", {}, false),
+      rec("cloudflare:index/record:Record", "dns", {}),
+      rec("pythonide:index:IdeService", "component", {}, false),
+      rec("random:index/randomPassword:RandomPassword", "pw", {}),
+      rec("aws:iam/role:Role", "role", {}),
+    ]);
+    assert.deepEqual(e.unpriced, [
+      "aws:elasticache/cluster:Cluster cache: the cost model has no price for this type; not priced",
+      "cloudflare:index/record:Record dns: the cost model has no price for this type; not priced",
+    ]);
+  });
+
+  it("says how expected was built, and the notes every estimate carries", () => {
+    const plain = estimate([P, ...ide()]);
+    assert.equal(plain.expectedBasis, "the floor plus no scheduled windows");
+    assert.equal(plain.currency, "USD");
+    assert.deepEqual(plain.notes, [
+      "free tiers (3 dashboards, 10 alarms, 5 GB of logs per account) are not applied; Fargate Spot is priced as a factor of on-demand, an assumption (AWS publishes no fixed Spot price)",
+    ]);
+    const withStaging = estimate(
+      [
+        P,
+        ...ide(),
+        ...serviceRecords({
+          name: "stg",
+          cpu: 512,
+          memory: 1024,
+          minTasks: 0,
+          maxTasks: 1,
+          environment: "staging",
+        }),
+      ],
+      { stagingActiveHoursPerMonth: 12 },
+    );
+    assert.equal(
+      withStaging.expectedBasis,
+      "the floor plus no scheduled windows, plus staging on for 12 hours a month",
+    );
+  });
+
+  it("takes the earliest of two months whose windows cost the same", () => {
+    const w = (name: string, day: string) => ({
+      name,
+      from: new Date(`${day}T13:00Z`),
+      to: new Date(`${day}T15:00Z`),
+      tasks: 3,
+    });
+    const records = [
+      P,
+      ...ide({ minTasks: 0, maxTasks: 5, windows: [w("b", "2027-06-08"), w("a", "2027-03-16")] }),
+    ];
+    assert.equal(estimate(records).expectedMonth, "2027-03");
+  });
+
+  it("prices a recorded staging database for staging's hours only while staging is on", () => {
+    const db = { ...databaseRecordFor("staging"), name: "stg-db" };
+    // Switched on: the target's floor is 1 until an at() action returns it to 0.
+    const service = serviceRecords({
+      name: "stg",
+      cpu: 512,
+      memory: 1024,
+      minTasks: 1,
+      maxTasks: 2,
+      environment: "staging",
+    });
+    const target = service.find((r) => r.type === TARGET)!;
+    const off: ResourceRecord = {
+      type: ACTION,
+      name: "stg-off",
+      urn: "urn:stg-off",
+      custom: true,
+      inputs: {
+        serviceNamespace: "ecs",
+        scalableDimension: "ecs:service:DesiredCount",
+        resourceId: target.inputs.resourceId,
+        schedule: atExpression(new Date("2027-01-01T00:00Z")),
+        scalableTargetAction: { minCapacity: 0, maxCapacity: 0 },
+      },
+    };
+    const on = [P, ...service, off, db];
+    const e = estimate(on, { stagingActiveHoursPerMonth: 10 });
+    const inst = e.lines.find((l) => l.item.startsWith("RDS PostgreSQL"))!;
+    assert.deepEqual(
+      [inst.quantity.floor, inst.quantity.expected, inst.quantity.ceiling],
+      [0, 10, M],
+    );
+    assert.match(
+      inst.assumed!,
+      /^single-AZ; exists only while staging is on \(assumption stagingDbOnDemand\): 10 h\/month expected/,
+    );
+    const always = estimate(on, { stagingActiveHoursPerMonth: 10, stagingDbOnDemand: false });
+    const full = always.lines.find((l) => l.item.startsWith("RDS PostgreSQL"))!;
+    assert.deepEqual([full.quantity.floor, full.quantity.expected], [M, M]);
   });
 });

@@ -334,10 +334,10 @@ export function containerLabel(c: ContainerDefinition, index: number): string {
 export function targetsOfService(
   service: PolicyResource,
   resources: PolicyResource[],
-): { targets: PolicyResource[]; link: Link } {
+): { targets: PolicyResource[] } {
   const targets = ofType(resources, T.scalableTarget).filter(isEcsServiceScaler);
   const definite = targets.filter((t) => scalesService(t, service) === "yes");
-  if (definite.length > 0) return { targets: definite, link: "yes" };
+  if (definite.length > 0) return { targets: definite };
   const services = ofType(resources, T.service);
   const claimed = new Set(
     targets
@@ -347,7 +347,7 @@ export function targetsOfService(
   const undecided = targets.filter(
     (t) => !claimed.has(t.urn) && scalesService(t, service) === "unknown",
   );
-  return { targets: undecided, link: undecided.length > 0 ? "unknown" : "no" };
+  return { targets: undecided };
 }
 
 /** The scaling policies and scheduled actions that act (or may act) on a target. */

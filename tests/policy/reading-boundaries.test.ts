@@ -1,0 +1,158 @@
+/**
+ * How the policies read what the engine hands them, at the edges: tags from the provider as an
+ * object or as unreadable text, null and non-text tag values, an Environment outside the stacks,
+ * missing or null nested inputs, dependencies per property versus per resource, a target's
+ * environment from the service it scales, and the pinned clock.
+ */
+import * as assert from "assert";
+import { ecsServiceAutoscaling } from "../../policy-pack/policies/autoscaling";
+import { ecsTaskSizeCeiling } from "../../policy-pack/policies/compute";
+import { examCapacityDuringWindows } from "../../policy-pack/policies/exam";
+import { stagingScalesToZero } from "../../policy-pack/policies/staging";
+import { requiredTags } from "../../policy-pack/policies/tagging";
+import {
+  HOUR,
+  atUtc,
+  scalingPolicy,
+  scheduledAction,
+  service,
+  target,
+  taskDefinition,
+  withProps,
+} from "./fixtures";
+import { FixtureResource, messages, runResourcePolicy, runStackPolicy, unknown } from "./helpers";
+
+const lacks = (missing: string) =>
+  `aws:ecs/service:Service 'ide-service' must carry the tags Environment, Service, ManagedBy; it lacks ${missing}.`;
+const withProvider = (f: FixtureResource, defaultTags: unknown): FixtureResource => ({
+  ...f,
+  provider: {
+    type: "pulumi:providers:aws",
+    name: "tagged",
+    props: { region: "us-east-1", defaultTags },
+  },
+});
+
+describe("reading tags", () => {
+  it("takes the provider's defaultTags given as an object, and ignores text that is not JSON", async () => {
+    const own = withProps(service("prod"), { tags: { Service: "ide" } });
+    const asObject = withProvider(own, { tags: { Environment: "prod", ManagedBy: "pulumi" } });
+    assert.deepStrictEqual(messages(await runResourcePolicy(requiredTags, asObject)), []);
+    const broken = withProvider(own, "{not json");
+    assert.deepStrictEqual(messages(await runResourcePolicy(requiredTags, broken)), [
+      lacks("Environment, ManagedBy"),
+    ]);
+  });
+
+  it("counts tags null as none, a tag that is not text as missing, an unknown one as present", async () => {
+    assert.deepStrictEqual(
+      messages(await runResourcePolicy(requiredTags, withProps(service("prod"), { tags: null }))),
+      [lacks("Environment, Service, ManagedBy")],
+    );
+    const odd = withProps(service("prod"), {
+      tags: { Environment: "prod", Service: 5, ManagedBy: unknown.string },
+    });
+    assert.deepStrictEqual(messages(await runResourcePolicy(requiredTags, odd)), [
+      lacks("Service"),
+    ]);
+  });
+
+  it("holds a task definition whose Environment is not a stack to the prod ceiling", async () => {
+    const f = withProps(taskDefinition("prod"), {
+      cpu: "2048",
+      memory: "8192",
+      tags: { Environment: "dev", Service: "ide", ManagedBy: "pulumi" },
+    });
+    assert.deepStrictEqual(messages(await runResourcePolicy(ecsTaskSizeCeiling, f)), [
+      "ECS task definition 'ide-task' must fit the prod ceiling of 1024 CPU units and 4096 MiB; it asks for 2048 CPU units and 8192 MiB.",
+    ]);
+  });
+});
+
+describe("reading nested inputs and dependencies", () => {
+  it("does not judge a scheduled action without a target action, or with null", async () => {
+    const start = Date.now() + 48 * HOUR;
+    for (const scalableTargetAction of [undefined, null]) {
+      const action = withProps(scheduledAction("exam", "open", atUtc(start), {}), {
+        scalableTargetAction,
+      });
+      const out = await runStackPolicy(examCapacityDuringWindows, [
+        service("exam"),
+        target("exam"),
+        action,
+      ]);
+      assert.deepStrictEqual(out.violations, []);
+    }
+  });
+
+  it("follows a target's dependency for resourceId, not its other dependencies", async () => {
+    const admin = service("prod", "admin-service");
+    const tgt: FixtureResource = {
+      ...withProps(target("prod"), { resourceId: unknown.string }),
+      propertyDependencies: { resourceId: ["admin-service"], tags: ["ide-service"] },
+    };
+    const out = await runStackPolicy(ecsServiceAutoscaling, [
+      service("prod"),
+      admin,
+      tgt,
+      scalingPolicy("prod"),
+    ]);
+    assert.deepStrictEqual(messages(out), [
+      "ECS service 'ide-service' must have an autoscaling target (aws.appautoscaling.Target, scalableDimension ecs:service:DesiredCount); none points at service/pythonide/pythonide-prod.",
+    ]);
+  });
+
+  it("ties a policy with a known resourceId to a target whose id is unknown, by dependency", async () => {
+    const tgt = withProps(target("prod"), { resourceId: unknown.string });
+    const out = await runStackPolicy(ecsServiceAutoscaling, [
+      service("prod"),
+      tgt,
+      scalingPolicy("prod"),
+    ]);
+    assert.deepStrictEqual(messages(out), []);
+  });
+
+  it("leaves out a target on an ECS dimension of another namespace", async () => {
+    const tgt = withProps(target("prod"), { serviceNamespace: "dynamodb" });
+    const out = await runStackPolicy(ecsServiceAutoscaling, [
+      service("prod"),
+      tgt,
+      scalingPolicy("prod"),
+    ]);
+    assert.strictEqual(messages(out).length, 1);
+  });
+
+  it("gives an untagged target no environment from a service it does not scale", async () => {
+    const other = withProps(service("exam"), { name: "pythonide-other" });
+    const tgt: FixtureResource = {
+      ...withProps(target("exam"), { tags: undefined, maxCapacity: 1 }),
+      propertyDependencies: {},
+    };
+    const out = await runStackPolicy(examCapacityDuringWindows, [other, tgt]);
+    assert.deepStrictEqual(out.notApplicable, ["the stack has no exam scalable targets"]);
+  });
+});
+
+describe("the pinned clock", () => {
+  const saved = process.env.PYTHONIDE_NOW;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.PYTHONIDE_NOW;
+    else process.env.PYTHONIDE_NOW = saved;
+  });
+
+  it("judges staging's return to zero against PYTHONIDE_NOW when it is set", async () => {
+    const stack = [
+      service("staging"),
+      withProps(target("staging"), { minCapacity: 1 }),
+      scalingPolicy("staging"),
+      scheduledAction("staging", "staging-off", "at(2030-01-01T06:00:00)", {
+        minCapacity: 0,
+        maxCapacity: 0,
+      }),
+    ];
+    process.env.PYTHONIDE_NOW = "2030-01-01T00:00:00Z";
+    assert.deepStrictEqual((await runStackPolicy(stagingScalesToZero, stack)).violations, []);
+    process.env.PYTHONIDE_NOW = "not a time";
+    assert.strictEqual((await runStackPolicy(stagingScalesToZero, stack)).violations.length, 1);
+  });
+});

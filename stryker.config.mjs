@@ -12,7 +12,7 @@
 export const TARGETS = {
   pack: {
     mutate: ["policy-pack/policies/**/*.ts"],
-    spec: ["tests/policy/*.test.ts", "tests/cost/budget.test.ts"],
+    spec: ["tests/policy/*.test.ts", "tests/cost/budget*.test.ts"],
   },
   config: {
     mutate: ["model/config.ts", "model/config/**/*.ts"],

@@ -245,3 +245,143 @@ describe("policy lb-listener-https: default actions", () => {
     );
   });
 });
+
+describe("policy security-group-no-public-ingress: more edges", () => {
+  const run = async (resources: FixtureResource[]) =>
+    messages(await runStackPolicy(securityGroupNoPublicIngress, resources));
+  const [lbSg, tasksSg, tasksFromLb, lb] = edge();
+  const open = { cidrBlocks: ["0.0.0.0/0"] };
+  const lbWith = (...ingress: Record<string, unknown>[]) => [
+    withProps(lbSg, { ingress }),
+    tasksSg,
+    tasksFromLb,
+    lb,
+  ];
+  const rule = (
+    type: string,
+    props: Record<string, unknown>,
+    deps?: Record<string, string[]>,
+  ): FixtureResource => ({
+    type,
+    name: "r",
+    props: { securityGroupId: "sg-00000tasks", fromPort: 8080, toPort: 8080, ...props },
+    propertyDependencies: deps ?? {},
+  });
+
+  it("refuses a rule that gives a last port but no first port", async () => {
+    assert.deepStrictEqual(await run(lbWith({ protocol: "tcp", toPort: 443, ...open })), [
+      `Security group 'lb-sg' must not accept tcp (ports unknown until the update) from 0.0.0.0/0: ${LB_ONLY_ON}`,
+    ]);
+  });
+
+  it("names protocol 6 as tcp and 17, as text or a number, as udp", async () => {
+    assert.deepStrictEqual(
+      await run(
+        lbWith(
+          { protocol: "6", fromPort: 22, toPort: 22, ...open },
+          { protocol: 17, fromPort: 53, toPort: 53, ...open },
+        ),
+      ),
+      [
+        `Security group 'lb-sg' must not accept tcp 22 from 0.0.0.0/0: ${LB_ONLY_ON}`,
+        `Security group 'lb-sg' must not accept udp 53 from 0.0.0.0/0: ${LB_ONLY_ON}`,
+      ],
+    );
+  });
+
+  it("accepts inline rules open only to a private range", async () => {
+    assert.deepStrictEqual(
+      await run(lbWith({ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["10.0.0.0/8"] })),
+      [],
+    );
+  });
+
+  it("reads each rule resource's own protocol input, and takes TCP when it gives none", async () => {
+    assert.deepStrictEqual(
+      await run([...edge(), rule(TYPES.ingressRule, { cidrIpv4: "0.0.0.0/0", ipProtocol: "udp" })]),
+      [`Security group ingress rule 'r' must not accept udp 8080 from 0.0.0.0/0: ${ONLY_LB}`],
+    );
+    assert.deepStrictEqual(
+      await run([
+        ...edge(),
+        rule(TYPES.securityGroupRule, {
+          type: "ingress",
+          cidrBlocks: ["0.0.0.0/0"],
+          protocol: "udp",
+        }),
+      ]),
+      [`Security group rule 'r' must not accept udp 8080 from 0.0.0.0/0: ${ONLY_LB}`],
+    );
+    assert.deepStrictEqual(
+      await run([...edge(), rule(TYPES.ingressRule, { cidrIpv4: "0.0.0.0/0" })]),
+      [`Security group ingress rule 'r' must not accept tcp 8080 from 0.0.0.0/0: ${ONLY_LB}`],
+    );
+  });
+
+  it("finds a rule's group by its known id, for a load balancer tied to the group by dependency", async () => {
+    const lbByDependency = withProps(lb, { securityGroups: [unknown.string] });
+    const https = rule(TYPES.ingressRule, {
+      securityGroupId: "sg-0000000lb",
+      cidrIpv4: "0.0.0.0/0",
+      ipProtocol: "tcp",
+      fromPort: 443,
+      toPort: 443,
+    });
+    assert.deepStrictEqual(await run([lbSg, tasksSg, tasksFromLb, lbByDependency, https]), []);
+  });
+
+  it("finds a rule's group by dependency while its id is unknown", async () => {
+    const ssh = rule(
+      TYPES.ingressRule,
+      {
+        securityGroupId: unknown.string,
+        cidrIpv4: "0.0.0.0/0",
+        ipProtocol: "tcp",
+        fromPort: 22,
+        toPort: 22,
+      },
+      { securityGroupId: ["lb-sg"] },
+    );
+    assert.deepStrictEqual(await run([...edge(), ssh]), [
+      `Security group ingress rule 'r' must not accept tcp 22 from 0.0.0.0/0: ${LB_ONLY_ON}`,
+    ]);
+  });
+
+  it("tells the load balancer's group by known ids alone, also for a port it may not open", async () => {
+    const lbNoDeps = { ...lb, propertyDependencies: {} };
+    const ssh = withProps(lbSg, {
+      ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, ...open }],
+    });
+    assert.deepStrictEqual(await run([ssh, tasksSg, tasksFromLb, lbNoDeps]), [
+      `Security group 'lb-sg' must not accept tcp 22 from 0.0.0.0/0: ${LB_ONLY_ON}`,
+    ]);
+  });
+
+  it("gives the benefit of the doubt while any of the load balancer's groups, or the group's own id, is unknown", async () => {
+    const openTasks = withProps(tasksSg, {
+      ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, ...open }],
+    });
+    const someUnknown = {
+      ...withProps(lb, { securityGroups: ["sg-0000000lb", unknown.string] }),
+      propertyDependencies: {},
+    };
+    assert.deepStrictEqual(await run([lbSg, openTasks, tasksFromLb, someUnknown]), []);
+    const lbNoDeps = { ...lb, propertyDependencies: {} };
+    const idUnknown = withProps(openTasks, { id: unknown.string });
+    assert.deepStrictEqual(await run([lbSg, idUnknown, tasksFromLb, lbNoDeps]), []);
+  });
+});
+
+describe("policy lb-listener-https: an action that is not a redirect", () => {
+  it("refuses a forward action even when it carries a redirect block", async () => {
+    const out = await runResourcePolicy(
+      lbListenerHttps,
+      withProps(httpRedirectListener(), {
+        defaultActions: [{ type: "forward", redirect: { protocol: "HTTPS" } }],
+      }),
+    );
+    assert.deepStrictEqual(messages(out), [
+      "Load balancer listener 'http' must use HTTPS or redirect every request to HTTPS; it is HTTP on port 80 with default action forward.",
+    ]);
+  });
+});

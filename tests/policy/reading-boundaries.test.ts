@@ -7,7 +7,7 @@
 import * as assert from "assert";
 import { ecsServiceAutoscaling } from "../../policy-pack/policies/autoscaling";
 import { ecsTaskSizeCeiling } from "../../policy-pack/policies/compute";
-import { examCapacityDuringWindows } from "../../policy-pack/policies/exam";
+import { examCapacityDuringWindows, examServiceMultiSubnet } from "../../policy-pack/policies/exam";
 import { stagingScalesToZero } from "../../policy-pack/policies/staging";
 import { requiredTags } from "../../policy-pack/policies/tagging";
 import {
@@ -133,6 +133,21 @@ describe("reading nested inputs and dependencies", () => {
   });
 });
 
+describe("reading a list given as text", () => {
+  it("counts an exam service's subnets given as one string as none", async () => {
+    const svc = withProps(service("exam"), {
+      networkConfiguration: {
+        subnets: "subnet-a",
+        securityGroups: ["sg-0"],
+        assignPublicIp: false,
+      },
+    });
+    assert.deepStrictEqual(messages(await runResourcePolicy(examServiceMultiSubnet, svc)), [
+      "ECS service 'ide-service' must span at least 2 subnets in exam; it has 0.",
+    ]);
+  });
+});
+
 describe("the pinned clock", () => {
   const saved = process.env.PYTHONIDE_NOW;
   afterEach(() => {
@@ -154,5 +169,73 @@ describe("the pinned clock", () => {
     assert.deepStrictEqual((await runStackPolicy(stagingScalesToZero, stack)).violations, []);
     process.env.PYTHONIDE_NOW = "not a time";
     assert.strictEqual((await runStackPolicy(stagingScalesToZero, stack)).violations.length, 1);
+  });
+});
+
+describe("reading links between resources, more edges", () => {
+  const RID = "service/pythonide/pythonide-prod";
+  const noTarget = (rid = RID) =>
+    `ECS service 'ide-service' must have an autoscaling target (aws.appautoscaling.Target, scalableDimension ecs:service:DesiredCount); none points at ${rid}.`;
+  const autoscaling = async (resources: FixtureResource[]) =>
+    messages(await runStackPolicy(ecsServiceAutoscaling, resources));
+
+  it("rules out a target whose only resource-level dependency is another service", async () => {
+    const admin = withProps(service("prod", "admin-service"), { name: "pythonide-admin" });
+    const tgt: FixtureResource = {
+      ...withProps(target("prod"), { resourceId: unknown.string }),
+      propertyDependencies: {},
+      dependsOn: ["admin-service"],
+    };
+    assert.deepStrictEqual(
+      await autoscaling([service("prod"), admin, tgt, scalingPolicy("prod")]),
+      [noTarget()],
+    );
+  });
+
+  it("rules out a target whose resourceId depends on something that is not a service", async () => {
+    const tgt: FixtureResource = {
+      ...withProps(target("prod"), { resourceId: unknown.string }),
+      propertyDependencies: { resourceId: ["ide-task"] },
+    };
+    assert.deepStrictEqual(
+      await autoscaling([service("prod"), taskDefinition("prod"), tgt, scalingPolicy("prod")]),
+      [noTarget()],
+    );
+  });
+
+  it("reads a resourceId only as service/<cluster>/<service>, whole", async () => {
+    const svc = withProps(service("prod"), { name: unknown.string });
+    for (const rid of [`x-${RID}`, `${RID}/extra`]) {
+      const tgt: FixtureResource = {
+        ...withProps(target("prod"), { resourceId: rid }),
+        propertyDependencies: {},
+      };
+      assert.deepStrictEqual(
+        await autoscaling([svc, tgt, scalingPolicy("prod")]),
+        [noTarget("(unknown until the update)")],
+        rid,
+      );
+    }
+  });
+
+  it("ties a policy to a target by its resourceId dependency while both ids are unknown", async () => {
+    const tgt = withProps(target("prod"), { resourceId: unknown.string });
+    const pol = withProps(scalingPolicy("prod"), { resourceId: unknown.string });
+    assert.deepStrictEqual(await autoscaling([service("prod"), tgt, pol]), []);
+  });
+
+  it("reads a capacity of blanks as unknown, not as 0", async () => {
+    const tgt = withProps(target("prod"), { minCapacity: " ", maxCapacity: 0 });
+    assert.deepStrictEqual(await autoscaling([service("prod"), tgt, scalingPolicy("prod")]), []);
+  });
+
+  it("takes a target's own Environment tag over that of a service", async () => {
+    const out = await runStackPolicy(examCapacityDuringWindows, [
+      service("prod"),
+      withProps(target("exam"), { maxCapacity: 1 }),
+    ]);
+    assert.deepStrictEqual(messages(out), [
+      "Exam scalable target 'ide-target' must allow at least 2 tasks during exam windows; it has maxCapacity 1.",
+    ]);
   });
 });

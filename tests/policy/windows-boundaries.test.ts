@@ -245,3 +245,62 @@ describe("policy staging-service-desired-zero: untagged services", () => {
     ]);
   });
 });
+
+describe("policy staging-scales-to-zero: exact instants, on a pinned clock", () => {
+  const saved = process.env.PYTHONIDE_NOW;
+  beforeEach(() => {
+    process.env.PYTHONIDE_NOW = "2030-01-01T00:00:00Z";
+  });
+  afterEach(() => {
+    if (saved === undefined) delete process.env.PYTHONIDE_NOW;
+    else process.env.PYTHONIDE_NOW = saved;
+  });
+  const active = (...rest: FixtureResource[]) => [
+    service("staging"),
+    withProps(target("staging"), { minCapacity: 1 }),
+    scalingPolicy("staging"),
+    ...rest,
+  ];
+  const off = (
+    at: string,
+    name = "staging-off",
+    action: Record<string, unknown> = { minCapacity: 0, maxCapacity: 0 },
+  ) => scheduledAction("staging", name, `at(${at})`, action);
+  const run = async (resources: FixtureResource[]) =>
+    messages(await runStackPolicy(stagingScalesToZero, resources));
+  const refused = (found: string) =>
+    `Staging scalable target 'ide-target' (minCapacity 1) must have a one-time at() scheduled action returning it to 0 tasks (maxCapacity 0) within 12 hours; ${found}.`;
+
+  it("counts a return exactly at the deadline, not one exactly now", async () => {
+    assert.deepStrictEqual(await run(active(off("2030-01-01T12:00:00"))), []);
+    assert.deepStrictEqual(await run(active(off("2030-01-01T00:00:00"))), [
+      refused("'staging-off' (at(2030-01-01T00:00:00)) is in the past"),
+    ]);
+  });
+
+  it("names the first of two returns equally far away", async () => {
+    assert.deepStrictEqual(
+      await run(active(off("2029-12-31T10:00:00", "before"), off("2030-01-01T14:00:00", "after"))),
+      [refused("'before' (at(2029-12-31T10:00:00)) is in the past")],
+    );
+  });
+
+  it("gives the benefit of the doubt to a return whose capacities are unknown in a preview", async () => {
+    const far = "2030-02-01T00:00:00";
+    assert.deepStrictEqual(
+      await run(active(off(far, "staging-off", { minCapacity: 0, maxCapacity: unknown.number }))),
+      [],
+    );
+    assert.deepStrictEqual(
+      await run(
+        active(
+          off("2030-01-01T06:00:00", "staging-off", {
+            minCapacity: unknown.number,
+            maxCapacity: 0,
+          }),
+        ),
+      ),
+      [],
+    );
+  });
+});

@@ -9,10 +9,13 @@ import { ecsServiceAutoscaling } from "../../policy-pack/policies/autoscaling";
 import { ecsTaskSizeCeiling } from "../../policy-pack/policies/compute";
 import { examCapacityDuringWindows, examServiceMultiSubnet } from "../../policy-pack/policies/exam";
 import { stagingScalesToZero } from "../../policy-pack/policies/staging";
+import { securityGroupNoPublicIngress } from "../../policy-pack/policies/network";
 import { requiredTags } from "../../policy-pack/policies/tagging";
 import {
   HOUR,
+  TYPES,
   atUtc,
+  edge,
   scalingPolicy,
   scheduledAction,
   service,
@@ -236,6 +239,78 @@ describe("reading links between resources, more edges", () => {
     ]);
     assert.deepStrictEqual(messages(out), [
       "Exam scalable target 'ide-target' must allow at least 2 tasks during exam windows; it has maxCapacity 1.",
+    ]);
+  });
+});
+
+describe("reading links: unknown ids and the links each policy relies on", () => {
+  const autoscaling = async (resources: FixtureResource[]) =>
+    messages(await runStackPolicy(ecsServiceAutoscaling, resources));
+
+  it("ties a policy whose id is unknown to a target whose id is known, by dependency", async () => {
+    const pol = withProps(scalingPolicy("prod"), { resourceId: unknown.string });
+    assert.deepStrictEqual(await autoscaling([service("prod"), target("prod"), pol]), []);
+  });
+
+  it("lends a target it can neither tie nor rule out to a service without one", async () => {
+    const tgt: FixtureResource = {
+      ...withProps(target("prod"), { resourceId: unknown.string }),
+      propertyDependencies: {},
+    };
+    assert.deepStrictEqual(await autoscaling([service("prod"), tgt, scalingPolicy("prod")]), []);
+  });
+
+  it("gives an untagged target the environment of the service its known id names", async () => {
+    const tgt: FixtureResource = {
+      ...withProps(target("exam"), { tags: undefined, maxCapacity: 1 }),
+      propertyDependencies: {},
+    };
+    const out = await runStackPolicy(examCapacityDuringWindows, [service("exam"), tgt]);
+    assert.deepStrictEqual(messages(out), [
+      "Exam scalable target 'ide-target' must allow at least 2 tasks during exam windows; it has maxCapacity 1.",
+    ]);
+  });
+
+  it("judges an exam window opened by an action tied to the target only by dependency", async () => {
+    const action = withProps(
+      scheduledAction("exam", "open", atUtc(Date.now() + 48 * HOUR), {
+        minCapacity: 1,
+        maxCapacity: 10,
+      }),
+      { resourceId: unknown.string },
+    );
+    const out = await runStackPolicy(examCapacityDuringWindows, [
+      service("exam"),
+      target("exam"),
+      action,
+    ]);
+    assert.strictEqual(out.violations.length, 1);
+  });
+});
+
+describe("reading a rule's group while ids are unknown", () => {
+  it("does not take a rule whose group id is unknown for a group whose id is unknown too", async () => {
+    const [lbSg, tasksSg, tasksFromLb, lb] = edge();
+    const rule: FixtureResource = {
+      type: TYPES.ingressRule,
+      name: "open",
+      props: {
+        securityGroupId: unknown.string,
+        cidrIpv4: "0.0.0.0/0",
+        ipProtocol: "tcp",
+        fromPort: 443,
+        toPort: 443,
+      },
+    };
+    const out = await runStackPolicy(securityGroupNoPublicIngress, [
+      withProps(lbSg, { id: unknown.string }),
+      tasksSg,
+      tasksFromLb,
+      lb,
+      rule,
+    ]);
+    assert.deepStrictEqual(messages(out), [
+      "Security group ingress rule 'open' must not accept tcp 443 from 0.0.0.0/0: only the load balancer's security group may be open to the internet, on tcp 80, 443.",
     ]);
   });
 });

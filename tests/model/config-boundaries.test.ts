@@ -516,6 +516,7 @@ describe("stack config at the edges", () => {
   describe("one problem per bad value: nothing derived from it is judged again", () => {
     for (const [stack, changes, what] of [
       ["prod", { taskCpu: "abc" }, "taskCpu"],
+      ["prod", { taskMemory: "abc" }, "taskMemory"],
       ["prod", { image: undefined }, "image is required"],
       ["prod", { logRetentionDays: "abc" }, "logRetentionDays"],
       ["prod", { efsThroughputMode: "fast", efsProvisionedMibps: "10" }, "efsThroughputMode"],

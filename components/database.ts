@@ -7,7 +7,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { DatabaseConfig } from "../model/config";
-import { DB_CLASSES, defaultMaxConnections } from "../model/rds";
+import { defaultMaxConnections } from "../model/rds";
 import type { PlatformOutputs } from "./platform";
 import { standardTags } from "./tags";
 import { ArgsChecker } from "./validate";
@@ -26,7 +26,7 @@ const PG_NAME = /^[A-Za-z][A-Za-z0-9_]{0,62}$/;
 export interface DatabaseArgs {
   /** The stack the database belongs to (prod, staging or exam): its `Environment` tag. */
   environment: string;
-  /** Instance class, storage, backups, deletion protection and Multi-AZ (model/config.ts). */
+  /** Instance class, storage, backups, deletion protection, Multi-AZ (model/config/types.ts). */
   settings: DatabaseConfig;
   /** Name of the DB subnet group to place the instance in (private subnets only). */
   subnetGroupName: pulumi.Input<string>;
@@ -106,9 +106,9 @@ export class Database extends pulumi.ComponentResource {
       );
     }
     const s = args.settings;
-    check.oneOf("settings.instanceClass", s.instanceClass, Object.keys(DB_CLASSES));
-    check.int("settings.allocatedStorageGb", s.allocatedStorageGb, 20, 1000);
-    check.int("settings.backupRetentionDays", s.backupRetentionDays, 1, 35);
+    check.setting("settings.instanceClass", s.instanceClass, "dbInstanceClass");
+    check.setting("settings.allocatedStorageGb", s.allocatedStorageGb, "dbAllocatedStorageGb");
+    check.setting("settings.backupRetentionDays", s.backupRetentionDays, "dbBackupRetentionDays");
     const databaseName = args.databaseName ?? DEFAULT_DATABASE_NAME;
     if (!PG_NAME.test(databaseName)) {
       check.fail(

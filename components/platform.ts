@@ -11,7 +11,6 @@ import * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
 import {
   DatabaseConfig,
-  EFS_THROUGHPUT_MODES,
   isAcmCertificateArn,
   isEmail,
   NatStrategy,
@@ -42,9 +41,9 @@ export const NAT_GATEWAY_STRATEGY: Readonly<
 export interface PlatformArgs {
   /** The stack the platform belongs to (prod): the `Environment` tag of everything it creates. */
   environment: string;
-  /** Network, certificate and file system settings (model/config.ts PlatformConfig). */
+  /** Network, certificate and file system settings (model/config/types.ts PlatformConfig). */
   platform: PlatformConfig;
-  /** Settings of the prod database (model/config.ts DatabaseConfig). */
+  /** Settings of the prod database (model/config/types.ts DatabaseConfig). */
   database: DatabaseConfig;
   /** Email address subscribed to the alarm topic. Default: none (no subscription). */
   alarmEmail?: string;
@@ -148,11 +147,11 @@ export class Platform extends pulumi.ComponentResource implements PlatformOutput
     const check = new ArgsChecker("Platform", name);
     const p = args.platform;
     if (!args.environment) check.fail("environment", args.environment, "must be the stack name");
-    check.int("platform.availabilityZones", p.availabilityZones, 2, 4);
-    check.oneOf("platform.natStrategy", p.natStrategy, Object.keys(NAT_GATEWAY_STRATEGY));
-    check.oneOf("platform.efsThroughputMode", p.efsThroughputMode, EFS_THROUGHPUT_MODES);
+    check.setting("platform.availabilityZones", p.availabilityZones, "availabilityZones");
+    check.setting("platform.natStrategy", p.natStrategy, "natStrategy");
+    check.setting("platform.efsThroughputMode", p.efsThroughputMode, "efsThroughputMode");
     if (p.efsThroughputMode === "provisioned") {
-      check.int("platform.efsProvisionedMibps", p.efsProvisionedMibps, 1, 1024);
+      check.setting("platform.efsProvisionedMibps", p.efsProvisionedMibps, "efsProvisionedMibps");
     }
     if (!isAcmCertificateArn(p.certificateArn)) {
       check.fail(

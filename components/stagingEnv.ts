@@ -4,9 +4,9 @@
  *
  * - The ECS service is created with desired count 0, always; only its scalable target runs
  *   tasks. Switched off (the default), the target's minimum and maximum are 0 and there is no
- *   scheduled action. Switched on (`active` with `activeUntil`, validated in model/config.ts), the
- *   minimum is `activeTasks` and one `at(activeUntil)` scheduled action sets minimum and maximum
- *   back to 0, so a forgotten staging stops its tasks by itself.
+ *   scheduled action. Switched on (`active` with `activeUntil`, validated in
+ *   model/config/staging.ts), the minimum is `activeTasks` and one `at(activeUntil)` scheduled
+ *   action sets minimum and maximum back to 0, so a forgotten staging stops its tasks by itself.
  * - Its own small database. In the on-demand mode (the default) the instance exists only while
  *   staging is active: switching on restores it from its newest snapshot, switching off (a
  *   `pulumi up` with staging off or expired) deletes it with a final snapshot, so data survives
@@ -37,7 +37,7 @@ export interface StagingEnvArgs {
    * `activeTasks`/ceiling while on. `desiredTasks` must be 0.
    */
   service: ServiceConfig;
-  /** Whether staging is on, until when, and the database mode (model/config.ts StagingConfig). */
+  /** Whether staging is on, until when, and the database mode (model/config/types.ts). */
   staging: StagingConfig;
   /** Settings of staging's own database (config defaults: db.t4g.micro, 1 day of backups). */
   database: DatabaseConfig;

@@ -152,6 +152,21 @@ function readPolicyConfig(file: string | undefined): PolicyPackConfig {
   return parsePolicyConfig(text, file);
 }
 
+/** True when the command line asks for JSON (`--json`), whether or not the rest of it parses. */
+export function wantsJson(argv: string[]): boolean {
+  return argv.includes("--json");
+}
+
+/** The errors that mean the preview could not run (exit 2), as opposed to a bug. */
+function isGateFailure(err: unknown): err is Error {
+  return (
+    err instanceof UsageError ||
+    err instanceof StackFileError ||
+    err instanceof PolicyConfigError ||
+    err instanceof PolicyPackError
+  );
+}
+
 /** What a run produced: the reports and the exit code (2 when the gate could not run). */
 export interface CliResult {
   code: 0 | 1 | 2;
@@ -169,8 +184,22 @@ export async function main(
   pack?: PolicyPack | Promise<PolicyPack>,
 ): Promise<CliResult> {
   const started = Date.now();
-  let options: CliOptions;
-  let now: Date;
+  // Read before the flags are parsed, so a bad flag still gets its JSON document.
+  const json = wantsJson(argv);
+  let options: CliOptions | undefined;
+  let now: Date | undefined;
+  /** Exit 2: the reason on stderr (with the usage for a mistake in the call), and under --json
+   * one JSON document with the reason and the reports made so far. */
+  const failed = (err: Error, reports: StackReport[] = []): CliResult => {
+    const usage = err instanceof UsageError || err instanceof StackFileError;
+    const info = { now, policyConfigFile: options?.policyConfig, elapsedMs: Date.now() - started };
+    return {
+      code: 2,
+      stdout: json ? JSON.stringify(renderJson(reports, info, err.message), null, 2) + "\n" : "",
+      stderr: `error: ${err.message}\n${usage ? `\n${USAGE}` : ""}`,
+      reports,
+    };
+  };
   let stacks: StackSource[];
   let policyConfig: PolicyPackConfig;
   try {
@@ -180,12 +209,7 @@ export async function main(
     stacks = sources(options);
     policyConfig = readPolicyConfig(options.policyConfig);
   } catch (err) {
-    if (err instanceof UsageError || err instanceof StackFileError) {
-      return { code: 2, stdout: "", stderr: `error: ${err.message}\n\n${USAGE}`, reports: [] };
-    }
-    if (err instanceof PolicyConfigError) {
-      return { code: 2, stdout: "", stderr: `error: ${err.message}\n`, reports: [] };
-    }
+    if (isGateFailure(err)) return failed(err);
     throw err;
   }
 
@@ -212,9 +236,7 @@ export async function main(
       reports.push(await gateStack(source, { pack: packStart ?? noPack, policyConfig, now }));
     }
   } catch (err) {
-    if (err instanceof PolicyPackError || err instanceof PolicyConfigError) {
-      return { code: 2, stdout: "", stderr: `error: ${err.message}\n`, reports };
-    }
+    if (isGateFailure(err)) return failed(err, reports);
     throw err;
   } finally {
     if (own)
@@ -248,6 +270,7 @@ if (require.main === module) {
   // report carries is worth a message (and makes the run exit 2).
   const stray: unknown[] = [];
   process.on("unhandledRejection", (reason) => stray.push(reason));
+  const json = wantsJson(process.argv.slice(2));
   main(process.argv.slice(2)).then(
     (result) => {
       if (result.stderr) process.stderr.write(result.stderr);
@@ -257,12 +280,19 @@ if (require.main === module) {
           `error: unhandled rejection: ${(reason as Error)?.message ?? String(reason)}\n`,
         );
       }
+      let { stdout } = result;
+      if (unexplained.length > 0 && json) {
+        const reason = `unhandled rejection: ${(unexplained[0] as Error)?.message ?? String(unexplained[0])}`;
+        stdout = JSON.stringify(renderJson(result.reports, {}, reason), null, 2) + "\n";
+      }
       const code = unexplained.length > 0 ? 2 : result.code;
-      process.stdout.write(result.stdout, () => process.exit(code));
+      process.stdout.write(stdout, () => process.exit(code));
     },
     (err) => {
       process.stderr.write(`error: ${(err as Error)?.stack ?? String(err)}\n`);
-      process.exit(2);
+      const reason = (err as Error)?.message ?? String(err);
+      const doc = json ? JSON.stringify(renderJson([], {}, reason), null, 2) + "\n" : "";
+      process.stdout.write(doc, () => process.exit(2));
     },
   );
 }

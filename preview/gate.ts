@@ -5,7 +5,6 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import * as yaml from "js-yaml";
 import {
   ConfigError,
   parseStackConfig,
@@ -19,7 +18,8 @@ import { AnalyzerResource, Diagnostic, PolicyPack, marshalProperties } from "./a
 import { CostEstimate, estimate } from "../model/cost";
 import { cacheTsNodeCompiles } from "./compile-cache";
 import { EnforcementLevel, PolicyPackConfig, reconcilePolicyConfig } from "./policy-config";
-import { engineConfig, ProgramRun, runProgram, stackFileConfig, WireRegistration } from "./program";
+import { engineConfig, ProgramRun, runProgram, WireRegistration } from "./program";
+import { configStage } from "./cli-config";
 import { holdsSecret, isSecret, RESOURCE_SIG, SECRET_SIG, SIG_KEY, UNKNOWN } from "./wire";
 
 cacheTsNodeCompiles();
@@ -35,9 +35,14 @@ export interface StackSource {
   stack: string;
   /** The file, as given. */
   file: string;
-  /** Its config values, or why they could not be read. */
+  /** Its config values as the program receives them (project defaults applied). */
   raw?: RawConfig;
-  readError?: string;
+  /** Why `pulumi preview` would stop before running the program, in the CLI's words. */
+  cliError?: string;
+  /** Problems only this offline preview reports (preview/cli-config/stricter.ts). */
+  stricter?: string[];
+  /** The CLI's warnings about the stack file. */
+  warnings?: string[];
 }
 
 /** A file that cannot be used as a stack file at all (missing, or no stack name). */
@@ -64,11 +69,16 @@ export function shippedStackFiles(root = ROOT): string[] {
 }
 
 /**
- * Reads a stack file. The stack name is `stack` when given, else the `<stack>` of the file name
- * `Pulumi.<stack>.yaml`. A file that is not YAML or has no `config:` map comes back with
- * `readError` (an invalid config, reported as such); a missing file throws StackFileError.
+ * Reads a stack file as `pulumi preview` does before it runs the program (preview/cli-config):
+ * with the repository's Pulumi.yaml, un-namespaced keys in the project's namespace, values as
+ * the CLI hands them over (text; an unquoted time stays as written), project defaults applied,
+ * required keys, declared types and secrets checked. A failure of that stage comes back as
+ * `cliError` in the CLI's words; this project's stricter checks (unknown namespaces, provider
+ * keys, plaintext provider credentials) as `stricter`. The stack name is `stack` when given, else
+ * the `<stack>` of the file name `Pulumi.<stack>.yaml`; a missing file throws StackFileError.
+ * @param projectFile the project file to read with it (default: the repository's Pulumi.yaml)
  */
-export function readStackFile(file: string, stack?: string): StackSource {
+export function readStackFile(file: string, stack?: string, projectFile?: string): StackSource {
   const name = stack ?? /^Pulumi\.([^.]+)\.ya?ml$/.exec(path.basename(file))?.[1];
   if (name === undefined) {
     throw new StackFileError(
@@ -81,25 +91,15 @@ export function readStackFile(file: string, stack?: string): StackSource {
   } catch (err) {
     throw new StackFileError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? err}`);
   }
-  let doc: unknown;
-  try {
-    doc = yaml.load(text);
-  } catch (err) {
-    return { stack: name, file, readError: `${file} is not valid YAML: ${(err as Error).message}` };
-  }
-  if (doc === undefined || doc === null) doc = {};
-  if (typeof doc !== "object" || Array.isArray(doc)) {
-    return { stack: name, file, readError: `${file} must be a YAML map with a config: section` };
-  }
-  const config = (doc as Record<string, unknown>).config ?? {};
-  if (config === null || typeof config !== "object" || Array.isArray(config)) {
-    return {
-      stack: name,
-      file,
-      readError: `${file}: config: must be a map of "namespace:key: value" entries`,
-    };
-  }
-  return { stack: name, file, raw: stackFileConfig(config as Record<string, unknown>) };
+  const stage = configStage({ stack: name, stackText: text, projectFile });
+  if (stage.cliError !== undefined) return { stack: name, file, cliError: stage.cliError };
+  return {
+    stack: name,
+    file,
+    raw: stage.config,
+    stricter: stage.stricter,
+    warnings: stage.warnings,
+  };
 }
 
 /** A resource as the report shows it. */
@@ -236,18 +236,24 @@ function emptyReport(source: StackSource): StackReport {
   };
 }
 
-/** A stack file's config, validated: parsed, or the problems that make it invalid. */
+/**
+ * A stack file's config, validated in `pulumi preview`'s order: the CLI's config stage first (its
+ * failure is the only problem: the CLI stops there), then the stricter checks and the program's
+ * own validation together. Parsed, or the problems that make it invalid.
+ */
 function checkConfig(
   source: StackSource,
   now: Date,
 ): { raw: RawConfig; config: StackConfig } | { problems: string[] } {
-  if (source.readError !== undefined || source.raw === undefined) {
-    return { problems: [source.readError ?? `${source.file} could not be read`] };
+  if (source.cliError !== undefined || source.raw === undefined) {
+    return { problems: [source.cliError ?? `${source.file} could not be read`] };
   }
+  const stricter = source.stricter ?? [];
   try {
-    return { raw: source.raw, config: parseStackConfig(source.stack, source.raw, now) };
+    const config = parseStackConfig(source.stack, source.raw, now);
+    return stricter.length > 0 ? { problems: stricter } : { raw: source.raw, config };
   } catch (err) {
-    if (err instanceof ConfigError) return { problems: err.problems };
+    if (err instanceof ConfigError) return { problems: [...stricter, ...err.problems] };
     throw err;
   }
 }
@@ -268,7 +274,7 @@ export async function gateStack(source: StackSource, options: GateOptions): Prom
     return report;
   }
   const { raw, config } = checked;
-  report.warnings.push(...config.warnings);
+  report.warnings.push(...(source.warnings ?? []), ...config.warnings);
 
   const started = Date.now();
   const runOptions = {

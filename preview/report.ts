@@ -160,18 +160,27 @@ export function renderText(reports: StackReport[], info: RunInfo): string {
   return out.join("\n") + "\n";
 }
 
-/** The JSON document: the same facts, one object. */
-export function renderJson(reports: StackReport[], info: RunInfo): Record<string, unknown> {
-  const code = exitCodeFor(reports);
+/**
+ * The JSON document: the same facts, one object. With `failure` (the reason the preview could not
+ * run or finish), the document says exit 2 and carries the reason as `error`, with the reports
+ * made before it (none when it could not start).
+ */
+export function renderJson(
+  reports: StackReport[],
+  info: Partial<RunInfo>,
+  failure?: string,
+): Record<string, unknown> {
+  const code = failure !== undefined ? 2 : exitCodeFor(reports);
   return {
     ok: code === 0,
     exitCode: code,
-    now: info.now.toISOString(),
+    error: failure ?? null,
+    now: info.now?.toISOString() ?? null,
     policyPack: info.policyPack
       ? { ...info.policyPack, dir: path.relative(ROOT, info.policyPack.dir) || "." }
       : null,
     policyConfigFile: info.policyConfigFile ?? null,
-    elapsedMs: info.elapsedMs,
+    elapsedMs: info.elapsedMs ?? null,
     stacks: reports.map((r) => ({
       stack: r.stack,
       file: shown(r.file),

@@ -38,7 +38,7 @@ const ROOT = path.join(__dirname, "..");
 const REGION = "us-east-2";
 /** The clock the project's stacks are run at, so the table does not change by itself. */
 export const COMPARISON_NOW = new Date("2026-11-01T00:00:00Z");
-/** CPU target assumed where a seed names none: the project's default (model/config.ts). */
+/** CPU target assumed where a seed names none: the project's default (model/config/schema.ts). */
 const DEFAULT_TARGET = Number(schemaDefault("cpuTargetPercent", "prod"));
 
 export const START = "<!-- cost-comparison:start -->";

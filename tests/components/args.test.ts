@@ -83,7 +83,7 @@ describe("component arguments", function () {
           ),
       );
       assert.deepStrictEqual(err.problems, [
-        "args.service.cookieSecret is too short: it must be at least 32 characters",
+        "args.service.cookieSecret is [secret]: must be at least 32 characters",
       ]);
       assert.ok(!err.message.includes("hunter2"));
     });
@@ -128,7 +128,25 @@ describe("component arguments", function () {
       assert.deepStrictEqual(err.problems, [
         'args.host is "bad host": must be a host name such as ide.example.edu',
         "args.service.capacity.onDemandBase is -1: must be a whole number from 0 to 100",
-        "args.service.capacity.spotWeight is 0: must be a whole number from 1 to 1000",
+        "args.service.capacity.spotWeight is 0: must be a whole number from 1 to 100",
+      ]);
+    });
+
+    it("takes its ranges from the config schema: spotWeight 101 is refused, as in config", function () {
+      // IdeService once allowed 1-1000 while the config allowed 1-100.
+      const err = argsError(
+        () =>
+          new IdeService(
+            "ide-test",
+            ideArgs({
+              service: serviceConfig({
+                capacity: { strategy: "spot-with-base", onDemandBase: 1, spotWeight: 101 },
+              }),
+            }),
+          ),
+      );
+      assert.deepStrictEqual(err.problems, [
+        "args.service.capacity.spotWeight is 101: must be a whole number from 1 to 100",
       ]);
     });
   });

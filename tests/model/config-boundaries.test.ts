@@ -233,7 +233,7 @@ describe("stack config at the edges", () => {
         "pythonide:taskMem is not a setting of this program: did you mean pythonide:taskCpu?",
       ]);
       assert.deepEqual(problems("prod", { maxTasksXYZW: "1" }), [
-        "pythonide:maxTasksXYZW is not a setting of this program: known keys are listed in Pulumi.yaml",
+        "pythonide:maxTasksXYZW is not a setting of this program: known keys are listed in the README's settings table",
       ]);
       assert.deepEqual(problems("staging", { minTasks: "1" }), [
         "pythonide:minTasks does not apply to the staging stack: it is a setting of prod and exam",
@@ -250,8 +250,8 @@ describe("stack config at the edges", () => {
 
     it("lists problems in key order, whatever order the file has", () => {
       assert.deepEqual(problems("prod", { zzz: "1", aaa: "1" }), [
-        "pythonide:aaa is not a setting of this program: known keys are listed in Pulumi.yaml",
-        "pythonide:zzz is not a setting of this program: known keys are listed in Pulumi.yaml",
+        "pythonide:aaa is not a setting of this program: known keys are listed in the README's settings table",
+        "pythonide:zzz is not a setting of this program: known keys are listed in the README's settings table",
       ]);
     });
   });
@@ -586,7 +586,7 @@ describe("stack config at the edges", () => {
       assert.throws(
         () => schemaDefault("domain", "prod"),
         (err: Error) =>
-          err.message === "model/config.ts SCHEMA declares no prod default for domain",
+          err.message === "model/config/schema.ts SCHEMA declares no prod default for domain",
       );
       assert.throws(
         () => schemaDefault("noSuchKey", "prod"),

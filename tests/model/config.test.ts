@@ -2,7 +2,19 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import * as yaml from "js-yaml";
-import { ConfigError, parseStackConfig, RawConfig, StackConfig } from "../../model/config";
+import {
+  ConfigError,
+  LOG_RETENTION_DAYS,
+  parseStackConfig,
+  rangeOf,
+  RawConfig,
+  SCHEMA,
+  schemaDefault,
+  settingProblem,
+  StackConfig,
+  StackName,
+  validText,
+} from "../../model/config";
 import { shippedStackConfig } from "../../preview/program";
 import { renderPulumiYaml, withSettingsTable } from "../../scripts/pulumi-yaml";
 
@@ -151,6 +163,18 @@ describe("stack config validation", () => {
         'pythonide:maxTasks is "2": must be greater than minTasks (2) so autoscaling can add tasks',
       ],
       [
+        "a Spot weight above the schema's range (components share it)",
+        "prod",
+        { capacityProvider: "spot-with-base", spotWeight: "101" },
+        'pythonide:spotWeight is "101": must be a whole number from 1 to 100',
+      ],
+      [
+        "an exam idle floor of 0 is fine, but prod's floor must be at least 1",
+        "prod",
+        { minTasks: "0" },
+        'pythonide:minTasks is "0": must be a whole number from 1 to 100',
+      ],
+      [
         "a percentage out of range",
         "prod",
         { cpuTargetPercent: "120" },
@@ -184,7 +208,7 @@ describe("stack config validation", () => {
         "a key nothing resembles",
         "prod",
         { colourScheme: "dark" },
-        "pythonide:colourScheme is not a setting of this program: known keys are listed in Pulumi.yaml",
+        "pythonide:colourScheme is not a setting of this program: known keys are listed in the README's settings table",
       ],
       [
         "a database password key",
@@ -467,6 +491,67 @@ describe("stack config validation", () => {
     });
   });
 
+  describe("the schema: one owner per setting", () => {
+    it("gives every whole-number setting a range or a list of values, and units to numbers", () => {
+      for (const [key, spec] of Object.entries(SCHEMA)) {
+        if (spec.type !== "integer") continue;
+        assert.ok(spec.range !== undefined || spec.values !== undefined, key);
+        assert.ok(spec.unit !== undefined, `${key} has no unit`);
+      }
+    });
+
+    it("declares only defaults its own checks accept, in the stacks that take the key", () => {
+      for (const [key, spec] of Object.entries(SCHEMA)) {
+        for (const [stack, value] of Object.entries(spec.default ?? {})) {
+          assert.ok(spec.stacks.includes(stack as StackName), `${key}: default for ${stack}`);
+          if (typeof value === "number" || typeof value === "string")
+            assert.equal(settingProblem(key, value, stack as StackName), undefined, `${key}`);
+        }
+      }
+    });
+
+    it("checks a value against range, allowed values and length, in the schema's words", () => {
+      assert.equal(settingProblem("spotWeight", 100), undefined);
+      assert.equal(settingProblem("spotWeight", 101), "must be a whole number from 1 to 100");
+      assert.equal(settingProblem("spotWeight", 1.5), "must be a whole number from 1 to 100");
+      assert.equal(settingProblem("cpuArchitecture", "arm64"), "must be one of X86_64, ARM64");
+      assert.equal(
+        settingProblem("logRetentionDays", 45),
+        `must be a retention CloudWatch accepts: ${LOG_RETENTION_DAYS.join(", ")}`,
+      );
+      assert.equal(settingProblem("cookieSecret", "short"), "must be at least 32 characters");
+    });
+
+    it("has per-stack ranges where stacks differ, and the widest range for components", () => {
+      assert.deepEqual(rangeOf("minTasks", "prod"), { min: 1, max: 100 });
+      assert.deepEqual(rangeOf("minTasks", "exam"), { min: 0, max: 100 });
+      assert.deepEqual(rangeOf("minTasks"), { min: 0, max: 100 });
+      assert.equal(settingProblem("minTasks", 0), undefined);
+      assert.equal(settingProblem("minTasks", 0, "prod"), "must be a whole number from 1 to 100");
+    });
+
+    it("describes what each setting accepts for the README and Pulumi.yaml", () => {
+      assert.equal(validText("cpuTargetPercent"), "10-90 %");
+      assert.equal(validText("minTasks"), "prod: 1-100, exam: 0-100 tasks");
+      assert.equal(validText("natStrategy"), "none, single, one-per-az");
+      assert.equal(validText("cookieSecret"), "at least 32 characters");
+      assert.equal(validText("deletionProtection"), "true, false");
+    });
+
+    it("the stack files' comments name only settings of their stack", () => {
+      for (const stack of ["prod", "staging", "exam"] as const) {
+        const comments = fs
+          .readFileSync(path.join(ROOT, `Pulumi.${stack}.yaml`), "utf8")
+          .split("\n")
+          .filter((line) => line.trim().startsWith("#"))
+          .join("\n");
+        for (const [, key] of comments.matchAll(/pythonide:(\w+)/g)) {
+          assert.ok(SCHEMA[key]?.stacks.includes(stack), `Pulumi.${stack}.yaml names ${key}`);
+        }
+      }
+    });
+  });
+
   describe("generated files", () => {
     it("Pulumi.yaml is what the schema renders", () => {
       assert.equal(fs.readFileSync(path.join(ROOT, "Pulumi.yaml"), "utf8"), renderPulumiYaml());
@@ -477,13 +562,77 @@ describe("stack config validation", () => {
       assert.equal(readme, withSettingsTable(readme));
     });
 
-    it("declares a Pulumi.yaml default only where every stack shares it", () => {
-      const doc = yaml.load(renderPulumiYaml()) as {
-        config: Record<string, { default?: unknown }>;
+    // The CLI's merge (pulumi/pulumi sdk/go/common/workspace/config.go, mergeConfig): a
+    // project-namespace key declared with neither `default` nor `value` is required in every
+    // stack; a declared `default` is set on every stack that does not set the key.
+    const declared = (): Record<string, { type: string; default?: unknown }> =>
+      (yaml.load(renderPulumiYaml()) as { config: Record<string, { type: string }> }).config;
+
+    it("declares only the keys required in every stack and the keys with one default in every stack", () => {
+      const config = declared();
+      const required = Object.keys(config).filter((k) => config[k].default === undefined);
+      const defaulted = Object.keys(config).filter((k) => config[k].default !== undefined);
+      assert.deepEqual(required, ["domain", "image"]);
+      assert.deepEqual(defaulted, [
+        "cpuArchitecture",
+        "onDemandBase",
+        "spotWeight",
+        "cpuTargetPercent",
+        "memoryTargetPercent",
+        "tornadoProcesses",
+        "dbAllocatedStorageGb",
+        "dbMultiAz",
+        "timeZone",
+      ]);
+      // Per-stack defaults, stack-specific keys and optional keys stay out of Pulumi.yaml.
+      for (const key of [
+        "taskCpu",
+        "natStrategy",
+        "certificateArn",
+        "platformStack",
+        "cookieSecret",
+      ])
+        assert.equal(config[key], undefined, key);
+    });
+
+    it("a declared default is the schema's default in every stack", () => {
+      const config = declared();
+      for (const [key, entry] of Object.entries(config)) {
+        if (entry.default === undefined) continue;
+        for (const stack of ["prod", "staging", "exam"] as const)
+          assert.deepEqual(entry.default, schemaDefault(key, stack), `${key} in ${stack}`);
+      }
+    });
+
+    it("passes the CLI's project-file checks: defaults of the declared type, arrays with items", () => {
+      // pulumi/pulumi sdk/go/common/workspace/project.go, Project.Validate and ValidateConfigValue.
+      const config = declared() as Record<
+        string,
+        { type: string; default?: unknown; items?: unknown }
+      >;
+      const ofType: Record<string, (v: unknown) => boolean> = {
+        string: (v) => typeof v === "string",
+        integer: (v) => Number.isInteger(v),
+        boolean: (v) => typeof v === "boolean",
+        array: (v) => Array.isArray(v),
       };
-      assert.equal(doc.config.cpuArchitecture.default, "X86_64");
-      assert.equal(doc.config.taskCpu.default, undefined);
-      assert.equal(doc.config.natStrategy.default, undefined);
+      for (const [key, entry] of Object.entries(config)) {
+        assert.ok(ofType[entry.type], `${key}: type ${entry.type}`);
+        if (entry.default !== undefined) assert.ok(ofType[entry.type](entry.default), key);
+        if (entry.type === "array") assert.ok(entry.items, `${key} declares no items`);
+        assert.ok(!("value" in entry), `${key}: a project key carries default, not value`);
+      }
+    });
+
+    it("under the CLI's merge, no shipped stack is missing a required key", () => {
+      const config = declared();
+      for (const stack of ["prod", "staging", "exam"]) {
+        const raw = stackFile(stack);
+        const missing = Object.keys(config).filter(
+          (k) => config[k].default === undefined && raw[`pythonide:${k}`] === undefined,
+        );
+        assert.deepEqual(missing, [], stack);
+      }
     });
   });
 });

@@ -13,7 +13,9 @@ import {
   parseStackConfig,
   schemaDefault,
   sharedDefault,
+  specOf,
   SCHEMA,
+  STACKS,
 } from "../../model/config";
 import { shippedStackConfig } from "../../preview/program";
 
@@ -517,6 +519,7 @@ describe("stack config at the edges", () => {
     for (const [stack, changes, what] of [
       ["prod", { taskCpu: "abc" }, "taskCpu"],
       ["prod", { taskMemory: "abc" }, "taskMemory"],
+      ["prod", { taskCpu: "abc", taskMemory: "16384" }, "taskCpu"],
       ["prod", { image: undefined }, "image is required"],
       ["prod", { logRetentionDays: "abc" }, "logRetentionDays"],
       ["prod", { efsThroughputMode: "fast", efsProvisionedMibps: "10" }, "efsThroughputMode"],
@@ -591,6 +594,37 @@ describe("stack config at the edges", () => {
       assert.throws(
         () => schemaDefault("noSuchKey", "prod"),
         /declares no prod default for noSuchKey/,
+      );
+    });
+
+    it("sharedDefault: not for a key of some stacks only, even with one default; specOf names an unknown key", () => {
+      const spec = {
+        type: "integer",
+        stacks: ["prod", "exam"],
+        description: "",
+        default: { prod: 1, exam: 1 },
+      } as const;
+      assert.equal(sharedDefault(spec), undefined);
+      const some = {
+        type: "integer",
+        stacks: STACKS,
+        description: "",
+        default: { prod: 1, staging: 1 },
+      } as const;
+      assert.equal(sharedDefault(some), undefined);
+      assert.throws(
+        () => specOf("noSuchKey"),
+        (err: Error) =>
+          err.message === "model/config/schema.ts SCHEMA declares no setting noSuchKey",
+      );
+    });
+
+    it("shows the default of a key the file does not set when a rule between keys refuses it", () => {
+      assert.deepEqual(
+        problems("prod", { maxTasks: undefined, minTasks: "8", desiredTasks: "8" }),
+        [
+          'pythonide:maxTasks is "8": must be greater than minTasks (8) so autoscaling can add tasks',
+        ],
       );
     });
 

@@ -126,3 +126,21 @@ describe("monthly-budget policy: the records it prices", () => {
     assert.equal(stackOf("not a urn"), undefined);
   });
 });
+
+describe("monthly-budget policy: which budget it names", () => {
+  it("calls a stack's own budget the budget even when it equals the default figure", async () => {
+    const [message] = await run(seed004(), { budgetsUsd: { test: 20 } });
+    assert.match(message, /must stay under the budget \$20\.00;/);
+  });
+
+  it("works from the overrides alone when the caller applies no defaults", async () => {
+    const out = await runStackPolicy(monthlyBudget, fixtures(seed004()), {
+      config: { budgetUsd: 10 },
+      applyDefaults: false,
+    });
+    assert.match(
+      messages(out)[0],
+      /^Stack 'test' expected month \$[\d.,]+ \(us-east-2\) must stay under the budget \$10\.00;/,
+    );
+  });
+});

@@ -18,12 +18,8 @@ export function readExam(
 ): ExamConfig {
   const leadMinutes = r.int("leadMinutes");
   const graceMinutes = r.int("graceMinutes");
-  // Without a valid taskCpu or cpuTargetPercent (reported on its own key) there is no figure to
-  // plan tasks with, so windows are then checked for everything but their task count.
-  const derived =
-    service.cpu > 0 && service.cpuTargetPercent > 0
-      ? studentsPerTask(service.cpu, service.cpuTargetPercent)
-      : undefined;
+  // An invalid taskCpu or cpuTargetPercent is reported on its own key and read as its default.
+  const derived = studentsPerTask(service.cpu, service.cpuTargetPercent);
   const perTask = r.maybeInt("studentsPerTask") ?? derived;
   const entries = r.list("examWindows");
   const windows: ExamWindow[] = [];
@@ -61,7 +57,6 @@ export function readExam(
       return fail(`the student count "${studentsText}" must be a whole number from 1 to 100000`);
     }
     const students = Number(studentsText);
-    if (perTask === undefined) return;
     const tasks = examTasks(students, perTask);
     if (r.valid("maxTasks") && tasks > service.maxTasks) {
       return fail(
@@ -86,5 +81,5 @@ export function readExam(
       `exam window "${w.name}" ended at ${utcMinute(w.end)}Z, before now (${utcMinute(now)}Z): skipped`,
     );
   }
-  return { windows: ahead, skipped, leadMinutes, graceMinutes, studentsPerTask: perTask ?? 0 };
+  return { windows: ahead, skipped, leadMinutes, graceMinutes, studentsPerTask: perTask };
 }

@@ -6,6 +6,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { isHostName, isStackReference } from "../model/config";
+import { timeZoneProblem } from "../model/timeZones";
 import { RDS_IDENTIFIER } from "./database";
 import { PLATFORM_ARG_KEYS } from "./ideService";
 import type { PlatformOutputs } from "./platform";
@@ -50,7 +51,7 @@ export function referencePlatform(
 export function checkEnvironmentArgs(
   check: ArgsChecker,
   name: string,
-  args: { platformStack: string; host: string },
+  args: { platformStack: string; host: string; timeZone?: string },
   environment: "staging" | "exam",
 ): void {
   if (!RDS_IDENTIFIER.test(name) || name.length > 30) {
@@ -68,4 +69,7 @@ export function checkEnvironmentArgs(
   if (!isHostName(args.host)) {
     check.fail("host", args.host, `must be a host name such as ${environment}.ide.example.edu`);
   }
+  const zoneProblem = args.timeZone === undefined ? undefined : timeZoneProblem(args.timeZone);
+  if (zoneProblem)
+    check.problems.push(`args.timeZone ${JSON.stringify(args.timeZone)} ${zoneProblem}`);
 }

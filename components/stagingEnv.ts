@@ -23,7 +23,7 @@ import { utcMinute } from "../model/time";
 import { Database, platformDatabaseArgs } from "./database";
 import { databaseArgs, IdeService, platformArgs } from "./ideService";
 import { checkEnvironmentArgs, referencePlatform } from "./platformReference";
-import { addScheduledScaling, scheduleText } from "./scheduledScaling";
+import { addScheduledScaling, scheduleOutputs, scheduleText } from "./scheduledScaling";
 import { ArgsChecker } from "./validate";
 
 export interface StagingEnvArgs {
@@ -41,6 +41,8 @@ export interface StagingEnvArgs {
   staging: StagingConfig;
   /** Settings of staging's own database (config defaults: db.t4g.micro, 1 day of backups). */
   database: DatabaseConfig;
+  /** The stack's time zone (canonical IANA name or UTC): the schedule outputs show times in it. Default UTC. */
+  timeZone?: string;
   /** Directory of staging's student files on the shared file system. Default `/pythonide/staging`. */
   dataDirectory?: string;
   /** Priority of the host rule on the prod listener. Default 200 (IdeService's staging default). */
@@ -51,6 +53,8 @@ export interface StagingEnvArgs {
 export class StagingEnv extends pulumi.ComponentResource {
   /** Whether staging is on, until when, and the database mode (as given). */
   readonly staging: StagingConfig;
+  /** The stack's time zone the outputs show times in. */
+  readonly timeZone: string;
   /** The prod stack the platform is read from. */
   readonly platformStack: pulumi.StackReference;
   /** The IDE service (desired count 0; the scalable target holds its tasks while on). */
@@ -83,6 +87,7 @@ export class StagingEnv extends pulumi.ComponentResource {
     this.platformStack = stack;
     const staging = args.staging;
     this.staging = staging;
+    this.timeZone = args.timeZone ?? "UTC";
 
     const databaseExists = staging.dbMode === "always-on" || staging.active;
     let restoredFrom: pulumi.Output<string | undefined> = pulumi.output(undefined);
@@ -150,6 +155,7 @@ export class StagingEnv extends pulumi.ComponentResource {
   stackOutputs(): Record<string, pulumi.Input<unknown>> {
     const staging = this.staging;
     const switchOff = this.plan.steps[0];
+    const { scaling, schedule } = scheduleOutputs(this.plan, this.timeZone);
     return {
       url: this.url,
       serviceName: this.serviceName,
@@ -157,10 +163,10 @@ export class StagingEnv extends pulumi.ComponentResource {
       active: staging.active,
       activeUntil: staging.activeUntil ? `${utcMinute(staging.activeUntil)}Z` : "off",
       scaling: {
-        minTasks: this.plan.minCapacity,
-        maxTasks: this.plan.maxCapacity,
+        ...scaling,
         switchOff: switchOff ? scheduleText(switchOff.at) : "none (staging is off)",
       },
+      schedule,
       database: {
         mode: staging.dbMode,
         exists: this.database !== undefined,

@@ -24,6 +24,7 @@ import {
 } from "./gate";
 import { parsePolicyConfig, PolicyConfigError, PolicyPackConfig } from "./policy-config";
 import { exitCodeFor, renderJson, renderText, RunInfo } from "./report";
+import { liveRegionPrices } from "./live-prices";
 
 export const USAGE = `Usage: npm start -- [options]
 
@@ -41,6 +42,9 @@ Options:
                             (slower; by default it is compiled transpile-only, and npm test
                             type-checks it with tsc)
   --now <ISO time>          judge the stacks at this time (default: $PYTHONIDE_NOW, else now)
+  --free-tier               apply the account's always-free tiers to the cost estimate
+  --live-prices             price from the AWS Price List with your AWS credentials (cached in
+                            .cache/live-prices for 7 days) instead of model/prices.ts
   --json                    print one JSON document instead of text
   --help                    print this help
 
@@ -58,6 +62,8 @@ export interface CliOptions {
   json: boolean;
   help: boolean;
   typecheckPack: boolean;
+  freeTier: boolean;
+  livePrices: boolean;
 }
 
 /** A mistake in how the command was called (exit 2). */
@@ -83,6 +89,8 @@ export function parseArgs(argv: string[]): CliOptions {
     json: false,
     help: false,
     typecheckPack: false,
+    freeTier: false,
+    livePrices: false,
   };
   const valued = ["--stack", "--config-file", "--policy-config", "--policy-pack", "--now"];
   for (let i = 0; i < argv.length; i++) {
@@ -91,6 +99,8 @@ export function parseArgs(argv: string[]): CliOptions {
     const flag = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
     if (flag === "--json") options.json = true;
     else if (flag === "--typecheck-pack") options.typecheckPack = true;
+    else if (flag === "--free-tier") options.freeTier = true;
+    else if (flag === "--live-prices") options.livePrices = true;
     else if (flag === "--help" || flag === "-h") options.help = true;
     else if (valued.includes(flag)) {
       const value = eq > 0 && arg.startsWith("--") ? arg.slice(eq + 1) : argv[++i];
@@ -233,7 +243,17 @@ export async function main(
   noPack.catch(() => undefined);
   try {
     for (const source of stacks) {
-      reports.push(await gateStack(source, { pack: packStart ?? noPack, policyConfig, now }));
+      reports.push(
+        await gateStack(source, {
+          pack: packStart ?? noPack,
+          policyConfig,
+          now,
+          costAssumptions: options.freeTier ? { freeTier: true } : undefined,
+          livePrices: options.livePrices
+            ? async (region) => (await liveRegionPrices(region)).prices
+            : undefined,
+        }),
+      );
     }
   } catch (err) {
     if (isGateFailure(err)) return failed(err, reports);

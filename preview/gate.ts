@@ -14,8 +14,10 @@ import {
   STACKS,
 } from "../model/config";
 import { ResourceRecord } from "../model/records";
+import type { ScheduleEntry } from "../model/schedule";
 import { AnalyzerResource, Diagnostic, PolicyPack, marshalProperties } from "./analyzer";
-import { CostEstimate, estimate } from "../model/cost";
+import { CostAssumptions, CostEstimate, estimate } from "../model/cost";
+import { RegionPrices } from "../model/prices";
 import { cacheTsNodeCompiles } from "./compile-cache";
 import { EnforcementLevel, PolicyPackConfig, reconcilePolicyConfig } from "./policy-config";
 import { engineConfig, ProgramRun, runProgram, WireRegistration } from "./program";
@@ -165,6 +167,11 @@ export interface StackReport {
   error?: string;
   /** Config and program warnings. */
   warnings: string[];
+  /**
+   * The capacity schedule the stack outputs state (`scaling` and `schedule`, from
+   * components/scheduledScaling.ts scheduleOutputs); undefined for a stack without one (prod).
+   */
+  capacity?: CapacityOutputs;
   policyPack?: { name: string; version: string };
   resources: ResourceView[];
   /** Resources per type token, most frequent first. */
@@ -192,6 +199,10 @@ export interface GateOptions {
   program?: string;
   /** What StackReferences return (default: platformOutputsFixture()). */
   platformOutputs?: Record<string, unknown>;
+  /** Cost assumptions for the estimate (`--free-tier`: `{ freeTier: true }`). */
+  costAssumptions?: Partial<CostAssumptions>;
+  /** Reads a region's live prices (`--live-prices`); default: the table's. */
+  livePrices?: (region: string) => Promise<RegionPrices>;
 }
 
 /** Errors already reported as a stack's verdict: their late unhandled rejections are noise. */
@@ -234,6 +245,18 @@ function emptyReport(source: StackSource): StackReport {
     cost: null,
     timings: { programMs: 0, policiesMs: 0 },
   };
+}
+
+/** The capacity schedule a stack's outputs carry: the bounds now, and each scheduled change. */
+export interface CapacityOutputs {
+  scaling: { minTasks: number; maxTasks: number; reason: string };
+  schedule: ScheduleEntry[];
+}
+
+/** The `scaling` and `schedule` outputs, when the stack exports them (staging and exam). */
+function capacityOf(outputs: Record<string, unknown>): CapacityOutputs | undefined {
+  if (outputs.scaling === undefined || !Array.isArray(outputs.schedule)) return undefined;
+  return { scaling: outputs.scaling, schedule: outputs.schedule } as CapacityOutputs;
 }
 
 /**
@@ -296,6 +319,7 @@ export async function gateStack(source: StackSource, options: GateOptions): Prom
     return report;
   }
   report.timings.programMs = Date.now() - started;
+  report.capacity = capacityOf(run.outputs);
   for (const w of run.warnings) if (!report.warnings.includes(w)) report.warnings.push(w);
 
   const pack = await options.pack;
@@ -317,7 +341,14 @@ export async function gateStack(source: StackSource, options: GateOptions): Prom
   report.verdict = violations.some((v) => v.level === "mandatory") ? "fail" : "pass";
   try {
     // The default provider's region is config, not a record: price the stack's own region.
-    report.cost = estimate(records, { region: config.region }, { now: options.now });
+    const prices = options.livePrices
+      ? { [config.region]: await options.livePrices(config.region) }
+      : undefined;
+    report.cost = estimate(
+      records,
+      { ...options.costAssumptions, region: config.region },
+      { now: options.now, prices },
+    );
   } catch (err) {
     report.costError = (err as Error).stack ?? String(err);
   }

@@ -266,7 +266,8 @@ export const SCHEMA: Readonly<Record<string, KeySpec>> = {
     type: "string",
     stacks: ALL,
     default: same("UTC"),
-    description: "IANA time zone for times written without an offset (exam windows, activeUntil).",
+    description:
+      "Canonical IANA time zone (Area/Location such as America/Chicago, or UTC; no abbreviations) for times written without an offset (exam windows, activeUntil).",
   },
   availabilityZones: {
     type: "integer",

@@ -228,7 +228,8 @@ describe("cost model: the platform around the services", () => {
     assert.equal(plain.expectedBasis, "the floor plus no scheduled windows");
     assert.equal(plain.currency, "USD");
     assert.deepEqual(plain.notes, [
-      "free tiers (3 dashboards, 10 alarms, 5 GB of logs per account) are not applied; Fargate Spot is priced as a factor of on-demand, an assumption (AWS publishes no fixed Spot price)",
+      "free tiers not applied (assumption freeTier, --free-tier: 10 alarms, 3 dashboards, 5 GB of logs per account); the 12-month tiers of new accounts (750 load balancer hours, 750 public IPv4 hours, an RDS micro) are not applied",
+      "Fargate Spot is priced as a factor of on-demand, an assumption (AWS publishes no fixed Spot price)",
     ]);
     const withStaging = estimate(
       [

@@ -366,7 +366,10 @@ describe("stack config at the edges", () => {
     it("refuses a window that ends when it starts", () => {
       const text = "a 2027-03-16T09:00/2027-03-16T09:00 30";
       assert.deepEqual(windows(text), [
-        entry(text, "the end 2027-03-16T09:00 is not after its start 2027-03-16T09:00"),
+        entry(
+          text,
+          "the end 2027-03-16T09:00 (2027-03-16T14:00Z) is not after its start 2027-03-16T09:00 (2027-03-16T14:00Z)",
+        ),
       ]);
     });
 
@@ -409,7 +412,10 @@ describe("stack config at the edges", () => {
     it("refuses a malformed end, a bad name and a bad time zone of the window's own", () => {
       const end = "a 2027-03-16T09:00/2027-03-16T25:00 30";
       assert.deepEqual(windows(end), [
-        entry(end, 'the end "2027-03-16T25:00" is not a time YYYY-MM-DDTHH:MM'),
+        entry(
+          end,
+          'the end "2027-03-16T25:00" is not a date and time that exists on the calendar: write a time YYYY-MM-DDTHH:MM (seconds optional), local or with Z or an offset such as -05:00',
+        ),
       ]);
       const name = "Midsem 2027-03-16T09:00/2027-03-16T10:00 30";
       assert.deepEqual(windows(name), [
@@ -420,17 +426,20 @@ describe("stack config at the edges", () => {
       ]);
       const zone = "a 2027-03-16T09:00/2027-03-16T10:00 30 Mars/Olympus";
       assert.deepEqual(windows(zone), [
-        entry(zone, '"Mars/Olympus" is not an IANA time zone such as Australia/Sydney'),
+        entry(
+          zone,
+          'the time zone "Mars/Olympus" is not an IANA time zone: write Area/Location such as America/Chicago, Europe/London or Australia/Sydney, or UTC',
+        ),
       ]);
     });
 
     it("reports a bad stack time zone once, not on every window", () => {
       assert.deepEqual(problems("exam", { timeZone: "Mars/Olympus" }), [
-        'pythonide:timeZone is "Mars/Olympus": must be an IANA time zone such as UTC or Australia/Sydney',
+        'pythonide:timeZone "Mars/Olympus" is not an IANA time zone: write Area/Location such as America/Chicago, Europe/London or Australia/Sydney, or UTC',
       ]);
     });
 
-    it("counts a window ending exactly now as over", () => {
+    it("counts a window whose grace period ends exactly now as over", () => {
       const c = parsed(
         "exam",
         {
@@ -438,6 +447,7 @@ describe("stack config at the edges", () => {
             "a 2026-11-22T05:00/2026-11-22T06:00 30",
             "b 2026-11-22T06:00/2026-11-22T06:01 30",
           ]),
+          graceMinutes: "0",
         },
         new Date("2026-11-22T12:00:00Z"), // 06:00 in Chicago
       );
@@ -481,7 +491,7 @@ describe("stack config at the edges", () => {
       const c = parsed("staging", { active: "true", activeUntil: "2026-11-23T00:00Z" });
       assert.equal(c.staging?.active, true);
       assert.deepEqual(problems("staging", { active: "true", activeUntil: "2026-11-23T00:01Z" }), [
-        'pythonide:activeUntil is "2026-11-23T00:01Z": is 12.0 hours ahead; staging may be active for at most 12 hours (maxActiveHours): use a time before 2026-11-23T00:00Z',
+        'pythonide:activeUntil is "2026-11-23T00:01Z": is 12.0 hours ahead; staging may be active for at most 12 hours (maxActiveHours): use a time before 2026-11-23T00:00Z, or raise pythonide:maxActiveHours to 13 (at most 168) and, in the same change, the staging-scales-to-zero policy\'s maxActiveHours to 13 in the policy config file given to pulumi preview and pulumi up with --policy-pack-config (npm start: --policy-config), {"staging-scales-to-zero": {"maxActiveHours": 13}}',
       ]);
     });
 

@@ -157,7 +157,7 @@ describe("policy staging-scales-to-zero: the deadline on both sides", () => {
     const outside = atUtc(minute(Date.now()) + 2 * HOUR + 120_000);
     const out = await run(active(off(outside)), { maxActiveHours: 2 });
     assert.strictEqual(out.length, 1);
-    assert.match(out[0], /'staging-off' \(at\(.*\)\) is 2\.0 hours away\.$/);
+    assert.match(out[0], /'staging-off' \(at\(.*\)\) is 2\.0 hours away\. /);
   });
 
   it("refuses a return in the past, and names the nearest of several", async () => {

@@ -19,6 +19,20 @@ import {
 } from "./fixtures";
 import { FixtureResource, messages, runResourcePolicy, runStackPolicy, unknown } from "./helpers";
 
+/** A DynamoDB table's scalable target at 1/1 in `env`: not an ECS service's. */
+const tableTarget = (env: "exam" | "staging"): FixtureResource => ({
+  type: "aws:appautoscaling/target:Target",
+  name: "table-target",
+  props: {
+    serviceNamespace: "dynamodb",
+    scalableDimension: "dynamodb:table:ReadCapacityUnits",
+    resourceId: "table/answers",
+    minCapacity: 1,
+    maxCapacity: 1,
+    tags: tags(env),
+  },
+});
+
 describe("policy exam-capacity-during-windows: the floor of 2 and the idle floor", () => {
   const start = Date.now() + 48 * HOUR;
   const open = (action: { minCapacity?: number; maxCapacity?: number }, schedule = atUtc(start)) =>
@@ -80,18 +94,7 @@ describe("policy exam-capacity-during-windows: the floor of 2 and the idle floor
   });
 
   it("leaves scalable targets of other services than ECS alone", async () => {
-    const table: FixtureResource = {
-      type: "aws:appautoscaling/target:Target",
-      name: "table-target",
-      props: {
-        serviceNamespace: "dynamodb",
-        scalableDimension: "dynamodb:table:ReadCapacityUnits",
-        resourceId: "table/answers",
-        minCapacity: 1,
-        maxCapacity: 1,
-        tags: tags("exam"),
-      },
-    };
+    const table = tableTarget("exam");
     assert.deepStrictEqual(await run([...stack({}), table]), []);
   });
 });
@@ -215,18 +218,7 @@ describe("policy staging-scales-to-zero: the deadline on both sides", () => {
   });
 
   it("leaves scalable targets of other services than ECS alone", async () => {
-    const table: FixtureResource = {
-      type: "aws:appautoscaling/target:Target",
-      name: "table-target",
-      props: {
-        serviceNamespace: "dynamodb",
-        scalableDimension: "dynamodb:table:ReadCapacityUnits",
-        resourceId: "table/answers",
-        minCapacity: 1,
-        maxCapacity: 1,
-        tags: tags("staging"),
-      },
-    };
+    const table = tableTarget("staging");
     assert.deepStrictEqual(
       await run([service("staging"), target("staging"), scalingPolicy("staging"), table]),
       [],

@@ -18,9 +18,9 @@ import { DatabaseConfig, ExamConfig, ServiceConfig } from "../model/config";
 import { examPlan, ScalingPlan } from "../model/schedule";
 import { localMinute, utcMinute } from "../model/time";
 import { Database, platformDatabaseArgs } from "./database";
-import { databaseArgs, IdeService, platformArgs } from "./ideService";
-import { checkEnvironmentArgs, referencePlatform } from "./platformReference";
-import { addScheduledScaling, scheduleOutputs } from "./scheduledScaling";
+import { IdeService } from "./ideService";
+import { checkEnvironmentArgs, ideOnPlatform, referencePlatform } from "./platformReference";
+import { scheduleOutputs } from "./scheduledScaling";
 import { ArgsChecker, ComponentArgsError } from "./validate";
 
 /** Fewest subnets (availability zones) exam tasks may run in. */
@@ -104,33 +104,24 @@ export class ExamEnv extends pulumi.ComponentResource {
     );
 
     this.plan = examPlan(args.exam, args.service, args.now);
-    this.ide = new IdeService(
-      `${name}-ide`,
-      {
-        environment: "exam",
-        host: args.host,
-        // The bounds now: the idle floor, or a window's count when one is under way.
-        service: {
-          ...args.service,
-          minTasks: this.plan.minCapacity,
-          desiredTasks: this.plan.minCapacity,
-          maxTasks: this.plan.maxCapacity,
-        },
-        examMode: true,
-        ...platformArgs(platform),
-        taskSubnetIds,
-        ...databaseArgs(this.database),
-        dataDirectory: args.dataDirectory,
-        listenerRulePriority: args.listenerRulePriority,
+    ({ ide: this.ide, scheduledActions: this.scheduledActions } = ideOnPlatform(this, name, {
+      environment: "exam",
+      host: args.host,
+      // The bounds now: the idle floor, or a window's count when one is under way.
+      service: {
+        ...args.service,
+        minTasks: this.plan.minCapacity,
+        desiredTasks: this.plan.minCapacity,
+        maxTasks: this.plan.maxCapacity,
       },
-      parent,
-    );
-    this.scheduledActions = addScheduledScaling(
-      `${name}-ide`,
-      this.ide.scalableTarget,
-      this.plan.steps,
-      this,
-    );
+      examMode: true,
+      platform,
+      taskSubnetIds,
+      database: this.database,
+      plan: this.plan,
+      dataDirectory: args.dataDirectory,
+      listenerRulePriority: args.listenerRulePriority,
+    }));
     this.url = this.ide.url;
     this.serviceName = this.ide.serviceName;
     this.dashboardName = this.ide.dashboardName;

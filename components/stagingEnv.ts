@@ -21,9 +21,9 @@ import { stagingPlan, ScalingPlan } from "../model/schedule";
 import { latestSnapshot, nextFinalSnapshotIdentifier, SnapshotListing } from "../model/snapshots";
 import { utcMinute } from "../model/time";
 import { Database, platformDatabaseArgs } from "./database";
-import { databaseArgs, IdeService, platformArgs } from "./ideService";
-import { checkEnvironmentArgs, referencePlatform } from "./platformReference";
-import { addScheduledScaling, scheduleOutputs, scheduleText } from "./scheduledScaling";
+import { IdeService } from "./ideService";
+import { checkEnvironmentArgs, ideOnPlatform, referencePlatform } from "./platformReference";
+import { scheduleOutputs, scheduleText } from "./scheduledScaling";
 import { ArgsChecker } from "./validate";
 
 export interface StagingEnvArgs {
@@ -123,27 +123,18 @@ export class StagingEnv extends pulumi.ComponentResource {
     this.finalSnapshotIdentifier = finalSnapshot;
 
     this.plan = stagingPlan(staging, args.service);
-    this.ide = new IdeService(
-      `${name}-ide`,
-      {
-        environment: "staging",
-        host: args.host,
-        // validate() holds desiredTasks at 0: the scalable target alone runs tasks.
-        service: args.service,
-        examMode: false,
-        ...platformArgs(platform),
-        ...databaseArgs(this.database),
-        dataDirectory: args.dataDirectory,
-        listenerRulePriority: args.listenerRulePriority,
-      },
-      parent,
-    );
-    this.scheduledActions = addScheduledScaling(
-      `${name}-ide`,
-      this.ide.scalableTarget,
-      this.plan.steps,
-      this,
-    );
+    ({ ide: this.ide, scheduledActions: this.scheduledActions } = ideOnPlatform(this, name, {
+      environment: "staging",
+      host: args.host,
+      // validate() holds desiredTasks at 0: the scalable target alone runs tasks.
+      service: args.service,
+      examMode: false,
+      platform,
+      database: this.database,
+      plan: this.plan,
+      dataDirectory: args.dataDirectory,
+      listenerRulePriority: args.listenerRulePriority,
+    }));
     this.url = this.ide.url;
     this.serviceName = this.ide.serviceName;
     this.dashboardName = this.ide.dashboardName;

@@ -9,11 +9,13 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { againstExitCode, compareConfigs, renderAgainst } from "./against";
 import { PolicyPack, PolicyPackError } from "./analyzer";
 import {
   alreadyReported,
   configProblems,
   gateStack,
+  judgePriorities,
   POLICY_PACK_DIR,
   readStackFile,
   ROOT,
@@ -41,15 +43,23 @@ Options:
   --typecheck-pack          type-check the pack while compiling it, as the Pulumi CLI does
                             (slower; by default it is compiled transpile-only, and npm test
                             type-checks it with tsc)
+  --first-preview           preview each stack as a new stack's first preview: every output the
+                            provider computes (ids, ARNs, generated names) is unknown; the
+                            report lists each policy that could not run and why
   --now <ISO time>          judge the stacks at this time (default: $PYTHONIDE_NOW, else now)
+  --against <old file>      show what changing a deployed stack from the config in <old file> to
+                            the new one (--config-file, else the shipped file of --stack) does:
+                            created, deleted, updated and replaced resources; exits 1 when a
+                            stateful or protected resource would be replaced
+  --allow-replace           with --against: accept such replacements (exit 0)
   --free-tier               apply the account's always-free tiers to the cost estimate
   --live-prices             price from the AWS Price List with your AWS credentials (cached in
                             .cache/live-prices for 7 days) instead of model/prices.ts
   --json                    print one JSON document instead of text
   --help                    print this help
 
-Exit codes: 0 every stack passes; 1 a mandatory violation, an invalid config or a failing
-program; 2 the preview could not run (bad options or files, invalid policy config, a policy pack
+Exit codes: 0 every stack passes; 1 a mandatory violation, an AWS limit broken, an invalid
+config or a failing program (with --against: a stateful replacement not allowed); 2 the preview could not run (bad options or files, invalid policy config, a policy pack
 that does not start).
 `;
 
@@ -62,6 +72,10 @@ export interface CliOptions {
   json: boolean;
   help: boolean;
   typecheckPack: boolean;
+  firstPreview: boolean;
+  /** The deployed stack's config file to compare with (`--against`). */
+  against?: string;
+  allowReplace: boolean;
   freeTier: boolean;
   livePrices: boolean;
 }
@@ -89,16 +103,27 @@ export function parseArgs(argv: string[]): CliOptions {
     json: false,
     help: false,
     typecheckPack: false,
+    firstPreview: false,
+    allowReplace: false,
     freeTier: false,
     livePrices: false,
   };
-  const valued = ["--stack", "--config-file", "--policy-config", "--policy-pack", "--now"];
+  const valued = [
+    "--stack",
+    "--config-file",
+    "--policy-config",
+    "--policy-pack",
+    "--now",
+    "--against",
+  ];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const eq = arg.indexOf("=");
     const flag = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
     if (flag === "--json") options.json = true;
     else if (flag === "--typecheck-pack") options.typecheckPack = true;
+    else if (flag === "--first-preview") options.firstPreview = true;
+    else if (flag === "--allow-replace") options.allowReplace = true;
     else if (flag === "--free-tier") options.freeTier = true;
     else if (flag === "--live-prices") options.livePrices = true;
     else if (flag === "--help" || flag === "-h") options.help = true;
@@ -111,6 +136,7 @@ export function parseArgs(argv: string[]): CliOptions {
       else if (flag === "--config-file") options.configFile = fromUser(value);
       else if (flag === "--policy-config") options.policyConfig = fromUser(value);
       else if (flag === "--policy-pack") options.policyPack = fromUser(value);
+      else if (flag === "--against") options.against = fromUser(value);
       else options.now = value;
     } else {
       throw new UsageError(`unknown option "${arg}"`);
@@ -217,6 +243,22 @@ export async function main(
     if (options.help) return { code: 0, stdout: USAGE, stderr: "", reports: [] };
     now = clock(options.now);
     stacks = sources(options);
+    if (options.against !== undefined) {
+      if (stacks.length !== 1) {
+        throw new UsageError("--against compares one stack: give --stack or --config-file");
+      }
+      const before = readStackFile(options.against, stacks[0].stack);
+      const report = await compareConfigs(before, stacks[0], now);
+      const stdout = options.json
+        ? JSON.stringify(report, null, 2) + "\n"
+        : renderAgainst(report, options.allowReplace);
+      return {
+        code: againstExitCode(report, options.allowReplace),
+        stdout,
+        stderr: "",
+        reports: [],
+      };
+    }
     policyConfig = readPolicyConfig(options.policyConfig);
   } catch (err) {
     if (isGateFailure(err)) return failed(err);
@@ -248,6 +290,7 @@ export async function main(
           pack: packStart ?? noPack,
           policyConfig,
           now,
+          firstPreview: options.firstPreview,
           costAssumptions: options.freeTier ? { freeTier: true } : undefined,
           livePrices: options.livePrices
             ? async (region) => (await liveRegionPrices(region)).prices
@@ -255,6 +298,8 @@ export async function main(
         }),
       );
     }
+    // Listener rule priorities are unique per listener across every stack sharing it.
+    judgePriorities(reports);
   } catch (err) {
     if (isGateFailure(err)) return failed(err, reports);
     throw err;
@@ -274,6 +319,7 @@ export async function main(
   }
   const info: RunInfo = {
     now,
+    firstPreview: options.firstPreview,
     policyPack,
     policyConfigFile: options.policyConfig,
     elapsedMs: Date.now() - started,

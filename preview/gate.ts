@@ -13,14 +13,29 @@ import {
   StackConfig,
   STACKS,
 } from "../model/config";
+import { exemptionFor, ServiceExemption } from "../model/exemptions";
+import { TYPES } from "../model/graph";
 import { ResourceRecord } from "../model/records";
+import {
+  LimitProblem,
+  PriorityClaim,
+  priorityClaims,
+  priorityConflicts,
+  stackLimitProblems,
+} from "../model/awsLimits";
 import type { ScheduleEntry } from "../model/schedule";
 import { AnalyzerResource, Diagnostic, PolicyPack, marshalProperties } from "./analyzer";
 import { CostAssumptions, CostEstimate, estimate } from "../model/cost";
 import { RegionPrices } from "../model/prices";
 import { cacheTsNodeCompiles } from "./compile-cache";
 import { EnforcementLevel, PolicyPackConfig, reconcilePolicyConfig } from "./policy-config";
-import { engineConfig, ProgramRun, runProgram, WireRegistration } from "./program";
+import {
+  engineConfig,
+  platformOutputsFixture,
+  ProgramRun,
+  runProgram,
+  WireRegistration,
+} from "./program";
 import { configStage } from "./cli-config";
 import { holdsSecret, isSecret, RESOURCE_SIG, SECRET_SIG, SIG_KEY, UNKNOWN } from "./wire";
 
@@ -143,6 +158,51 @@ export interface Violation {
   from: "resource" | "stack" | "remediation";
 }
 
+/** A policy that could not run in this preview, and why (as the CLI prints it). */
+export interface NotRun {
+  policy: string;
+  urn?: string;
+  resource?: string;
+  type?: string;
+  /** The pack's message: "can't run policy '<name>' from policy pack '<pack>@v<version>' ...". */
+  message: string;
+}
+
+/** The text @pulumi/policy (server.js) gives an UnknownValueError, before its reason. */
+const CANT_RUN = /^can't run policy '[^']+' from policy pack '[^']+' during preview: /;
+
+/** The notes among the violations that say a policy could not run in this preview. */
+export function policiesNotRun(violations: Violation[]): NotRun[] {
+  return violations
+    .filter((v) => v.level === "advisory" && CANT_RUN.test(v.message))
+    .map(({ policy, urn, resource, type, message }) => ({ policy, urn, resource, type, message }));
+}
+
+/** An exemption from a policy's config (`exemptServices`), as the report shows it. */
+export interface ExemptionView extends ServiceExemption {
+  policy: string;
+  /** Logical names of the stack's ECS services it covers. */
+  matched: string[];
+}
+
+/** The exemptions in a reconciled policy config, each with the services it covers. */
+export function exemptionsOf(config: PolicyPackConfig, records: ResourceRecord[]): ExemptionView[] {
+  const services = records.filter((r) => r.type === TYPES.service);
+  const out: ExemptionView[] = [];
+  for (const [policy, c] of Object.entries(config)) {
+    if (c.enforcementLevel === "disabled") continue;
+    const list = (c.properties as { exemptServices?: ServiceExemption[] } | undefined)
+      ?.exemptServices;
+    for (const e of Array.isArray(list) ? list : []) {
+      const matched = services
+        .filter((r) => exemptionFor({ name: r.name, props: r.inputs }, [e]))
+        .map((r) => r.name);
+      out.push({ policy, service: e.service, reason: e.reason, matched });
+    }
+  }
+  return out;
+}
+
 /** A change a remediation policy made before the resource policies ran. */
 export interface RemediationView {
   policy: string;
@@ -177,7 +237,23 @@ export interface StackReport {
   /** Resources per type token, most frequent first. */
   counts: Record<string, number>;
   violations: Violation[];
+  /**
+   * The policies that could not run on a resource (or the stack) because a value they read is
+   * unknown in this preview: the pack's advisory "can't run policy ... during preview" notes
+   * (@pulumi/policy server.js turns an UnknownValueError into one). They run on `pulumi up`.
+   */
+  notRun: NotRun[];
+  /** Every exemption the policy config grants, with the services it matched (none: unused). */
+  exemptions: ExemptionView[];
   remediations: RemediationView[];
+  /**
+   * What AWS or the provider would refuse (model/awsLimits.ts): names after autonaming, ranges,
+   * zones, listener rule priorities (across every stack of the run), values left undefined.
+   * Any of them fails the stack.
+   */
+  awsLimits: LimitProblem[];
+  /** The stack's listener rules and the priorities they take (compared across stacks). */
+  listenerRules: PriorityClaim[];
   /** The monthly estimate (model/cost.ts) of what would deploy; null when the stack did not run. */
   cost: CostEstimate | null;
   /** Why the estimate failed, if it did (the gate's verdict does not depend on it). */
@@ -199,6 +275,8 @@ export interface GateOptions {
   program?: string;
   /** What StackReferences return (default: platformOutputsFixture()). */
   platformOutputs?: Record<string, unknown>;
+  /** Preview the stack as a new stack's first preview (runProgram's `firstPreview`). */
+  firstPreview?: boolean;
   /** Cost assumptions for the estimate (`--free-tier`: `{ freeTier: true }`). */
   costAssumptions?: Partial<CostAssumptions>;
   /** Reads a region's live prices (`--live-prices`); default: the table's. */
@@ -241,7 +319,11 @@ function emptyReport(source: StackSource): StackReport {
     resources: [],
     counts: {},
     violations: [],
+    notRun: [],
+    exemptions: [],
     remediations: [],
+    awsLimits: [],
+    listenerRules: [],
     cost: null,
     timings: { programMs: 0, policiesMs: 0 },
   };
@@ -306,6 +388,7 @@ export async function gateStack(source: StackSource, options: GateOptions): Prom
     now: options.now,
     program: options.program,
     platformOutputs: options.platformOutputs,
+    firstPreview: options.firstPreview,
   };
   let run: ProgramRun;
   try {
@@ -324,21 +407,32 @@ export async function gateStack(source: StackSource, options: GateOptions): Prom
 
   const pack = await options.pack;
   const policiesStarted = Date.now();
-  const { records, resources, violations, remediations } = await evaluatePolicies(
+  const evaluated = await evaluatePolicies(
     pack,
     source.stack,
     raw,
     run,
     options.policyConfig ?? {},
   );
+  const { records, resources, violations, remediations } = evaluated;
   report.timings.policiesMs = Date.now() - policiesStarted;
   const info = await pack.getInfo();
   report.policyPack = { name: info.name, version: info.version };
   report.resources = records.map((r, i) => view(r, run.wire.get(r.urn), resources[i]));
   report.counts = countByType(records);
   report.violations = violations;
+  report.notRun = policiesNotRun(violations);
+  report.exemptions = exemptionsOf(evaluated.config, records);
   report.remediations = remediations;
-  report.verdict = violations.some((v) => v.level === "mandatory") ? "fail" : "pass";
+  const limits = stackLimitProblems(records, config.region);
+  report.awsLimits = limits.problems;
+  report.warnings.push(...limits.warnings);
+  report.listenerRules = priorityClaims(
+    source.stack,
+    records,
+    sharedListeners(run, options, config.region),
+  );
+  judgePriorities([report]);
   try {
     // The default provider's region is config, not a record: price the stack's own region.
     const prices = options.livePrices
@@ -353,6 +447,41 @@ export async function gateStack(source: StackSource, options: GateOptions): Prom
     report.costError = (err as Error).stack ?? String(err);
   }
   return report;
+}
+
+/**
+ * The listener ARNs every stack knows by one name: the prod stack's HTTPS listener, as prod
+ * exports it (`httpsListenerArn`) and as staging and exam read it through their StackReference.
+ */
+function sharedListeners(
+  run: ProgramRun,
+  options: GateOptions,
+  region: string,
+): Record<string, string> {
+  const name = "prod:httpsListenerArn";
+  const shared: Record<string, string> = {};
+  const own = run.outputs.httpsListenerArn;
+  if (typeof own === "string") shared[own] = name;
+  if (run.stackReferences.length > 0) {
+    const referenced = (options.platformOutputs ?? platformOutputsFixture(region)).httpsListenerArn;
+    if (typeof referenced === "string") shared[referenced] = name;
+  }
+  return shared;
+}
+
+/**
+ * Listener rule priorities across `reports` (every stack of a run): each stack's priority
+ * problems are recomputed from all the rules, and a stack with any limit problem fails.
+ */
+export function judgePriorities(reports: StackReport[]): void {
+  const conflicts = priorityConflicts(reports.flatMap((r) => r.listenerRules));
+  for (const r of reports) {
+    if (r.verdict === "invalid-config" || r.verdict === "error") continue;
+    const own = conflicts.filter((c) => c.claim.stack === r.stack).map((c) => c.problem);
+    r.awsLimits = [...r.awsLimits.filter((p) => !p.conflict), ...own];
+    const mandatory = r.violations.some((v) => v.level === "mandatory");
+    r.verdict = mandatory || r.awsLimits.length > 0 ? "fail" : "pass";
+  }
 }
 
 /**
@@ -416,6 +545,8 @@ async function evaluatePolicies(
   resources: AnalyzerResource[];
   violations: Violation[];
   remediations: RemediationView[];
+  /** The reconciled policy config the pack was configured with. */
+  config: PolicyPackConfig;
 }> {
   const info = await pack.getInfo();
   const config = reconcilePolicyConfig(info.policies, info.initialConfig, policyConfig);
@@ -482,9 +613,13 @@ async function evaluatePolicies(
     violations.push(...found);
     remediations.push(...changed);
   }
+  // AnalyzeStack sees outputs: the (remediated) inputs and what the provider computes.
+  for (const resource of resources) {
+    resource.outputs = { ...resource.properties, ...run.wire.get(resource.urn)?.computed };
+  }
   for (const d of await pack.analyzeStack(resources))
     violations.push(toViolation(d, d.urn, "stack"));
-  return { records, resources, violations, remediations };
+  return { records, resources, violations, remediations, config };
 }
 
 /** The AnalyzerResource the engine would build for a registered resource. */

@@ -349,7 +349,7 @@ describe("staging stack (Pulumi.staging.yaml on mocks)", function () {
       const message = await runError("staging", { platformOutputs: outputs });
       assert.strictEqual(
         message,
-        "error serializing property \"listenerArn\": Required output 'httpsListenerArn' does not exist on stack 'example-org/pythonide/prod'.",
+        'error serializing property "listenerArn": StackReference "staging-platform": the prod stack example-org/pythonide/prod does not export the output httpsListenerArn, which this stack wires into its resources. Run pulumi up on the prod stack (its outputs are written by a successful update of the current program; pulumi stack output --stack example-org/pythonide/prod lists them), check that platformStack names it, then run this update again.',
       );
     });
   });

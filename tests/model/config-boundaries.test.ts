@@ -491,7 +491,7 @@ describe("stack config at the edges", () => {
       const c = parsed("staging", { active: "true", activeUntil: "2026-11-23T00:00Z" });
       assert.equal(c.staging?.active, true);
       assert.deepEqual(problems("staging", { active: "true", activeUntil: "2026-11-23T00:01Z" }), [
-        'pythonide:activeUntil is "2026-11-23T00:01Z": is 12.0 hours ahead; staging may be active for at most 12 hours (maxActiveHours): use a time before 2026-11-23T00:00Z, or raise pythonide:maxActiveHours to 13 (at most 168) and, in the same change, the staging-scales-to-zero policy\'s maxActiveHours to 13 in the policy config file given to pulumi preview and pulumi up with --policy-pack-config (npm start: --policy-config), {"staging-scales-to-zero": {"maxActiveHours": 13}}',
+        'pythonide:activeUntil is "2026-11-23T00:01Z": 12.0 hours ahead, but staging may be active for at most 12 hours (maxActiveHours): use a time before 2026-11-23T00:00Z, or raise pythonide:maxActiveHours to 13 (at most 168) and, in the same change, the staging-scales-to-zero policy\'s maxActiveHours to 13 in the policy config file given to pulumi preview and pulumi up with --policy-pack-config (npm start: --policy-config), {"staging-scales-to-zero": {"maxActiveHours": 13}}',
       ]);
     });
 
@@ -499,7 +499,7 @@ describe("stack config at the edges", () => {
       const c = parsed("staging", { active: "true", activeUntil: "2026-11-22T12:00Z" });
       assert.equal(c.staging?.active, false);
       assert.deepEqual(c.warnings, [
-        "staging expired at 2026-11-22T12:00Z and stays off; set a new pythonide:activeUntil to switch it on again",
+        "staging expired at 2026-11-22T12:00Z and stays off; to switch it on, set pythonide:activeUntil to a future time at most 12 hours ahead (before 2026-11-23T00:00Z now) and run pulumi up",
       ]);
       assert.equal(
         parsed("staging", { active: "true", activeUntil: "2026-11-22T12:01Z" }).staging?.active,

@@ -1,37 +1,41 @@
 /**
- * Writes Pulumi.yaml from the config schema (model/config.ts), so `pulumi config` users see every
- * setting with its type, default and description. `npm run gen:pulumi-yaml`; a test fails when
- * the committed file (or the README's settings table) differs from what this renders.
+ * Writes Pulumi.yaml from the config schema (model/config.ts). `npm run gen:pulumi-yaml`; a test
+ * fails when the committed file (or the README's settings table) differs from what this renders.
  *
- * A `default:` is declared only where every stack shares it: the CLI applies project defaults
- * to every stack, so a per-stack default there would override the schema's (staging's small
- * task, for example). Per-stack defaults are in the description instead.
+ * The Pulumi CLI merges Pulumi.yaml into every stack before the program runs (pulumi/pulumi
+ * sdk/go/common/workspace/config.go, `mergeConfig`, called by
+ * `ValidateStackConfigAndApplyProjectConfig`): a project-namespace key declared with neither
+ * `default` nor `value` is required in every stack ("Stack 'prod' is missing configuration
+ * value ..."), and a declared `default` is set on every stack that does not set the key. So a key
+ * is declared here only where that meaning is right in every stack:
+ *   (a) required in every stack (domain, image): type, no default;
+ *   (b) valid in every stack with one default shared by all: type and `default`.
+ * Every other key (stack-specific keys, per-stack defaults, optional keys without a default such
+ * as cookieSecret) is left out: the CLI passes undeclared stack keys through untouched, and the
+ * program's own reader (model/config.ts) applies its defaults and checks.
  */
 import * as fs from "fs";
 import * as path from "path";
 import * as yaml from "js-yaml";
-import { PROJECT, SCHEMA, STACKS, sharedDefault } from "../model/config";
+import { PROJECT, SCHEMA, STACKS, KeySpec, sharedDefault } from "../model/config";
 import { replaceBetween } from "./readme";
+
+/** Which rule puts `spec` in Pulumi.yaml: "required", "default", or undefined (left out). */
+export function projectDeclaration(spec: KeySpec): "required" | "default" | undefined {
+  if (spec.stacks.length !== STACKS.length) return undefined;
+  if (spec.required) return "required";
+  return sharedDefault(spec) !== undefined ? "default" : undefined;
+}
 
 export function renderPulumiYaml(): string {
   const config: Record<string, unknown> = {};
   for (const [key, spec] of Object.entries(SCHEMA)) {
-    const shared = sharedDefault(spec);
-    const perStack = STACKS.filter((s) => spec.default?.[s] !== undefined)
-      .map((s) => `${s} ${JSON.stringify(spec.default![s])}`)
-      .join(", ");
-    const notes = [
-      spec.stacks.length < STACKS.length ? `Stacks: ${spec.stacks.join(", ")}.` : "",
-      spec.required ? "Required." : "",
-      shared === undefined && perStack ? `Default: ${perStack}.` : "",
-    ].filter(Boolean);
-    const entry: Record<string, unknown> = {
-      type: spec.type,
-      description: [spec.description, ...notes].join(" "),
-    };
+    const rule = projectDeclaration(spec);
+    if (rule === undefined) continue;
+    const entry: Record<string, unknown> = { type: spec.type, description: spec.description };
     if (spec.type === "array") entry.items = { type: "string" };
     if (spec.secret) entry.secret = true;
-    if (shared !== undefined) entry.default = shared;
+    if (rule === "default") entry.default = sharedDefault(spec);
     config[key] = entry;
   }
   const doc = {

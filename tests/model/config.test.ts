@@ -2,7 +2,13 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import * as yaml from "js-yaml";
-import { ConfigError, parseStackConfig, RawConfig, StackConfig } from "../../model/config";
+import {
+  ConfigError,
+  parseStackConfig,
+  RawConfig,
+  schemaDefault,
+  StackConfig,
+} from "../../model/config";
 import { shippedStackConfig } from "../../preview/program";
 import { renderPulumiYaml, withSettingsTable } from "../../scripts/pulumi-yaml";
 
@@ -477,13 +483,57 @@ describe("stack config validation", () => {
       assert.equal(readme, withSettingsTable(readme));
     });
 
-    it("declares a Pulumi.yaml default only where every stack shares it", () => {
-      const doc = yaml.load(renderPulumiYaml()) as {
-        config: Record<string, { default?: unknown }>;
-      };
-      assert.equal(doc.config.cpuArchitecture.default, "X86_64");
-      assert.equal(doc.config.taskCpu.default, undefined);
-      assert.equal(doc.config.natStrategy.default, undefined);
+    // The CLI's merge (pulumi/pulumi sdk/go/common/workspace/config.go, mergeConfig): a
+    // project-namespace key declared with neither `default` nor `value` is required in every
+    // stack; a declared `default` is set on every stack that does not set the key.
+    const declared = (): Record<string, { type: string; default?: unknown }> =>
+      (yaml.load(renderPulumiYaml()) as { config: Record<string, { type: string }> }).config;
+
+    it("declares only the keys required in every stack and the keys with one default in every stack", () => {
+      const config = declared();
+      const required = Object.keys(config).filter((k) => config[k].default === undefined);
+      const defaulted = Object.keys(config).filter((k) => config[k].default !== undefined);
+      assert.deepEqual(required, ["domain", "image"]);
+      assert.deepEqual(defaulted, [
+        "cpuArchitecture",
+        "onDemandBase",
+        "spotWeight",
+        "cpuTargetPercent",
+        "memoryTargetPercent",
+        "tornadoProcesses",
+        "dbAllocatedStorageGb",
+        "dbMultiAz",
+        "timeZone",
+      ]);
+      // Per-stack defaults, stack-specific keys and optional keys stay out of Pulumi.yaml.
+      for (const key of [
+        "taskCpu",
+        "natStrategy",
+        "certificateArn",
+        "platformStack",
+        "cookieSecret",
+      ])
+        assert.equal(config[key], undefined, key);
+    });
+
+    it("a declared default is the schema's default in every stack", () => {
+      const config = declared();
+      for (const [key, entry] of Object.entries(config)) {
+        if (entry.default === undefined) continue;
+        for (const stack of ["prod", "staging", "exam"] as const)
+          assert.deepEqual(entry.default, schemaDefault(key, stack), `${key} in ${stack}`);
+      }
+    });
+
+    it("under the CLI's merge, no shipped stack is missing a required key", () => {
+      const config = declared();
+      for (const stack of ["prod", "staging", "exam"]) {
+        const raw = stackFile(stack);
+        const missing = Object.keys(config).filter(
+          (k) => config[k].default === undefined && raw[`pythonide:${k}`] === undefined,
+        );
+        assert.deepEqual(missing, [], stack);
+      }
     });
   });
 });

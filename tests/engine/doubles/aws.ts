@@ -100,6 +100,27 @@ function nameOf(urn: string, inputs: Record<string, unknown>, property = "name")
   return typeof value === "string" ? value : logicalName(urn);
 }
 
+/** Types whose id is `<prefix>-<17 hex>` and whose ARN (if any) is `<service>:...:<kind>/<id>`. */
+const PREFIXED_IDS: Record<string, { prefix: string; arn?: [string, string] }> = {
+  "aws:ec2/securityGroup:SecurityGroup": { prefix: "sg", arn: ["ec2", "security-group"] },
+  "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": {
+    prefix: "sgr",
+    arn: ["ec2", "security-group-rule"],
+  },
+  "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": {
+    prefix: "sgr",
+    arn: ["ec2", "security-group-rule"],
+  },
+  "aws:ec2/vpc:Vpc": { prefix: "vpc", arn: ["ec2", "vpc"] },
+  "aws:ec2/subnet:Subnet": { prefix: "subnet", arn: ["ec2", "subnet"] },
+  "aws:ec2/internetGateway:InternetGateway": { prefix: "igw", arn: ["ec2", "internet-gateway"] },
+  "aws:ec2/eip:Eip": { prefix: "eipalloc" },
+  "aws:ec2/natGateway:NatGateway": { prefix: "nat" },
+  "aws:efs/fileSystem:FileSystem": { prefix: "fs", arn: ["elasticfilesystem", "file-system"] },
+  "aws:efs/accessPoint:AccessPoint": { prefix: "fsap", arn: ["elasticfilesystem", "access-point"] },
+  "aws:efs/mountTarget:MountTarget": { prefix: "fsmt" },
+};
+
 /** Id and outputs of a created resource, shaped as AWS returns them. */
 export function create(
   urn: string,
@@ -110,6 +131,11 @@ export function create(
   const h = hex(urn, 17);
   const outs: Record<string, unknown> = { ...inputs };
   let id = name;
+  const prefixed = PREFIXED_IDS[type];
+  if (prefixed) {
+    id = `${prefixed.prefix}-${h}`;
+    if (prefixed.arn) outs.arn = arn(prefixed.arn[0], `${prefixed.arn[1]}/${id}`);
+  }
   switch (type) {
     case "aws:ecs/cluster:Cluster":
       id = outs.arn = arn("ecs", `cluster/${name}`);
@@ -149,47 +175,25 @@ export function create(
         outs.arn = `${String(inputs.listenerArn).replace(":listener/", ":listener-rule/")}/${h.slice(0, 16)}`;
       break;
     case "aws:ec2/securityGroup:SecurityGroup":
-      id = `sg-${h}`;
-      outs.arn = arn("ec2", `security-group/${id}`);
       outs.ownerId = MOCK_ACCOUNT;
       break;
     case "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule":
     case "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule":
-      id = `sgr-${h}`;
       outs.securityGroupRuleId = id;
-      outs.arn = arn("ec2", `security-group-rule/${id}`);
-      break;
-    case "aws:ec2/vpc:Vpc":
-      id = `vpc-${h}`;
-      outs.arn = arn("ec2", `vpc/${id}`);
-      break;
-    case "aws:ec2/subnet:Subnet":
-      id = `subnet-${h}`;
-      outs.arn = arn("ec2", `subnet/${id}`);
-      break;
-    case "aws:ec2/internetGateway:InternetGateway":
-      id = `igw-${h}`;
-      outs.arn = arn("ec2", `internet-gateway/${id}`);
       break;
     case "aws:ec2/eip:Eip":
-      id = `eipalloc-${h}`;
       outs.allocationId = id;
       outs.publicIp = "192.0.2.10";
       break;
-    case "aws:ec2/natGateway:NatGateway":
-      id = `nat-${h}`;
-      break;
     case "aws:efs/fileSystem:FileSystem":
-      id = `fs-${h}`;
-      outs.arn = arn("elasticfilesystem", `file-system/${id}`);
       outs.dnsName = `${id}.efs.${REGION}.mock.invalid`;
       break;
+    case "aws:ec2/vpc:Vpc":
+    case "aws:ec2/subnet:Subnet":
+    case "aws:ec2/internetGateway:InternetGateway":
+    case "aws:ec2/natGateway:NatGateway":
     case "aws:efs/accessPoint:AccessPoint":
-      id = `fsap-${h}`;
-      outs.arn = arn("elasticfilesystem", `access-point/${id}`);
-      break;
     case "aws:efs/mountTarget:MountTarget":
-      id = `fsmt-${h}`;
       break;
     case "aws:efs/backupPolicy:BackupPolicy":
     case "aws:efs/fileSystemPolicy:FileSystemPolicy":

@@ -101,7 +101,7 @@ export class EngineSession {
   async run(stack: string, op: "preview" | "up", program = loadIndex): Promise<EngineVerdict> {
     const started = Date.now();
     const env = this.env();
-    const saved = { ...process.env };
+    const savedNow = process.env.PYTHONIDE_NOW;
     // The inline program runs in this process: it reads PYTHONIDE_NOW here.
     process.env.PYTHONIDE_NOW = env.PYTHONIDE_NOW;
     const events: EngineEvent[] = [];
@@ -128,7 +128,8 @@ export class EngineSession {
     } catch (err) {
       threw = String((err as Error).message ?? err);
     } finally {
-      process.env = saved;
+      if (savedNow === undefined) delete process.env.PYTHONIDE_NOW;
+      else process.env.PYTHONIDE_NOW = savedNow;
     }
     return summarize(events, output.join(""), Date.now() - started, threw);
   }

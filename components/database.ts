@@ -7,7 +7,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { DatabaseConfig } from "../model/config";
-import { DB_CLASSES, defaultMaxConnections } from "../model/rds";
+import { defaultMaxConnections } from "../model/rds";
 import type { PlatformOutputs } from "./platform";
 import { standardTags } from "./tags";
 import { ArgsChecker } from "./validate";
@@ -26,7 +26,7 @@ const PG_NAME = /^[A-Za-z][A-Za-z0-9_]{0,62}$/;
 export interface DatabaseArgs {
   /** The stack the database belongs to (prod, staging or exam): its `Environment` tag. */
   environment: string;
-  /** Instance class, storage, backups, deletion protection and Multi-AZ (model/config.ts). */
+  /** Instance class, storage, backups, deletion protection, Multi-AZ (model/config/types.ts). */
   settings: DatabaseConfig;
   /** Name of the DB subnet group to place the instance in (private subnets only). */
   subnetGroupName: pulumi.Input<string>;
@@ -75,6 +75,22 @@ export function platformDatabaseArgs(
 }
 
 /**
+ * Why an update stops when RDS returns no managed master user secret for the instance, and what
+ * to do: turn the managed password on for the instance, then run the update again.
+ */
+export function missingSecretMessage(component: string, identifier: string): string {
+  return (
+    `Database "${component}": RDS returned no managed master user secret for DB instance ${identifier} ` +
+    "(masterUserSecrets is empty; an instance restored from a snapshot keeps the snapshot's password " +
+    "until the managed password is applied). The IDE's DATABASE_USER and DATABASE_PASSWORD and its " +
+    "execution role's policy need the secret's ARN, so nothing that uses it was changed. Turn the " +
+    `managed password on: aws rds modify-db-instance --db-instance-identifier ${identifier} ` +
+    "--manage-master-user-password --apply-immediately, wait until the instance is available, then " +
+    "run pulumi refresh and pulumi up again."
+  );
+}
+
+/**
  * An encrypted, private RDS PostgreSQL instance whose password RDS manages, with alarms. The
  * instance's identifier is the component's name (stable, so snapshots and alarms can name it).
  */
@@ -106,9 +122,9 @@ export class Database extends pulumi.ComponentResource {
       );
     }
     const s = args.settings;
-    check.oneOf("settings.instanceClass", s.instanceClass, Object.keys(DB_CLASSES));
-    check.int("settings.allocatedStorageGb", s.allocatedStorageGb, 20, 1000);
-    check.int("settings.backupRetentionDays", s.backupRetentionDays, 1, 35);
+    check.setting("settings.instanceClass", s.instanceClass, "dbInstanceClass");
+    check.setting("settings.allocatedStorageGb", s.allocatedStorageGb, "dbAllocatedStorageGb");
+    check.setting("settings.backupRetentionDays", s.backupRetentionDays, "dbBackupRetentionDays");
     const databaseName = args.databaseName ?? DEFAULT_DATABASE_NAME;
     if (!PG_NAME.test(databaseName)) {
       check.fail(
@@ -169,10 +185,19 @@ export class Database extends pulumi.ComponentResource {
     this.endpoint = this.instance.endpoint;
     this.address = this.instance.address;
     this.port = this.instance.port;
-    this.secretArn = this.instance.masterUserSecrets.apply((secrets) => {
-      const arn = secrets?.[0]?.secretArn;
-      return arn as string;
-    });
+    // The task's DATABASE_USER/DATABASE_PASSWORD and the execution role's policy are built from
+    // this ARN: without it they would read "undefined:password::" and "Resource": [null]. RDS
+    // may return no managed secret (an instance restored from a snapshot keeps the snapshot's
+    // password until manageMasterUserPassword is applied to it), so the update fails instead.
+    this.secretArn = pulumi
+      .all([this.instance.masterUserSecrets, this.instance.identifier])
+      .apply(([secrets, identifier]) => {
+        const arn = secrets?.[0]?.secretArn;
+        if (typeof arn !== "string" || arn === "") {
+          throw new pulumi.RunError(missingSecretMessage(name, identifier));
+        }
+        return arn;
+      });
     this.maxConnections = defaultMaxConnections(s.instanceClass);
 
     const dimensions = { DBInstanceIdentifier: this.instance.identifier };

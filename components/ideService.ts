@@ -12,15 +12,15 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import {
-  CAPACITY_STRATEGIES,
   isHostName,
   isImageReference,
-  LOG_RETENTION_DAYS,
+  rangeOf,
   ServiceConfig,
   STACKS,
   StackName,
 } from "../model/config";
-import { capacityProviderStrategy, CPU_ARCHITECTURES, fargateSizeProblem } from "../model/fargate";
+import { capacityProviderStrategy, fargateSizeProblem } from "../model/fargate";
+import { autoNameProblems } from "../model/awsLimits";
 import { ecrRepositoryArn, parseEcrImage } from "../model/image";
 import { addAutoscaling, Autoscaling } from "./autoscaling";
 import { Database, DEFAULT_DATABASE_NAME } from "./database";
@@ -57,7 +57,7 @@ export interface IdeServiceArgs {
   environment: StackName;
   /** Host name the service answers on, by host-header rule (e.g. `exam.ide.example.edu`). */
   host: string;
-  /** Task size, image, counts, capacity, scaling targets, app settings (model/config.ts). */
+  /** Task size, image, counts, capacity, scaling targets, app settings (model/config/types.ts). */
   service: ServiceConfig;
   /** `IS_EXAM_MODE`. Default: true in the exam environment only. */
   examMode?: boolean;
@@ -464,6 +464,11 @@ export class IdeService extends pulumi.ComponentResource {
         taskDefinition: this.taskDefinition.arn,
         desiredCount: s.desiredTasks,
         capacityProviderStrategies: capacityProviderStrategy(s.capacity),
+        // "Updating [capacityProviderStrategies] requires `forceNewDeployment = true`" (@pulumi/aws
+        // ecs/service.d.ts): without it the provider refuses a changed `capacityProvider` setting
+        // on a deployed service. It redeploys only on an update of the service; no `triggers`,
+        // so an unchanged service is not redeployed by every `pulumi up`.
+        forceNewDeployment: true,
         platformVersion: "LATEST",
         networkConfiguration: {
           subnets: args.taskSubnetIds,
@@ -486,6 +491,10 @@ export class IdeService extends pulumi.ComponentResource {
         waitForSteadyState: false,
         tags,
       },
+      // ECS refuses a service whose target group no load balancer uses yet ("The target group
+      // ... does not have an associated load balancer", CreateService loadBalancers): the host
+      // rule joins the target group to the load balancer, so the service waits for it. The
+      // cluster ARN carries the capacity providers' attachment (Platform.clusterArn).
       { parent: this, dependsOn: [this.listenerRule], ignoreChanges: ["desiredCount"] },
     );
     this.serviceName = this.service.name;
@@ -545,6 +554,15 @@ function splitEndpoint(
 
 const DASHBOARD_NAME = /^[A-Za-z0-9_-]+$/;
 
+/** The children the provider autonames, `[type token, logical name]`: their names must fit AWS's limits. */
+function autonamedChildren(name: string): [string, string][] {
+  return [
+    ["aws:lb/targetGroup:TargetGroup", `${name}-tg`],
+    ["aws:iam/role:Role", `${name}-execution-role`],
+    ["aws:iam/role:Role", `${name}-task-role`],
+  ];
+}
+
 function validate(name: string, args: IdeServiceArgs): void {
   const check = new ArgsChecker("IdeService", name);
   check.oneOf("environment", args.environment, STACKS);
@@ -552,7 +570,7 @@ function validate(name: string, args: IdeServiceArgs): void {
     check.problems.push(
       `the name ${JSON.stringify(name)} must be letters, digits, hyphens and underscores, at most 40 characters (it names the dashboard, log group and task family)`,
     );
-  }
+  } else check.problems.push(...autoNameProblems(autonamedChildren(name)));
   if ((args.databaseEndpoint === undefined) !== (args.databaseSecretArn === undefined)) {
     check.problems.push(
       `args.databaseEndpoint and args.databaseSecretArn go together: give both (the service's database) or neither (no database now); ${args.databaseEndpoint === undefined ? "databaseEndpoint" : "databaseSecretArn"} is missing`,
@@ -572,39 +590,40 @@ function validate(name: string, args: IdeServiceArgs): void {
   const size = fargateSizeProblem(s.cpu, s.memory);
   if (size)
     check.problems.push(`args.service.cpu ${s.cpu} / args.service.memory ${s.memory}: ${size}`);
-  check.oneOf("service.architecture", s.architecture, CPU_ARCHITECTURES);
-  check.int("service.minTasks", s.minTasks, 0, 100);
-  check.int("service.maxTasks", s.maxTasks, 0, 100);
-  check.int("service.desiredTasks", s.desiredTasks, 0, 100);
+  check.setting("service.architecture", s.architecture, "cpuArchitecture");
+  // Task counts: the schema's ceiling, and 0 allowed (a switched-off staging runs none).
+  const tasks = rangeOf("maxTasks")!;
+  check.int("service.minTasks", s.minTasks, 0, tasks.max);
+  check.int("service.maxTasks", s.maxTasks, 0, tasks.max);
+  check.int("service.desiredTasks", s.desiredTasks, 0, tasks.max);
   if (s.minTasks > s.maxTasks || s.desiredTasks > s.maxTasks) {
     check.problems.push(
       `args.service.minTasks ${s.minTasks}, desiredTasks ${s.desiredTasks} and maxTasks ${s.maxTasks}: minTasks and desiredTasks must not exceed maxTasks`,
     );
   }
-  check.oneOf("service.capacity.strategy", s.capacity.strategy, CAPACITY_STRATEGIES);
+  check.setting("service.capacity.strategy", s.capacity.strategy, "capacityProvider");
   if (s.capacity.strategy === "spot-with-base") {
-    check.int("service.capacity.onDemandBase", s.capacity.onDemandBase, 0, 100);
-    check.int("service.capacity.spotWeight", s.capacity.spotWeight, 1, 1000);
+    check.setting("service.capacity.onDemandBase", s.capacity.onDemandBase, "onDemandBase");
+    check.setting("service.capacity.spotWeight", s.capacity.spotWeight, "spotWeight");
   }
-  check.int("service.cpuTargetPercent", s.cpuTargetPercent, 10, 90);
-  check.int("service.memoryTargetPercent", s.memoryTargetPercent, 10, 90);
-  check.int("service.app.maxConcurrentExecutions", s.app.maxConcurrentExecutions, 1, 1000);
-  check.int("service.app.executionTimeoutSeconds", s.app.executionTimeoutSeconds, 1, 3600);
-  check.int("service.app.memoryLimitMb", s.app.memoryLimitMb, 16, 16384);
-  check.int("service.app.tornadoProcesses", s.app.tornadoProcesses, 1, 64);
-  if (!LOG_RETENTION_DAYS.includes(s.logRetentionDays)) {
-    check.fail(
-      "service.logRetentionDays",
-      s.logRetentionDays,
-      `must be a retention CloudWatch accepts: ${LOG_RETENTION_DAYS.join(", ")}`,
-    );
-  }
-  if (s.cookieSecret !== undefined && s.cookieSecret.length < 32) {
-    // Never echo the value: it is a secret.
-    check.problems.push(
-      "args.service.cookieSecret is too short: it must be at least 32 characters",
-    );
-  }
+  check.setting("service.cpuTargetPercent", s.cpuTargetPercent, "cpuTargetPercent");
+  check.setting("service.memoryTargetPercent", s.memoryTargetPercent, "memoryTargetPercent");
+  const app = s.app;
+  check.setting(
+    "service.app.maxConcurrentExecutions",
+    app.maxConcurrentExecutions,
+    "maxConcurrentExecutions",
+  );
+  check.setting(
+    "service.app.executionTimeoutSeconds",
+    app.executionTimeoutSeconds,
+    "executionTimeoutSeconds",
+  );
+  check.setting("service.app.memoryLimitMb", app.memoryLimitMb, "memoryLimitMb");
+  check.setting("service.app.tornadoProcesses", app.tornadoProcesses, "tornadoProcesses");
+  check.setting("service.logRetentionDays", s.logRetentionDays, "logRetentionDays");
+  if (s.cookieSecret !== undefined)
+    check.setting("service.cookieSecret", s.cookieSecret, "cookieSecret");
   if (args.listenerRulePriority !== undefined) {
     check.int("listenerRulePriority", args.listenerRulePriority, 1, 50000);
   }

@@ -11,12 +11,12 @@ import * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
 import {
   DatabaseConfig,
-  EFS_THROUGHPUT_MODES,
   isAcmCertificateArn,
   isEmail,
   NatStrategy,
   PlatformConfig,
 } from "../model/config";
+import { autoNameProblems } from "../model/awsLimits";
 import { Database, platformDatabaseArgs } from "./database";
 import { standardTags } from "./tags";
 import { ArgsChecker } from "./validate";
@@ -42,9 +42,9 @@ export const NAT_GATEWAY_STRATEGY: Readonly<
 export interface PlatformArgs {
   /** The stack the platform belongs to (prod): the `Environment` tag of everything it creates. */
   environment: string;
-  /** Network, certificate and file system settings (model/config.ts PlatformConfig). */
+  /** Network, certificate and file system settings (model/config/types.ts PlatformConfig). */
   platform: PlatformConfig;
-  /** Settings of the prod database (model/config.ts DatabaseConfig). */
+  /** Settings of the prod database (model/config/types.ts DatabaseConfig). */
   database: DatabaseConfig;
   /** Email address subscribed to the alarm topic. Default: none (no subscription). */
   alarmEmail?: string;
@@ -105,7 +105,7 @@ export class Platform extends pulumi.ComponentResource implements PlatformOutput
   readonly cluster: aws.ecs.Cluster;
   /** Cluster name (resolves after the capacity providers are attached). */
   readonly clusterName: pulumi.Output<string>;
-  /** Cluster ARN. */
+  /** Cluster ARN (resolves after the capacity providers are attached). */
   readonly clusterArn: pulumi.Output<string>;
   /** The Application Load Balancer. */
   readonly loadBalancer: aws.lb.LoadBalancer;
@@ -148,11 +148,11 @@ export class Platform extends pulumi.ComponentResource implements PlatformOutput
     const check = new ArgsChecker("Platform", name);
     const p = args.platform;
     if (!args.environment) check.fail("environment", args.environment, "must be the stack name");
-    check.int("platform.availabilityZones", p.availabilityZones, 2, 4);
-    check.oneOf("platform.natStrategy", p.natStrategy, Object.keys(NAT_GATEWAY_STRATEGY));
-    check.oneOf("platform.efsThroughputMode", p.efsThroughputMode, EFS_THROUGHPUT_MODES);
+    check.setting("platform.availabilityZones", p.availabilityZones, "availabilityZones");
+    check.setting("platform.natStrategy", p.natStrategy, "natStrategy");
+    check.setting("platform.efsThroughputMode", p.efsThroughputMode, "efsThroughputMode");
     if (p.efsThroughputMode === "provisioned") {
-      check.int("platform.efsProvisionedMibps", p.efsProvisionedMibps, 1, 1024);
+      check.setting("platform.efsProvisionedMibps", p.efsProvisionedMibps, "efsProvisionedMibps");
     }
     if (!isAcmCertificateArn(p.certificateArn)) {
       check.fail(
@@ -161,6 +161,7 @@ export class Platform extends pulumi.ComponentResource implements PlatformOutput
         "must be an ACM certificate ARN, arn:aws:acm:<region>:<account>:certificate/<id>",
       );
     }
+    check.problems.push(...autoNameProblems([["aws:lb/loadBalancer:LoadBalancer", `${name}-alb`]]));
     if (args.alarmEmail !== undefined && !isEmail(args.alarmEmail)) {
       check.fail("alarmEmail", args.alarmEmail, "must be an email address");
     }
@@ -316,9 +317,15 @@ export class Platform extends pulumi.ComponentResource implements PlatformOutput
       },
       parent,
     );
-    // Services read the name from here, so they are created after the providers are attached.
+    // A service's capacity provider strategy names FARGATE or FARGATE_SPOT, which ECS accepts
+    // only once they are attached to the cluster (CreateService: "The capacity provider must be
+    // associated with the cluster", https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html).
+    // The cluster's name and ARN are handed out through the attachment, so everything that
+    // takes either (the services, their scalable targets) depends on it.
     this.clusterName = capacityProviders.clusterName;
-    this.clusterArn = this.cluster.arn;
+    this.clusterArn = pulumi
+      .all([capacityProviders.clusterName, this.cluster.arn])
+      .apply(([, arn]) => arn);
 
     // Load balancer: HTTPS with the configured certificate; HTTP only redirects.
     this.loadBalancer = new aws.lb.LoadBalancer(
@@ -426,7 +433,12 @@ export class Platform extends pulumi.ComponentResource implements PlatformOutput
           subnetId: this.taskSubnetIds.apply((ids) => ids[i]),
           securityGroups: [efsSg.id],
         },
-        parent,
+        // EFS allows one mount target per zone ("MountTargetConflict": CreateMountTarget,
+        // https://docs.aws.amazon.com/efs/latest/ug/API_CreateMountTarget.html), and a new
+        // subnet (natStrategy moves the task subnets) replaces it: delete the old one first,
+        // or the engine's create-before-delete fails. Tasks in that zone lose the file system
+        // for the minutes in between; `npm start -- --against` shows the replacement.
+        { parent: this, deleteBeforeReplace: true },
       );
     }
 

@@ -4,9 +4,9 @@
  *
  * - The ECS service is created with desired count 0, always; only its scalable target runs
  *   tasks. Switched off (the default), the target's minimum and maximum are 0 and there is no
- *   scheduled action. Switched on (`active` with `activeUntil`, validated in model/config.ts), the
- *   minimum is `activeTasks` and one `at(activeUntil)` scheduled action sets minimum and maximum
- *   back to 0, so a forgotten staging stops its tasks by itself.
+ *   scheduled action. Switched on (`active` with `activeUntil`, validated in
+ *   model/config/staging.ts), the minimum is `activeTasks` and one `at(activeUntil)` scheduled
+ *   action sets minimum and maximum back to 0, so a forgotten staging stops its tasks by itself.
  * - Its own small database. In the on-demand mode (the default) the instance exists only while
  *   staging is active: switching on restores it from its newest snapshot, switching off (a
  *   `pulumi up` with staging off or expired) deletes it with a final snapshot, so data survives
@@ -21,9 +21,9 @@ import { stagingPlan, ScalingPlan } from "../model/schedule";
 import { latestSnapshot, nextFinalSnapshotIdentifier, SnapshotListing } from "../model/snapshots";
 import { utcMinute } from "../model/time";
 import { Database, platformDatabaseArgs } from "./database";
-import { databaseArgs, IdeService, platformArgs } from "./ideService";
-import { checkEnvironmentArgs, referencePlatform } from "./platformReference";
-import { addScheduledScaling, scheduleText } from "./scheduledScaling";
+import { IdeService } from "./ideService";
+import { checkEnvironmentArgs, ideOnPlatform, referencePlatform } from "./platformReference";
+import { scheduleOutputs, scheduleText } from "./scheduledScaling";
 import { ArgsChecker } from "./validate";
 
 export interface StagingEnvArgs {
@@ -37,10 +37,12 @@ export interface StagingEnvArgs {
    * `activeTasks`/ceiling while on. `desiredTasks` must be 0.
    */
   service: ServiceConfig;
-  /** Whether staging is on, until when, and the database mode (model/config.ts StagingConfig). */
+  /** Whether staging is on, until when, and the database mode (model/config/types.ts). */
   staging: StagingConfig;
   /** Settings of staging's own database (config defaults: db.t4g.micro, 1 day of backups). */
   database: DatabaseConfig;
+  /** The stack's time zone (canonical IANA name or UTC): the schedule outputs show times in it. Default UTC. */
+  timeZone?: string;
   /** Directory of staging's student files on the shared file system. Default `/pythonide/staging`. */
   dataDirectory?: string;
   /** Priority of the host rule on the prod listener. Default 200 (IdeService's staging default). */
@@ -51,6 +53,8 @@ export interface StagingEnvArgs {
 export class StagingEnv extends pulumi.ComponentResource {
   /** Whether staging is on, until when, and the database mode (as given). */
   readonly staging: StagingConfig;
+  /** The stack's time zone the outputs show times in. */
+  readonly timeZone: string;
   /** The prod stack the platform is read from. */
   readonly platformStack: pulumi.StackReference;
   /** The IDE service (desired count 0; the scalable target holds its tasks while on). */
@@ -83,6 +87,7 @@ export class StagingEnv extends pulumi.ComponentResource {
     this.platformStack = stack;
     const staging = args.staging;
     this.staging = staging;
+    this.timeZone = args.timeZone ?? "UTC";
 
     const databaseExists = staging.dbMode === "always-on" || staging.active;
     let restoredFrom: pulumi.Output<string | undefined> = pulumi.output(undefined);
@@ -118,27 +123,18 @@ export class StagingEnv extends pulumi.ComponentResource {
     this.finalSnapshotIdentifier = finalSnapshot;
 
     this.plan = stagingPlan(staging, args.service);
-    this.ide = new IdeService(
-      `${name}-ide`,
-      {
-        environment: "staging",
-        host: args.host,
-        // validate() holds desiredTasks at 0: the scalable target alone runs tasks.
-        service: args.service,
-        examMode: false,
-        ...platformArgs(platform),
-        ...databaseArgs(this.database),
-        dataDirectory: args.dataDirectory,
-        listenerRulePriority: args.listenerRulePriority,
-      },
-      parent,
-    );
-    this.scheduledActions = addScheduledScaling(
-      `${name}-ide`,
-      this.ide.scalableTarget,
-      this.plan.steps,
-      this,
-    );
+    ({ ide: this.ide, scheduledActions: this.scheduledActions } = ideOnPlatform(this, name, {
+      environment: "staging",
+      host: args.host,
+      // validate() holds desiredTasks at 0: the scalable target alone runs tasks.
+      service: args.service,
+      examMode: false,
+      platform,
+      database: this.database,
+      plan: this.plan,
+      dataDirectory: args.dataDirectory,
+      listenerRulePriority: args.listenerRulePriority,
+    }));
     this.url = this.ide.url;
     this.serviceName = this.ide.serviceName;
     this.dashboardName = this.ide.dashboardName;
@@ -150,6 +146,7 @@ export class StagingEnv extends pulumi.ComponentResource {
   stackOutputs(): Record<string, pulumi.Input<unknown>> {
     const staging = this.staging;
     const switchOff = this.plan.steps[0];
+    const { scaling, schedule } = scheduleOutputs(this.plan, this.timeZone);
     return {
       url: this.url,
       serviceName: this.serviceName,
@@ -157,10 +154,10 @@ export class StagingEnv extends pulumi.ComponentResource {
       active: staging.active,
       activeUntil: staging.activeUntil ? `${utcMinute(staging.activeUntil)}Z` : "off",
       scaling: {
-        minTasks: this.plan.minCapacity,
-        maxTasks: this.plan.maxCapacity,
+        ...scaling,
         switchOff: switchOff ? scheduleText(switchOff.at) : "none (staging is off)",
       },
+      schedule,
       database: {
         mode: staging.dbMode,
         exists: this.database !== undefined,

@@ -1,7 +1,10 @@
 /**
  * Argument checks shared by the components: each component collects every problem with its
- * arguments and throws one error listing them, before it registers anything.
+ * arguments and throws one error listing them, before it registers anything. An argument that
+ * carries a stack setting is checked against that setting's schema entry (`setting`), so ranges
+ * and allowed values are declared once, in model/config/schema.ts.
  */
+import { settingProblem, specOf } from "../model/config";
 
 /** Thrown by a component constructor whose arguments are invalid. */
 export class ComponentArgsError extends Error {
@@ -37,6 +40,17 @@ export class ArgsChecker {
     if (value === undefined || !Number.isInteger(value) || value < min || value > max) {
       this.fail(key, value, `must be a whole number from ${min} to ${max}`);
     }
+  }
+
+  /**
+   * Requires what the schema accepts for the setting `setting` in any stack (its range, allowed
+   * values or length); a secret setting's value is never shown.
+   */
+  setting(key: string, value: unknown, setting: string): void {
+    const problem = settingProblem(setting, typeof value === "number" ? value : String(value));
+    if (!problem) return;
+    if (specOf(setting).secret) this.problems.push(`args.${key} is [secret]: ${problem}`);
+    else this.fail(key, value, problem);
   }
 
   /** Requires one of the listed values. */

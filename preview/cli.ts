@@ -9,11 +9,13 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { againstExitCode, compareConfigs, renderAgainst } from "./against";
 import { PolicyPack, PolicyPackError } from "./analyzer";
 import {
   alreadyReported,
   configProblems,
   gateStack,
+  judgePriorities,
   POLICY_PACK_DIR,
   readStackFile,
   ROOT,
@@ -24,6 +26,7 @@ import {
 } from "./gate";
 import { parsePolicyConfig, PolicyConfigError, PolicyPackConfig } from "./policy-config";
 import { exitCodeFor, renderJson, renderText, RunInfo } from "./report";
+import { liveRegionPrices } from "./live-prices";
 
 export const USAGE = `Usage: npm start -- [options]
 
@@ -41,11 +44,19 @@ Options:
                             (slower; by default it is compiled transpile-only, and npm test
                             type-checks it with tsc)
   --now <ISO time>          judge the stacks at this time (default: $PYTHONIDE_NOW, else now)
+  --against <old file>      show what changing a deployed stack from the config in <old file> to
+                            the new one (--config-file, else the shipped file of --stack) does:
+                            created, deleted, updated and replaced resources; exits 1 when a
+                            stateful or protected resource would be replaced
+  --allow-replace           with --against: accept such replacements (exit 0)
+  --free-tier               apply the account's always-free tiers to the cost estimate
+  --live-prices             price from the AWS Price List with your AWS credentials (cached in
+                            .cache/live-prices for 7 days) instead of model/prices.ts
   --json                    print one JSON document instead of text
   --help                    print this help
 
-Exit codes: 0 every stack passes; 1 a mandatory violation, an invalid config or a failing
-program; 2 the preview could not run (bad options or files, invalid policy config, a policy pack
+Exit codes: 0 every stack passes; 1 a mandatory violation, an AWS limit broken, an invalid
+config or a failing program (with --against: a stateful replacement not allowed); 2 the preview could not run (bad options or files, invalid policy config, a policy pack
 that does not start).
 `;
 
@@ -58,6 +69,11 @@ export interface CliOptions {
   json: boolean;
   help: boolean;
   typecheckPack: boolean;
+  /** The deployed stack's config file to compare with (`--against`). */
+  against?: string;
+  allowReplace: boolean;
+  freeTier: boolean;
+  livePrices: boolean;
 }
 
 /** A mistake in how the command was called (exit 2). */
@@ -83,14 +99,27 @@ export function parseArgs(argv: string[]): CliOptions {
     json: false,
     help: false,
     typecheckPack: false,
+    allowReplace: false,
+    freeTier: false,
+    livePrices: false,
   };
-  const valued = ["--stack", "--config-file", "--policy-config", "--policy-pack", "--now"];
+  const valued = [
+    "--stack",
+    "--config-file",
+    "--policy-config",
+    "--policy-pack",
+    "--now",
+    "--against",
+  ];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const eq = arg.indexOf("=");
     const flag = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
     if (flag === "--json") options.json = true;
     else if (flag === "--typecheck-pack") options.typecheckPack = true;
+    else if (flag === "--allow-replace") options.allowReplace = true;
+    else if (flag === "--free-tier") options.freeTier = true;
+    else if (flag === "--live-prices") options.livePrices = true;
     else if (flag === "--help" || flag === "-h") options.help = true;
     else if (valued.includes(flag)) {
       const value = eq > 0 && arg.startsWith("--") ? arg.slice(eq + 1) : argv[++i];
@@ -101,6 +130,7 @@ export function parseArgs(argv: string[]): CliOptions {
       else if (flag === "--config-file") options.configFile = fromUser(value);
       else if (flag === "--policy-config") options.policyConfig = fromUser(value);
       else if (flag === "--policy-pack") options.policyPack = fromUser(value);
+      else if (flag === "--against") options.against = fromUser(value);
       else options.now = value;
     } else {
       throw new UsageError(`unknown option "${arg}"`);
@@ -152,6 +182,21 @@ function readPolicyConfig(file: string | undefined): PolicyPackConfig {
   return parsePolicyConfig(text, file);
 }
 
+/** True when the command line asks for JSON (`--json`), whether or not the rest of it parses. */
+export function wantsJson(argv: string[]): boolean {
+  return argv.includes("--json");
+}
+
+/** The errors that mean the preview could not run (exit 2), as opposed to a bug. */
+function isGateFailure(err: unknown): err is Error {
+  return (
+    err instanceof UsageError ||
+    err instanceof StackFileError ||
+    err instanceof PolicyConfigError ||
+    err instanceof PolicyPackError
+  );
+}
+
 /** What a run produced: the reports and the exit code (2 when the gate could not run). */
 export interface CliResult {
   code: 0 | 1 | 2;
@@ -169,8 +214,22 @@ export async function main(
   pack?: PolicyPack | Promise<PolicyPack>,
 ): Promise<CliResult> {
   const started = Date.now();
-  let options: CliOptions;
-  let now: Date;
+  // Read before the flags are parsed, so a bad flag still gets its JSON document.
+  const json = wantsJson(argv);
+  let options: CliOptions | undefined;
+  let now: Date | undefined;
+  /** Exit 2: the reason on stderr (with the usage for a mistake in the call), and under --json
+   * one JSON document with the reason and the reports made so far. */
+  const failed = (err: Error, reports: StackReport[] = []): CliResult => {
+    const usage = err instanceof UsageError || err instanceof StackFileError;
+    const info = { now, policyConfigFile: options?.policyConfig, elapsedMs: Date.now() - started };
+    return {
+      code: 2,
+      stdout: json ? JSON.stringify(renderJson(reports, info, err.message), null, 2) + "\n" : "",
+      stderr: `error: ${err.message}\n${usage ? `\n${USAGE}` : ""}`,
+      reports,
+    };
+  };
   let stacks: StackSource[];
   let policyConfig: PolicyPackConfig;
   try {
@@ -178,14 +237,25 @@ export async function main(
     if (options.help) return { code: 0, stdout: USAGE, stderr: "", reports: [] };
     now = clock(options.now);
     stacks = sources(options);
+    if (options.against !== undefined) {
+      if (stacks.length !== 1) {
+        throw new UsageError("--against compares one stack: give --stack or --config-file");
+      }
+      const before = readStackFile(options.against, stacks[0].stack);
+      const report = await compareConfigs(before, stacks[0], now);
+      const stdout = options.json
+        ? JSON.stringify(report, null, 2) + "\n"
+        : renderAgainst(report, options.allowReplace);
+      return {
+        code: againstExitCode(report, options.allowReplace),
+        stdout,
+        stderr: "",
+        reports: [],
+      };
+    }
     policyConfig = readPolicyConfig(options.policyConfig);
   } catch (err) {
-    if (err instanceof UsageError || err instanceof StackFileError) {
-      return { code: 2, stdout: "", stderr: `error: ${err.message}\n\n${USAGE}`, reports: [] };
-    }
-    if (err instanceof PolicyConfigError) {
-      return { code: 2, stdout: "", stderr: `error: ${err.message}\n`, reports: [] };
-    }
+    if (isGateFailure(err)) return failed(err);
     throw err;
   }
 
@@ -209,12 +279,22 @@ export async function main(
   noPack.catch(() => undefined);
   try {
     for (const source of stacks) {
-      reports.push(await gateStack(source, { pack: packStart ?? noPack, policyConfig, now }));
+      reports.push(
+        await gateStack(source, {
+          pack: packStart ?? noPack,
+          policyConfig,
+          now,
+          costAssumptions: options.freeTier ? { freeTier: true } : undefined,
+          livePrices: options.livePrices
+            ? async (region) => (await liveRegionPrices(region)).prices
+            : undefined,
+        }),
+      );
     }
+    // Listener rule priorities are unique per listener across every stack sharing it.
+    judgePriorities(reports);
   } catch (err) {
-    if (err instanceof PolicyPackError || err instanceof PolicyConfigError) {
-      return { code: 2, stdout: "", stderr: `error: ${err.message}\n`, reports };
-    }
+    if (isGateFailure(err)) return failed(err, reports);
     throw err;
   } finally {
     if (own)
@@ -248,6 +328,7 @@ if (require.main === module) {
   // report carries is worth a message (and makes the run exit 2).
   const stray: unknown[] = [];
   process.on("unhandledRejection", (reason) => stray.push(reason));
+  const json = wantsJson(process.argv.slice(2));
   main(process.argv.slice(2)).then(
     (result) => {
       if (result.stderr) process.stderr.write(result.stderr);
@@ -257,12 +338,19 @@ if (require.main === module) {
           `error: unhandled rejection: ${(reason as Error)?.message ?? String(reason)}\n`,
         );
       }
+      let { stdout } = result;
+      if (unexplained.length > 0 && json) {
+        const reason = `unhandled rejection: ${(unexplained[0] as Error)?.message ?? String(unexplained[0])}`;
+        stdout = JSON.stringify(renderJson(result.reports, {}, reason), null, 2) + "\n";
+      }
       const code = unexplained.length > 0 ? 2 : result.code;
-      process.stdout.write(result.stdout, () => process.exit(code));
+      process.stdout.write(stdout, () => process.exit(code));
     },
     (err) => {
       process.stderr.write(`error: ${(err as Error)?.stack ?? String(err)}\n`);
-      process.exit(2);
+      const reason = (err as Error)?.message ?? String(err);
+      const doc = json ? JSON.stringify(renderJson([], {}, reason), null, 2) + "\n" : "";
+      process.stdout.write(doc, () => process.exit(2));
     },
   );
 }

@@ -5,7 +5,6 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import * as yaml from "js-yaml";
 import {
   ConfigError,
   parseStackConfig,
@@ -15,11 +14,27 @@ import {
   STACKS,
 } from "../model/config";
 import { ResourceRecord } from "../model/records";
+import {
+  LimitProblem,
+  PriorityClaim,
+  priorityClaims,
+  priorityConflicts,
+  stackLimitProblems,
+} from "../model/awsLimits";
+import type { ScheduleEntry } from "../model/schedule";
 import { AnalyzerResource, Diagnostic, PolicyPack, marshalProperties } from "./analyzer";
-import { CostEstimate, estimate } from "../model/cost";
+import { CostAssumptions, CostEstimate, estimate } from "../model/cost";
+import { RegionPrices } from "../model/prices";
 import { cacheTsNodeCompiles } from "./compile-cache";
 import { EnforcementLevel, PolicyPackConfig, reconcilePolicyConfig } from "./policy-config";
-import { engineConfig, ProgramRun, runProgram, stackFileConfig, WireRegistration } from "./program";
+import {
+  engineConfig,
+  platformOutputsFixture,
+  ProgramRun,
+  runProgram,
+  WireRegistration,
+} from "./program";
+import { configStage } from "./cli-config";
 import { holdsSecret, isSecret, RESOURCE_SIG, SECRET_SIG, SIG_KEY, UNKNOWN } from "./wire";
 
 cacheTsNodeCompiles();
@@ -35,9 +50,14 @@ export interface StackSource {
   stack: string;
   /** The file, as given. */
   file: string;
-  /** Its config values, or why they could not be read. */
+  /** Its config values as the program receives them (project defaults applied). */
   raw?: RawConfig;
-  readError?: string;
+  /** Why `pulumi preview` would stop before running the program, in the CLI's words. */
+  cliError?: string;
+  /** Problems only this offline preview reports (preview/cli-config/stricter.ts). */
+  stricter?: string[];
+  /** The CLI's warnings about the stack file. */
+  warnings?: string[];
 }
 
 /** A file that cannot be used as a stack file at all (missing, or no stack name). */
@@ -64,11 +84,16 @@ export function shippedStackFiles(root = ROOT): string[] {
 }
 
 /**
- * Reads a stack file. The stack name is `stack` when given, else the `<stack>` of the file name
- * `Pulumi.<stack>.yaml`. A file that is not YAML or has no `config:` map comes back with
- * `readError` (an invalid config, reported as such); a missing file throws StackFileError.
+ * Reads a stack file as `pulumi preview` does before it runs the program (preview/cli-config):
+ * with the repository's Pulumi.yaml, un-namespaced keys in the project's namespace, values as
+ * the CLI hands them over (text; an unquoted time stays as written), project defaults applied,
+ * required keys, declared types and secrets checked. A failure of that stage comes back as
+ * `cliError` in the CLI's words; this project's stricter checks (unknown namespaces, provider
+ * keys, plaintext provider credentials) as `stricter`. The stack name is `stack` when given, else
+ * the `<stack>` of the file name `Pulumi.<stack>.yaml`; a missing file throws StackFileError.
+ * @param projectFile the project file to read with it (default: the repository's Pulumi.yaml)
  */
-export function readStackFile(file: string, stack?: string): StackSource {
+export function readStackFile(file: string, stack?: string, projectFile?: string): StackSource {
   const name = stack ?? /^Pulumi\.([^.]+)\.ya?ml$/.exec(path.basename(file))?.[1];
   if (name === undefined) {
     throw new StackFileError(
@@ -81,25 +106,15 @@ export function readStackFile(file: string, stack?: string): StackSource {
   } catch (err) {
     throw new StackFileError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? err}`);
   }
-  let doc: unknown;
-  try {
-    doc = yaml.load(text);
-  } catch (err) {
-    return { stack: name, file, readError: `${file} is not valid YAML: ${(err as Error).message}` };
-  }
-  if (doc === undefined || doc === null) doc = {};
-  if (typeof doc !== "object" || Array.isArray(doc)) {
-    return { stack: name, file, readError: `${file} must be a YAML map with a config: section` };
-  }
-  const config = (doc as Record<string, unknown>).config ?? {};
-  if (config === null || typeof config !== "object" || Array.isArray(config)) {
-    return {
-      stack: name,
-      file,
-      readError: `${file}: config: must be a map of "namespace:key: value" entries`,
-    };
-  }
-  return { stack: name, file, raw: stackFileConfig(config as Record<string, unknown>) };
+  const stage = configStage({ stack: name, stackText: text, projectFile });
+  if (stage.cliError !== undefined) return { stack: name, file, cliError: stage.cliError };
+  return {
+    stack: name,
+    file,
+    raw: stage.config,
+    stricter: stage.stricter,
+    warnings: stage.warnings,
+  };
 }
 
 /** A resource as the report shows it. */
@@ -165,12 +180,25 @@ export interface StackReport {
   error?: string;
   /** Config and program warnings. */
   warnings: string[];
+  /**
+   * The capacity schedule the stack outputs state (`scaling` and `schedule`, from
+   * components/scheduledScaling.ts scheduleOutputs); undefined for a stack without one (prod).
+   */
+  capacity?: CapacityOutputs;
   policyPack?: { name: string; version: string };
   resources: ResourceView[];
   /** Resources per type token, most frequent first. */
   counts: Record<string, number>;
   violations: Violation[];
   remediations: RemediationView[];
+  /**
+   * What AWS or the provider would refuse (model/awsLimits.ts): names after autonaming, ranges,
+   * zones, listener rule priorities (across every stack of the run), values left undefined.
+   * Any of them fails the stack.
+   */
+  awsLimits: LimitProblem[];
+  /** The stack's listener rules and the priorities they take (compared across stacks). */
+  listenerRules: PriorityClaim[];
   /** The monthly estimate (model/cost.ts) of what would deploy; null when the stack did not run. */
   cost: CostEstimate | null;
   /** Why the estimate failed, if it did (the gate's verdict does not depend on it). */
@@ -192,6 +220,10 @@ export interface GateOptions {
   program?: string;
   /** What StackReferences return (default: platformOutputsFixture()). */
   platformOutputs?: Record<string, unknown>;
+  /** Cost assumptions for the estimate (`--free-tier`: `{ freeTier: true }`). */
+  costAssumptions?: Partial<CostAssumptions>;
+  /** Reads a region's live prices (`--live-prices`); default: the table's. */
+  livePrices?: (region: string) => Promise<RegionPrices>;
 }
 
 /** Errors already reported as a stack's verdict: their late unhandled rejections are noise. */
@@ -231,23 +263,43 @@ function emptyReport(source: StackSource): StackReport {
     counts: {},
     violations: [],
     remediations: [],
+    awsLimits: [],
+    listenerRules: [],
     cost: null,
     timings: { programMs: 0, policiesMs: 0 },
   };
 }
 
-/** A stack file's config, validated: parsed, or the problems that make it invalid. */
+/** The capacity schedule a stack's outputs carry: the bounds now, and each scheduled change. */
+export interface CapacityOutputs {
+  scaling: { minTasks: number; maxTasks: number; reason: string };
+  schedule: ScheduleEntry[];
+}
+
+/** The `scaling` and `schedule` outputs, when the stack exports them (staging and exam). */
+function capacityOf(outputs: Record<string, unknown>): CapacityOutputs | undefined {
+  if (outputs.scaling === undefined || !Array.isArray(outputs.schedule)) return undefined;
+  return { scaling: outputs.scaling, schedule: outputs.schedule } as CapacityOutputs;
+}
+
+/**
+ * A stack file's config, validated in `pulumi preview`'s order: the CLI's config stage first (its
+ * failure is the only problem: the CLI stops there), then the stricter checks and the program's
+ * own validation together. Parsed, or the problems that make it invalid.
+ */
 function checkConfig(
   source: StackSource,
   now: Date,
 ): { raw: RawConfig; config: StackConfig } | { problems: string[] } {
-  if (source.readError !== undefined || source.raw === undefined) {
-    return { problems: [source.readError ?? `${source.file} could not be read`] };
+  if (source.cliError !== undefined || source.raw === undefined) {
+    return { problems: [source.cliError ?? `${source.file} could not be read`] };
   }
+  const stricter = source.stricter ?? [];
   try {
-    return { raw: source.raw, config: parseStackConfig(source.stack, source.raw, now) };
+    const config = parseStackConfig(source.stack, source.raw, now);
+    return stricter.length > 0 ? { problems: stricter } : { raw: source.raw, config };
   } catch (err) {
-    if (err instanceof ConfigError) return { problems: err.problems };
+    if (err instanceof ConfigError) return { problems: [...stricter, ...err.problems] };
     throw err;
   }
 }
@@ -268,7 +320,7 @@ export async function gateStack(source: StackSource, options: GateOptions): Prom
     return report;
   }
   const { raw, config } = checked;
-  report.warnings.push(...config.warnings);
+  report.warnings.push(...(source.warnings ?? []), ...config.warnings);
 
   const started = Date.now();
   const runOptions = {
@@ -290,6 +342,7 @@ export async function gateStack(source: StackSource, options: GateOptions): Prom
     return report;
   }
   report.timings.programMs = Date.now() - started;
+  report.capacity = capacityOf(run.outputs);
   for (const w of run.warnings) if (!report.warnings.includes(w)) report.warnings.push(w);
 
   const pack = await options.pack;
@@ -308,14 +361,64 @@ export async function gateStack(source: StackSource, options: GateOptions): Prom
   report.counts = countByType(records);
   report.violations = violations;
   report.remediations = remediations;
-  report.verdict = violations.some((v) => v.level === "mandatory") ? "fail" : "pass";
+  const limits = stackLimitProblems(records, config.region);
+  report.awsLimits = limits.problems;
+  report.warnings.push(...limits.warnings);
+  report.listenerRules = priorityClaims(
+    source.stack,
+    records,
+    sharedListeners(run, options, config.region),
+  );
+  judgePriorities([report]);
   try {
     // The default provider's region is config, not a record: price the stack's own region.
-    report.cost = estimate(records, { region: config.region }, { now: options.now });
+    const prices = options.livePrices
+      ? { [config.region]: await options.livePrices(config.region) }
+      : undefined;
+    report.cost = estimate(
+      records,
+      { ...options.costAssumptions, region: config.region },
+      { now: options.now, prices },
+    );
   } catch (err) {
     report.costError = (err as Error).stack ?? String(err);
   }
   return report;
+}
+
+/**
+ * The listener ARNs every stack knows by one name: the prod stack's HTTPS listener, as prod
+ * exports it (`httpsListenerArn`) and as staging and exam read it through their StackReference.
+ */
+function sharedListeners(
+  run: ProgramRun,
+  options: GateOptions,
+  region: string,
+): Record<string, string> {
+  const name = "prod:httpsListenerArn";
+  const shared: Record<string, string> = {};
+  const own = run.outputs.httpsListenerArn;
+  if (typeof own === "string") shared[own] = name;
+  if (run.stackReferences.length > 0) {
+    const referenced = (options.platformOutputs ?? platformOutputsFixture(region)).httpsListenerArn;
+    if (typeof referenced === "string") shared[referenced] = name;
+  }
+  return shared;
+}
+
+/**
+ * Listener rule priorities across `reports` (every stack of a run): each stack's priority
+ * problems are recomputed from all the rules, and a stack with any limit problem fails.
+ */
+export function judgePriorities(reports: StackReport[]): void {
+  const conflicts = priorityConflicts(reports.flatMap((r) => r.listenerRules));
+  for (const r of reports) {
+    if (r.verdict === "invalid-config" || r.verdict === "error") continue;
+    const own = conflicts.filter((c) => c.claim.stack === r.stack).map((c) => c.problem);
+    r.awsLimits = [...r.awsLimits.filter((p) => !p.conflict), ...own];
+    const mandatory = r.violations.some((v) => v.level === "mandatory");
+    r.verdict = mandatory || r.awsLimits.length > 0 ? "fail" : "pass";
+  }
 }
 
 /**

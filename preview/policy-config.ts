@@ -3,7 +3,21 @@
  * the `--policy-pack-config` file format, and the merge of schema defaults, the pack's initial
  * config and the file (Go: pkg/resource/analyzer/config.go, parsePolicyPackConfig and
  * ReconcilePolicyPackConfig), followed by validation against each policy's config schema.
+ *
+ * Where this is stricter than the CLI (ours, on purpose: a misspelt budget must not pass
+ * silently):
+ * - a policy name the pack does not have is an error with the nearest name. The CLI's
+ *   applyConfig adds any name to the merged config and validatePolicyPackConfig validates only
+ *   the pack's own policies, and @pulumi/policy's Configure (server.js `configure`) stores
+ *   whatever names it is sent, so `pulumi preview` ignores `monthly-budgt` without a word;
+ * - a property its policy's configSchema does not declare is an error with the nearest property.
+ *   The CLI validates against `{type: object, properties, required}` (convertSchema) with no
+ *   `additionalProperties: false`, so JSON Schema lets `budgetUSD` through;
+ * - every problem of the file is reported at once. The CLI's parsePolicyPackConfig returns the
+ *   first bad entry; its schema validation (validatePolicyPackConfig) does list every problem.
+ * Everything else (levels, types, bounds, required properties, the merge order) follows the CLI.
  */
+import { nearest } from "../model/config";
 
 /** The enforcement levels the CLI accepts. */
 export const ENFORCEMENT_LEVELS = ["advisory", "mandatory", "remediate", "disabled"] as const;
@@ -150,7 +164,7 @@ export function reconcilePolicyConfig(
   given: PolicyPackConfig,
 ): PolicyPackConfig {
   const result = apply(apply(withDefaults(policies), initial), given);
-  const problems: string[] = [];
+  const problems = unknownNames(policies, given);
   for (const policy of policies) {
     if (!policy.configSchema) continue;
     const schema: JsonSchema = { type: "object", properties: policy.configSchema.properties };
@@ -161,6 +175,36 @@ export function reconcilePolicyConfig(
   }
   if (problems.length > 0) throw new PolicyConfigError("the policy config is invalid", problems);
   return result;
+}
+
+/**
+ * Policy names the pack does not have and properties a policy does not declare, each with the
+ * nearest known name (stricter than the CLI; see the top of this file).
+ */
+function unknownNames(policies: PolicyDescriptor[], given: PolicyPackConfig): string[] {
+  const problems: string[] = [];
+  const byName = new Map(policies.map((p) => [p.name, p]));
+  const hint = (near: string | undefined, known: string[], what: string) =>
+    near ? `did you mean "${near}"?` : `the ${what} are ${known.join(", ") || "none"}`;
+  for (const [name, config] of Object.entries(given)) {
+    if (name === "all") continue;
+    const policy = byName.get(name);
+    if (!policy) {
+      const known = [...byName.keys()];
+      problems.push(
+        `"${name}" is not a policy of this pack: ${hint(nearest(name, known), known, "policies")}`,
+      );
+      continue;
+    }
+    const declared = Object.keys(policy.configSchema?.properties ?? {});
+    for (const property of Object.keys(config.properties ?? {})) {
+      if (declared.includes(property)) continue;
+      problems.push(
+        `${name}: ${property} is not a property of this policy: ${hint(nearest(property, declared), declared, "properties")}`,
+      );
+    }
+  }
+  return problems;
 }
 
 function typeOf(value: unknown): string {

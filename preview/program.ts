@@ -6,12 +6,12 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import * as yaml from "js-yaml";
 import * as pulumi from "@pulumi/pulumi";
 import { PROJECT, RawConfig } from "../model/config";
 import { ResourceRecord } from "../model/records";
 import { MOCK_ACCOUNT, mockArn, mockResourceArn } from "../model/synthetic";
 import { holdsSecret, SECRET_SIG, SIG_KEY } from "./wire";
+import { configStage } from "./cli-config";
 
 export interface RunOptions {
   /** Stack name: prod, staging or exam. */
@@ -29,6 +29,12 @@ export interface RunOptions {
    * fresh account). Staging's on-demand database is restored from the newest of its own.
    */
   rdsSnapshots?: MockDbSnapshot[];
+  /**
+   * Whether RDS returns the managed master user secret of an instance (default true). False
+   * mocks what RDS does for an instance restored from a snapshot before the managed password is
+   * applied: `masterUserSecrets` empty.
+   */
+  managedDbSecrets?: boolean;
 }
 
 /** One manual DB snapshot the mocked `aws.rds.getSnapshots` lists. */
@@ -88,29 +94,15 @@ const PROGRAM = path.join(__dirname, "..", "index.ts");
 const ROOT = path.join(__dirname, "..");
 
 /**
- * Parses a stack file's `config:` map (as js-yaml loads it) into raw config: lists and maps
- * become JSON text, as the engine hands them to programs; `secure:` values are secrets.
+ * The config of a stack file shipped in the repository (`Pulumi.<stack>.yaml`), as `pulumi preview`
+ * hands it to the program: read with the repository's Pulumi.yaml through the CLI's config stage
+ * (preview/cli-config). Throws the CLI's error when that stage would stop `pulumi preview`.
  */
-export function stackFileConfig(config: Record<string, unknown>): RawConfig {
-  const raw: RawConfig = {};
-  for (const [key, value] of Object.entries(config ?? {})) {
-    if (value !== null && typeof value === "object" && !Array.isArray(value) && "secure" in value) {
-      raw[key] = { value: String((value as { secure: unknown }).secure), secret: true };
-    } else {
-      raw[key] = {
-        value: typeof value === "string" ? value : JSON.stringify(value),
-        secret: false,
-      };
-    }
-  }
-  return raw;
-}
-
-/** The config of a stack file shipped in the repository (`Pulumi.<stack>.yaml`), as raw config. */
 export function shippedStackConfig(stack: string): RawConfig {
-  const file = path.join(ROOT, `Pulumi.${stack}.yaml`);
-  const doc = yaml.load(fs.readFileSync(file, "utf8")) as { config?: Record<string, unknown> };
-  return stackFileConfig(doc.config ?? {});
+  const stackText = fs.readFileSync(path.join(ROOT, `Pulumi.${stack}.yaml`), "utf8");
+  const stage = configStage({ stack, stackText, root: ROOT });
+  if (stage.cliError !== undefined) throw new Error(stage.cliError);
+  return stage.config!;
 }
 
 /** Raw config as the engine hands it to a program or a policy pack: values, and which are secret. */
@@ -196,12 +188,15 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
         case "aws:rds/instance:Instance":
           state.address = `${args.name}.mock.invalid`;
           state.endpoint = `${args.name}.mock.invalid:5432`;
-          state.masterUserSecrets = [
-            {
-              secretArn: mockResourceArn(args.type, `secret:rds!${args.name}`, region),
-              secretStatus: "active",
-            },
-          ];
+          state.masterUserSecrets =
+            options.managedDbSecrets === false
+              ? []
+              : [
+                  {
+                    secretArn: mockResourceArn(args.type, `secret:rds!${args.name}`, region),
+                    secretStatus: "active",
+                  },
+                ];
           break;
         case "aws:lb/loadBalancer:LoadBalancer":
           state.dnsName = `${args.name}.mock.invalid`;

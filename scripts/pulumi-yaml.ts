@@ -1,5 +1,5 @@
 /**
- * Writes Pulumi.yaml from the config schema (model/config.ts). `npm run gen:pulumi-yaml`; a test
+ * Writes Pulumi.yaml from the config schema (model/config/schema.ts). `npm run gen:pulumi-yaml`; a test
  * fails when the committed file (or the README's settings table) differs from what this renders.
  *
  * The Pulumi CLI merges Pulumi.yaml into every stack before the program runs (pulumi/pulumi
@@ -12,12 +12,12 @@
  *   (b) valid in every stack with one default shared by all: type and `default`.
  * Every other key (stack-specific keys, per-stack defaults, optional keys without a default such
  * as cookieSecret) is left out: the CLI passes undeclared stack keys through untouched, and the
- * program's own reader (model/config.ts) applies its defaults and checks.
+ * program's own reader (model/config/read.ts) applies its defaults and checks.
  */
 import * as fs from "fs";
 import * as path from "path";
 import * as yaml from "js-yaml";
-import { PROJECT, SCHEMA, STACKS, KeySpec, sharedDefault } from "../model/config";
+import { PROJECT, SCHEMA, STACKS, KeySpec, sharedDefault, validText } from "../model/config";
 import { replaceBetween } from "./readme";
 
 /** Which rule puts `spec` in Pulumi.yaml: "required", "default", or undefined (left out). */
@@ -32,7 +32,9 @@ export function renderPulumiYaml(): string {
   for (const [key, spec] of Object.entries(SCHEMA)) {
     const rule = projectDeclaration(spec);
     if (rule === undefined) continue;
-    const entry: Record<string, unknown> = { type: spec.type, description: spec.description };
+    const valid = validText(key);
+    const description = valid ? `${spec.description} Valid: ${valid}.` : spec.description;
+    const entry: Record<string, unknown> = { type: spec.type, description };
     if (spec.type === "array") entry.items = { type: "string" };
     if (spec.secret) entry.secret = true;
     if (rule === "default") entry.default = sharedDefault(spec);
@@ -47,12 +49,15 @@ export function renderPulumiYaml(): string {
     config,
   };
   return (
-    "# Generated from model/config.ts by `npm run gen:pulumi-yaml`: edit the schema, not this file.\n" +
+    "# Generated from model/config/schema.ts by `npm run gen:pulumi-yaml`: edit the schema, not this file.\n" +
     yaml.dump(doc, { lineWidth: 100, noRefs: true })
   );
 }
 
-/** The README's settings table: every key, its stacks, its default per stack, its description. */
+/**
+ * The README's settings table: every key, its type, what it accepts, its stacks, its default per
+ * stack, how Pulumi.yaml declares it, and its description.
+ */
 export function renderSettingsTable(): string {
   const rows = Object.entries(SCHEMA).map(([key, spec]) => {
     const defaults = spec.stacks
@@ -63,11 +68,21 @@ export function renderSettingsTable(): string {
       .filter(Boolean);
     const dflt = spec.required ? "required" : defaults.length > 0 ? defaults.join("<br>") : "unset";
     const secret = spec.secret ? " (secret)" : "";
-    return `| \`${key}\`${secret} | ${spec.type} | ${spec.stacks.join(", ")} | ${dflt} | ${spec.description.replace(/\|/g, "\\|")} |`;
+    const declared = projectDeclaration(spec) ?? "no";
+    const cells = [
+      `\`${key}\`${secret}`,
+      spec.type,
+      validText(key),
+      spec.stacks.join(", "),
+      dflt,
+      declared,
+      spec.description,
+    ];
+    return `| ${cells.map((c) => c.replace(/\|/g, "\\|")).join(" | ")} |`;
   });
   return [
-    "| key (`pythonide:`) | type | stacks | default | description |",
-    "| --- | --- | --- | --- | --- |",
+    "| key (`pythonide:`) | type | valid | stacks | default | in Pulumi.yaml | description |",
+    "| --- | --- | --- | --- | --- | --- | --- |",
     ...rows,
   ].join("\n");
 }

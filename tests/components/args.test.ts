@@ -45,6 +45,14 @@ describe("component arguments", function () {
       );
     });
 
+    it("refuses a name whose autonamed target group AWS would refuse (22 characters: 33 with the suffix)", function () {
+      const name = "ide-exam-cs101-section"; // 22 characters
+      const err = argsError(() => new IdeService(name, ideArgs()));
+      assert.deepStrictEqual(err.problems, [
+        'the target group name the provider generates, "ide-exam-cs101-section-tg-xxxxxxx" (logical name "ide-exam-cs101-section-tg" + "-" + 7 random characters), is 33 characters; AWS allows 1 to 32 (https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html)',
+      ]);
+    });
+
     it("refuses a host that is not a host name", function () {
       const err = argsError(() => new IdeService("ide-test", ideArgs({ host: "not a host" })));
       assert.deepStrictEqual(err.problems, [
@@ -83,7 +91,7 @@ describe("component arguments", function () {
           ),
       );
       assert.deepStrictEqual(err.problems, [
-        "args.service.cookieSecret is too short: it must be at least 32 characters",
+        "args.service.cookieSecret is [secret]: must be at least 32 characters",
       ]);
       assert.ok(!err.message.includes("hunter2"));
     });
@@ -128,7 +136,25 @@ describe("component arguments", function () {
       assert.deepStrictEqual(err.problems, [
         'args.host is "bad host": must be a host name such as ide.example.edu',
         "args.service.capacity.onDemandBase is -1: must be a whole number from 0 to 100",
-        "args.service.capacity.spotWeight is 0: must be a whole number from 1 to 1000",
+        "args.service.capacity.spotWeight is 0: must be a whole number from 1 to 100",
+      ]);
+    });
+
+    it("takes its ranges from the config schema: spotWeight 101 is refused, as in config", function () {
+      // IdeService once allowed 1-1000 while the config allowed 1-100.
+      const err = argsError(
+        () =>
+          new IdeService(
+            "ide-test",
+            ideArgs({
+              service: serviceConfig({
+                capacity: { strategy: "spot-with-base", onDemandBase: 1, spotWeight: 101 },
+              }),
+            }),
+          ),
+      );
+      assert.deepStrictEqual(err.problems, [
+        "args.service.capacity.spotWeight is 101: must be a whole number from 1 to 100",
       ]);
     });
   });

@@ -63,6 +63,8 @@ export interface EnvRunOptions {
   platformOutputs?: Record<string, unknown>;
   /** Manual RDS snapshots in the mocked account (default: none). */
   rdsSnapshots?: MockDbSnapshot[];
+  /** Whether RDS returns the instances' managed secrets (default true). */
+  managedDbSecrets?: boolean;
 }
 
 /** Runs `stack` with its shipped stack file's config changed by `options`. */
@@ -76,6 +78,7 @@ export async function runEnv(
     now: options.now ?? NOW,
     platformOutputs: options.platformOutputs,
     rdsSnapshots: options.rdsSnapshots,
+    managedDbSecrets: options.managedDbSecrets,
   });
   return new EnvRun(run.records, run.outputs, run.warnings, run.stackReferences);
 }

@@ -4,50 +4,19 @@ import * as path from "path";
 import * as yaml from "js-yaml";
 import {
   ConfigError,
+  LOG_RETENTION_DAYS,
   parseStackConfig,
-  RawConfig,
+  rangeOf,
+  SCHEMA,
   schemaDefault,
-  StackConfig,
+  settingProblem,
+  StackName,
+  validText,
 } from "../../model/config";
-import { shippedStackConfig } from "../../preview/program";
+import { NOW, parse, problem, stackFile, withChanges } from "./configHelpers";
 import { renderPulumiYaml, withSettingsTable } from "../../scripts/pulumi-yaml";
 
 const ROOT = path.join(__dirname, "..", "..");
-const NOW = new Date("2026-11-22T12:00:00Z");
-
-const stackFile = shippedStackConfig;
-
-/** The shipped stack's config with some keys changed (a value) or removed (undefined). */
-function withChanges(stack: string, changes: Record<string, string | undefined>): RawConfig {
-  const raw = stackFile(stack);
-  for (const [key, value] of Object.entries(changes)) {
-    const full = key.includes(":") ? key : `pythonide:${key}`;
-    if (value === undefined) delete raw[full];
-    else raw[full] = { value, secret: false };
-  }
-  return raw;
-}
-
-function parse(stack: string, raw: RawConfig, now = NOW): StackConfig {
-  return parseStackConfig(stack, raw, now);
-}
-
-/** The one problem a change causes, as the user reads it. */
-function problem(stack: string, changes: Record<string, string | undefined>, now = NOW): string {
-  try {
-    parse(stack, withChanges(stack, changes), now);
-  } catch (err) {
-    assert.ok(err instanceof ConfigError, `expected a ConfigError, got ${err}`);
-    assert.equal(err.stack, stack);
-    assert.equal(err.problems.length, 1, `expected one problem, got:\n${err.message}`);
-    assert.equal(
-      err.message,
-      `Invalid configuration for stack "${stack}" (Pulumi.${stack}.yaml):\n  - ${err.problems[0]}`,
-    );
-    return err.problems[0];
-  }
-  assert.fail(`expected ${JSON.stringify(changes)} to be refused`);
-}
 
 describe("stack config validation", () => {
   describe("the shipped stack files", () => {
@@ -157,6 +126,18 @@ describe("stack config validation", () => {
         'pythonide:maxTasks is "2": must be greater than minTasks (2) so autoscaling can add tasks',
       ],
       [
+        "a Spot weight above the schema's range (components share it)",
+        "prod",
+        { capacityProvider: "spot-with-base", spotWeight: "101" },
+        'pythonide:spotWeight is "101": must be a whole number from 1 to 100',
+      ],
+      [
+        "an exam idle floor of 0 is fine, but prod's floor must be at least 1",
+        "prod",
+        { minTasks: "0" },
+        'pythonide:minTasks is "0": must be a whole number from 1 to 100',
+      ],
+      [
         "a percentage out of range",
         "prod",
         { cpuTargetPercent: "120" },
@@ -190,7 +171,7 @@ describe("stack config validation", () => {
         "a key nothing resembles",
         "prod",
         { colourScheme: "dark" },
-        "pythonide:colourScheme is not a setting of this program: known keys are listed in Pulumi.yaml",
+        "pythonide:colourScheme is not a setting of this program: known keys are listed in the README's settings table",
       ],
       [
         "a database password key",
@@ -304,7 +285,7 @@ describe("stack config validation", () => {
         "an unknown time zone",
         "exam",
         { timeZone: "Mars/Olympus" },
-        'pythonide:timeZone is "Mars/Olympus": must be an IANA time zone such as UTC or Australia/Sydney',
+        'pythonide:timeZone "Mars/Olympus" is not an IANA time zone: write Area/Location such as America/Chicago, Europe/London or Australia/Sydney, or UTC',
       ],
       [
         "an active staging without expiry",
@@ -316,13 +297,13 @@ describe("stack config validation", () => {
         "a staging expiry too far ahead",
         "staging",
         { active: "true", activeUntil: "2026-11-23T09:00Z" },
-        'pythonide:activeUntil is "2026-11-23T09:00Z": is 21.0 hours ahead; staging may be active for at most 12 hours (maxActiveHours): use a time before 2026-11-23T00:00Z',
+        'pythonide:activeUntil is "2026-11-23T09:00Z": is 21.0 hours ahead; staging may be active for at most 12 hours (maxActiveHours): use a time before 2026-11-23T00:00Z, or raise pythonide:maxActiveHours to 21 (at most 168) and, in the same change, the staging-scales-to-zero policy\'s maxActiveHours to 21 in the policy config file given to pulumi preview and pulumi up with --policy-pack-config (npm start: --policy-config), {"staging-scales-to-zero": {"maxActiveHours": 21}}',
       ],
       [
         "a malformed staging expiry",
         "staging",
         { active: "true", activeUntil: "tomorrow" },
-        'pythonide:activeUntil is "tomorrow": must be a time YYYY-MM-DDTHH:MM (in America/Chicago) or with Z or an offset, such as 2026-03-10T18:00',
+        'pythonide:activeUntil "tomorrow" is not a time YYYY-MM-DDTHH:MM (seconds optional), local or with Z or an offset such as -05:00',
       ],
     ];
     for (const [what, stack, changes, message] of cases) {
@@ -369,7 +350,7 @@ describe("stack config validation", () => {
     it("end before start", () => {
       assert.equal(
         exam(["midsem 2027-03-16T11:00/2027-03-16T09:00 120"]),
-        'pythonide:examWindows[0] is "midsem 2027-03-16T11:00/2027-03-16T09:00 120": the end 2027-03-16T09:00 is not after its start 2027-03-16T11:00',
+        'pythonide:examWindows[0] is "midsem 2027-03-16T11:00/2027-03-16T09:00 120": the end 2027-03-16T09:00 (2027-03-16T14:00Z) is not after its start 2027-03-16T11:00 (2027-03-16T16:00Z)',
       );
     });
 
@@ -390,7 +371,7 @@ describe("stack config validation", () => {
     it("a malformed time", () => {
       assert.equal(
         exam(["midsem 2027-02-30T09:00/2027-02-30T11:00 120"]),
-        'pythonide:examWindows[0] is "midsem 2027-02-30T09:00/2027-02-30T11:00 120": the start "2027-02-30T09:00" is not a time YYYY-MM-DDTHH:MM',
+        'pythonide:examWindows[0] is "midsem 2027-02-30T09:00/2027-02-30T11:00 120": the start "2027-02-30T09:00" is not a date and time that exists on the calendar: write a time YYYY-MM-DDTHH:MM (seconds optional), local or with Z or an offset such as -05:00',
       );
     });
 
@@ -443,7 +424,7 @@ describe("stack config validation", () => {
         ["cs101-midsem"],
       );
       assert.deepEqual(c.warnings, [
-        'exam window "cs101-midsem" ended at 2027-03-16T16:00Z, before now (2027-04-01T00:00Z): skipped',
+        'exam window "cs101-midsem" ended at 2027-03-16T16:00Z and its 30 min grace before now (2027-04-01T00:00Z): skipped',
       ]);
     });
   });
@@ -470,6 +451,67 @@ describe("stack config validation", () => {
       assert.deepEqual(c.warnings, [
         "staging expired at 2026-11-22T01:00Z and stays off; set a new pythonide:activeUntil to switch it on again",
       ]);
+    });
+  });
+
+  describe("the schema: one owner per setting", () => {
+    it("gives every whole-number setting a range or a list of values, and units to numbers", () => {
+      for (const [key, spec] of Object.entries(SCHEMA)) {
+        if (spec.type !== "integer") continue;
+        assert.ok(spec.range !== undefined || spec.values !== undefined, key);
+        assert.ok(spec.unit !== undefined, `${key} has no unit`);
+      }
+    });
+
+    it("declares only defaults its own checks accept, in the stacks that take the key", () => {
+      for (const [key, spec] of Object.entries(SCHEMA)) {
+        for (const [stack, value] of Object.entries(spec.default ?? {})) {
+          assert.ok(spec.stacks.includes(stack as StackName), `${key}: default for ${stack}`);
+          if (typeof value === "number" || typeof value === "string")
+            assert.equal(settingProblem(key, value, stack as StackName), undefined, `${key}`);
+        }
+      }
+    });
+
+    it("checks a value against range, allowed values and length, in the schema's words", () => {
+      assert.equal(settingProblem("spotWeight", 100), undefined);
+      assert.equal(settingProblem("spotWeight", 101), "must be a whole number from 1 to 100");
+      assert.equal(settingProblem("spotWeight", 1.5), "must be a whole number from 1 to 100");
+      assert.equal(settingProblem("cpuArchitecture", "arm64"), "must be one of X86_64, ARM64");
+      assert.equal(
+        settingProblem("logRetentionDays", 45),
+        `must be a retention CloudWatch accepts: ${LOG_RETENTION_DAYS.join(", ")}`,
+      );
+      assert.equal(settingProblem("cookieSecret", "short"), "must be at least 32 characters");
+    });
+
+    it("has per-stack ranges where stacks differ, and the widest range for components", () => {
+      assert.deepEqual(rangeOf("minTasks", "prod"), { min: 1, max: 100 });
+      assert.deepEqual(rangeOf("minTasks", "exam"), { min: 0, max: 100 });
+      assert.deepEqual(rangeOf("minTasks"), { min: 0, max: 100 });
+      assert.equal(settingProblem("minTasks", 0), undefined);
+      assert.equal(settingProblem("minTasks", 0, "prod"), "must be a whole number from 1 to 100");
+    });
+
+    it("describes what each setting accepts for the README and Pulumi.yaml", () => {
+      assert.equal(validText("cpuTargetPercent"), "10-90 %");
+      assert.equal(validText("minTasks"), "prod: 1-100, exam: 0-100 tasks");
+      assert.equal(validText("natStrategy"), "none, single, one-per-az");
+      assert.equal(validText("cookieSecret"), "at least 32 characters");
+      assert.equal(validText("deletionProtection"), "true, false");
+    });
+
+    it("the stack files' comments name only settings of their stack", () => {
+      for (const stack of ["prod", "staging", "exam"] as const) {
+        const comments = fs
+          .readFileSync(path.join(ROOT, `Pulumi.${stack}.yaml`), "utf8")
+          .split("\n")
+          .filter((line) => line.trim().startsWith("#"))
+          .join("\n");
+        for (const [, key] of comments.matchAll(/pythonide:(\w+)/g)) {
+          assert.ok(SCHEMA[key]?.stacks.includes(stack), `Pulumi.${stack}.yaml names ${key}`);
+        }
+      }
     });
   });
 
@@ -522,6 +564,26 @@ describe("stack config validation", () => {
         if (entry.default === undefined) continue;
         for (const stack of ["prod", "staging", "exam"] as const)
           assert.deepEqual(entry.default, schemaDefault(key, stack), `${key} in ${stack}`);
+      }
+    });
+
+    it("passes the CLI's project-file checks: defaults of the declared type, arrays with items", () => {
+      // pulumi/pulumi sdk/go/common/workspace/project.go, Project.Validate and ValidateConfigValue.
+      const config = declared() as Record<
+        string,
+        { type: string; default?: unknown; items?: unknown }
+      >;
+      const ofType: Record<string, (v: unknown) => boolean> = {
+        string: (v) => typeof v === "string",
+        integer: (v) => Number.isInteger(v),
+        boolean: (v) => typeof v === "boolean",
+        array: (v) => Array.isArray(v),
+      };
+      for (const [key, entry] of Object.entries(config)) {
+        assert.ok(ofType[entry.type], `${key}: type ${entry.type}`);
+        if (entry.default !== undefined) assert.ok(ofType[entry.type](entry.default), key);
+        if (entry.type === "array") assert.ok(entry.items, `${key} declares no items`);
+        assert.ok(!("value" in entry), `${key}: a project key carries default, not value`);
       }
     });
 

@@ -5,10 +5,12 @@
  */
 import * as assert from "assert";
 import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { main, parseArgs } from "../../preview/cli";
 import { ROOT } from "../../preview/gate";
-import { cli, FIXTURES } from "./helpers";
+import { cli, FIXTURES, NOW, realPack } from "./helpers";
 
 const fixture = (...parts: string[]) => path.join(FIXTURES, ...parts);
 
@@ -29,6 +31,10 @@ describe("preview CLI", function () {
         "2026-01-01T00:00Z",
         "--json",
         "--typecheck-pack",
+        "--against=old.yaml",
+        "--allow-replace",
+        "--free-tier",
+        "--live-prices",
       ]),
       {
         stack: "exam",
@@ -39,6 +45,10 @@ describe("preview CLI", function () {
         json: true,
         help: false,
         typecheckPack: true,
+        against: path.resolve(process.env.INIT_CWD ?? process.cwd(), "old.yaml"),
+        allowReplace: true,
+        freeTier: true,
+        livePrices: true,
       },
     );
   });
@@ -84,6 +94,23 @@ describe("preview CLI", function () {
     assert.match(
       bad.stderr,
       /ecs-task-size-ceiling: prodMaxCpu: Invalid type\. Expected: integer, given: string/,
+    );
+  });
+
+  it("exits 2 for a misspelt policy or property, every problem at once with the nearest name", async () => {
+    const bad = await cli(
+      "--stack",
+      "prod",
+      "--policy-config",
+      fixture("policy-config", "misspelt.json"),
+    );
+    assert.strictEqual(bad.code, 2);
+    assert.strictEqual(
+      bad.stderr,
+      "error: the policy config is invalid:\n" +
+        '  - "monthly-budgt" is not a policy of this pack: did you mean "monthly-budget"?\n' +
+        '  - monthly-budget: budgetUSD is not a property of this policy: did you mean "budgetUsd"?\n' +
+        "  - ecs-task-size-ceiling: prodMaxCpu: Invalid type. Expected: integer, given: string\n",
     );
   });
 
@@ -161,6 +188,24 @@ describe("preview CLI", function () {
     assert.strictEqual(s.counts["aws:ecs/taskDefinition:TaskDefinition"], 1);
   });
 
+  it("text: the time-zone database and, per stack, each capacity change in local time and UTC", async () => {
+    // During cs101-midsem (09:00-11:00 Chicago, 14:00Z-16:00Z): the floor is held until grace ends.
+    const r = await main(["--stack", "exam", "--now", "2027-03-16T15:00:00Z"], realPack());
+    assert.match(
+      r.stdout,
+      new RegExp(
+        `^Offline preview at 2027-03-16T15:00:00.000Z; time zones: IANA tz ${process.versions.tz} \\(this Node's ICU\\);`,
+      ),
+    );
+    const section = r.stdout.slice(r.stdout.indexOf("Capacity:")).split("\n").slice(0, 4);
+    assert.deepStrictEqual(section, [
+      "Capacity: min/max tasks now 4/10, cs101-midsem under way: 4 tasks from 60 min before the start until 30 min after the end (2027-03-16T16:30Z)",
+      "  2027-03-16 11:30 (UTC-05:00) America/Chicago = 2027-03-16T16:30Z: min/max tasks 4/10 -> 0/10, 30 min after cs101-midsem ends: back to the idle floor",
+      "  2027-06-08 12:00 (UTC-05:00) America/Chicago = 2027-06-08T17:00Z: min/max tasks 0/10 -> 6/10, 60 min before cs101-final starts",
+      "  2027-06-08 16:30 (UTC-05:00) America/Chicago = 2027-06-08T21:30Z: min/max tasks 6/10 -> 0/10, 30 min after cs101-final ends: back to the idle floor",
+    ]);
+  });
+
   it("previews every shipped stack by default, and one with --stack", async () => {
     const all = JSON.parse((await cli("--json")).stdout);
     assert.deepStrictEqual(
@@ -201,5 +246,83 @@ describe("preview CLI", function () {
     assert.doesNotMatch(all, /^\s+at /m);
     assert.doesNotMatch(all, /Error:/);
     assert.strictEqual(run.stderr, "");
+  });
+
+  describe("npm start -- --json > f.json, run as the README writes it", function () {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "preview-json-"));
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const quote = (a: string) => `'${a.replace(/'/g, "'\\''")}'`;
+
+    /** Runs the command in a shell, stdout to a file; returns the exit code and the file, parsed. */
+    function npmStart(args: string[]): { status: number | null; doc: any; stderr: string } {
+      const out = path.join(dir, "f.json");
+      const env: NodeJS.ProcessEnv = { ...process.env, PYTHONIDE_NOW: NOW.toISOString() };
+      delete env.npm_config_loglevel; // the repository's .npmrc, not the caller's npm, decides
+      const run = spawnSync(
+        "sh",
+        ["-c", `npm start -- --json ${args.map(quote).join(" ")} > ${quote(out)}`],
+        { cwd: ROOT, encoding: "utf8", env, timeout: 240000 },
+      );
+      return {
+        status: run.status,
+        doc: JSON.parse(fs.readFileSync(out, "utf8")),
+        stderr: run.stderr,
+      };
+    }
+
+    it("exit 0: every shipped stack passes, one JSON document", () => {
+      const r = npmStart([]);
+      assert.strictEqual(r.status, 0, r.stderr);
+      assert.deepStrictEqual([r.doc.ok, r.doc.exitCode, r.doc.error], [true, 0, null]);
+      assert.deepStrictEqual(
+        r.doc.stacks.map((s: { stack: string; verdict: string }) => [s.stack, s.verdict]),
+        [
+          ["prod", "pass"],
+          ["staging", "pass"],
+          ["exam", "pass"],
+        ],
+      );
+    });
+
+    it("exit 1: an invalid config, one JSON document with its problems", () => {
+      const r = npmStart([
+        "--config-file",
+        fixture("stacks", "staging-always-on", "Pulumi.staging.yaml"),
+      ]);
+      assert.strictEqual(r.status, 1, r.stderr);
+      assert.deepStrictEqual([r.doc.ok, r.doc.exitCode, r.doc.error], [false, 1, null]);
+      assert.strictEqual(r.doc.stacks[0].verdict, "invalid-config");
+      assert.match(
+        r.doc.stacks[0].configErrors[0],
+        /pythonide:desiredTasks does not apply to the staging stack/,
+      );
+    });
+
+    for (const [what, args, reason] of [
+      ["a bad flag", ["--verbose"], 'unknown option "--verbose"'],
+      [
+        "an unreadable stack file",
+        ["--config-file", fixture("stacks", "missing", "Pulumi.prod.yaml")],
+        "cannot read",
+      ],
+      [
+        "an invalid policy config",
+        ["--policy-config", fixture("policy-config", "invalid.json")],
+        "ecs-task-size-ceiling",
+      ],
+      [
+        "a policy pack that does not start",
+        ["--stack", "prod", "--policy-pack", fixture("broken-pack")],
+        "broken-pack refuses to load",
+      ],
+    ] as [string, string[], string][]) {
+      it(`exit 2: ${what}, one JSON document with the reason`, () => {
+        const r = npmStart(args);
+        assert.strictEqual(r.status, 2, r.stderr);
+        assert.deepStrictEqual([r.doc.ok, r.doc.exitCode], [false, 2]);
+        assert.ok(r.doc.error.includes(reason), r.doc.error);
+        assert.ok(r.stderr.includes(`error: ${r.doc.error.split("\n")[0]}`), r.stderr);
+      });
+    }
   });
 });

@@ -142,10 +142,12 @@ describe("preview gate: broken stacks fail with the guardrail they break", funct
     ]);
   });
 
-  it("a stack file that is not YAML is an invalid config naming the file", async () => {
+  it("a stack file that is not YAML is an invalid config, in the CLI's words and with the line", async () => {
     const r = await gate(fixtureStack("not-yaml", "exam-stack-file.txt", "exam"));
     assert.strictEqual(r.verdict, "invalid-config");
-    assert.match(r.configErrors[0], /exam-stack-file\.txt is not valid YAML/);
+    assert.deepStrictEqual(r.configErrors, [
+      "error: getting stack configuration: invalid YAML file: yaml: line 4: unexpected end of the stream within a flow collection",
+    ]);
   });
 
   it("a program that throws is an error with its stack trace, and the next stack still runs", async () => {

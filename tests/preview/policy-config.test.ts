@@ -105,6 +105,63 @@ describe("preview: policy config merge (as the CLI reconciles it)", () => {
   });
 });
 
+describe("preview: policy names and properties (stricter than the CLI, which ignores them)", () => {
+  const problems = (given: Parameters<typeof reconcilePolicyConfig>[2]): string[] => {
+    try {
+      reconcilePolicyConfig(POLICIES, {}, given);
+    } catch (err) {
+      assert.ok(err instanceof PolicyConfigError);
+      return err.problems;
+    }
+    return [];
+  };
+
+  it("refuses a policy the pack does not have, with the nearest name", () => {
+    assert.deepStrictEqual(problems({ sise: { enforcementLevel: "advisory" } }), [
+      '"sise" is not a policy of this pack: did you mean "size"?',
+    ]);
+    assert.deepStrictEqual(problems({ "s3-encryption": { enforcementLevel: "advisory" } }), [
+      '"s3-encryption" is not a policy of this pack: the policies are size, plain',
+    ]);
+  });
+
+  it("refuses a property the policy does not declare, with the nearest property", () => {
+    assert.deepStrictEqual(problems({ size: { properties: { maxCPU: 512 } } }), [
+      'size: maxCPU is not a property of this policy: did you mean "maxCpu"?',
+    ]);
+    assert.deepStrictEqual(problems({ plain: { properties: { limit: 1 } } }), [
+      "plain: limit is not a property of this policy: the properties are none",
+    ]);
+  });
+
+  it("accepts `all` and the pack's own names, as the CLI does", () => {
+    assert.deepStrictEqual(
+      problems({ all: { enforcementLevel: "advisory" }, size: { properties: { maxCpu: 512 } } }),
+      [],
+    );
+  });
+
+  it("reports every problem at once: unknown names first, then the schema's", () => {
+    assert.throws(
+      () =>
+        reconcilePolicyConfig(
+          POLICIES,
+          {},
+          {
+            sise: { enforcementLevel: "mandatory" },
+            size: { properties: { maxCpu: 3000, lable: "x" } },
+          },
+        ),
+      (err: Error) =>
+        err.message ===
+        "the policy config is invalid:\n" +
+          '  - "sise" is not a policy of this pack: did you mean "size"?\n' +
+          '  - size: lable is not a property of this policy: did you mean "label"?\n' +
+          "  - size: maxCpu: must be one of the following: 256, 512, 1024, 2048",
+    );
+  });
+});
+
 describe("preview: config schema validation", () => {
   it("checks types, bounds, items and required properties", () => {
     const schema = {

@@ -1,0 +1,95 @@
+/**
+ * Exam windows: each `examWindows` entry parsed, checked and given the tasks the capacity planner
+ * computes for its students; windows whose grace is over are skipped with a warning. No Pulumi imports.
+ */
+import { examTasks, studentsPerTask } from "../capacity";
+import { readTime, utcMinute } from "../time";
+import { timeZoneProblem } from "../timeZones";
+import type { Reader } from "./reader";
+import type { ExamConfig, ExamWindow, ServiceConfig } from "./types";
+
+const WINDOW_NAME = /^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$/;
+
+/** Reads the exam settings and windows, judged against `now`. */
+export function readExam(
+  r: Reader,
+  service: ServiceConfig,
+  timeZone: string | undefined,
+  now: Date,
+): ExamConfig {
+  const leadMinutes = r.int("leadMinutes");
+  const graceMinutes = r.int("graceMinutes");
+  const derived =
+    service.cpu > 0 && service.cpuTargetPercent > 0
+      ? studentsPerTask(service.cpu, service.cpuTargetPercent)
+      : 1;
+  const perTask = r.maybeInt("studentsPerTask") ?? derived;
+  const entries = r.list("examWindows");
+  const windows: ExamWindow[] = [];
+  const names = new Set<string>();
+  entries.forEach((entry, i): void => {
+    const key = `examWindows[${i}]`;
+    const fail = (what: string): void => {
+      r.problems.push(`${r.k(key)} is ${JSON.stringify(entry)}: ${what}`);
+    };
+    const parts = entry.trim().split(/\s+/);
+    const format = `write "<name> <start>/<end> <students> [time zone]", such as "midsem 2026-03-10T09:00/2026-03-10T11:00 120"`;
+    if (parts.length < 3 || parts.length > 4) return fail(format);
+    const [name, interval, studentsText, zone = timeZone] = parts;
+    if (!WINDOW_NAME.test(name))
+      return fail(`the name "${name}" must be lower-case letters, digits and hyphens (at most 32)`);
+    if (names.has(name))
+      return fail(`the name "${name}" is used by an earlier window; names must be unique`);
+    names.add(name);
+    // A bad stack-wide timeZone is reported once, on its own key.
+    if (zone === undefined) return;
+    const zoneProblem = timeZoneProblem(zone);
+    if (zoneProblem) return fail(`the time zone "${zone}" ${zoneProblem}`);
+    const [startText, endText, extra] = interval.split("/");
+    if (endText === undefined || extra !== undefined) return fail(format);
+    const startRead = readTime(startText, zone);
+    if (startRead.problem !== undefined)
+      return fail(`the start "${startText}" ${startRead.problem}`);
+    const endRead = readTime(endText, zone);
+    if (endRead.problem !== undefined) return fail(`the end "${endText}" ${endRead.problem}`);
+    for (const note of [startRead.note, endRead.note])
+      if (note) r.warnings.push(`${r.k(key)}: ${note}`);
+    const [start, end] = [startRead.instant, endRead.instant];
+    if (end.getTime() <= start.getTime())
+      return fail(
+        `the end ${endText} (${utcMinute(end)}Z) is not after its start ${startText} (${utcMinute(start)}Z)`,
+      );
+    if (end.getTime() - start.getTime() > 24 * 3_600_000)
+      return fail(`the window is longer than 24 hours; split it into one window per exam`);
+    if (!/^\d+$/.test(studentsText) || Number(studentsText) < 1 || Number(studentsText) > 100000) {
+      return fail(`the student count "${studentsText}" must be a whole number from 1 to 100000`);
+    }
+    const students = Number(studentsText);
+    const tasks = examTasks(students, perTask);
+    if (r.valid("maxTasks") && tasks > service.maxTasks) {
+      return fail(
+        `needs ${tasks} tasks for ${students} students at ${perTask} students per task, but maxTasks is ${service.maxTasks}: raise ${r.k("maxTasks")} to at least ${tasks}, or use larger tasks`,
+      );
+    }
+    windows.push({ name, start, end, students, timeZone: zone, tasks });
+  });
+  const sorted = [...windows].sort((a, b) => a.start.getTime() - b.start.getTime());
+  for (let i = 1; i < sorted.length; i++) {
+    const [a, b] = [sorted[i - 1], sorted[i]];
+    if (b.start.getTime() < a.end.getTime()) {
+      r.problems.push(
+        `${r.k("examWindows")}: "${a.name}" (${utcMinute(a.start)}Z-${utcMinute(a.end)}Z) and "${b.name}" (${utcMinute(b.start)}Z-${utcMinute(b.end)}Z) overlap; merge them into one window with the total number of students`,
+      );
+    }
+  }
+  // A window is under way until its grace period ends (model/schedule.ts examPlan).
+  const graceEnd = (w: ExamWindow) => w.end.getTime() + graceMinutes * 60_000;
+  const ahead = sorted.filter((w) => graceEnd(w) > now.getTime());
+  const skipped = sorted.filter((w) => graceEnd(w) <= now.getTime());
+  for (const w of skipped) {
+    r.warnings.push(
+      `exam window "${w.name}" ended at ${utcMinute(w.end)}Z and its ${graceMinutes} min grace before now (${utcMinute(now)}Z): skipped`,
+    );
+  }
+  return { windows: ahead, skipped, leadMinutes, graceMinutes, studentsPerTask: perTask };
+}

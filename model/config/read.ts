@@ -1,0 +1,307 @@
+/**
+ * Reads and checks every setting of one stack: the keys (./read.ts `checkKeys`), then the
+ * service, database and platform settings and their cross-key rules, then the staging switch
+ * (./staging.ts) and the exam windows (./exam.ts). No Pulumi imports.
+ */
+import { fargateSizeProblem } from "../fargate";
+import { timeZoneProblem } from "../timeZones";
+import {
+  isAcmCertificateArn,
+  isEmail,
+  isHostName,
+  isImageReference,
+  isPrivateCidr,
+  isStackReference,
+  nearest,
+  REGION,
+} from "./checks";
+import { readExam } from "./exam";
+import { ConfigError, Reader } from "./reader";
+import {
+  CapacityStrategy,
+  EfsThroughputMode,
+  NatStrategy,
+  PROJECT,
+  rangeOf,
+  SCHEMA,
+  StackName,
+  STACKS,
+} from "./schema";
+import { readStaging } from "./staging";
+import type {
+  DatabaseConfig,
+  PlatformConfig,
+  RawConfig,
+  ServiceConfig,
+  StackConfig,
+} from "./types";
+import type { CpuArchitecture } from "../fargate";
+
+/** Keys whose names say they carry a credential: refused with a pointer to the managed secret. */
+const CREDENTIAL_KEY = /(password|passwd|databaseurl|dburl|connectionstring)/i;
+
+/**
+ * Reads and checks every setting of one stack. Throws ConfigError listing every problem; nothing
+ * is registered before this returns.
+ * @param stack the stack name (prod, staging or exam)
+ * @param raw all config values of the stack, `namespace:key` -> value
+ * @param now the clock: exam windows and staging expiry are judged against it
+ */
+export function parseStackConfig(stack: string, raw: RawConfig, now: Date): StackConfig {
+  if (!(STACKS as readonly string[]).includes(stack)) {
+    throw new ConfigError(stack, [
+      `the stack name "${stack}" is not one this program composes: use ${STACKS.join(", ")}`,
+    ]);
+  }
+  const r = new Reader(stack as StackName, raw);
+  checkKeys(r, raw);
+
+  const region = raw["aws:region"]?.value;
+  if (region === undefined) r.problems.push("aws:region is required: the AWS region to deploy to");
+  else if (!REGION.test(region)) {
+    r.problems.push(
+      `aws:region is ${JSON.stringify(region)}: must be an AWS region such as us-east-2`,
+    );
+  }
+
+  const domain = r.maybeStr("domain");
+  if (domain !== undefined && !isHostName(domain)) {
+    r.fail(
+      "domain",
+      domain,
+      "must be a host name such as ide.example.edu (lower-case labels of letters, digits and hyphens)",
+    );
+  }
+  const timeZone = r.str("timeZone");
+  const zoneProblem = timeZoneProblem(timeZone);
+  if (zoneProblem)
+    r.problems.push(`${r.k("timeZone")} ${r.shown("timeZone", timeZone)} ${zoneProblem}`);
+
+  const alarmEmail = r.maybeStr("alarmEmail");
+  if (alarmEmail !== undefined && !isEmail(alarmEmail))
+    r.fail("alarmEmail", alarmEmail, "must be an email address");
+
+  const service = readService(r);
+  const database = readDatabase(r);
+  const config: StackConfig = {
+    stack: r.stack,
+    region: region ?? "",
+    domain: domain ?? "",
+    host: r.stack === "prod" ? (domain ?? "") : `${r.stack}.${domain ?? ""}`,
+    alarmEmail,
+    timeZone,
+    service,
+    database,
+    warnings: r.warnings,
+  };
+  if (r.stack === "prod") config.platform = readPlatform(r);
+  else {
+    config.platformStack = r.maybeStr("platformStack");
+    if (config.platformStack !== undefined && !isStackReference(config.platformStack)) {
+      r.fail(
+        "platformStack",
+        config.platformStack,
+        "must be a fully qualified stack name, org/project/stack (for example acme/pythonide/prod)",
+      );
+    }
+  }
+  const zone = zoneProblem ? undefined : timeZone;
+  if (r.stack === "staging") config.staging = readStaging(r, service, zone, now);
+  if (r.stack === "exam") config.exam = readExam(r, service, zone, now);
+
+  if (r.problems.length > 0) throw new ConfigError(stack, r.problems);
+  return config;
+}
+
+/** Refuses unknown keys (with the nearest), keys of other stacks and plaintext secrets. */
+function checkKeys(r: Reader, raw: RawConfig): void {
+  for (const full of Object.keys(raw).sort()) {
+    const [ns, key] = full.includes(":")
+      ? [full.slice(0, full.indexOf(":")), full.slice(full.indexOf(":") + 1)]
+      : ["", full];
+    if (ns !== PROJECT) continue;
+    const spec = SCHEMA[key];
+    const value = raw[full];
+    if (!spec) {
+      if (CREDENTIAL_KEY.test(key)) {
+        r.problems.push(
+          `${full} is not a setting: database credentials are never configured; RDS manages the master password in Secrets Manager and tasks receive it as a container secret. Remove the key`,
+        );
+        continue;
+      }
+      const near = nearest(key, Object.keys(SCHEMA));
+      const hint = near
+        ? `did you mean ${PROJECT}:${near}?`
+        : `known keys are listed in the README's settings table`;
+      r.problems.push(`${full} is not a setting of this program: ${hint}`);
+      continue;
+    }
+    if (!spec.stacks.includes(r.stack)) {
+      r.problems.push(
+        `${full} does not apply to the ${r.stack} stack: it is a setting of ${spec.stacks.join(" and ")}`,
+      );
+      continue;
+    }
+    if (spec.secret && !value.secret) {
+      r.problems.push(
+        `${full} is given in plaintext: it must be a secret; run pulumi config set --secret ${key} (and remove the plaintext value)`,
+      );
+    }
+  }
+}
+
+/** The IDE service's settings: size, task counts, capacity, scaling targets, app limits. */
+function readService(r: Reader): ServiceConfig {
+  const image = r.maybeStr("image");
+  if (image !== undefined && !isImageReference(image)) {
+    r.fail(
+      "image",
+      image,
+      "must be an image reference such as registry.example.com/pythonide:1.4.2 (lower-case repository, optional tag or @sha256 digest)",
+    );
+  }
+  const cpu = r.int("taskCpu");
+  const memory = r.int("taskMemory");
+  if (r.valid("taskCpu", "taskMemory")) {
+    const problem = fargateSizeProblem(cpu, memory);
+    if (problem) {
+      const key = problem.startsWith("CPU") ? "taskCpu" : "taskMemory";
+      r.fail(key, String(key === "taskCpu" ? cpu : memory), `not a Fargate size: ${problem}`);
+    }
+  }
+  const architecture = r.oneOf<CpuArchitecture>("cpuArchitecture");
+  const strategy = r.oneOf<CapacityStrategy>("capacityProvider");
+  const onDemandBase = r.int("onDemandBase");
+  const spotWeight = r.int("spotWeight");
+  const maxTasks = r.int("maxTasks");
+  // staging reads neither: its switch (./staging.ts) sets both.
+  let minTasks = 0;
+  let desiredTasks = 0;
+  if (r.stack === "prod") {
+    minTasks = r.int("minTasks");
+    desiredTasks = r.int("desiredTasks");
+    if (r.valid("minTasks", "desiredTasks", "maxTasks")) {
+      if (minTasks > desiredTasks || desiredTasks > maxTasks) {
+        r.problems.push(
+          `${r.k("minTasks")} ${minTasks}, ${r.k("desiredTasks")} ${desiredTasks} and ${r.k("maxTasks")} ${maxTasks} must satisfy minTasks <= desiredTasks <= maxTasks`,
+        );
+      } else if (maxTasks === minTasks) {
+        r.fail(
+          "maxTasks",
+          String(maxTasks),
+          `must be greater than minTasks (${minTasks}) so autoscaling can add tasks`,
+        );
+      }
+    }
+  } else if (r.stack === "exam") {
+    minTasks = r.int("minTasks");
+    desiredTasks = minTasks;
+    if (r.valid("minTasks", "maxTasks") && minTasks >= maxTasks) {
+      r.fail("minTasks", String(minTasks), `the idle floor must be below maxTasks (${maxTasks})`);
+    }
+  }
+  if (
+    strategy === "spot-with-base" &&
+    r.valid("capacityProvider", "onDemandBase", "maxTasks") &&
+    onDemandBase > maxTasks
+  ) {
+    r.fail("onDemandBase", String(onDemandBase), `must not exceed maxTasks (${maxTasks})`);
+  }
+  if (r.stack === "exam" && r.valid("capacityProvider") && strategy === "spot") {
+    r.fail(
+      "capacityProvider",
+      "spot",
+      "Spot tasks can be interrupted during an exam; use on-demand, or spot-with-base with onDemandBase of at least 2",
+    );
+  }
+  if (
+    r.stack === "exam" &&
+    strategy === "spot-with-base" &&
+    r.valid("capacityProvider", "onDemandBase") &&
+    onDemandBase < 2
+  ) {
+    r.fail(
+      "onDemandBase",
+      String(onDemandBase),
+      "must be at least 2 in exam so an exam never rests on Spot tasks alone",
+    );
+  }
+  return {
+    image: image ?? "",
+    cpu,
+    memory,
+    architecture,
+    minTasks,
+    desiredTasks,
+    maxTasks,
+    capacity: { strategy, onDemandBase, spotWeight },
+    cpuTargetPercent: r.int("cpuTargetPercent"),
+    memoryTargetPercent: r.int("memoryTargetPercent"),
+    app: {
+      maxConcurrentExecutions: r.int("maxConcurrentExecutions"),
+      executionTimeoutSeconds: r.int("executionTimeoutSeconds"),
+      memoryLimitMb: r.int("memoryLimitMb"),
+      tornadoProcesses: r.int("tornadoProcesses"),
+    },
+    logRetentionDays: r.int("logRetentionDays"),
+    cookieSecret: r.maybeStr("cookieSecret"),
+  };
+}
+
+/** The database settings. */
+function readDatabase(r: Reader): DatabaseConfig {
+  return {
+    instanceClass: r.str("dbInstanceClass"),
+    allocatedStorageGb: r.int("dbAllocatedStorageGb"),
+    backupRetentionDays: r.int("dbBackupRetentionDays"),
+    deletionProtection: r.bool("deletionProtection"),
+    multiAz: r.bool("dbMultiAz"),
+  };
+}
+
+/** prod's shared platform settings: network, certificate, file system throughput. */
+function readPlatform(r: Reader): PlatformConfig {
+  const vpcCidr = r.str("vpcCidr");
+  if (!isPrivateCidr(vpcCidr)) {
+    r.fail(
+      "vpcCidr",
+      vpcCidr,
+      "must be a private IPv4 range (10/8, 172.16/12 or 192.168/16) from /16 to /22, such as 10.0.0.0/16",
+    );
+  }
+  const certificateArn = r.maybeStr("certificateArn");
+  if (certificateArn !== undefined && !isAcmCertificateArn(certificateArn)) {
+    r.fail(
+      "certificateArn",
+      certificateArn,
+      "must be an ACM certificate ARN, arn:aws:acm:<region>:<account>:certificate/<id>",
+    );
+  }
+  const efsThroughputMode = r.oneOf<EfsThroughputMode>("efsThroughputMode");
+  const efsProvisionedMibps = r.maybeInt("efsProvisionedMibps");
+  if (efsThroughputMode === "provisioned" && !r.given("efsProvisionedMibps")) {
+    const { min, max } = rangeOf("efsProvisionedMibps")!;
+    r.problems.push(
+      `${r.k("efsProvisionedMibps")} is required when efsThroughputMode is provisioned: MiB/s from ${min} to ${max}`,
+    );
+  }
+  if (
+    r.valid("efsThroughputMode") &&
+    efsThroughputMode !== "provisioned" &&
+    r.given("efsProvisionedMibps")
+  ) {
+    r.fail(
+      "efsProvisionedMibps",
+      String(efsProvisionedMibps ?? r.text("efsProvisionedMibps")),
+      `only applies when efsThroughputMode is provisioned (it is ${efsThroughputMode})`,
+    );
+  }
+  return {
+    availabilityZones: r.int("availabilityZones"),
+    vpcCidr,
+    natStrategy: r.oneOf<NatStrategy>("natStrategy"),
+    certificateArn: certificateArn ?? "",
+    efsThroughputMode,
+    efsProvisionedMibps: efsThroughputMode === "provisioned" ? efsProvisionedMibps : undefined,
+  };
+}

@@ -1,0 +1,262 @@
+/**
+ * The stack file (Pulumi.<stack>.yaml) as the Pulumi CLI reads it, and the merge with the
+ * project's config declarations, at the release matching @pulumi/pulumi 3.248.0. Sources
+ * (pulumi/pulumi):
+ * - `sdk/go/common/workspace/loaders.go` `LoadProjectStackBytes`, `stackConfigNamespacedWithProject`
+ *   (an un-namespaced key is the project's), `checkForEmptyConfig` (the warning for empty values);
+ * - `sdk/go/common/resource/config/value.go` `Value.unmarshalValue` (text first, else an object as
+ *   JSON, `{secure: ...}` a secret), `key.go` `ParseKey`;
+ * - `pkg/workspace/config.go` `mergeConfig`, `validateStackConfigValues`,
+ *   `validateStackConfigValue`, `missingStackConfigurationKeysError`, `formatMissingKeys`;
+ * - tests `pkg/workspace/config_project_test.go` and `sdk/go/common/workspace/project_test.go`.
+ */
+import {
+  GoFloat,
+  GoInt,
+  GoJsonError,
+  GoValue,
+  goJson,
+  goScalarText,
+  goTypeName,
+  isGoMap,
+  loadGoYaml,
+  roundTrip,
+  YamlSyntaxError,
+} from "./go-yaml";
+import {
+  ConfigStageError,
+  inferFullTypeName,
+  isProjectKey,
+  Project,
+  validateConfigValue,
+} from "./project";
+
+/** One config value as the CLI holds it (value.go `Value`). */
+export interface StackValue {
+  /** Text handed to the program: a scalar's text, or JSON for a list or map. For a secret: the ciphertext. */
+  value: string;
+  /** Set with `secure:` (or holding a `secure:` inside a list or map). */
+  secure: boolean;
+  /** A list or map (JSON text). */
+  object: boolean;
+}
+
+/** A stack's config: `namespace:key` -> value. */
+export type StackConfigMap = Map<string, StackValue>;
+
+/** key.go `ParseKey`: `ns:name`, or the old `ns:config:name`; else the CLI's error. */
+export function parseKey(key: string): { namespace: string; name: string } {
+  const parts = key.split(":");
+  if (parts.length === 2) return { namespace: parts[0], name: parts[1] };
+  if (parts.length === 3 && parts[1] === "config" && parts[0] !== "" && parts[2] !== "") {
+    return { namespace: parts[0], name: parts[2] };
+  }
+  throw new Error(
+    `could not parse ${key} as a configuration key (configuration keys should be of the form \`<namespace>:<name>\`)`,
+  );
+}
+
+/** value.go `isSecureValue`: a map of exactly one key, "secure", whose value is a string. */
+function secureText(v: GoValue): string | undefined {
+  if (!isGoMap(v)) return undefined;
+  const keys = Object.keys(v);
+  return keys.length === 1 && keys[0] === "secure" && typeof v.secure === "string"
+    ? v.secure
+    : undefined;
+}
+
+/** value.go `hasSecureValue`. */
+function hasSecure(v: GoValue): boolean {
+  if (secureText(v) !== undefined) return true;
+  if (Array.isArray(v)) return v.some(hasSecure);
+  return isGoMap(v) && Object.values(v).some(hasSecure);
+}
+
+/** value.go `unmarshalValue` for one decoded value. Throws GoJsonError for NaN/Inf in a list or map. */
+export function configValue(v: GoValue): StackValue {
+  if (!Array.isArray(v) && !isGoMap(v))
+    return { value: goScalarText(v), secure: false, object: false };
+  const secure = secureText(v);
+  if (secure !== undefined) return { value: secure, secure: true, object: false };
+  return { value: goJson(roundTrip(v)), secure: hasSecure(v), object: true };
+}
+
+/** Go's `%q` of a key, as `checkForEmptyConfig` prints it. */
+function quoted(key: string): string {
+  return JSON.stringify(key);
+}
+
+/**
+ * loaders.go `checkForEmptyConfig`: the CLI's warning for keys with no value (YAML null), which it
+ * hands to the program as "".
+ */
+function emptyValueWarning(keys: string[]): string | undefined {
+  if (keys.length === 0) return undefined;
+  const tail =
+    'This is currently treated as an empty string `""`, but will be treated as `null` in a future version of pulumi.';
+  if (keys.length === 1) return `No value for configuration key ${quoted(keys[0])}. ${tail}`;
+  const joined = keys.map(quoted).join(keys.length === 2 ? " and " : ", ");
+  return `No value for configuration keys ${joined}. ${tail}`;
+}
+
+/**
+ * Reads a stack file as `LoadProjectStackBytes` does: an un-namespaced key becomes
+ * `<project>:<key>`; every value becomes text as the program receives it (`taskCpu: 4096` is
+ * "4096", `1.50` is "1.5", `yes` is "true", an unquoted timestamp stays exactly as written, a list
+ * or map is its JSON); `secure:` values are secrets. Throws ConfigStageError("stack") with the
+ * CLI's message.
+ * @returns the config, and the CLI's warnings (empty values)
+ */
+export function loadStack(
+  text: string,
+  project: Project,
+): { config: StackConfigMap; warnings: string[] } {
+  let raw: GoValue;
+  try {
+    raw = loadGoYaml(text);
+  } catch (err) {
+    if (!(err instanceof YamlSyntaxError)) throw err;
+    throw new ConfigStageError("stack", `invalid YAML file: ${err.message}`);
+  }
+  const config: StackConfigMap = new Map();
+  if (raw === null) return { config, warnings: [] }; // "for example when reading an empty stack file"
+  if (!isGoMap(raw)) {
+    throw new ConfigStageError(
+      "stack",
+      `expected project to be an object, was '${goTypeName(raw)}'`,
+    );
+  }
+  const section = raw.config;
+  if (section === undefined || section === null) return { config, warnings: [] };
+  if (!isGoMap(section)) {
+    // Decoding a scalar or list into config.Map is a yaml.v2 TypeError, returned as it is. (The
+    // CLI's line number refers to its re-marshalled copy of the file; it is not reproduced.)
+    const shown = Array.isArray(section)
+      ? "!!seq"
+      : `!!${goTypeName(section)} \`${goScalarText(section)}\``;
+    throw new ConfigStageError(
+      "stack",
+      `yaml: unmarshal errors:\n  cannot unmarshal ${shown} into config.Map`,
+    );
+  }
+  const empty: string[] = [];
+  for (const [rawKey, v] of Object.entries(section)) {
+    const key = rawKey.includes(":") ? rawKey : `${project.name}:${rawKey}`;
+    if (v === null) empty.push(key);
+    let parsed: { namespace: string; name: string };
+    let value: StackValue;
+    try {
+      parsed = parseKey(key);
+      value = configValue(v);
+    } catch (err) {
+      const message =
+        err instanceof GoJsonError ? `marshalling obj: ${err.message}` : (err as Error).message;
+      throw new ConfigStageError("stack", `invalid YAML file: ${message}`);
+    }
+    config.set(`${parsed.namespace}:${parsed.name}`, value);
+  }
+  const warning = emptyValueWarning(empty.sort());
+  return { config, warnings: warning ? [warning] : [] };
+}
+
+/** config.go `formatMissingKeys`. */
+function formatMissingKeys(keys: string[]): string {
+  if (keys.length === 1) return `'${keys[0]}'`;
+  const sorted = [...keys].sort();
+  return sorted
+    .map((k, i) =>
+      i === sorted.length - 1 ? `and '${k}'` : i === sorted.length - 2 ? `'${k}' ` : `'${k}', `,
+    )
+    .join("");
+}
+
+/** config.go `createConfigValue`: a project default or value as a stack value. */
+function projectValue(v: GoValue): StackValue {
+  const primitive =
+    typeof v === "string" || typeof v === "boolean" || (v instanceof GoInt && !v.unsigned);
+  if (primitive) return { value: goScalarText(v), secure: false, object: false };
+  return { value: goJson(v), secure: false, object: true };
+}
+
+/** A JSON text decoded as encoding/json does into `interface{}`: every number a float64. */
+function fromJson(text: string): GoValue {
+  const convert = (x: unknown): GoValue => {
+    if (typeof x === "number") return new GoFloat(x);
+    if (Array.isArray(x)) return x.map(convert);
+    if (x !== null && typeof x === "object") {
+      return Object.fromEntries(Object.entries(x).map(([k, y]) => [k, convert(y)]));
+    }
+    return x as GoValue;
+  };
+  return convert(JSON.parse(text));
+}
+
+/**
+ * config.go `mergeConfig` with validation (`ValidateStackConfigAndApplyProjectConfig`), as
+ * `pulumi preview` runs it: for each declared key in sorted order, a key of the project's
+ * namespace with no stack value, no `default` and no `value` is missing; a key with a `default`
+ * or `value` the stack does not set gets it; all missing keys are one error ("Stack 'prod' is
+ * missing configuration values ..."); then each typed key's value must be secret if declared
+ * `secret: true` and of its declared type. Throws ConfigStageError("validate").
+ *
+ * Not replicated: ESC environments (`environment:` in the stack file), property paths in declared
+ * keys (`a.b`), and type checks of `secure:` values, which the CLI decrypts first (the offline
+ * preview has no key to decrypt them with: their type is not checked).
+ * @returns a new map with the project's defaults and values applied
+ */
+export function mergeConfig(
+  stack: string,
+  project: Project,
+  stackConfig: StackConfigMap,
+): StackConfigMap {
+  const merged: StackConfigMap = new Map(stackConfig);
+  const missing: string[] = [];
+  const keys = Object.keys(project.config).sort();
+  const fullKey = (k: string): string => {
+    try {
+      const { namespace, name } = k.includes(":")
+        ? parseKey(k)
+        : { namespace: project.name, name: k };
+      return `${namespace}:${name}`;
+    } catch (err) {
+      throw new ConfigStageError("validate", (err as Error).message);
+    }
+  };
+  for (const k of keys) {
+    const c = project.config[k];
+    const key = fullKey(k);
+    if (merged.has(key)) continue;
+    const given = c.default ?? c.value;
+    if (given === undefined) {
+      if (isProjectKey(project.name, key)) missing.push(k);
+      continue;
+    }
+    merged.set(key, projectValue(given));
+  }
+  if (missing.length > 0) {
+    throw new ConfigStageError(
+      "validate",
+      `Stack '${stack}' is missing configuration ${missing.length > 1 ? "values" : "value"} ${formatMissingKeys(missing)}`,
+    );
+  }
+  for (const k of keys) {
+    const c = project.config[k];
+    const v = merged.get(fullKey(k));
+    if (c.type === undefined || v === undefined) continue;
+    if (c.secret && !v.secure) {
+      throw new ConfigStageError(
+        "validate",
+        `Stack '${stack}' with configuration key '${k}' must be encrypted as it's secret`,
+      );
+    }
+    if (v.secure) continue; // the CLI checks the decrypted value; offline there is no key
+    const content = v.object ? fromJson(v.value) : v.value;
+    if (!validateConfigValue(c.type, c.items, content, true)) {
+      throw new ConfigStageError(
+        "validate",
+        `Stack '${stack}' with configuration key '${k}' must be of type '${inferFullTypeName(c.type, c.items)}'`,
+      );
+    }
+  }
+  return merged;
+}

@@ -73,6 +73,8 @@ export class EngineSession {
       PULUMI_CONFIG_PASSPHRASE: "engine-suite-passphrase",
       PULUMI_SKIP_UPDATE_CHECK: "true",
       PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+      // The doubles are found as ambient plugins (sdk/go/common/workspace/plugins.go).
+      PULUMI_IGNORE_AMBIENT_PLUGINS: "false",
       PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
       PYTHONIDE_NOW: this.now.toISOString(),
       AWS_REGION: "us-east-2",

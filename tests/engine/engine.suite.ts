@@ -31,7 +31,8 @@ function offlineVerdict(report: StackReport): string {
 
 function engineVerdict(v: EngineVerdict): string {
   if (v.mandatory.length > 0) return `refused: ${v.mandatory.join(", ")}`;
-  return v.verdict === "error" ? "error" : "pass";
+  const advisory = v.advisory.length > 0 ? ` (advisory: ${v.advisory.join(", ")})` : "";
+  return `${v.verdict === "error" ? "error" : "pass"}${advisory}`;
 }
 
 /**

@@ -49,8 +49,9 @@ export const rdsNoPlaintextPassword: ResourceValidationPolicy = {
   validateResource: validateResourceOfTypes(
     [aws.rds.Instance, aws.rds.Cluster],
     (props, args, report) => {
-      // Presence only: the value is never read (it may also be unknown in a preview).
-      for (const input of PASSWORD_INPUTS[args.type] ?? []) {
+      // Presence only: the value is never read (it may also be unknown in a preview). Only the
+      // two types above reach here, and each has its inputs.
+      for (const input of PASSWORD_INPUTS[args.type]) {
         if (input in (props as object)) {
           report(
             `${rdsKind(args.type)} '${args.name}' must not set ${input} (value not shown); set manageMasterUserPassword: true so RDS keeps the master password in Secrets Manager.`,

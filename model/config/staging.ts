@@ -4,7 +4,6 @@
  */
 import { parseZonedTime, utcMinute } from "../time";
 import type { Reader } from "./reader";
-import type { StagingDbMode } from "./schema";
 import type { ServiceConfig, StagingConfig } from "./types";
 
 /** Reads staging's switch and sets the service's task counts from it (0 while off). */
@@ -17,7 +16,6 @@ export function readStaging(
   const switchedOn = r.bool("active");
   const maxActiveHours = r.int("maxActiveHours");
   const activeTasks = r.int("activeTasks");
-  const dbMode = r.oneOf<StagingDbMode>("dbMode");
   if (activeTasks > service.maxTasks && r.valid("maxTasks")) {
     r.fail("activeTasks", String(activeTasks), `must not exceed maxTasks (${service.maxTasks})`);
   }
@@ -64,6 +62,5 @@ export function readStaging(
     activeUntil: active ? activeUntil : undefined,
     maxActiveHours,
     activeTasks,
-    dbMode,
   };
 }

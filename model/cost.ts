@@ -29,7 +29,6 @@ import {
   RegionPrices,
 } from "./prices";
 import { isAtSchedule, parseAtExpression } from "./schedule";
-import { databaseRecord } from "./synthetic";
 import { monthBounds, monthOf } from "./time";
 
 // ---------------------------------------------------------------------------------------------
@@ -62,20 +61,16 @@ export interface CostAssumptions {
    * `activeTasks`.
    */
   stagingActiveTasks: number;
-  /** GB in the final snapshot staging's on-demand database keeps while staging is off. Default 1. */
-  stagingSnapshotGb: number;
   /**
-   * Class priced for staging's on-demand database when it is not in the records (staging off).
-   * Default: staging's config default of `dbInstanceClass`.
+   * Times a month staging is switched on: each session ends with the pause delay, when its
+   * database is awake without tasks. Default 10 (seed 002: ~10 hours a month in sessions of 1-2
+   * hours, so at most 10).
    */
-  stagingDbClass: string;
-  /** Storage priced for that database, GB. Default: the config default `dbAllocatedStorageGb`. */
-  stagingDbStorageGb: number;
-  /**
-   * Whether a staging database in the records of a switched-on staging exists only while staging
-   * is on (the records cannot tell). Default: true, as the config default `dbMode` is on-demand.
-   */
-  stagingDbOnDemand: boolean;
+  stagingSessionsPerMonth: number;
+  /** GB stored in each Aurora cluster (its data; Aurora bills what is used). Default 1. */
+  auroraStoredGb: number;
+  /** Million I/O requests an Aurora cluster makes per hour it is awake. Default 0.1. */
+  auroraIoMillionsPerAwakeHour: number;
   /** Price the windows of this calendar month (`YYYY-MM`) instead of the busiest one. */
   expectedMonth?: string;
 }
@@ -92,10 +87,9 @@ export const DEFAULT_ASSUMPTIONS: Readonly<CostAssumptions> = {
   rdsBackupGbAboveFree: 0,
   stagingActiveHoursPerMonth: 10,
   stagingActiveTasks: Number(schemaDefault("activeTasks", "staging")),
-  stagingSnapshotGb: 1,
-  stagingDbClass: String(schemaDefault("dbInstanceClass", "staging")),
-  stagingDbStorageGb: Number(schemaDefault("dbAllocatedStorageGb", "staging")),
-  stagingDbOnDemand: schemaDefault("dbMode", "staging") === "on-demand",
+  stagingSessionsPerMonth: 10,
+  auroraStoredGb: 1,
+  auroraIoMillionsPerAwakeHour: 0.1,
 };
 
 /** One line per assumption, for printing. */
@@ -111,10 +105,9 @@ export const ASSUMPTION_DESCRIPTIONS: Readonly<Record<keyof CostAssumptions, str
   rdsBackupGbAboveFree: "RDS backup GB beyond the free provisioned size",
   stagingActiveHoursPerMonth: "hours staging is switched on per month (seed 002)",
   stagingActiveTasks: "tasks staging runs while on (when the records show it off)",
-  stagingSnapshotGb: "GB in staging's final database snapshot",
-  stagingDbClass: "staging database class when staging is off (config default)",
-  stagingDbStorageGb: "staging database GB when staging is off (config default)",
-  stagingDbOnDemand: "staging database exists only while staging is on",
+  stagingSessionsPerMonth: "times a month staging is switched on (seed 002)",
+  auroraStoredGb: "GB stored per Aurora cluster",
+  auroraIoMillionsPerAwakeHour: "million Aurora I/O requests per hour awake",
   expectedMonth: "month whose windows 'expected' prices (default: the busiest)",
 };
 
@@ -135,10 +128,6 @@ export function resolveAssumptions(overrides: Partial<CostAssumptions> = {}): Co
     } else if (typeof (DEFAULT_ASSUMPTIONS as Record<string, unknown>)[key] === "number") {
       if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
         problems.push(`cost assumption ${key} is ${JSON.stringify(value)}: must be a number >= 0`);
-      }
-    } else if (key === "stagingDbOnDemand") {
-      if (typeof value !== "boolean") {
-        problems.push(`cost assumption ${key} is ${JSON.stringify(value)}: must be true or false`);
       }
     } else if (typeof value !== "string") {
       problems.push(`cost assumption ${key} is ${JSON.stringify(value)}: must be text`);
@@ -234,6 +223,8 @@ const T = {
   eip: "aws:ec2/eip:Eip",
   endpoint: "aws:ec2/vpcEndpoint:VpcEndpoint",
   rds: "aws:rds/instance:Instance",
+  cluster: "aws:rds/cluster:Cluster",
+  clusterInstance: "aws:rds/clusterInstance:ClusterInstance",
   efs: "aws:efs/fileSystem:FileSystem",
   alarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
   dashboard: "aws:cloudwatch/dashboard:Dashboard",
@@ -876,21 +867,11 @@ function priceServices(
   }
 }
 
-/** A database that exists only part of the month (staging's, in on-demand mode). */
-interface PartTime {
-  /** Why, for the line. */
-  basis: string;
-  /** Fraction of the month it exists in the expected month. */
-  fraction: number;
-  hours: number;
-}
-
 function priceDatabase(
   out: Lines,
   r: ResourceRecord,
   a: CostAssumptions,
   problems: string[],
-  part?: PartTime,
 ): void {
   const i = r.inputs;
   const cls = str(i.instanceClass);
@@ -901,62 +882,165 @@ function priceDatabase(
   const multiAz = i.multiAz === true;
   const k = multiAz ? RDS_MULTI_AZ_FACTOR : 1;
   const az = multiAz ? `Multi-AZ (x${RDS_MULTI_AZ_FACTOR})` : "single-AZ";
-  const when = (full: number): PerScenario =>
-    part
-      ? { floor: 0, expected: full * part.fraction, ceiling: full }
-      : { floor: full, expected: full, ceiling: full };
-  const why = part
-    ? `; ${part.basis}: ${part.hours} h/month expected, none in the floor, all month in the ceiling`
-    : "";
-  out.add(r, `RDS PostgreSQL ${cls}`, { rdsClass: cls }, when(HOURS_PER_MONTH * k), {
-    assumed: `${az}${why}`,
-  });
+  out.add(r, `RDS PostgreSQL ${cls}`, { rdsClass: cls }, HOURS_PER_MONTH * k, { assumed: az });
   const storage = num(i.allocatedStorage);
   const type = str(i.storageType) ?? "gp2";
   if (storage === undefined) {
     problems.push(`RDS instance ${r.name}: allocated storage not known; its storage is not priced`);
   } else {
-    out.add(r, `RDS storage (${type})`, "rds.gp3GbMonth", when(storage * k), {
-      assumed: `${storage} GB, ${az}${why}`,
+    out.add(r, `RDS storage (${type})`, "rds.gp3GbMonth", storage * k, {
+      assumed: `${storage} GB, ${az}`,
     });
     const iops = num(i.iops);
     if (type === "gp3" && iops !== undefined && iops > 3000) {
-      out.add(r, "RDS gp3 IOPS above 3,000", "rds.gp3IopsMonth", when((iops - 3000) * k), {
+      out.add(r, "RDS gp3 IOPS above 3,000", "rds.gp3IopsMonth", (iops - 3000) * k, {
         assumed: `${iops} IOPS`,
       });
     }
   }
-  if (a.rdsBackupGbAboveFree > 0 && !part) {
+  if (a.rdsBackupGbAboveFree > 0) {
     out.add(
       r,
       "RDS backup storage beyond the provisioned size",
       "rds.backupGbMonth",
       a.rdsBackupGbAboveFree,
-      {
-        assumed: `${a.rdsBackupGbAboveFree} GB (assumption rdsBackupGbAboveFree)`,
-      },
+      { assumed: `${a.rdsBackupGbAboveFree} GB (assumption rdsBackupGbAboveFree)` },
     );
   }
-  if (i.manageMasterUserPassword === true) {
+  managedSecretLine(out, r);
+}
+
+/** The Secrets Manager secret RDS creates for a managed master password, all month. */
+function managedSecretLine(out: Lines, r: ResourceRecord): void {
+  if (r.inputs.manageMasterUserPassword === true) {
     out.add(
       r,
       "Secrets Manager secret (RDS-managed master password)",
       "secretsmanager.secretMonth",
-      when(1),
-      {
-        assumed: `created by RDS${why}`,
-      },
+      1,
+      { assumed: "created by RDS" },
     );
   }
-  if (part) {
-    out.add(
-      r,
-      "RDS final snapshot kept while staging is off",
-      "rds.snapshotGbMonth",
-      a.stagingSnapshotGb,
-      {
-        assumed: `${a.stagingSnapshotGb} GB (assumption stagingSnapshotGb)`,
-      },
+}
+
+/**
+ * Hours a month an Aurora Serverless v2 cluster that may pause is awake, per scenario. The IDE's
+ * tasks hold connections while they run, so it is awake while a service of its environment runs
+ * a task, plus the pause delay after each stretch of tasks; paused (no compute) otherwise.
+ * - floor: paused all month, unless a service rests above 0 tasks (then awake all month);
+ * - expected: the stretches of the expected month (exam windows from the scheduled actions, each
+ *   with one pause delay), or staging's hours on plus one pause delay per session;
+ * - ceiling: awake all month.
+ */
+export function awakeHours(
+  services: readonly Pick<ServiceModel, "restingMin" | "segments" | "staging" | "zone">[],
+  a: Pick<CostAssumptions, "stagingActiveHoursPerMonth" | "stagingSessionsPerMonth">,
+  pauseHours: number,
+  month: string | undefined,
+): { hours: PerScenario; basis: string } {
+  const M = HOURS_PER_MONTH;
+  if (services.some((s) => s.restingMin > 0)) {
+    return {
+      hours: { floor: M, expected: M, ceiling: M },
+      basis: "a service of its environment always runs a task, so it never pauses",
+    };
+  }
+  let expected = 0;
+  let basis: string;
+  if (services.some((s) => s.staging)) {
+    expected = a.stagingActiveHoursPerMonth + a.stagingSessionsPerMonth * pauseHours;
+    basis = `awake while staging is on (${a.stagingActiveHoursPerMonth} h, assumption) plus ${a.stagingSessionsPerMonth} pause delays of ${fmtHours(pauseHours)} (assumption stagingSessionsPerMonth)`;
+  } else {
+    let stretches = 0;
+    for (const s of services) {
+      for (const seg of s.segments) {
+        const h = month && seg.tasks > 0 ? hoursIn(seg.from, seg.to, month, s.zone) : 0;
+        if (h > 0) {
+          expected += h + pauseHours;
+          stretches++;
+        }
+      }
+    }
+    basis =
+      stretches > 0
+        ? `awake while tasks run in ${month} (${stretches} scheduled stretch(es), each plus a pause delay of ${fmtHours(pauseHours)}), paused otherwise`
+        : "paused: no task runs in the expected month";
+  }
+  return { hours: { floor: 0, expected: Math.min(expected, M), ceiling: M }, basis };
+}
+
+function fmtHours(h: number): string {
+  return `${Number(h.toFixed(3))} h`;
+}
+
+/**
+ * An Aurora cluster. Serverless v2 (the staging and exam default): ACU-hours at its maximum
+ * capacity for the hours it is awake (an upper bound: Aurora bills what it uses between 0.5 ACU
+ * and the maximum), none while paused; storage and I/O (Aurora Standard); its managed secret.
+ */
+function priceCluster(
+  out: Lines,
+  r: ResourceRecord,
+  services: ServiceModel[],
+  a: CostAssumptions,
+  month: string | undefined,
+  problems: string[],
+): void {
+  const i = r.inputs;
+  const scaling = obj(i.serverlessv2ScalingConfiguration);
+  const max = num(scaling?.maxCapacity);
+  const min = num(scaling?.minCapacity) ?? 0;
+  if (!scaling || max === undefined) {
+    problems.push(
+      `Aurora cluster ${r.name}: no Serverless v2 scaling configuration; provisioned Aurora instances are not in the price table, not priced`,
+    );
+    return;
+  }
+  const env = str(tagsOf(r).Environment)?.toLowerCase();
+  const mine = services.filter(
+    (s) => env === undefined || str(tagsOf(s.record).Environment)?.toLowerCase() === env,
+  );
+  const pauseSeconds = num(scaling.secondsUntilAutoPause) ?? 300;
+  let awake: { hours: PerScenario; basis: string };
+  if (min > 0) {
+    const M = HOURS_PER_MONTH;
+    awake = {
+      hours: { floor: M, expected: M, ceiling: M },
+      basis: `minimum ${min} ACU: never pauses`,
+    };
+  } else {
+    awake = awakeHours(mine, a, pauseSeconds / 3600, month);
+  }
+  out.add(
+    r,
+    "Aurora Serverless v2 capacity",
+    "aurora.serverlessV2AcuHour",
+    scale(awake.hours, max),
+    {
+      assumed: `at its maximum ${max} ACU while awake (an upper bound), 0 while paused; ${awake.basis}; ${fmtHours(awake.hours.expected)} expected`,
+    },
+  );
+  out.add(r, "Aurora storage (Standard)", "aurora.storageGbMonth", a.auroraStoredGb, {
+    assumed: `${a.auroraStoredGb} GB (assumption auroraStoredGb)`,
+  });
+  out.add(
+    r,
+    "Aurora I/O requests (Standard)",
+    "aurora.ioMillion",
+    scale(awake.hours, a.auroraIoMillionsPerAwakeHour),
+    {
+      assumed: `${a.auroraIoMillionsPerAwakeHour} million per hour awake (assumption auroraIoMillionsPerAwakeHour)`,
+    },
+  );
+  managedSecretLine(out, r);
+}
+
+/** A cluster instance: db.serverless is billed on its cluster; other classes are not priced. */
+function priceClusterInstance(r: ResourceRecord, problems: string[]): void {
+  const cls = str(r.inputs.instanceClass);
+  if (cls !== "db.serverless") {
+    problems.push(
+      `Aurora cluster instance ${r.name}: class ${cls ?? "(not known)"} is not in the price table; not priced`,
     );
   }
 }
@@ -1156,58 +1240,20 @@ function pricePlatform(
   records: ResourceRecord[],
   services: ServiceModel[],
   a: CostAssumptions,
+  month: string | undefined,
   problems: string[],
-  notes: string[],
 ): void {
-  const staging = services.filter((s) => s.staging);
-  const stagingOn = staging.some((s) => s.recordedActive);
-  const part = (basis: string): PartTime => ({
-    basis,
-    fraction: a.stagingActiveHoursPerMonth / HOURS_PER_MONTH,
-    hours: a.stagingActiveHoursPerMonth,
-  });
-  let stagingDbListed = false;
   for (const r of records) {
     if (r.type === T.lb[0] || r.type === T.lb[1]) priceLoadBalancer(out, r, a, problems);
     else if ([T.vpc, T.natGateway, T.eip, T.endpoint].includes(r.type as never))
       priceNetwork(out, r, a, records);
-    else if (r.type === T.rds) {
-      const ofStaging = isStaging(r);
-      stagingDbListed ||= ofStaging;
-      const onlyWhileOn = ofStaging && stagingOn && a.stagingDbOnDemand;
-      priceDatabase(
-        out,
-        r,
-        a,
-        problems,
-        onlyWhileOn
-          ? part("exists only while staging is on (assumption stagingDbOnDemand)")
-          : undefined,
-      );
-    } else if (HANDLED.has(r.type)) priceStorageAndMonitoring(out, r, a, problems);
+    else if (r.type === T.rds) priceDatabase(out, r, a, problems);
+    else if (r.type === T.cluster) priceCluster(out, r, services, a, month, problems);
+    else if (r.type === T.clusterInstance) priceClusterInstance(r, problems);
+    else if (HANDLED.has(r.type)) priceStorageAndMonitoring(out, r, a, problems);
     else if (!FREE.some((re) => re.test(r.type)) && (r.custom || r.type.startsWith("aws:"))) {
       problems.push(`${r.type} ${r.name}: the cost model has no price for this type; not priced`);
     }
-  }
-  // Staging's on-demand database is not deployed while staging is off: price its hours on from
-  // the assumptions (the config defaults).
-  if (staging.length > 0 && !stagingOn && !stagingDbListed && a.stagingDbOnDemand) {
-    const db = databaseRecord(`${staging[0].record.name}-database (deployed only while on)`, {
-      instanceClass: a.stagingDbClass,
-      storageGb: a.stagingDbStorageGb,
-    });
-    priceDatabase(
-      out,
-      db,
-      a,
-      problems,
-      part(
-        `not deployed while staging is off; priced as ${a.stagingDbClass}, ${a.stagingDbStorageGb} GB (assumptions stagingDbClass, stagingDbStorageGb)`,
-      ),
-    );
-    notes.push(
-      `staging's database is not in the records while staging is off; its ${a.stagingActiveHoursPerMonth} hours a month are priced as ${a.stagingDbClass} with ${a.stagingDbStorageGb} GB (the config defaults; assumptions stagingDbClass, stagingDbStorageGb)`,
-    );
   }
 }
 
@@ -1218,6 +1264,7 @@ function priceGroup(key: string): string {
     ["rds.gp3", "RDS storage"],
     ["rds.backup", "RDS backup storage"],
     ["rds.snapshot", "RDS snapshots"],
+    ["aurora.", "Aurora"],
     ["efs.", "EFS"],
     ["cloudwatch.alarm", "CloudWatch alarms"],
     ["cloudwatch.highResolutionAlarm", "CloudWatch alarms"],
@@ -1264,7 +1311,7 @@ export function estimate(
   }
   const out = new Lines(prices);
   priceServices(out, services, a, month);
-  pricePlatform(out, records, services, a, unpriced, notes);
+  pricePlatform(out, records, services, a, month, unpriced);
 
   const total = (s: Scenario) => out.lines.reduce((sum, l) => sum + l.monthly[s], 0);
   const borrowed = out.lines.filter((l) => l.assumedFrom);

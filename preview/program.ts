@@ -189,6 +189,17 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
             },
           ];
           break;
+        case "aws:rds/cluster:Cluster":
+          state.endpoint = `${args.name}.cluster-mock.invalid`;
+          state.readerEndpoint = `${args.name}.cluster-ro-mock.invalid`;
+          state.port = args.inputs.port ?? 5432;
+          state.masterUserSecrets = [
+            {
+              secretArn: mockResourceArn(args.type, `secret:rds!${args.name}`, region),
+              secretStatus: "active",
+            },
+          ];
+          break;
         case "aws:lb/loadBalancer:LoadBalancer":
           state.dnsName = `${args.name}.mock.invalid`;
           state.arnSuffix = `app/${args.name}/0123456789abcdef`;

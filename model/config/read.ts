@@ -27,6 +27,8 @@ import {
   PROJECT,
   rangeOf,
   SCHEMA,
+  sharedDefault,
+  specOf,
   StackName,
   STACKS,
 } from "./schema";
@@ -271,7 +273,9 @@ function readDatabase(r: Reader, service: ServiceConfig): DatabaseConfig {
   if (r.stack === "prod" || !r.valid("dbKind")) return config;
   const [unused, other] =
     kind === "serverless" ? [INSTANCE_ONLY, "instance"] : [SERVERLESS_ONLY, "serverless"];
-  for (const key of unused.filter((k) => r.given(k))) {
+  // A key Pulumi.yaml gives a default (dbAllocatedStorageGb, dbMultiAz) reaches every stack, so
+  // only keys without one can be told apart as set by the user; the others are ignored.
+  for (const key of unused.filter((k) => r.given(k) && sharedDefault(specOf(k)) === undefined)) {
     r.fail(key, r.text(key), `only applies when dbKind is ${other} (it is ${kind})`);
   }
   if (kind === "instance") return config;

@@ -95,9 +95,9 @@ export class Database extends pulumi.ComponentResource {
   constructor(name: string, args: DatabaseArgs, opts: pulumi.ComponentResourceOptions = {}) {
     const check = new ArgsChecker("Database", name);
     const s = args.settings;
+    const { databaseName, username } = checkCommonArgs(check, name, args, "RDS instance");
     check.setting("settings.instanceClass", s.instanceClass, "dbInstanceClass");
     check.setting("settings.allocatedStorageGb", s.allocatedStorageGb, "dbAllocatedStorageGb");
-    const { databaseName, username } = checkCommonArgs(check, name, args, "RDS instance");
     check.throwIfAny();
 
     super("pythonide:components:Database", name, {}, opts);

@@ -24,21 +24,6 @@ export interface RunOptions {
   platformOutputs?: Record<string, unknown>;
   /** The program to run (default: the repository's index.ts). */
   program?: string;
-  /**
-   * The account's manual RDS snapshots, as `aws.rds.getSnapshots` lists them (default: none, a
-   * fresh account). Staging's on-demand database is restored from the newest of its own.
-   */
-  rdsSnapshots?: MockDbSnapshot[];
-}
-
-/** One manual DB snapshot the mocked `aws.rds.getSnapshots` lists. */
-export interface MockDbSnapshot {
-  dbInstanceIdentifier: string;
-  dbSnapshotIdentifier: string;
-  /** RFC 3339 UTC. */
-  snapshotCreateTime: string;
-  /** Default `available`. */
-  status?: string;
 }
 
 export interface ProgramRun {
@@ -229,28 +214,6 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
           };
         case "aws:index/getPartition:getPartition":
           return { partition: "aws", dnsSuffix: "amazonaws.com" };
-        case "aws:rds/getSnapshots:getSnapshots": {
-          // Like the provider: an empty list (not an error) when nothing matches.
-          const type = args.inputs.snapshotType ?? "manual";
-          const snapshots = (type === "manual" ? (options.rdsSnapshots ?? []) : [])
-            .filter(
-              (s) =>
-                args.inputs.dbInstanceIdentifier === undefined ||
-                s.dbInstanceIdentifier === args.inputs.dbInstanceIdentifier,
-            )
-            .map((s) => ({
-              ...s,
-              status: s.status ?? "available",
-              snapshotType: "manual",
-              dbSnapshotArn: mockResourceArn(
-                "aws:rds",
-                `snapshot:${s.dbSnapshotIdentifier}`,
-                region,
-              ),
-              engine: "postgres",
-            }));
-          return { ...args.inputs, region, snapshots };
-        }
         default:
           return args.inputs;
       }

@@ -164,6 +164,7 @@ describe("component arguments", function () {
         ...p,
       },
       database: {
+        kind: "instance",
         instanceClass: "db.t4g.small",
         allocatedStorageGb: 20,
         backupRetentionDays: 7,
@@ -205,6 +206,7 @@ describe("component arguments", function () {
     const dbArgs = (overrides: Partial<DatabaseArgs> = {}): DatabaseArgs => ({
       environment: "staging",
       settings: {
+        kind: "instance",
         instanceClass: "db.t4g.micro",
         allocatedStorageGb: 20,
         backupRetentionDays: 1,

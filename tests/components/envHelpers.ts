@@ -3,7 +3,7 @@
  * shipped stack file (plus overrides), the StackReference mocked with the prod output names.
  */
 import * as assert from "assert";
-import { MockDbSnapshot, runProgram } from "../../preview/program";
+import { runProgram } from "../../preview/program";
 import { ResourceRecord } from "../../model/records";
 import { changedConfig, containers, NOW, Run, T } from "./helpers";
 
@@ -61,8 +61,6 @@ export interface EnvRunOptions {
   now?: Date;
   /** What the StackReference returns (default: platformOutputsFixture()). */
   platformOutputs?: Record<string, unknown>;
-  /** Manual RDS snapshots in the mocked account (default: none). */
-  rdsSnapshots?: MockDbSnapshot[];
 }
 
 /** Runs `stack` with its shipped stack file's config changed by `options`. */
@@ -75,7 +73,6 @@ export async function runEnv(
     config: changedConfig(stack, options.set, options.unset),
     now: options.now ?? NOW,
     platformOutputs: options.platformOutputs,
-    rdsSnapshots: options.rdsSnapshots,
   });
   return new EnvRun(run.records, run.outputs, run.warnings, run.stackReferences);
 }

@@ -77,13 +77,15 @@ describe("stack config validation", () => {
       assert.deepEqual(c.warnings, []);
     });
 
-    it("staging is off: 0 tasks, small Spot task, on-demand database", () => {
+    it("staging is off: 0 tasks, small Spot task, a database that pauses itself at 1 ACU", () => {
       const c = parse("staging", stackFile("staging"));
       assert.deepEqual([c.service.minTasks, c.service.desiredTasks, c.service.maxTasks], [0, 0, 0]);
       assert.deepEqual([c.service.cpu, c.service.memory], [512, 1024]);
       assert.equal(c.service.capacity.strategy, "spot");
       assert.equal(c.staging?.active, false);
-      assert.equal(c.staging?.dbMode, "on-demand");
+      // Planner: maxTasks 2 x 25 connections = 50 <= 0.8 x 189 (1 ACU); 5-minute pause delay.
+      assert.deepEqual(c.database.serverless, { maxCapacityAcu: 1, secondsUntilAutoPause: 300 });
+      assert.equal(c.database.kind, "serverless");
       assert.equal(c.host, "staging.ide.example.edu");
     });
 

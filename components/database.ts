@@ -69,6 +69,31 @@ export function platformDatabaseArgs(
 }
 
 /**
+ * Why an update stops when RDS returns no managed master user secret for a database, and what to
+ * do: turn the managed password on for it, then run the update again.
+ * @param kind `DB instance` (default) or `DB cluster`
+ */
+export function missingSecretMessage(
+  component: string,
+  identifier: string,
+  kind: "DB instance" | "DB cluster" = "DB instance",
+): string {
+  const [modify, flag, which] =
+    kind === "DB instance"
+      ? ["modify-db-instance", "--db-instance-identifier", "the instance"]
+      : ["modify-db-cluster", "--db-cluster-identifier", "the cluster"];
+  return (
+    `Database "${component}": RDS returned no managed master user secret for ${kind} ${identifier} ` +
+    `(masterUserSecrets is empty; ${kind === "DB instance" ? "an instance" : "a cluster"} restored from a snapshot keeps the snapshot's password ` +
+    "until the managed password is applied). The IDE's DATABASE_USER and DATABASE_PASSWORD and its " +
+    "execution role's policy need the secret's ARN, so nothing that uses it was changed. Turn the " +
+    `managed password on: aws rds ${modify} ${flag} ${identifier} ` +
+    `--manage-master-user-password --apply-immediately, wait until ${which} is available, then ` +
+    "run pulumi refresh and pulumi up again."
+  );
+}
+
+/**
  * An encrypted, private RDS PostgreSQL instance whose password RDS manages, with alarms. The
  * instance's identifier is the component's name (stable, so snapshots and alarms can name it).
  */
@@ -227,16 +252,12 @@ export function managedSecretArn(
   identifier: pulumi.Output<string>,
   secrets: pulumi.Output<{ secretArn: string }[] | undefined>,
 ): pulumi.Output<string> {
+  // The task's DATABASE_USER/DATABASE_PASSWORD and the execution role's policy are built from
+  // this ARN: without it they would read "undefined:password::" and "Resource": [null].
   return pulumi.all([secrets, identifier]).apply(([list, id]) => {
     const arn = list?.[0]?.secretArn;
     if (typeof arn !== "string" || arn === "") {
-      const modify =
-        kind === "DB instance"
-          ? "modify-db-instance --db-instance-identifier"
-          : "modify-db-cluster --db-cluster-identifier";
-      throw new pulumi.RunError(
-        `Database "${component}": RDS returned no managed master user secret for ${kind} ${id} (masterUserSecrets is empty), so the IDE's DATABASE_USER and DATABASE_PASSWORD cannot be set. Turn the managed password on: aws rds ${modify} ${id} --manage-master-user-password --apply-immediately, wait until it is available, then run pulumi refresh and pulumi up again.`,
-      );
+      throw new pulumi.RunError(missingSecretMessage(component, id, kind));
     }
     return arn;
   });

@@ -19,11 +19,11 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { DatabaseConfig, ExamConfig, ServiceConfig } from "../model/config";
 import { examPlan, ScalingPlan } from "../model/schedule";
-import { utcMinute } from "../model/time";
+import { localMinute, utcMinute } from "../model/time";
 import { Database, platformDatabaseArgs } from "./database";
-import { databaseArgs, IdeService, platformArgs } from "./ideService";
-import { checkEnvironmentArgs, referencePlatform } from "./platformReference";
-import { addScheduledScaling, scheduleText } from "./scheduledScaling";
+import { IdeService } from "./ideService";
+import { checkEnvironmentArgs, ideOnPlatform, referencePlatform } from "./platformReference";
+import { scheduleOutputs } from "./scheduledScaling";
 import { environmentDatabase, ServerlessDatabase } from "./serverlessDatabase";
 import { ArgsChecker, ComponentArgsError } from "./validate";
 
@@ -46,6 +46,8 @@ export interface ExamEnvArgs {
   database: DatabaseConfig;
   /** The clock: windows and periods that have begun are judged against it (index.ts PYTHONIDE_NOW). */
   now: Date;
+  /** The stack's time zone (canonical IANA name or UTC): the schedule outputs show times in it. Default UTC. */
+  timeZone?: string;
   /** Directory of exam student files on the shared file system. Default `/pythonide/exam`. */
   dataDirectory?: string;
   /** Priority of the host rule on the prod listener. Default 300 (IdeService's exam default). */
@@ -72,12 +74,15 @@ export class ExamEnv extends pulumi.ComponentResource {
   readonly dashboardName: pulumi.Output<string>;
   /** The windows and skipped windows, as given. */
   readonly exam: ExamConfig;
+  /** The stack's time zone the outputs show times in. */
+  readonly timeZone: string;
 
   constructor(name: string, args: ExamEnvArgs, opts: pulumi.ComponentResourceOptions = {}) {
     validate(name, args);
     super("pythonide:components:ExamEnv", name, {}, opts);
     const parent = { parent: this };
     this.exam = args.exam;
+    this.timeZone = args.timeZone ?? "UTC";
     const { platform, stack } = referencePlatform(`${name}-platform`, args.platformStack, this);
     this.platformStack = stack;
 
@@ -99,33 +104,24 @@ export class ExamEnv extends pulumi.ComponentResource {
     );
 
     this.plan = examPlan(args.exam, args.service, args.now);
-    this.ide = new IdeService(
-      `${name}-ide`,
-      {
-        environment: "exam",
-        host: args.host,
-        // The bounds now: the idle floor, or a window's count when one is under way.
-        service: {
-          ...args.service,
-          minTasks: this.plan.minCapacity,
-          desiredTasks: this.plan.minCapacity,
-          maxTasks: this.plan.maxCapacity,
-        },
-        examMode: true,
-        ...platformArgs(platform),
-        taskSubnetIds,
-        ...databaseArgs(this.database),
-        dataDirectory: args.dataDirectory,
-        listenerRulePriority: args.listenerRulePriority,
+    ({ ide: this.ide, scheduledActions: this.scheduledActions } = ideOnPlatform(this, name, {
+      environment: "exam",
+      host: args.host,
+      // The bounds now: the idle floor, or a window's count when one is under way.
+      service: {
+        ...args.service,
+        minTasks: this.plan.minCapacity,
+        desiredTasks: this.plan.minCapacity,
+        maxTasks: this.plan.maxCapacity,
       },
-      parent,
-    );
-    this.scheduledActions = addScheduledScaling(
-      `${name}-ide`,
-      this.ide.scalableTarget,
-      this.plan.steps,
-      this,
-    );
+      examMode: true,
+      platform,
+      taskSubnetIds,
+      database: this.database,
+      plan: this.plan,
+      dataDirectory: args.dataDirectory,
+      listenerRulePriority: args.listenerRulePriority,
+    }));
     this.url = this.ide.url;
     this.serviceName = this.ide.serviceName;
     this.dashboardName = this.ide.dashboardName;
@@ -140,21 +136,15 @@ export class ExamEnv extends pulumi.ComponentResource {
       serviceName: this.serviceName,
       dashboardName: this.dashboardName,
       databaseEndpoint: this.database.endpoint,
-      scaling: { minTasks: this.plan.minCapacity, maxTasks: this.plan.maxCapacity },
+      ...scheduleOutputs(this.plan, this.timeZone),
       windows: this.exam.windows.map((w) => ({
         name: w.name,
         start: `${utcMinute(w.start)}Z`,
         end: `${utcMinute(w.end)}Z`,
         timeZone: w.timeZone,
+        local: `${localMinute(w.start, w.timeZone)} to ${localMinute(w.end, w.timeZone)} ${w.timeZone}`,
         students: w.students,
         tasks: w.tasks,
-      })),
-      schedule: this.plan.steps.map((s) => ({
-        name: s.name,
-        schedule: scheduleText(s.at),
-        minTasks: s.minCapacity,
-        maxTasks: s.maxCapacity,
-        reason: s.reason,
       })),
       skippedWindows: this.exam.skipped.map((w) => w.name),
     };

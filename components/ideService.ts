@@ -20,6 +20,7 @@ import {
   StackName,
 } from "../model/config";
 import { capacityProviderStrategy, fargateSizeProblem } from "../model/fargate";
+import { autoNameProblems } from "../model/awsLimits";
 import { ecrRepositoryArn, parseEcrImage } from "../model/image";
 import { addAutoscaling, Autoscaling } from "./autoscaling";
 import { DatabaseConnection, DEFAULT_DATABASE_NAME } from "./database";
@@ -463,6 +464,11 @@ export class IdeService extends pulumi.ComponentResource {
         taskDefinition: this.taskDefinition.arn,
         desiredCount: s.desiredTasks,
         capacityProviderStrategies: capacityProviderStrategy(s.capacity),
+        // "Updating [capacityProviderStrategies] requires `forceNewDeployment = true`" (@pulumi/aws
+        // ecs/service.d.ts): without it the provider refuses a changed `capacityProvider` setting
+        // on a deployed service. It redeploys only on an update of the service; no `triggers`,
+        // so an unchanged service is not redeployed by every `pulumi up`.
+        forceNewDeployment: true,
         platformVersion: "LATEST",
         networkConfiguration: {
           subnets: args.taskSubnetIds,
@@ -485,6 +491,10 @@ export class IdeService extends pulumi.ComponentResource {
         waitForSteadyState: false,
         tags,
       },
+      // ECS refuses a service whose target group no load balancer uses yet ("The target group
+      // ... does not have an associated load balancer", CreateService loadBalancers): the host
+      // rule joins the target group to the load balancer, so the service waits for it. The
+      // cluster ARN carries the capacity providers' attachment (Platform.clusterArn).
       { parent: this, dependsOn: [this.listenerRule], ignoreChanges: ["desiredCount"] },
     );
     this.serviceName = this.service.name;
@@ -544,6 +554,15 @@ function splitEndpoint(
 
 const DASHBOARD_NAME = /^[A-Za-z0-9_-]+$/;
 
+/** The children the provider autonames, `[type token, logical name]`: their names must fit AWS's limits. */
+function autonamedChildren(name: string): [string, string][] {
+  return [
+    ["aws:lb/targetGroup:TargetGroup", `${name}-tg`],
+    ["aws:iam/role:Role", `${name}-execution-role`],
+    ["aws:iam/role:Role", `${name}-task-role`],
+  ];
+}
+
 function validate(name: string, args: IdeServiceArgs): void {
   const check = new ArgsChecker("IdeService", name);
   check.oneOf("environment", args.environment, STACKS);
@@ -551,7 +570,7 @@ function validate(name: string, args: IdeServiceArgs): void {
     check.problems.push(
       `the name ${JSON.stringify(name)} must be letters, digits, hyphens and underscores, at most 40 characters (it names the dashboard, log group and task family)`,
     );
-  }
+  } else check.problems.push(...autoNameProblems(autonamedChildren(name)));
   if ((args.databaseEndpoint === undefined) !== (args.databaseSecretArn === undefined)) {
     check.problems.push(
       `args.databaseEndpoint and args.databaseSecretArn go together: give both (the service's database) or neither (no database now); ${args.databaseEndpoint === undefined ? "databaseEndpoint" : "databaseSecretArn"} is missing`,

@@ -16,6 +16,7 @@ import {
   NatStrategy,
   PlatformConfig,
 } from "../model/config";
+import { autoNameProblems } from "../model/awsLimits";
 import { Database, platformDatabaseArgs } from "./database";
 import { standardTags } from "./tags";
 import { ArgsChecker } from "./validate";
@@ -104,7 +105,7 @@ export class Platform extends pulumi.ComponentResource implements PlatformOutput
   readonly cluster: aws.ecs.Cluster;
   /** Cluster name (resolves after the capacity providers are attached). */
   readonly clusterName: pulumi.Output<string>;
-  /** Cluster ARN. */
+  /** Cluster ARN (resolves after the capacity providers are attached). */
   readonly clusterArn: pulumi.Output<string>;
   /** The Application Load Balancer. */
   readonly loadBalancer: aws.lb.LoadBalancer;
@@ -160,6 +161,7 @@ export class Platform extends pulumi.ComponentResource implements PlatformOutput
         "must be an ACM certificate ARN, arn:aws:acm:<region>:<account>:certificate/<id>",
       );
     }
+    check.problems.push(...autoNameProblems([["aws:lb/loadBalancer:LoadBalancer", `${name}-alb`]]));
     if (args.alarmEmail !== undefined && !isEmail(args.alarmEmail)) {
       check.fail("alarmEmail", args.alarmEmail, "must be an email address");
     }
@@ -315,9 +317,15 @@ export class Platform extends pulumi.ComponentResource implements PlatformOutput
       },
       parent,
     );
-    // Services read the name from here, so they are created after the providers are attached.
+    // A service's capacity provider strategy names FARGATE or FARGATE_SPOT, which ECS accepts
+    // only once they are attached to the cluster (CreateService: "The capacity provider must be
+    // associated with the cluster", https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html).
+    // The cluster's name and ARN are handed out through the attachment, so everything that
+    // takes either (the services, their scalable targets) depends on it.
     this.clusterName = capacityProviders.clusterName;
-    this.clusterArn = this.cluster.arn;
+    this.clusterArn = pulumi
+      .all([capacityProviders.clusterName, this.cluster.arn])
+      .apply(([, arn]) => arn);
 
     // Load balancer: HTTPS with the configured certificate; HTTP only redirects.
     this.loadBalancer = new aws.lb.LoadBalancer(
@@ -425,7 +433,12 @@ export class Platform extends pulumi.ComponentResource implements PlatformOutput
           subnetId: this.taskSubnetIds.apply((ids) => ids[i]),
           securityGroups: [efsSg.id],
         },
-        parent,
+        // EFS allows one mount target per zone ("MountTargetConflict": CreateMountTarget,
+        // https://docs.aws.amazon.com/efs/latest/ug/API_CreateMountTarget.html), and a new
+        // subnet (natStrategy moves the task subnets) replaces it: delete the old one first,
+        // or the engine's create-before-delete fails. Tasks in that zone lose the file system
+        // for the minutes in between; `npm start -- --against` shows the replacement.
+        { parent: this, deleteBeforeReplace: true },
       );
     }
 

@@ -4,10 +4,14 @@
  * Only what a second environment needs is read; prod's own database endpoint and secret never
  * are (staging and exam each have their own database).
  */
+import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { isHostName, isStackReference } from "../model/config";
-import { RDS_IDENTIFIER } from "./database";
-import { PLATFORM_ARG_KEYS } from "./ideService";
+import { isHostName, isStackReference, ServiceConfig } from "../model/config";
+import { ScalingPlan } from "../model/schedule";
+import { timeZoneProblem } from "../model/timeZones";
+import { DatabaseConnection, RDS_IDENTIFIER } from "./database";
+import { databaseArgs, IdeService, PLATFORM_ARG_KEYS, platformArgs } from "./ideService";
+import { addScheduledScaling } from "./scheduledScaling";
 import type { PlatformOutputs } from "./platform";
 import { ArgsChecker } from "./validate";
 
@@ -22,9 +26,39 @@ export const PLATFORM_REFERENCE_KEYS = [
 /** One output per key, typed as the Platform declares it. */
 export type PlatformReference = Pick<PlatformOutputs, (typeof PLATFORM_REFERENCE_KEYS)[number]>;
 
+/** A stack output that cannot be wired into a resource: absent, null, empty text or an empty list. */
+function isMissing(value: unknown): boolean {
+  return (
+    value === undefined ||
+    value === null ||
+    value === "" ||
+    (Array.isArray(value) && (value.length === 0 || value.some((v) => v === null || v === "")))
+  );
+}
+
+/** Why the update stops when the prod stack lacks an output, and what to do. */
+export function missingOutputMessage(
+  reference: string,
+  stackName: string,
+  key: string,
+  value: unknown,
+): string {
+  const found =
+    value === undefined
+      ? `does not export the output ${key}`
+      : `exports the output ${key} empty (${JSON.stringify(value)})`;
+  return (
+    `StackReference "${reference}": the prod stack ${stackName} ${found}, which this ` +
+    "stack wires into its resources. Run pulumi up on the prod stack (its outputs are written by a " +
+    "successful update of the current program; pulumi stack output --stack " +
+    `${stackName} lists them), check that platformStack names it, then run this update again.`
+  );
+}
+
 /**
- * Reads the platform from the prod stack `stackName` (org/project/stack). Each value is a
- * `requireOutput`: an output the prod stack does not export fails the update with its name.
+ * Reads the platform from the prod stack `stackName` (org/project/stack). An output the prod
+ * stack does not export, or exports empty, fails the update with its name and what to do
+ * (missingOutputMessage): never an undefined value in a resource input.
  * @param name logical name of the StackReference (`${componentName}-platform`)
  * @param stackName fully qualified name of the prod stack (config `platformStack`)
  * @param parent the component that owns the reference
@@ -36,7 +70,15 @@ export function referencePlatform(
 ): { stack: pulumi.StackReference; platform: PlatformReference } {
   const stack = new pulumi.StackReference(name, { name: stackName }, { parent });
   const platform = Object.fromEntries(
-    PLATFORM_REFERENCE_KEYS.map((key) => [key, stack.requireOutput(key)]),
+    PLATFORM_REFERENCE_KEYS.map((key) => [
+      key,
+      stack.getOutput(key).apply((value) => {
+        if (isMissing(value)) {
+          throw new pulumi.RunError(missingOutputMessage(name, stackName, key, value));
+        }
+        return value;
+      }),
+    ]),
   ) as unknown as PlatformReference;
   return { stack, platform };
 }
@@ -50,7 +92,7 @@ export function referencePlatform(
 export function checkEnvironmentArgs(
   check: ArgsChecker,
   name: string,
-  args: { platformStack: string; host: string },
+  args: { platformStack: string; host: string; timeZone?: string },
   environment: "staging" | "exam",
 ): void {
   if (!RDS_IDENTIFIER.test(name) || name.length > 30) {
@@ -68,4 +110,66 @@ export function checkEnvironmentArgs(
   if (!isHostName(args.host)) {
     check.fail("host", args.host, `must be a host name such as ${environment}.ide.example.edu`);
   }
+  const zoneProblem = args.timeZone === undefined ? undefined : timeZoneProblem(args.timeZone);
+  if (zoneProblem)
+    check.problems.push(`args.timeZone ${JSON.stringify(args.timeZone)} ${zoneProblem}`);
+}
+
+/** What an environment on the prod platform runs: its IDE service and its scheduled scaling. */
+export interface EnvironmentIde {
+  /** The IDE service, named `${name}-ide`. */
+  ide: IdeService;
+  /** One `at()` action per plan step on the service's scalable target, in plan order. */
+  scheduledActions: aws.appautoscaling.ScheduledAction[];
+}
+
+/**
+ * The one way staging and exam stand on the prod platform: an IdeService named `${name}-ide`
+ * under `owner`, wired to the referenced platform (and to the environment's own database, if it
+ * has one now), its task-count bounds from the scaling plan, and the plan's steps as scheduled
+ * actions on its scalable target. Child names are the ones users' state holds.
+ * @param owner the environment component (StagingEnv, ExamEnv)
+ * @param name the environment component's name
+ */
+export function ideOnPlatform(
+  owner: pulumi.Resource,
+  name: string,
+  args: {
+    environment: "staging" | "exam";
+    host: string;
+    /** The service settings, with the bounds (`minTasks`, `desiredTasks`, `maxTasks`) to run now. */
+    service: ServiceConfig;
+    examMode: boolean;
+    platform: PlatformReference;
+    /** The environment's database; undefined while it has none (no DATABASE_* settings). */
+    database: DatabaseConnection | undefined;
+    plan: ScalingPlan;
+    /** Subnets tasks run in. Default: the platform's `taskSubnetIds`. */
+    taskSubnetIds?: pulumi.Input<string[]>;
+    dataDirectory?: string;
+    listenerRulePriority?: number;
+  },
+): EnvironmentIde {
+  const ide = new IdeService(
+    `${name}-ide`,
+    {
+      environment: args.environment,
+      host: args.host,
+      service: args.service,
+      examMode: args.examMode,
+      ...platformArgs(args.platform),
+      ...(args.taskSubnetIds !== undefined ? { taskSubnetIds: args.taskSubnetIds } : {}),
+      ...databaseArgs(args.database),
+      dataDirectory: args.dataDirectory,
+      listenerRulePriority: args.listenerRulePriority,
+    },
+    { parent: owner },
+  );
+  const scheduledActions = addScheduledScaling(
+    `${name}-ide`,
+    ide.scalableTarget,
+    args.plan.steps,
+    owner,
+  );
+  return { ide, scheduledActions };
 }

@@ -5,7 +5,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { atExpression, ScalingStep } from "../model/schedule";
+import { atExpression, describeSchedule, ScalingPlan, ScalingStep } from "../model/schedule";
 
 /** The time zone every scheduled action is written in: steps are UTC instants. */
 export const SCHEDULE_TIME_ZONE = "UTC";
@@ -13,6 +13,23 @@ export const SCHEDULE_TIME_ZONE = "UTC";
 /** A step's schedule as stack outputs show it: `at(2027-03-16T13:00:00) UTC`. */
 export function scheduleText(at: Date): string {
   return `${atExpression(at)} ${SCHEDULE_TIME_ZONE}`;
+}
+
+/**
+ * What a stack's outputs say about its capacity: the bounds now and why (`scaling`), and each
+ * scheduled change in the stack's local time and UTC with the bounds before and after and why
+ * (`schedule`, model/schedule.ts describeSchedule, plus the action's `at()` schedule).
+ * @param plan the component's scaling plan
+ * @param timeZone the stack's time zone (canonical IANA name or UTC)
+ */
+export function scheduleOutputs(plan: ScalingPlan, timeZone: string) {
+  return {
+    scaling: { minTasks: plan.minCapacity, maxTasks: plan.maxCapacity, reason: plan.reason },
+    schedule: describeSchedule(plan, timeZone).map((entry, i) => ({
+      ...entry,
+      schedule: scheduleText(plan.steps[i].at),
+    })),
+  };
 }
 
 /** Names AWS accepts for a scheduled action (unique per scalable target). */

@@ -20,9 +20,9 @@ import { DatabaseConfig, DB_KINDS, ServiceConfig, StagingConfig } from "../model
 import { stagingPlan, ScalingPlan } from "../model/schedule";
 import { utcMinute } from "../model/time";
 import { Database, platformDatabaseArgs } from "./database";
-import { databaseArgs, IdeService, platformArgs } from "./ideService";
-import { checkEnvironmentArgs, referencePlatform } from "./platformReference";
-import { addScheduledScaling, scheduleText } from "./scheduledScaling";
+import { IdeService } from "./ideService";
+import { checkEnvironmentArgs, ideOnPlatform, referencePlatform } from "./platformReference";
+import { scheduleOutputs, scheduleText } from "./scheduledScaling";
 import { environmentDatabase, ServerlessDatabase } from "./serverlessDatabase";
 import { ArgsChecker } from "./validate";
 
@@ -41,6 +41,8 @@ export interface StagingEnvArgs {
   staging: StagingConfig;
   /** Settings of staging's own database (config defaults: serverless from 0 ACU, 1 day of backups). */
   database: DatabaseConfig;
+  /** The stack's time zone (canonical IANA name or UTC): the schedule outputs show times in it. Default UTC. */
+  timeZone?: string;
   /** Directory of staging's student files on the shared file system. Default `/pythonide/staging`. */
   dataDirectory?: string;
   /** Priority of the host rule on the prod listener. Default 200 (IdeService's staging default). */
@@ -53,6 +55,8 @@ export class StagingEnv extends pulumi.ComponentResource {
   readonly staging: StagingConfig;
   /** `serverless` or `instance` (config `dbKind`). */
   readonly databaseKind: DatabaseConfig["kind"];
+  /** The stack's time zone the outputs show times in. */
+  readonly timeZone: string;
   /** The prod stack the platform is read from. */
   readonly platformStack: pulumi.StackReference;
   /** The IDE service (desired count 0; the scalable target holds its tasks while on). */
@@ -79,6 +83,7 @@ export class StagingEnv extends pulumi.ComponentResource {
     const staging = args.staging;
     this.staging = staging;
     this.databaseKind = args.database.kind;
+    this.timeZone = args.timeZone ?? "UTC";
 
     this.database = environmentDatabase(
       `${name}-db`,
@@ -87,27 +92,18 @@ export class StagingEnv extends pulumi.ComponentResource {
     );
 
     this.plan = stagingPlan(staging, args.service);
-    this.ide = new IdeService(
-      `${name}-ide`,
-      {
-        environment: "staging",
-        host: args.host,
-        // validate() holds desiredTasks at 0: the scalable target alone runs tasks.
-        service: args.service,
-        examMode: false,
-        ...platformArgs(platform),
-        ...databaseArgs(this.database),
-        dataDirectory: args.dataDirectory,
-        listenerRulePriority: args.listenerRulePriority,
-      },
-      parent,
-    );
-    this.scheduledActions = addScheduledScaling(
-      `${name}-ide`,
-      this.ide.scalableTarget,
-      this.plan.steps,
-      this,
-    );
+    ({ ide: this.ide, scheduledActions: this.scheduledActions } = ideOnPlatform(this, name, {
+      environment: "staging",
+      host: args.host,
+      // validate() holds desiredTasks at 0: the scalable target alone runs tasks.
+      service: args.service,
+      examMode: false,
+      platform,
+      database: this.database,
+      plan: this.plan,
+      dataDirectory: args.dataDirectory,
+      listenerRulePriority: args.listenerRulePriority,
+    }));
     this.url = this.ide.url;
     this.serviceName = this.ide.serviceName;
     this.dashboardName = this.ide.dashboardName;
@@ -119,6 +115,7 @@ export class StagingEnv extends pulumi.ComponentResource {
   stackOutputs(): Record<string, pulumi.Input<unknown>> {
     const staging = this.staging;
     const switchOff = this.plan.steps[0];
+    const { scaling, schedule } = scheduleOutputs(this.plan, this.timeZone);
     return {
       url: this.url,
       serviceName: this.serviceName,
@@ -126,10 +123,10 @@ export class StagingEnv extends pulumi.ComponentResource {
       active: staging.active,
       activeUntil: staging.activeUntil ? `${utcMinute(staging.activeUntil)}Z` : "off",
       scaling: {
-        minTasks: this.plan.minCapacity,
-        maxTasks: this.plan.maxCapacity,
+        ...scaling,
         switchOff: switchOff ? scheduleText(switchOff.at) : "none (staging is off)",
       },
+      schedule,
       database: { kind: this.databaseKind, endpoint: this.database.endpoint },
     };
   }

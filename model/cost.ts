@@ -38,8 +38,23 @@ import { monthBounds, monthOf } from "./time";
 export interface CostAssumptions {
   /** Region to price; default: the AWS provider's region in the records, else an ARN's region. */
   region?: string;
-  /** Load balancer capacity units billed each hour (a class-sized IDE sits near 1). Default 1. */
-  albLcuPerHour: number;
+  /**
+   * Load balancer capacity units billed each hour, on average over the month. Default: derived
+   * from the workload below (albLcu): the largest LCU dimension in a class hour x class hours.
+   */
+  albLcuPerHour?: number;
+  /** Students connected at once during a class hour (seeds 000 and 002: 60). Default 60. */
+  classStudents: number;
+  /** Hours a month students are connected (4 h on 20 weekdays). Default 80. */
+  classHoursPerMonth: number;
+  /** HTTP requests per connected student per hour (saves, listings, runs). Default 120. */
+  requestsPerStudentHour: number;
+  /** MB a connected student's WebSocket (terminal, REPL) moves per hour, both ways. Default 5. */
+  websocketMbPerStudentHour: number;
+  /** Students enrolled, for the cost per enrolled student a month (seed 002: 100+). Default 100. */
+  enrolledStudents: number;
+  /** Apply the account's always-free tiers (CloudWatch alarms, dashboards, logs). Default false. */
+  freeTier: boolean;
   /** GB processed by all NAT gateways together per month. Default 10. */
   natGbPerMonth: number;
   /** GB processed per interface endpoint per month. Default 1. */
@@ -62,6 +77,11 @@ export interface CostAssumptions {
    */
   stagingActiveTasks: number;
   /**
+   * The most tasks staging runs while on (its ceiling, all month), when the records show it off;
+   * while on, the recorded maximum. Default: the config default of `maxTasks`.
+   */
+  stagingMaxTasks: number;
+  /**
    * Times a month staging is switched on: each session ends with the pause delay, when its
    * database is awake without tasks. Default 10 (seed 002: ~10 hours a month in sessions of 1-2
    * hours, so at most 10).
@@ -77,7 +97,12 @@ export interface CostAssumptions {
 
 /** The defaults; staging's come from the config schema, where they are decided. */
 export const DEFAULT_ASSUMPTIONS: Readonly<CostAssumptions> = {
-  albLcuPerHour: 1,
+  classStudents: 60,
+  classHoursPerMonth: 80,
+  requestsPerStudentHour: 120,
+  websocketMbPerStudentHour: 5,
+  enrolledStudents: 100,
+  freeTier: false,
   natGbPerMonth: 10,
   endpointGbPerMonth: 1,
   efsStoredGb: 10,
@@ -87,6 +112,7 @@ export const DEFAULT_ASSUMPTIONS: Readonly<CostAssumptions> = {
   rdsBackupGbAboveFree: 0,
   stagingActiveHoursPerMonth: 10,
   stagingActiveTasks: Number(schemaDefault("activeTasks", "staging")),
+  stagingMaxTasks: Number(schemaDefault("maxTasks", "staging")),
   stagingSessionsPerMonth: 10,
   auroraStoredGb: 1,
   auroraIoMillionsPerAwakeHour: 0.1,
@@ -95,7 +121,13 @@ export const DEFAULT_ASSUMPTIONS: Readonly<CostAssumptions> = {
 /** One line per assumption, for printing. */
 export const ASSUMPTION_DESCRIPTIONS: Readonly<Record<keyof CostAssumptions, string>> = {
   region: "region priced (default: the AWS provider's region in the records)",
-  albLcuPerHour: "load balancer capacity units per hour",
+  albLcuPerHour: "load balancer capacity units per hour (default: derived from the workload)",
+  classStudents: "students connected at once in a class hour (load balancer)",
+  classHoursPerMonth: "hours a month students are connected (load balancer)",
+  requestsPerStudentHour: "HTTP requests per connected student per hour (load balancer)",
+  websocketMbPerStudentHour: "WebSocket MB per connected student per hour (load balancer)",
+  enrolledStudents: "students enrolled (cost per enrolled student)",
+  freeTier: "apply the account's always-free tiers",
   natGbPerMonth: "GB through NAT gateways per month",
   endpointGbPerMonth: "GB through each interface endpoint per month",
   efsStoredGb: "GB stored per EFS file system",
@@ -105,6 +137,7 @@ export const ASSUMPTION_DESCRIPTIONS: Readonly<Record<keyof CostAssumptions, str
   rdsBackupGbAboveFree: "RDS backup GB beyond the free provisioned size",
   stagingActiveHoursPerMonth: "hours staging is switched on per month (seed 002)",
   stagingActiveTasks: "tasks staging runs while on (when the records show it off)",
+  stagingMaxTasks: "most tasks staging runs while on, its ceiling (when the records show it off)",
   stagingSessionsPerMonth: "times a month staging is switched on (seed 002)",
   auroraStoredGb: "GB stored per Aurora cluster",
   auroraIoMillionsPerAwakeHour: "million Aurora I/O requests per hour awake",
@@ -125,9 +158,16 @@ export function resolveAssumptions(overrides: Partial<CostAssumptions> = {}): Co
       );
     } else if (value === undefined) {
       continue;
-    } else if (typeof (DEFAULT_ASSUMPTIONS as Record<string, unknown>)[key] === "number") {
+    } else if (
+      key === "albLcuPerHour" ||
+      typeof (DEFAULT_ASSUMPTIONS as Record<string, unknown>)[key] === "number"
+    ) {
       if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
         problems.push(`cost assumption ${key} is ${JSON.stringify(value)}: must be a number >= 0`);
+      }
+    } else if (key === "freeTier") {
+      if (typeof value !== "boolean") {
+        problems.push(`cost assumption ${key} is ${JSON.stringify(value)}: must be true or false`);
       }
     } else if (typeof value !== "string") {
       problems.push(`cost assumption ${key} is ${JSON.stringify(value)}: must be text`);
@@ -138,11 +178,89 @@ export function resolveAssumptions(overrides: Partial<CostAssumptions> = {}): Co
       `cost assumption stagingActiveHoursPerMonth is ${a.stagingActiveHoursPerMonth}: a month has ${HOURS_PER_MONTH} hours`,
     );
   }
+  if (a.classHoursPerMonth > HOURS_PER_MONTH) {
+    problems.push(
+      `cost assumption classHoursPerMonth is ${a.classHoursPerMonth}: a month has ${HOURS_PER_MONTH} hours`,
+    );
+  }
   if (a.expectedMonth !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(a.expectedMonth)) {
     problems.push(`cost assumption expectedMonth is "${a.expectedMonth}": must be YYYY-MM`);
   }
   if (problems.length > 0) throw new Error(problems.join("; "));
   return a;
+}
+
+/**
+ * ALB capacity-unit dimensions (AWS ELB pricing page): an LCU is 25 new connections a second,
+ * 3,000 active connections a minute, 1 GB processed an hour or 1,000 rule evaluations a second
+ * (the first 10 rules of a request are free); each hour bills the largest.
+ */
+export const LCU = {
+  newConnectionsPerSecond: 25,
+  activeConnectionsPerMinute: 3000,
+  gbPerHour: 1,
+  ruleEvaluationsPerSecond: 1000,
+} as const;
+
+/** The load balancer's capacity units, from the workload or the albLcuPerHour override. */
+export interface LcuDerivation {
+  /** LCU billed in one class hour (the largest dimension). */
+  perClassHour: number;
+  /** LCU-hours a month. */
+  perMonth: number;
+  /** perMonth / 730: the average LCU an hour. */
+  perHour: number;
+  /** The arithmetic, in words, for the estimate and the README. */
+  text: string;
+}
+
+/**
+ * LCU-hours a month from the workload: in a class hour, `classStudents` each make
+ * `requestsPerStudentHour` requests (counted as new connections, an upper bound without
+ * keep-alive), hold one WebSocket (an active connection) and move `websocketMbPerStudentHour`
+ * MB; the rules a request meets stay within the 10 free ones. Outside class hours the load
+ * balancer carries health checks only (counted as 0). `albLcuPerHour` overrides the result.
+ */
+export function albLcu(a: CostAssumptions): LcuDerivation {
+  if (a.albLcuPerHour !== undefined) {
+    return {
+      perClassHour: a.albLcuPerHour,
+      perMonth: a.albLcuPerHour * HOURS_PER_MONTH,
+      perHour: a.albLcuPerHour,
+      text: `${a.albLcuPerHour} LCU every hour (assumption albLcuPerHour)`,
+    };
+  }
+  const n = a.classStudents;
+  const perSecond = (n * a.requestsPerStudentHour) / 3600;
+  const gb = (n * a.websocketMbPerStudentHour) / 1000;
+  const dims: [string, number][] = [
+    [
+      `new connections ${fmt(perSecond)}/s / ${LCU.newConnectionsPerSecond}`,
+      perSecond / LCU.newConnectionsPerSecond,
+    ],
+    [
+      `active connections ${n}/min / ${LCU.activeConnectionsPerMinute}`,
+      n / LCU.activeConnectionsPerMinute,
+    ],
+    [`processed ${fmt(gb)} GB/h / ${LCU.gbPerHour}`, gb / LCU.gbPerHour],
+    [`rule evaluations within the 10 free a request / ${LCU.ruleEvaluationsPerSecond}`, 0],
+  ];
+  const perClassHour = Math.max(...dims.map(([, v]) => v));
+  const perMonth = perClassHour * a.classHoursPerMonth;
+  return {
+    perClassHour,
+    perMonth,
+    perHour: perMonth / HOURS_PER_MONTH,
+    text:
+      `${n} students x ${a.requestsPerStudentHour} requests/h and ${a.websocketMbPerStudentHour} MB/h each: ` +
+      `max(${dims.map(([d, v]) => `${d} = ${fmt(v)}`).join("; ")}) = ${fmt(perClassHour)} LCU a class hour x ${a.classHoursPerMonth} h ` +
+      "(assumptions classStudents, requestsPerStudentHour, websocketMbPerStudentHour, classHoursPerMonth; albLcuPerHour overrides)",
+  };
+}
+
+/** Up to four significant digits. */
+function fmt(v: number): string {
+  return String(Number(v.toPrecision(4)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -193,6 +311,8 @@ export interface CostEstimate {
   unpriced: string[];
   /** Things the reader should know (regions assumed, free tiers not applied, ...). */
   notes: string[];
+  /** `expected` / the assumption enrolledStudents: USD per enrolled student a month. */
+  perEnrolledStudent: number;
   assumptions: CostAssumptions;
 }
 
@@ -205,6 +325,11 @@ export interface EstimateOptions {
    * none (no provider record, no ARN with a region).
    */
   defaultRegion?: string;
+  /**
+   * Prices to use instead of model/prices.ts's, by region (`--live-prices`: the AWS Price List's
+   * figures, preview/live-prices.ts). A region not listed is priced from the table.
+   */
+  prices?: Readonly<Record<string, RegionPrices>>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -592,7 +717,12 @@ function modelServices(
         ? registeredMin
         : Math.max(restingMin, a.stagingActiveTasks)
       : 0;
-    if (staging) maxEver = Math.max(maxEver, stagingTasks);
+    // One rule for staging's ceiling, on or off: on all month at the most it runs while on (its
+    // maxTasks: the recorded maximum while on, the assumption stagingMaxTasks while off).
+    const recordedActive = staging && registeredMin > restingMin;
+    if (staging) {
+      maxEver = Math.max(maxEver, stagingTasks, recordedActive ? 0 : a.stagingMaxTasks);
+    }
     return {
       record: svc,
       target,
@@ -604,7 +734,7 @@ function modelServices(
       maxEver,
       segments,
       stagingTasks,
-      recordedActive: staging && registeredMin > restingMin,
+      recordedActive,
       zone,
       describe,
     };
@@ -811,7 +941,7 @@ function priceServices(
       ceiling: od.ceiling + sp.ceiling,
     };
     const basis = s.staging
-      ? `staging: ${s.restingMin} tasks while off, ${s.stagingTasks} for ${a.stagingActiveHoursPerMonth} h/month while on (assumption), ${s.maxEver} all month in the ceiling`
+      ? `staging: ${s.restingMin} tasks while off, ${s.stagingTasks} for ${a.stagingActiveHoursPerMonth} h/month while on (assumption), ${s.maxEver} all month in the ceiling (maxTasks: ${s.recordedActive ? "recorded" : "assumption stagingMaxTasks"})`
       : month && s.segments.some((seg) => hoursIn(seg.from, seg.to, month, s.zone) > 0)
         ? `${s.describe}; expected includes the windows of ${month}`
         : s.describe;
@@ -1123,9 +1253,8 @@ function priceLoadBalancer(
   }
   const M = HOURS_PER_MONTH;
   out.add(r, "Application Load Balancer", "alb.hour", M, { assumed: "all month" });
-  out.add(r, "Load balancer capacity units", "alb.lcuHour", a.albLcuPerHour * M, {
-    assumed: `${a.albLcuPerHour} LCU every hour (assumption albLcuPerHour)`,
-  });
+  const lcu = albLcu(a);
+  out.add(r, "Load balancer capacity units", "alb.lcuHour", lcu.perMonth, { assumed: lcu.text });
   if (i.internal !== true) {
     const subnets = arr(i.subnets)?.length ?? arr(i.subnetMappings)?.length;
     out.add(
@@ -1191,7 +1320,9 @@ function priceStorageAndMonitoring(
     );
   } else if (r.type === T.dashboard) {
     out.add(r, "CloudWatch dashboard", "cloudwatch.dashboardMonth", 1, {
-      assumed: "the account's 3 free dashboards not applied",
+      assumed: a.freeTier
+        ? "the account's 3 free dashboards: on the free-tier line"
+        : "the account's 3 free dashboards not applied (assumption freeTier)",
     });
   } else if (r.type === T.logGroup) {
     const ingest = a.logGbIngestedPerGroupPerMonth;
@@ -1290,7 +1421,7 @@ export function estimate(
 ): CostEstimate {
   const a = resolveAssumptions(assumptions);
   const region = regionOf(records, a.region, options.defaultRegion);
-  const prices = pricesFor(region);
+  const prices = options.prices?.[region] ?? pricesFor(region);
   const unpriced: string[] = [];
   const notes: string[] = [];
   const services = modelServices(records, a, unpriced, options.now);
@@ -1312,6 +1443,7 @@ export function estimate(
   const out = new Lines(prices);
   priceServices(out, services, a, month);
   pricePlatform(out, records, services, a, month, unpriced);
+  notes.push(applyFreeTier(out, a));
 
   const total = (s: Scenario) => out.lines.reduce((sum, l) => sum + l.monthly[s], 0);
   const borrowed = out.lines.filter((l) => l.assumedFrom);
@@ -1322,7 +1454,7 @@ export function estimate(
     );
   }
   notes.push(
-    "free tiers (3 dashboards, 10 alarms, 5 GB of logs per account) are not applied; Fargate Spot is priced as a factor of on-demand, an assumption (AWS publishes no fixed Spot price)",
+    "Fargate Spot is priced as a factor of on-demand, an assumption (AWS publishes no fixed Spot price)",
   );
   const hasStaging = services.some((s) => s.staging);
   const windows = month
@@ -1343,16 +1475,66 @@ export function estimate(
     lines: out.lines,
     unpriced,
     notes,
+    perEnrolledStudent: a.enrolledStudents > 0 ? total("expected") / a.enrolledStudents : 0,
     assumptions: a,
   };
 }
 
+/**
+ * The account's always-free tiers (CloudWatch pricing page; PRICES.md): 10 standard alarm
+ * metrics, 3 dashboards and 5 GB of log ingestion a month. With `freeTier`, each is a line of
+ * negative quantity at the item's price, up to what the estimate uses, as if the stack were
+ * alone in its account. The 12-month tiers of new accounts (750 h of load balancer and of
+ * public IPv4, a db.t4g.micro) are never applied. Returns the note every estimate carries.
+ */
+function applyFreeTier(out: Lines, a: CostAssumptions): string {
+  const twelveMonths =
+    "the 12-month tiers of new accounts (750 load balancer hours, 750 public IPv4 hours, an RDS micro) are not applied";
+  if (!a.freeTier) {
+    return `free tiers not applied (assumption freeTier, --free-tier: 10 alarms, 3 dashboards, 5 GB of logs per account); ${twelveMonths}`;
+  }
+  const allowances: [PriceKey, number, string][] = [
+    ["cloudwatch.alarmMonth", 10, "CloudWatch free tier: 10 standard alarm metrics"],
+    ["cloudwatch.dashboardMonth", 3, "CloudWatch free tier: 3 dashboards"],
+    ["cloudwatch.logsIngestGb", 5, "CloudWatch free tier: 5 GB of logs ingested"],
+  ];
+  const applied: string[] = [];
+  for (const [key, free, item] of allowances) {
+    const used = (s: Scenario) =>
+      out.lines.filter((l) => l.priceKey === key).reduce((sum, l) => sum + l.quantity[s], 0);
+    const credit: PerScenario = {
+      floor: -Math.min(free, used("floor")),
+      expected: -Math.min(free, used("expected")),
+      ceiling: -Math.min(free, used("ceiling")),
+    };
+    if (credit.ceiling === 0 && credit.expected === 0) continue;
+    out.add(FREE_TIER_RECORD, item, key, credit, {
+      assumed: "per account, as if this stack were alone in it (assumption freeTier)",
+    });
+    applied.push(item.replace("CloudWatch free tier: ", ""));
+  }
+  return `free tiers applied per account, as if this stack were alone in it: ${applied.join(", ") || "none used"}; ${twelveMonths}`;
+}
+
+/** The record free-tier lines name. */
+const FREE_TIER_RECORD: ResourceRecord = {
+  type: "free-tier",
+  name: "account",
+  urn: "free-tier",
+  inputs: {},
+  custom: false,
+};
+
 // ---------------------------------------------------------------------------------------------
 // Text
 
-/** `$1,234.56`. */
+/** `$1,234.56`; a credit (a free tier) `-$0.90`. */
 export function usd(value: number): string {
-  return `$${value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  const text = Math.abs(value).toLocaleString("en-US", {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
+  return `${value < -0.005 ? "-" : ""}$${text}`;
 }
 
 /**
@@ -1367,7 +1549,10 @@ export function formatEstimate(
   const out: string[] = [
     `${pad}Monthly cost (${e.region}, ${e.hoursPerMonth} h a month): floor ${usd(e.floor)}, expected ${usd(e.expected)}, ceiling ${usd(e.ceiling)}`,
     `${pad}  expected: ${e.expectedBasis}`,
+    `${pad}  per enrolled student: ${usd(e.perEnrolledStudent)} a month (expected / ${e.assumptions.enrolledStudents} enrolled, assumption enrolledStudents)`,
   ];
+  const freeTier = e.notes.find((n) => n.startsWith("free tiers"));
+  if (opts.summary && freeTier) out.push(`${pad}  ${freeTier}`);
   if (!opts.summary) {
     const rows = e.lines.map((l) => [
       `${l.resource}: ${l.item}`,

@@ -4,8 +4,11 @@
  * against the AWS Price List before relying on a figure for money.
  *
  * us-east-2 (the seeds' region) matched us-east-1 wherever a us-east-2 source was found (Fargate,
- * load balancer, NAT gateway, public IPv4, CloudWatch Logs). Every other us-east-2 row is carried
- * as "assumed equal to us-east-1", and estimates say so in their notes.
+ * load balancer, NAT gateway, public IPv4, CloudWatch Logs). The other regions carry the figures
+ * found for them (README "Prices by region" lists which); every item without a source for its
+ * region is carried as "assumed equal to us-east-1" (`assumedFrom`), and estimates say so in
+ * their notes and mark the line. `--live-prices` (model/pricelist.ts) replaces the table with
+ * the AWS Price List's figures for the region.
  *
  * No Pulumi imports: components, the policy pack and the scripts all read this table.
  */
@@ -171,24 +174,133 @@ const US_EAST_2_CHECKED: ReadonlySet<PriceKey> = new Set<PriceKey>([
   "cloudwatch.logsStorageGbMonth",
 ]);
 
-function usEast2(): RegionPrices {
-  const items = {} as Record<PriceKey, Price>;
-  for (const key of PRICE_KEYS) {
-    const base = US_EAST_1_ITEMS[key];
-    items[key] = US_EAST_2_CHECKED.has(key)
-      ? { ...base, source: `${base.source}; us-east-2 checked, equal to us-east-1` }
+/** When the regional figures below were read (2026-12) or dated by their source. */
+const READ = "2026-12";
+
+/** One figure found for a region: US dollars, where it was read, and its date (default READ). */
+type Found = [usd: number, source: string, date?: string];
+
+/**
+ * A region's table: the figures found for it, and every other item carried as us-east-1's with
+ * `assumedFrom` set, so the estimate names them. Never a silent borrow.
+ */
+function region(
+  name: string,
+  found: Partial<Record<PriceKey, Found>>,
+  rds: Partial<Record<string, Found>> = {},
+): RegionPrices {
+  const take = (base: Price, f: Found | undefined): Price =>
+    f
+      ? { ...base, usd: f[0], source: f[1], date: f[2] ?? READ }
       : { ...base, assumedFrom: "us-east-1" };
+  const items = {} as Record<PriceKey, Price>;
+  for (const key of PRICE_KEYS) items[key] = take(US_EAST_1_ITEMS[key], found[key]);
+  // The Spot factor is an assumption everywhere, not a price: it is never "borrowed".
+  items["fargate.spotFactor"] = US_EAST_1_ITEMS["fargate.spotFactor"];
+  const rdsInstanceHour: Record<string, Price> = {};
+  for (const [cls, base] of Object.entries(US_EAST_1_RDS)) {
+    rdsInstanceHour[cls] = take(base, rds[cls]);
   }
-  const rds: Record<string, Price> = {};
-  for (const [cls, price] of Object.entries(US_EAST_1_RDS)) {
-    rds[cls] = { ...price, assumedFrom: "us-east-1" };
-  }
-  return { region: "us-east-2", items, rdsInstanceHour: rds };
+  return { region: name, items, rdsInstanceHour };
 }
+
+function usEast2(): RegionPrices {
+  const found: Partial<Record<PriceKey, Found>> = {};
+  for (const key of US_EAST_2_CHECKED) {
+    const base = US_EAST_1_ITEMS[key];
+    found[key] = [base.usd, `${base.source}; us-east-2 checked, equal to us-east-1`, base.date];
+  }
+  return region("us-east-2", found);
+}
+
+// Sources of the regional figures (read with the search tools, 2026-12). Each names the AWS
+// Price List usage type the figure belongs to, so `--live-prices` can confirm it.
+const JP_PAGE =
+  "AWS Fargate pricing page (Japanese edition), which prices US East (N. Virginia), US East (Ohio), US West (Oregon) and EU (Ireland) as one group";
+const LONDON_SHEET =
+  "a public project's price sheet read from the AWS Price List for eu-west-2 (2026-09)";
+const LONDON_FIXTURE =
+  "a public price snapshot of the AWS Price List dated 2026-09-05 (test fixture, eu-west-2)";
+const CANADA_FIXTURE =
+  "a public project's recorded AWS Price List offer for ca-central-1 (test fixture)";
+const FRANKFURT_CARD =
+  "a public rate card taken from the AWS Price List, effective 2026-07-07 (EUC1 usage types)";
+const MUMBAI_BILL =
+  "a public project's cost write-up, cost / quantity of its ap-south-1 bill lines (2026-09-16 bill; on-demand hourly rates)";
+const TOKYO_FIXTURE =
+  "a public project's recorded GetProducts documents for ap-northeast-1 (test fixture)";
 
 const TABLE: Readonly<Record<string, RegionPrices>> = {
   "us-east-1": { region: "us-east-1", items: US_EAST_1_ITEMS, rdsInstanceHour: US_EAST_1_RDS },
   "us-east-2": usEast2(),
+  "us-west-2": region("us-west-2", {
+    "fargate.x86.vcpuHour": [0.04048, `${JP_PAGE} (USW2-Fargate-vCPU-Hours:perCPU)`],
+    "fargate.x86.gbHour": [0.004445, `${JP_PAGE} (USW2-Fargate-GB-Hours)`],
+  }),
+  "ca-central-1": region("ca-central-1", {
+    "fargate.x86.vcpuHour": [0.04456, `${CANADA_FIXTURE}: CAN1-Fargate-vCPU-Hours:perCPU`],
+    "fargate.x86.gbHour": [0.004865, `${CANADA_FIXTURE}: CAN1-Fargate-GB-Hours`],
+    "alb.hour": [0.02475, `${CANADA_FIXTURE}: CAN1-LoadBalancerUsage`],
+    "alb.lcuHour": [0.0088, `${CANADA_FIXTURE}: CAN1-LCUUsage`],
+    "publicIpv4.hour": [0.005, `${CANADA_FIXTURE}: CAN1-PublicIPv4:InUseAddress`],
+  }),
+  "eu-west-1": region("eu-west-1", {
+    "fargate.x86.vcpuHour": [0.04048, `${JP_PAGE} (EU-Fargate-vCPU-Hours:perCPU)`],
+    "fargate.x86.gbHour": [0.004445, `${JP_PAGE} (EU-Fargate-GB-Hours)`],
+  }),
+  "eu-west-2": region(
+    "eu-west-2",
+    {
+      "fargate.x86.vcpuHour": [0.04656, `${LONDON_SHEET}; ${LONDON_FIXTURE}`],
+      "fargate.x86.gbHour": [0.00511, `${LONDON_SHEET}; ${LONDON_FIXTURE}`],
+      "fargate.arm.vcpuHour": [0.03725, `${LONDON_SHEET}; ${LONDON_FIXTURE}`],
+      "fargate.arm.gbHour": [0.00409, `${LONDON_SHEET}; ${LONDON_FIXTURE}`],
+      "fargate.ephemeralGbHour": [0.000129, LONDON_SHEET],
+      "alb.hour": [0.02646, `${LONDON_SHEET}; ${LONDON_FIXTURE}`],
+      "alb.lcuHour": [0.0084, `${LONDON_SHEET}; ${LONDON_FIXTURE}`],
+      "nat.hour": [0.05, `${LONDON_SHEET}; ${LONDON_FIXTURE}`],
+      "nat.gb": [0.05, `${LONDON_SHEET}; ${LONDON_FIXTURE}`],
+      "publicIpv4.hour": [0.005, LONDON_SHEET],
+      "endpoint.azHour": [0.011, LONDON_SHEET],
+      "endpoint.gb": [0.01, LONDON_SHEET],
+      "rds.gp3GbMonth": [0.133, `${LONDON_SHEET} (the snapshot's fixture lists gp3 at 0.127)`],
+      "rds.backupGbMonth": [0.1, LONDON_SHEET],
+      "rds.snapshotGbMonth": [
+        0.1,
+        `${LONDON_SHEET} (the backup rate: snapshots bill as backup storage)`,
+      ],
+      "cloudwatch.alarmMonth": [0.1, LONDON_SHEET],
+      "cloudwatch.logsIngestGb": [0.5985, LONDON_SHEET],
+      "cloudwatch.logsStorageGbMonth": [0.0315, LONDON_SHEET],
+      "secretsmanager.secretMonth": [0.4, LONDON_SHEET],
+      "secretsmanager.per10kCalls": [0.05, LONDON_SHEET],
+    },
+    {
+      "db.t4g.micro": [0.018, `${LONDON_SHEET}; ${LONDON_FIXTURE}`],
+      "db.t4g.small": [0.036, LONDON_SHEET],
+      "db.t4g.medium": [0.072, LONDON_FIXTURE],
+      "db.t3.micro": [0.021, LONDON_SHEET],
+    },
+  ),
+  "eu-central-1": region("eu-central-1", {
+    "fargate.x86.vcpuHour": [0.04656, `${FRANKFURT_CARD}: EUC1-Fargate-vCPU-Hours:perCPU`],
+    "fargate.x86.gbHour": [0.00511, `${FRANKFURT_CARD}: EUC1-Fargate-GB-Hours`],
+  }),
+  // Mumbai: two hourly rates only. No source was found for Sydney: every figure is us-east-1's.
+  "ap-south-1": region("ap-south-1", {
+    "alb.hour": [0.0239, `${MUMBAI_BILL}: APS3-LoadBalancerUsage`],
+    "nat.hour": [0.056, `${MUMBAI_BILL}: APS3-NatGateway-Hours`],
+  }),
+  "ap-southeast-2": region("ap-southeast-2", {}),
+  "ap-northeast-1": region("ap-northeast-1", {
+    "fargate.x86.vcpuHour": [0.05056, `${TOKYO_FIXTURE}: APN1-Fargate-vCPU-Hours:perCPU`],
+    "fargate.x86.gbHour": [0.00553, `${TOKYO_FIXTURE}: APN1-Fargate-GB-Hours`],
+    "fargate.arm.gbHour": [0.00442, `${TOKYO_FIXTURE}: APN1-Fargate-ARM-GB-Hours`],
+    "fargate.ephemeralGbHour": [
+      0.000133,
+      `${TOKYO_FIXTURE}: APN1-Fargate-EphemeralStorage-GB-Hours`,
+    ],
+  }),
 };
 
 /** Regions the table prices. */

@@ -4,7 +4,7 @@
  * `aws.appautoscaling.ScheduledAction`, the cost model reads those back.
  */
 import type { ExamConfig, StagingConfig } from "./config";
-import { isTimeZone, parseZonedTime, utcMinute } from "./time";
+import { isKnownTimeZone, localMinute, parseZonedTime, utcMinute } from "./time";
 
 /** One scheduled change of a scalable target's bounds. */
 export interface ScalingStep {
@@ -14,7 +14,7 @@ export interface ScalingStep {
   at: Date;
   minCapacity: number;
   maxCapacity: number;
-  /** Why, for people reading the preview. */
+  /** Why, for people reading the preview: `60 min before midsem starts`. */
   reason: string;
 }
 
@@ -22,6 +22,8 @@ export interface ScalingStep {
 export interface ScalingPlan {
   minCapacity: number;
   maxCapacity: number;
+  /** Why the bounds are what they are now: `midsem under way until 2027-03-16T16:30Z`. */
+  reason: string;
   steps: ScalingStep[];
 }
 
@@ -44,7 +46,7 @@ export function isAtSchedule(schedule: string): boolean {
  */
 export function parseAtExpression(schedule: string, timezone = "UTC"): Date | undefined {
   const m = AT.exec(schedule.trim());
-  if (!m || !isTimeZone(timezone)) return undefined;
+  if (!m || !isKnownTimeZone(timezone)) return undefined;
   return parseZonedTime(m[1], timezone);
 }
 
@@ -59,9 +61,10 @@ interface Period {
 /**
  * The exam service's plan: the idle floor between exams; `leadMinutes` before each window the
  * floor rises to the planned tasks; `graceMinutes` after it the floor returns to idle. Windows
- * whose periods touch are merged (the floor never dips between back-to-back exams). A period
- * already under way is applied at once instead of as a step that AWS would never run.
- * @param exam the validated exam settings (windows still ahead, planned tasks)
+ * whose periods touch are merged (the floor never dips between back-to-back exams). A period is
+ * under way from its lead start (inclusive) to its grace end (exclusive): then the floor is
+ * raised at once, instead of by a step AWS would never run, and only the return is scheduled.
+ * @param exam the validated exam settings (windows whose grace has not ended, planned tasks)
  * @param idle the idle floor and the ceiling (`minTasks`, `maxTasks`)
  * @param now the clock
  */
@@ -83,19 +86,25 @@ export function examPlan(
       periods.push({ names: [w.name], from, to, tasks: w.tasks });
     }
   }
-  const plan: ScalingPlan = { minCapacity: idle.minTasks, maxCapacity: idle.maxTasks, steps: [] };
+  const plan: ScalingPlan = {
+    minCapacity: idle.minTasks,
+    maxCapacity: idle.maxTasks,
+    reason: "the idle floor: no exam under way",
+    steps: [],
+  };
   for (const p of periods) {
-    const label = p.names.join(" + ");
+    const merged = p.names.length > 1 ? ` (${p.names.join(" + ")}, back to back)` : "";
     if (p.to.getTime() <= now.getTime()) continue;
     if (p.from.getTime() <= now.getTime()) {
       plan.minCapacity = Math.max(idle.minTasks, p.tasks);
+      plan.reason = `${p.names.join(" + ")} under way: ${p.tasks} tasks from ${exam.leadMinutes} min before the start until ${exam.graceMinutes} min after the end (${utcMinute(p.to)}Z)`;
     } else {
       plan.steps.push({
         name: `${p.names[0]}-scale-up`,
         at: p.from,
         minCapacity: Math.max(idle.minTasks, p.tasks),
         maxCapacity: idle.maxTasks,
-        reason: `${label}: ${p.tasks} tasks from ${exam.leadMinutes} min before the start (${utcMinute(p.from)}Z)`,
+        reason: `${exam.leadMinutes} min before ${p.names[0]} starts${merged}`,
       });
     }
     plan.steps.push({
@@ -103,7 +112,7 @@ export function examPlan(
       at: p.to,
       minCapacity: idle.minTasks,
       maxCapacity: idle.maxTasks,
-      reason: `${label}: back to the idle floor ${exam.graceMinutes} min after the end (${utcMinute(p.to)}Z)`,
+      reason: `${exam.graceMinutes} min after ${p.names[p.names.length - 1]} ends${merged}: back to the idle floor`,
     });
   }
   return plan;
@@ -123,16 +132,75 @@ export function stagingPlan(
   const plan: ScalingPlan = {
     minCapacity: bounds.minTasks,
     maxCapacity: bounds.maxTasks,
+    reason: "staging is off",
     steps: [],
   };
   if (staging.active && staging.activeUntil) {
+    plan.reason = `staging is switched on until ${utcMinute(staging.activeUntil)}Z (activeUntil)`;
     plan.steps.push({
       name: "switch-off",
       at: staging.activeUntil,
       minCapacity: 0,
       maxCapacity: 0,
-      reason: `staging switches itself off at ${utcMinute(staging.activeUntil)}Z`,
+      reason: "staging switches itself off (activeUntil)",
     });
   }
   return plan;
+}
+
+/** One scheduled change of capacity, as the preview and the stack outputs say it. */
+export interface ScheduleEntry {
+  /** The scheduled action's name. */
+  name: string;
+  /** When, on the stack's clocks: `2027-03-16 08:00 (UTC-05:00) America/Chicago`. */
+  local: string;
+  /** When, in UTC: `2027-03-16T13:00Z`. */
+  utc: string;
+  /** The bounds before and after the change, `min/max` tasks: `0/10`. */
+  before: string;
+  after: string;
+  /** Why: the window and the phase, or the staging switch-off. */
+  reason: string;
+  /** All of the above in one line. */
+  text: string;
+}
+
+/**
+ * A plan in plain words: each step in order with its time on the stack's clocks and in UTC, the
+ * bounds before and after it (starting from the plan's bounds now) and why.
+ * @param plan examPlan or stagingPlan
+ * @param timeZone the stack's `timeZone` (a canonical IANA name or UTC)
+ */
+export function describeSchedule(plan: ScalingPlan, timeZone: string): ScheduleEntry[] {
+  let before = `${plan.minCapacity}/${plan.maxCapacity}`;
+  return [...plan.steps]
+    .sort((a, b) => a.at.getTime() - b.at.getTime())
+    .map((step) => {
+      const after = `${step.minCapacity}/${step.maxCapacity}`;
+      const local = `${localMinute(step.at, timeZone)} ${timeZone}`;
+      const utc = `${utcMinute(step.at)}Z`;
+      const entry: ScheduleEntry = {
+        name: step.name,
+        local,
+        utc,
+        before,
+        after,
+        reason: step.reason,
+        text: `${local} = ${utc}: min/max tasks ${before} -> ${after}, ${step.reason}`,
+      };
+      before = after;
+      return entry;
+    });
+}
+
+/** The mandatory policy that holds staging to its expiry (policy-pack/policies/staging.ts). */
+export const STAGING_EXPIRY_POLICY = "staging-scales-to-zero";
+
+/**
+ * What to raise so the staging policy allows an expiry `hours` ahead (`raise <this>`): its
+ * `maxActiveHours` setting, in the policy config file the CLI reads (`--policy-pack-config`; the offline
+ * preview's `--policy-config`), beside `pythonide:maxActiveHours` in the stack.
+ */
+export function raiseStagingPolicy(hours: number): string {
+  return `the ${STAGING_EXPIRY_POLICY} policy's maxActiveHours to ${hours} in the policy config file given to pulumi preview and pulumi up with --policy-pack-config (npm start: --policy-config), {"${STAGING_EXPIRY_POLICY}": {"maxActiveHours": ${hours}}}`;
 }

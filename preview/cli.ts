@@ -9,11 +9,13 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { againstExitCode, compareConfigs, renderAgainst } from "./against";
 import { PolicyPack, PolicyPackError } from "./analyzer";
 import {
   alreadyReported,
   configProblems,
   gateStack,
+  judgePriorities,
   POLICY_PACK_DIR,
   readStackFile,
   ROOT,
@@ -24,6 +26,7 @@ import {
 } from "./gate";
 import { parsePolicyConfig, PolicyConfigError, PolicyPackConfig } from "./policy-config";
 import { exitCodeFor, renderJson, renderText, RunInfo } from "./report";
+import { liveRegionPrices } from "./live-prices";
 
 export const USAGE = `Usage: npm start -- [options]
 
@@ -41,11 +44,19 @@ Options:
                             (slower; by default it is compiled transpile-only, and npm test
                             type-checks it with tsc)
   --now <ISO time>          judge the stacks at this time (default: $PYTHONIDE_NOW, else now)
+  --against <old file>      show what changing a deployed stack from the config in <old file> to
+                            the new one (--config-file, else the shipped file of --stack) does:
+                            created, deleted, updated and replaced resources; exits 1 when a
+                            stateful or protected resource would be replaced
+  --allow-replace           with --against: accept such replacements (exit 0)
+  --free-tier               apply the account's always-free tiers to the cost estimate
+  --live-prices             price from the AWS Price List with your AWS credentials (cached in
+                            .cache/live-prices for 7 days) instead of model/prices.ts
   --json                    print one JSON document instead of text
   --help                    print this help
 
-Exit codes: 0 every stack passes; 1 a mandatory violation, an invalid config or a failing
-program; 2 the preview could not run (bad options or files, invalid policy config, a policy pack
+Exit codes: 0 every stack passes; 1 a mandatory violation, an AWS limit broken, an invalid
+config or a failing program (with --against: a stateful replacement not allowed); 2 the preview could not run (bad options or files, invalid policy config, a policy pack
 that does not start).
 `;
 
@@ -58,6 +69,11 @@ export interface CliOptions {
   json: boolean;
   help: boolean;
   typecheckPack: boolean;
+  /** The deployed stack's config file to compare with (`--against`). */
+  against?: string;
+  allowReplace: boolean;
+  freeTier: boolean;
+  livePrices: boolean;
 }
 
 /** A mistake in how the command was called (exit 2). */
@@ -83,14 +99,27 @@ export function parseArgs(argv: string[]): CliOptions {
     json: false,
     help: false,
     typecheckPack: false,
+    allowReplace: false,
+    freeTier: false,
+    livePrices: false,
   };
-  const valued = ["--stack", "--config-file", "--policy-config", "--policy-pack", "--now"];
+  const valued = [
+    "--stack",
+    "--config-file",
+    "--policy-config",
+    "--policy-pack",
+    "--now",
+    "--against",
+  ];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const eq = arg.indexOf("=");
     const flag = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
     if (flag === "--json") options.json = true;
     else if (flag === "--typecheck-pack") options.typecheckPack = true;
+    else if (flag === "--allow-replace") options.allowReplace = true;
+    else if (flag === "--free-tier") options.freeTier = true;
+    else if (flag === "--live-prices") options.livePrices = true;
     else if (flag === "--help" || flag === "-h") options.help = true;
     else if (valued.includes(flag)) {
       const value = eq > 0 && arg.startsWith("--") ? arg.slice(eq + 1) : argv[++i];
@@ -101,6 +130,7 @@ export function parseArgs(argv: string[]): CliOptions {
       else if (flag === "--config-file") options.configFile = fromUser(value);
       else if (flag === "--policy-config") options.policyConfig = fromUser(value);
       else if (flag === "--policy-pack") options.policyPack = fromUser(value);
+      else if (flag === "--against") options.against = fromUser(value);
       else options.now = value;
     } else {
       throw new UsageError(`unknown option "${arg}"`);
@@ -207,6 +237,22 @@ export async function main(
     if (options.help) return { code: 0, stdout: USAGE, stderr: "", reports: [] };
     now = clock(options.now);
     stacks = sources(options);
+    if (options.against !== undefined) {
+      if (stacks.length !== 1) {
+        throw new UsageError("--against compares one stack: give --stack or --config-file");
+      }
+      const before = readStackFile(options.against, stacks[0].stack);
+      const report = await compareConfigs(before, stacks[0], now);
+      const stdout = options.json
+        ? JSON.stringify(report, null, 2) + "\n"
+        : renderAgainst(report, options.allowReplace);
+      return {
+        code: againstExitCode(report, options.allowReplace),
+        stdout,
+        stderr: "",
+        reports: [],
+      };
+    }
     policyConfig = readPolicyConfig(options.policyConfig);
   } catch (err) {
     if (isGateFailure(err)) return failed(err);
@@ -233,8 +279,20 @@ export async function main(
   noPack.catch(() => undefined);
   try {
     for (const source of stacks) {
-      reports.push(await gateStack(source, { pack: packStart ?? noPack, policyConfig, now }));
+      reports.push(
+        await gateStack(source, {
+          pack: packStart ?? noPack,
+          policyConfig,
+          now,
+          costAssumptions: options.freeTier ? { freeTier: true } : undefined,
+          livePrices: options.livePrices
+            ? async (region) => (await liveRegionPrices(region)).prices
+            : undefined,
+        }),
+      );
     }
+    // Listener rule priorities are unique per listener across every stack sharing it.
+    judgePriorities(reports);
   } catch (err) {
     if (isGateFailure(err)) return failed(err, reports);
     throw err;

@@ -14,11 +14,26 @@ import {
   STACKS,
 } from "../model/config";
 import { ResourceRecord } from "../model/records";
+import {
+  LimitProblem,
+  PriorityClaim,
+  priorityClaims,
+  priorityConflicts,
+  stackLimitProblems,
+} from "../model/awsLimits";
+import type { ScheduleEntry } from "../model/schedule";
 import { AnalyzerResource, Diagnostic, PolicyPack, marshalProperties } from "./analyzer";
-import { CostEstimate, estimate } from "../model/cost";
+import { CostAssumptions, CostEstimate, estimate } from "../model/cost";
+import { RegionPrices } from "../model/prices";
 import { cacheTsNodeCompiles } from "./compile-cache";
 import { EnforcementLevel, PolicyPackConfig, reconcilePolicyConfig } from "./policy-config";
-import { engineConfig, ProgramRun, runProgram, WireRegistration } from "./program";
+import {
+  engineConfig,
+  platformOutputsFixture,
+  ProgramRun,
+  runProgram,
+  WireRegistration,
+} from "./program";
 import { configStage } from "./cli-config";
 import { holdsSecret, isSecret, RESOURCE_SIG, SECRET_SIG, SIG_KEY, UNKNOWN } from "./wire";
 
@@ -165,12 +180,25 @@ export interface StackReport {
   error?: string;
   /** Config and program warnings. */
   warnings: string[];
+  /**
+   * The capacity schedule the stack outputs state (`scaling` and `schedule`, from
+   * components/scheduledScaling.ts scheduleOutputs); undefined for a stack without one (prod).
+   */
+  capacity?: CapacityOutputs;
   policyPack?: { name: string; version: string };
   resources: ResourceView[];
   /** Resources per type token, most frequent first. */
   counts: Record<string, number>;
   violations: Violation[];
   remediations: RemediationView[];
+  /**
+   * What AWS or the provider would refuse (model/awsLimits.ts): names after autonaming, ranges,
+   * zones, listener rule priorities (across every stack of the run), values left undefined.
+   * Any of them fails the stack.
+   */
+  awsLimits: LimitProblem[];
+  /** The stack's listener rules and the priorities they take (compared across stacks). */
+  listenerRules: PriorityClaim[];
   /** The monthly estimate (model/cost.ts) of what would deploy; null when the stack did not run. */
   cost: CostEstimate | null;
   /** Why the estimate failed, if it did (the gate's verdict does not depend on it). */
@@ -192,6 +220,10 @@ export interface GateOptions {
   program?: string;
   /** What StackReferences return (default: platformOutputsFixture()). */
   platformOutputs?: Record<string, unknown>;
+  /** Cost assumptions for the estimate (`--free-tier`: `{ freeTier: true }`). */
+  costAssumptions?: Partial<CostAssumptions>;
+  /** Reads a region's live prices (`--live-prices`); default: the table's. */
+  livePrices?: (region: string) => Promise<RegionPrices>;
 }
 
 /** Errors already reported as a stack's verdict: their late unhandled rejections are noise. */
@@ -231,9 +263,23 @@ function emptyReport(source: StackSource): StackReport {
     counts: {},
     violations: [],
     remediations: [],
+    awsLimits: [],
+    listenerRules: [],
     cost: null,
     timings: { programMs: 0, policiesMs: 0 },
   };
+}
+
+/** The capacity schedule a stack's outputs carry: the bounds now, and each scheduled change. */
+export interface CapacityOutputs {
+  scaling: { minTasks: number; maxTasks: number; reason: string };
+  schedule: ScheduleEntry[];
+}
+
+/** The `scaling` and `schedule` outputs, when the stack exports them (staging and exam). */
+function capacityOf(outputs: Record<string, unknown>): CapacityOutputs | undefined {
+  if (outputs.scaling === undefined || !Array.isArray(outputs.schedule)) return undefined;
+  return { scaling: outputs.scaling, schedule: outputs.schedule } as CapacityOutputs;
 }
 
 /**
@@ -296,6 +342,7 @@ export async function gateStack(source: StackSource, options: GateOptions): Prom
     return report;
   }
   report.timings.programMs = Date.now() - started;
+  report.capacity = capacityOf(run.outputs);
   for (const w of run.warnings) if (!report.warnings.includes(w)) report.warnings.push(w);
 
   const pack = await options.pack;
@@ -314,14 +361,64 @@ export async function gateStack(source: StackSource, options: GateOptions): Prom
   report.counts = countByType(records);
   report.violations = violations;
   report.remediations = remediations;
-  report.verdict = violations.some((v) => v.level === "mandatory") ? "fail" : "pass";
+  const limits = stackLimitProblems(records, config.region);
+  report.awsLimits = limits.problems;
+  report.warnings.push(...limits.warnings);
+  report.listenerRules = priorityClaims(
+    source.stack,
+    records,
+    sharedListeners(run, options, config.region),
+  );
+  judgePriorities([report]);
   try {
     // The default provider's region is config, not a record: price the stack's own region.
-    report.cost = estimate(records, { region: config.region }, { now: options.now });
+    const prices = options.livePrices
+      ? { [config.region]: await options.livePrices(config.region) }
+      : undefined;
+    report.cost = estimate(
+      records,
+      { ...options.costAssumptions, region: config.region },
+      { now: options.now, prices },
+    );
   } catch (err) {
     report.costError = (err as Error).stack ?? String(err);
   }
   return report;
+}
+
+/**
+ * The listener ARNs every stack knows by one name: the prod stack's HTTPS listener, as prod
+ * exports it (`httpsListenerArn`) and as staging and exam read it through their StackReference.
+ */
+function sharedListeners(
+  run: ProgramRun,
+  options: GateOptions,
+  region: string,
+): Record<string, string> {
+  const name = "prod:httpsListenerArn";
+  const shared: Record<string, string> = {};
+  const own = run.outputs.httpsListenerArn;
+  if (typeof own === "string") shared[own] = name;
+  if (run.stackReferences.length > 0) {
+    const referenced = (options.platformOutputs ?? platformOutputsFixture(region)).httpsListenerArn;
+    if (typeof referenced === "string") shared[referenced] = name;
+  }
+  return shared;
+}
+
+/**
+ * Listener rule priorities across `reports` (every stack of a run): each stack's priority
+ * problems are recomputed from all the rules, and a stack with any limit problem fails.
+ */
+export function judgePriorities(reports: StackReport[]): void {
+  const conflicts = priorityConflicts(reports.flatMap((r) => r.listenerRules));
+  for (const r of reports) {
+    if (r.verdict === "invalid-config" || r.verdict === "error") continue;
+    const own = conflicts.filter((c) => c.claim.stack === r.stack).map((c) => c.problem);
+    r.awsLimits = [...r.awsLimits.filter((p) => !p.conflict), ...own];
+    const mandatory = r.violations.some((v) => v.level === "mandatory");
+    r.verdict = mandatory || r.awsLimits.length > 0 ? "fail" : "pass";
+  }
 }
 
 /**

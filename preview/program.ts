@@ -24,6 +24,12 @@ export interface RunOptions {
   platformOutputs?: Record<string, unknown>;
   /** The program to run (default: the repository's index.ts). */
   program?: string;
+  /**
+   * Whether RDS returns the managed master user secret of an instance or cluster (default true).
+   * False mocks what RDS does for a database restored from a snapshot before the managed
+   * password is applied: `masterUserSecrets` empty.
+   */
+  managedDbSecrets?: boolean;
 }
 
 export interface ProgramRun {
@@ -148,6 +154,17 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
   const wire = new Map<string, WireRegistration>();
   const stackReferences: string[] = [];
 
+  /** What RDS returns as `masterUserSecrets`: the managed secret, or none (managedDbSecrets). */
+  const managedSecrets = (type: string, name: string) =>
+    options.managedDbSecrets === false
+      ? []
+      : [
+          {
+            secretArn: mockResourceArn(type, `secret:rds!${name}`, region),
+            secretStatus: "active",
+          },
+        ];
+
   const mocks: pulumi.runtime.Mocks = {
     newResource(args) {
       const state: Record<string, unknown> = { ...args.inputs };
@@ -167,23 +184,13 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
         case "aws:rds/instance:Instance":
           state.address = `${args.name}.mock.invalid`;
           state.endpoint = `${args.name}.mock.invalid:5432`;
-          state.masterUserSecrets = [
-            {
-              secretArn: mockResourceArn(args.type, `secret:rds!${args.name}`, region),
-              secretStatus: "active",
-            },
-          ];
+          state.masterUserSecrets = managedSecrets(args.type, args.name);
           break;
         case "aws:rds/cluster:Cluster":
           state.endpoint = `${args.name}.cluster-mock.invalid`;
           state.readerEndpoint = `${args.name}.cluster-ro-mock.invalid`;
           state.port = args.inputs.port ?? 5432;
-          state.masterUserSecrets = [
-            {
-              secretArn: mockResourceArn(args.type, `secret:rds!${args.name}`, region),
-              secretStatus: "active",
-            },
-          ];
+          state.masterUserSecrets = managedSecrets(args.type, args.name);
           break;
         case "aws:lb/loadBalancer:LoadBalancer":
           state.dnsName = `${args.name}.mock.invalid`;

@@ -4,7 +4,8 @@
  */
 import * as path from "path";
 import { formatEstimate } from "../model/cost";
-import { ROOT, StackReport, Verdict } from "./gate";
+import { TZDB_VERSION } from "../model/time";
+import { CapacityOutputs, ROOT, StackReport, Verdict } from "./gate";
 
 /** Facts about the whole run. */
 export interface RunInfo {
@@ -36,9 +37,14 @@ function shown(file: string): string {
 
 function verdictLine(r: StackReport): string {
   const mandatory = r.violations.filter((v) => v.level === "mandatory").length;
+  const limits = r.awsLimits.length;
+  const faults = [
+    mandatory ? `${mandatory} mandatory violation${mandatory === 1 ? "" : "s"}` : "",
+    limits ? `${limits} AWS limit${limits === 1 ? "" : "s"} broken` : "",
+  ].filter((f) => f !== "");
   const detail =
     r.verdict === "fail"
-      ? ` (${mandatory} mandatory violation${mandatory === 1 ? "" : "s"})`
+      ? ` (${faults.join(", ")})`
       : r.verdict === "invalid-config"
         ? ` (${r.configErrors.length} problem${r.configErrors.length === 1 ? "" : "s"})`
         : "";
@@ -79,6 +85,19 @@ function indent(text: string, pad: string): string {
     .split("\n")
     .map((l) => (l === "" ? l : pad + l))
     .join("\n");
+}
+
+/**
+ * The capacity schedule in plain words: the bounds now and why, then each scheduled change in
+ * the stack's local time and UTC with the bounds before and after and why.
+ */
+export function capacityText(c: CapacityOutputs): string[] {
+  const out = [
+    `Capacity: min/max tasks now ${c.scaling.minTasks}/${c.scaling.maxTasks}, ${c.scaling.reason}`,
+  ];
+  if (c.schedule.length === 0) out.push("  no scheduled change");
+  for (const e of c.schedule) out.push(`  ${e.text}`);
+  return out;
 }
 
 /** One stack's section of the text report. */
@@ -124,6 +143,16 @@ export function stackText(r: StackReport): string {
       `  [remediated] ${m.policy}  ${m.type}  ${m.resource}: changed ${m.changed.length ? m.changed.join(", ") : "nothing visible"}`,
     );
   }
+  if (r.capacity) {
+    out.push("");
+    out.push(...capacityText(r.capacity));
+  }
+  out.push("");
+  out.push(`AWS limits (model/awsLimits.ts): ${r.awsLimits.length} broken`);
+  for (const p of r.awsLimits) {
+    out.push(indent(p.message, "  "));
+    out.push(`      source: ${p.source}`);
+  }
   out.push("");
   if (r.cost) out.push(formatEstimate(r.cost));
   else
@@ -143,7 +172,7 @@ export function renderText(reports: StackReport[], info: RunInfo): string {
     ? `${info.policyPack.name} ${info.policyPack.version} (${shown(info.policyPack.dir)})`
     : "not started";
   out.push(
-    `Offline preview at ${info.now.toISOString()}; policy pack ${pack}${info.policyConfigFile ? `; policy config ${shown(info.policyConfigFile)}` : ""}`,
+    `Offline preview at ${info.now.toISOString()}; time zones: IANA tz ${TZDB_VERSION} (this Node's ICU); policy pack ${pack}${info.policyConfigFile ? `; policy config ${shown(info.policyConfigFile)}` : ""}`,
   );
   out.push(
     "Runs the program on Pulumi's mocks: nothing here reads AWS, so it shows what the program asks for, not what exists.",
@@ -176,6 +205,7 @@ export function renderJson(
     exitCode: code,
     error: failure ?? null,
     now: info.now?.toISOString() ?? null,
+    tzdbVersion: TZDB_VERSION,
     policyPack: info.policyPack
       ? { ...info.policyPack, dir: path.relative(ROOT, info.policyPack.dir) || "." }
       : null,
@@ -188,10 +218,12 @@ export function renderJson(
       configErrors: r.configErrors,
       error: r.error ?? null,
       warnings: r.warnings,
+      capacity: r.capacity ?? null,
       resources: r.resources,
       counts: r.counts,
       violations: r.violations,
       remediations: r.remediations,
+      awsLimits: r.awsLimits,
       cost: r.cost,
       costError: r.costError ?? null,
       timings: r.timings,

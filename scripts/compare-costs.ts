@@ -1,26 +1,39 @@
 /**
  * The cost comparison anyone can rerun (`npm run compare-costs`): the seeds' configurations
- * (seed 000's current and optimized production, seed 001's exam options, seed 004's Spot
- * strategies) built as ResourceRecords (model/synthetic.ts) and the project's three stacks run
- * on mocks with their shipped stack files (preview/program.ts), all priced by the same
- * estimate (model/cost.ts), with the students each can serve at its CPU target (the capacity
- * planner). Writes the table into README.md between the cost-comparison markers and prints it.
- * `--check` only compares: exit 1 when the README's table is stale.
+ * (seed 000's current and optimized production, seed 001's exam options, seed 002's staging,
+ * seed 004's Spot strategies) built as ResourceRecords (model/synthetic.ts) and the project's
+ * three stacks run on mocks with their shipped stack files (preview/program.ts), all priced by
+ * the same estimate (model/cost.ts) in the same run, with the students each can serve at its
+ * CPU target (the capacity planner), then the seeds' plans summed beside ours with the ratios
+ * (total and compute). Writes both tables into README.md between the cost-comparison markers
+ * and prints them. `--check` only compares: exit 1 when the README's tables are stale.
+ *
+ * One rule for public IPv4: the seeds name no NAT gateway, so their tasks reach ECR and the
+ * internet through public addresses, as ours do; every seed task is priced with one.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { studentsPerTask } from "../model/capacity";
 import { schemaDefault } from "../model/config";
 import {
+  albLcu,
   CostEstimate,
   DEFAULT_ASSUMPTIONS,
   estimate,
+  resolveAssumptions,
   ServiceSummary,
   servicesOf,
   usd,
 } from "../model/cost";
 import { memoryGb, vcpus } from "../model/fargate";
-import { HOURS_PER_MONTH, PRICES_DATE } from "../model/prices";
+import {
+  HOURS_PER_MONTH,
+  Price,
+  PRICED_REGIONS,
+  PriceKey,
+  pricesFor,
+  PRICES_DATE,
+} from "../model/prices";
 import { ResourceRecord } from "../model/records";
 import {
   alarmRecords,
@@ -30,6 +43,7 @@ import {
   loadBalancerRecord,
   providerRecord,
   serviceRecords,
+  ServiceSpec,
 } from "../model/synthetic";
 import { runProgram, shippedStackConfig } from "../preview/program";
 import { replaceBetween } from "./readme";
@@ -43,6 +57,51 @@ const DEFAULT_TARGET = Number(schemaDefault("cpuTargetPercent", "prod"));
 
 export const START = "<!-- cost-comparison:start -->";
 export const END = "<!-- cost-comparison:end -->";
+export const REGIONS_START = "<!-- prices-by-region:start -->";
+export const REGIONS_END = "<!-- prices-by-region:end -->";
+
+/** Items shown per region in the README (the ones that move a bill); the rest are in the file. */
+const REGION_ITEMS: [PriceKey, string][] = [
+  ["fargate.x86.vcpuHour", "Fargate vCPU-h"],
+  ["fargate.x86.gbHour", "Fargate GB-h"],
+  ["alb.hour", "ALB h"],
+  ["alb.lcuHour", "LCU-h"],
+  ["publicIpv4.hour", "IPv4 h"],
+  ["rds.gp3GbMonth", "RDS GB-mo"],
+  ["efs.standardGbMonth", "EFS GB-mo"],
+];
+
+/**
+ * model/prices.ts's regions as a Markdown table: a figure found for the region, or "us-east-1's"
+ * where none was found; and how many of all items (and RDS classes) have a source of their own.
+ */
+export function regionTable(): string {
+  const head = [
+    "region",
+    ...REGION_ITEMS.map(([, label]) => label),
+    "RDS db.t4g.micro h",
+    "own figures",
+  ];
+  const cell = (p: Price) => (p.assumedFrom ? `${p.usd} (${p.assumedFrom}'s)` : String(p.usd));
+  const rows = PRICED_REGIONS.map((region) => {
+    const t = pricesFor(region);
+    const all = [...Object.values(t.items), ...Object.values(t.rdsInstanceHour)];
+    return [
+      region,
+      ...REGION_ITEMS.map(([key]) => cell(t.items[key])),
+      cell(t.rdsInstanceHour["db.t4g.micro"]),
+      `${all.filter((p) => !p.assumedFrom).length} of ${all.length}`,
+    ];
+  });
+  const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
+  return [
+    line(head),
+    line(head.map((_, i) => (i === 0 ? "---" : "---:"))),
+    ...rows.map(line),
+    "",
+    "USD, from model/prices.ts (`npm run compare-costs` writes this table). A figure marked \"us-east-1's\" had no source for its region and is us-east-1's; estimates in that region mark those lines `*` and name them in a note. `own figures` counts every priced item and RDS class, the Spot factor (an assumption everywhere) included; the sources are on each figure in the file.",
+  ].join("\n");
+}
 
 /** One configuration in the table. */
 export interface Configuration {
@@ -68,11 +127,12 @@ function seed000Platform(efs: "bursting" | "provisioned"): ResourceRecord[] {
 /** The seeds' configurations, as inputs to the model. */
 export function seedConfigurations(): Configuration[] {
   const p = providerRecord(REGION);
+  const services = (spec: ServiceSpec) => serviceRecords({ ...spec, publicIp: true });
   const exam = (name: string, cpu: number, memory: number, tasks: number) =>
-    serviceRecords({ name, cpu, memory, minTasks: tasks, autoscaling: false });
-  const chat = (capacity: Parameters<typeof serviceRecords>[0]["capacity"]) => [
+    services({ name, cpu, memory, minTasks: tasks, autoscaling: false });
+  const chat = (capacity: ServiceSpec["capacity"]) => [
     p,
-    ...serviceRecords({ name: "chat", cpu: 512, memory: 1024, minTasks: 1, maxTasks: 3, capacity }),
+    ...services({ name: "chat", cpu: 512, memory: 1024, minTasks: 1, maxTasks: 3, capacity }),
     loadBalancerRecord("alb"),
   ];
   return [
@@ -81,7 +141,7 @@ export function seedConfigurations(): Configuration[] {
       runs: "2 x 2 vCPU/8 GB always on; ALB, RDS, EFS bursting",
       records: [
         p,
-        ...serviceRecords({
+        ...services({
           name: "ide",
           cpu: 2048,
           memory: 8192,
@@ -98,8 +158,8 @@ export function seedConfigurations(): Configuration[] {
       runs: "1-4 x 1 vCPU/2 GB; staging 0.5 vCPU at 0 tasks + its own RDS; EFS 1 MiB/s; dashboard, alarm",
       records: [
         p,
-        ...serviceRecords({ name: "ide", cpu: 1024, memory: 2048, minTasks: 1, maxTasks: 4 }),
-        ...serviceRecords({
+        ...services({ name: "ide", cpu: 1024, memory: 2048, minTasks: 1, maxTasks: 4 }),
+        ...services({
           name: "staging",
           cpu: 512,
           memory: 1024,
@@ -142,6 +202,24 @@ export function seedConfigurations(): Configuration[] {
       records: [p, ...exam("exam", 2048, 4096, 2)],
       cpuTargetPercent: DEFAULT_TARGET,
       seedSays: "not priced",
+    },
+    {
+      name: "seed 002: staging (option A)",
+      runs: "0.5 vCPU/2 GB at 0 tasks, on ~10 h a month; its own db.t4g.micro always on",
+      records: [
+        p,
+        ...services({
+          name: "staging",
+          cpu: 512,
+          memory: 2048,
+          minTasks: 0,
+          maxTasks: 0,
+          environment: "staging",
+        }),
+        databaseRecord("staging-db", { instanceClass: "db.t4g.micro", environment: "staging" }),
+      ],
+      cpuTargetPercent: DEFAULT_TARGET,
+      seedSays: "~$14 (the RDS); option B ~$2-3",
     },
     {
       name: "seed 004: strategy 1 (on-demand)",
@@ -230,16 +308,78 @@ function capacity(c: Configuration, summaries: ServiceSummary[]): string {
   return peak > floor ? `${floor} (${peak} in windows) / ${ceiling}` : `${floor} / ${ceiling}`;
 }
 
-function compute(e: CostEstimate): number {
+/** USD of the Fargate lines (vCPU, memory, ephemeral storage) in the expected month. */
+export function compute(e: CostEstimate): number {
   return e.lines
     .filter((l) => l.item.startsWith("Fargate"))
     .reduce((s, l) => s + l.monthly.expected, 0);
 }
 
-/** The comparison as a Markdown table with its footnotes. */
+/** The plans the ratios compare: which configurations each sums (names from the table). */
+export const PLANS: readonly { name: string; parts: readonly string[] }[] = [
+  {
+    name: "seeds' current plan",
+    parts: [
+      "seed 000: current production",
+      "seed 001: exam service as found",
+      "seed 002: staging (option A)",
+    ],
+  },
+  {
+    name: "seeds' optimized plan",
+    parts: ["seed 000: optimized production", "seed 001: exam service as found"],
+  },
+  {
+    name: "this project",
+    parts: ["this project: prod", "this project: staging", "this project: exam"],
+  },
+];
+
+/** One plan's busiest-month total and compute, and ours over it. */
+export interface PlanTotal {
+  name: string;
+  parts: readonly string[];
+  /** USD, expected month (each stack's busiest). */
+  total: number;
+  /** USD of Fargate in it. */
+  compute: number;
+  /** This project's total / this plan's. */
+  ratio: number;
+  /** This project's compute / this plan's. */
+  computeRatio: number;
+}
+
+/** The plans' totals from the configurations' estimates, with this project's ratio to each. */
+export function planTotals(priced: { c: Configuration; e: CostEstimate }[]): PlanTotal[] {
+  const sums = PLANS.map((plan) => {
+    const parts = plan.parts.map((name) => {
+      const found = priced.find((p) => p.c.name === name);
+      if (!found) throw new Error(`plan "${plan.name}" names "${name}", which is not in the table`);
+      return found.e;
+    });
+    return {
+      ...plan,
+      total: parts.reduce((s, e) => s + e.expected, 0),
+      compute: parts.reduce((s, e) => s + compute(e), 0),
+    };
+  });
+  const ours = sums[sums.length - 1];
+  return sums.map((p) => ({
+    ...p,
+    ratio: ours.total / p.total,
+    computeRatio: ours.compute / p.compute,
+  }));
+}
+
+/** Every configuration priced once, by the same estimate, in this run. */
+export function priceAll(configs: Configuration[]): { c: Configuration; e: CostEstimate }[] {
+  return configs.map((c) => ({ c, e: estimate(c.records) }));
+}
+
+/** The comparison as Markdown tables with their footnotes. */
 export function table(configs: Configuration[]): string {
-  const rows = configs.map((c) => {
-    const e = estimate(c.records);
+  const priced = priceAll(configs);
+  const rows = priced.map(({ c, e }) => {
     const summaries = servicesOf(c.records);
     const target = summaries.find((s) => s.cpuTargetPercent !== undefined)?.cpuTargetPercent;
     return [
@@ -265,21 +405,55 @@ export function table(configs: Configuration[]): string {
   ];
   const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
   const a = DEFAULT_ASSUMPTIONS;
+  const lcu = albLcu(resolveAssumptions());
+  const ratio = (x: number) => x.toFixed(2);
+  const plans = planTotals(priced).map((p) => [
+    p.name,
+    p.parts.join(" + "),
+    usd(p.total),
+    usd(p.compute),
+    ratio(p.ratio),
+    ratio(p.computeRatio),
+  ]);
+  const planHead = [
+    "plan",
+    "sum of",
+    "expected (busiest month)",
+    "Fargate in it",
+    "this project / plan",
+    "compute: this project / plan",
+  ];
   return [
     line(head),
     line(head.map((_, i) => (i >= 2 && i <= 5 ? "---:" : "---"))),
     ...rows.map(line),
     "",
-    `Per month of ${HOURS_PER_MONTH} hours in ${REGION}, USD, from \`npm run compare-costs\` (prices dated ${PRICES_DATE}, model/prices.ts; default assumptions of model/cost.ts: ${a.albLcuPerHour} LCU, ${a.efsStoredGb} GB on EFS, ${a.logGbIngestedPerGroupPerMonth} GB of logs per group, staging on ${a.stagingActiveHoursPerMonth} h a month). ` +
-      "Seed configurations are built as resources and priced by the same estimate as the stacks; where a seed names no database class, db.t4g.small is assumed; seed tasks are priced without public IPs or NAT gateways. " +
+    line(planHead),
+    line(planHead.map((_, i) => (i >= 2 ? "---:" : "---"))),
+    ...plans.map(line),
+    "",
+    `Per month of ${HOURS_PER_MONTH} hours in ${REGION}, USD, from \`npm run compare-costs\`, every row priced in the same run (prices dated ${PRICES_DATE}, model/prices.ts; default assumptions of model/cost.ts: ${fmtLcu(lcu.perMonth)} LCU-hours a month derived from the workload, ${a.efsStoredGb} GB on EFS, ${a.logGbIngestedPerGroupPerMonth} GB of logs per group, staging on ${a.stagingActiveHoursPerMonth} h a month, free tiers not applied). ` +
+      "Seed configurations are built as resources and priced by the same estimate as the stacks; where a seed names no database class, db.t4g.small is assumed; the seeds name no NAT gateway, so their tasks, like ours, are priced with a public IPv4 address each. " +
       `Students served: the capacity planner at exam load (seed 001: 34 students = 65% of 1 vCPU), at the service's target-tracking CPU target, else the seed's own target, else ${DEFAULT_TARGET}%. ` +
       `The project's stacks are run on mocks at ${COMPARISON_NOW.toISOString().slice(0, 10)}; staging and exam share prod's load balancer, network and file system, which prod's row carries.`,
   ].join("\n");
 }
 
-/** `readme` with the text between the cost-comparison markers replaced by `body`. */
+function fmtLcu(v: number): string {
+  return String(Number(v.toPrecision(3)));
+}
+
+/**
+ * `readme` with the text between the cost-comparison markers replaced by `body`, and the
+ * prices-by-region table rewritten.
+ */
 export function replaceBetweenMarkers(readme: string, body: string): string {
-  return replaceBetween(readme, START, END, body);
+  return replaceBetween(
+    replaceBetween(readme, START, END, body),
+    REGIONS_START,
+    REGIONS_END,
+    regionTable(),
+  );
 }
 
 async function main(): Promise<void> {

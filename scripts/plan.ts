@@ -8,9 +8,12 @@
  * sessions is seed 004's concurrency estimate; tasks -> dollars prices synthetic records
  * (model/synthetic.ts) through the same estimate the stacks get (model/cost.ts).
  * Options: --cpu 1024 --memory 2048 --arch X86_64|ARM64 --target 60 --capacity on-demand|spot|
- * spot-with-base --on-demand-base 1 --spot-weight 4 --region us-east-2 --load exam|ordinary;
- * for exams --exam-hours 2 --lead-minutes 60 --grace-minutes 30; for daily users
- * --requests-per-user 5 --active-hours 8 --request-seconds 30 --peak-factor 2.
+ * spot-with-base --on-demand-base 1 --spot-weight 4 --region us-east-2 --load exam|ordinary
+ * --public-ip yes|no (default: yes, as the shipped platform's natStrategy "none" puts tasks in
+ * public subnets); for exams --exam-hours 2 --lead-minutes 60 --grace-minutes 30; for daily
+ * users --requests-per-user 5 --active-hours 8 --request-seconds 30 --peak-factor 2. Switches:
+ * --free-tier (apply the account's always-free tiers), --live-prices (the region's prices from
+ * the AWS Price List with your AWS credentials, cached; preview/live-prices.ts).
  */
 import {
   EXAM_VCPU_PER_STUDENT,
@@ -24,7 +27,8 @@ import {
   TrafficProfile,
 } from "../model/capacity";
 import { CapacityStrategy, schemaDefault, StackName } from "../model/config";
-import { estimate, usd } from "../model/cost";
+import { CostEstimate, estimate, usd } from "../model/cost";
+import { describeLive, liveRegionPrices } from "../preview/live-prices";
 import {
   CPU_ARCHITECTURES,
   CpuArchitecture,
@@ -32,7 +36,7 @@ import {
   memoryGb,
   vcpus,
 } from "../model/fargate";
-import { HOURS_PER_MONTH, pricesFor } from "../model/prices";
+import { HOURS_PER_MONTH, pricesFor, RegionPrices } from "../model/prices";
 import { loadBalancerRecord, providerRecord, serviceRecords } from "../model/synthetic";
 
 /** What the command was asked. */
@@ -53,6 +57,12 @@ export interface PlanRequest {
   leadMinutes: number;
   graceMinutes: number;
   traffic: Omit<TrafficProfile, "dailyUsers">;
+  /** Tasks get a public IPv4 address each (billed). Default: prod's natStrategy is "none". */
+  publicIp: boolean;
+  /** Apply the account's always-free tiers. Default false. */
+  freeTier: boolean;
+  /** Prices instead of model/prices.ts's, by region (--live-prices). */
+  prices?: Record<string, RegionPrices>;
 }
 
 /** What it comes to. */
@@ -69,6 +79,8 @@ export interface PlanResult {
   perExam?: number;
   /** USD a month for the tasks plus an internet-facing load balancer. */
   monthlyWithLoadBalancer: number;
+  /** The estimate of the tasks all month (its lines and notes). */
+  tasksEstimate: CostEstimate;
   text: string;
 }
 
@@ -91,6 +103,8 @@ export function defaultRequest(kind: "students" | "dailyUsers"): PlanRequest {
     leadMinutes: schemaNumber("leadMinutes", "exam"),
     graceMinutes: schemaNumber("graceMinutes", "exam"),
     traffic: { ...SEED_004_TRAFFIC },
+    publicIp: schemaDefault("natStrategy", "prod") === "none",
+    freeTier: false,
   };
 }
 
@@ -98,25 +112,26 @@ export function defaultRequest(kind: "students" | "dailyUsers"): PlanRequest {
  * Prices `tasks` tasks of the requested size all month (and, for an exam, a window of
  * `examWindowHours`) via the estimate.
  */
-function price(req: PlanRequest, tasks: number, examWindowHours?: number) {
+function price(req: PlanRequest, tasks: number, concurrent: number, examWindowHours?: number) {
   const spec = {
     cpu: req.cpu,
     memory: req.memory,
     architecture: req.architecture,
     capacity: req.capacity,
     region: req.region,
+    publicIp: req.publicIp,
   };
-  const always = estimate([
-    providerRecord(req.region),
-    ...serviceRecords({ ...spec, name: "plan", minTasks: tasks, maxTasks: tasks }),
-  ]);
-  const lb = estimate([providerRecord(req.region), loadBalancerRecord("plan-alb")]);
+  const options = { prices: req.prices };
+  const assumptions = { freeTier: req.freeTier, classStudents: concurrent };
+  const run = (records: Parameters<typeof estimate>[0]) =>
+    estimate([providerRecord(req.region), ...records], assumptions, options);
+  const always = run(serviceRecords({ ...spec, name: "plan", minTasks: tasks, maxTasks: tasks }));
+  const lb = run([loadBalancerRecord("plan-alb")]);
   let perExam: number | undefined;
   if (examWindowHours !== undefined) {
     const from = new Date(Date.UTC(2030, 0, 15, 8));
-    const exam = estimate([
-      providerRecord(req.region),
-      ...serviceRecords({
+    const exam = run(
+      serviceRecords({
         ...spec,
         name: "plan-exam",
         minTasks: 0,
@@ -125,7 +140,7 @@ function price(req: PlanRequest, tasks: number, examWindowHours?: number) {
           { name: "exam", from, to: new Date(from.getTime() + examWindowHours * 3_600_000), tasks },
         ],
       }),
-    ]);
+    );
     perExam = exam.expected;
   }
   return {
@@ -133,6 +148,8 @@ function price(req: PlanRequest, tasks: number, examWindowHours?: number) {
     hourly: always.floor / HOURS_PER_MONTH,
     perExam,
     loadBalancer: lb.floor,
+    always,
+    lb,
   };
 }
 
@@ -173,20 +190,27 @@ export function plan(req: PlanRequest): PlanResult {
   const examWindowHours = exam
     ? req.examHours + (req.leadMinutes + req.graceMinutes) / 60
     : undefined;
-  const p = price(req, tasks, examWindowHours);
+  const p = price(req, tasks, concurrent, examWindowHours);
+  const ipv4 = p.always.lines.filter((l) => l.priceKey === "publicIpv4.hour");
+  const ipv4Monthly = ipv4.reduce((s, l) => s + l.monthly.floor, 0);
   const vcpu = vcpus(req.cpu);
   lines.push(
     `  students per task: floor(${vcpu} vCPU x ${req.cpuTargetPercent}% / ${vcpuPerStudent.toFixed(4)} vCPU a student) = ${perTask}`,
     `  tasks: ceil(${concurrent} / ${perTask})${exam ? `, at least ${MIN_TASKS_DURING_EXAM} during an exam` : ", at least 1"} = ${tasks}`,
-    `  cost of ${tasks} task(s): $${p.hourly.toFixed(4)} an hour, ${usd(p.monthly)} a month all month`,
+    `  cost of ${tasks} task(s): $${p.hourly.toFixed(4)} an hour, ${usd(p.monthly)} a month all month` +
+      (req.publicIp
+        ? `, of which ${usd(ipv4Monthly)} for their public IPv4 addresses (${tasks} x ${HOURS_PER_MONTH} h x $${ipv4[0]?.unitPrice ?? 0})`
+        : " (no public IPv4: tasks behind NAT)"),
   );
   if (p.perExam !== undefined) {
     lines.push(
       `  one exam: ${req.leadMinutes} min lead + ${req.examHours} h + ${req.graceMinutes} min grace = ${examWindowHours} h of ${tasks} tasks = ${usd(p.perExam)}`,
     );
   }
+  const lcu = p.lb.lines.find((l) => l.priceKey === "alb.lcuHour");
   lines.push(
-    `  with an internet-facing load balancer (hour, LCUs, 2 public IPv4): ${usd(p.monthly + p.loadBalancer)} a month`,
+    `  with an internet-facing load balancer (hour, LCUs, 2 public IPv4): ${usd(p.monthly + p.loadBalancer)} a month, ${usd((p.monthly + p.loadBalancer) / concurrent)} per ${exam ? "student" : "concurrent session"}`,
+    `    load balancer capacity: ${lcu?.assumed ?? "none"}`,
     "  assumptions:",
     `    per-student load ${vcpuPerStudent.toFixed(4)} vCPU (${load === "exam" ? "exam load, seed 001: 34 students = 65% of 1 vCPU" : "ordinary load, seed 000: 60 students under 5% of 4 vCPU"}); --load exam|ordinary`,
     `    task ${vcpu} vCPU / ${memoryGb(req.memory)} GB ${req.architecture}, ${req.capacity.strategy}${req.capacity.strategy === "spot-with-base" ? ` (base ${req.capacity.onDemandBase}, Spot weight ${req.capacity.spotWeight})` : ""}, CPU target ${req.cpuTargetPercent}%; --cpu --memory --arch --capacity --target`,
@@ -196,8 +220,13 @@ export function plan(req: PlanRequest): PlanResult {
       `    traffic: ${req.traffic.requestsPerUser} sessions a user, over ${req.traffic.activeHours} h, ${req.traffic.requestSeconds} s each, peak x${req.traffic.peakFactor} (seed 004); --requests-per-user --active-hours --request-seconds --peak-factor`,
     );
   }
+  const prices = req.prices?.[req.region] ?? pricesFor(req.region);
   lines.push(
-    `    prices: model/prices.ts for ${req.region}, ${HOURS_PER_MONTH} h a month${req.capacity.strategy !== "on-demand" ? `, Spot at ${pricesFor(req.region).items["fargate.spotFactor"].usd} x on-demand (an assumption)` : ""}`,
+    `    prices: ${req.prices?.[req.region] ? "the AWS Price List (--live-prices)" : "model/prices.ts"} for ${req.region}, ${HOURS_PER_MONTH} h a month${req.capacity.strategy !== "on-demand" ? `, Spot at ${prices.items["fargate.spotFactor"].usd} x on-demand (an assumption)` : ""}`,
+    `    public IPv4: ${req.publicIp ? "one per task (natStrategy none: public subnets)" : "none (tasks behind NAT)"}; --public-ip yes|no`,
+    ...[...p.always.notes, ...p.lb.notes]
+      .filter((n, i, all) => all.indexOf(n) === i && !n.startsWith("Fargate Spot"))
+      .map((n) => `    ${n}`),
   );
   return {
     concurrent,
@@ -207,6 +236,7 @@ export function plan(req: PlanRequest): PlanResult {
     monthly: p.monthly,
     perExam: p.perExam,
     monthlyWithLoadBalancer: p.monthly + p.loadBalancer,
+    tasksEstimate: p.always,
     text: lines.join("\n"),
   };
 }
@@ -231,7 +261,11 @@ const FLAGS: Record<string, (req: PlanRequest, value: string) => void> = {
   "--active-hours": (r, v) => (r.traffic.activeHours = number("--active-hours", v)),
   "--request-seconds": (r, v) => (r.traffic.requestSeconds = number("--request-seconds", v)),
   "--peak-factor": (r, v) => (r.traffic.peakFactor = number("--peak-factor", v)),
+  "--public-ip": (r, v) => (r.publicIp = oneOf("--public-ip", v, ["yes", "no"]) === "yes"),
 };
+
+/** Switches without a value. */
+const SWITCHES = ["--free-tier", "--live-prices"] as const;
 
 function number(flag: string, v: string): number {
   const n = Number(v);
@@ -248,15 +282,28 @@ function oneOf<T extends string>(flag: string, v: string, values: readonly T[]):
   return v as T;
 }
 
-/** Parses the command line into a request (defaults per kind of plan). */
-export function parseArgs(argv: string[]): PlanRequest {
+/**
+ * Parses the command line into a request (defaults per kind of plan) and whether the prices
+ * are to be read live (`--live-prices`).
+ */
+export function parseArgs(argv: string[]): PlanRequest & { livePrices?: boolean } {
   const kind = argv.includes("--students") ? "students" : "dailyUsers";
-  const req = defaultRequest(kind);
+  const req: PlanRequest & { livePrices?: boolean } = defaultRequest(kind);
   for (let i = 0; i < argv.length; i += 2) {
+    if (argv[i] === "--free-tier") {
+      req.freeTier = true;
+      i--;
+      continue;
+    }
+    if (argv[i] === "--live-prices") {
+      req.livePrices = true;
+      i--;
+      continue;
+    }
     const set = FLAGS[argv[i]];
     if (!set) {
       throw new Error(
-        `unknown option ${argv[i]}: known options are ${Object.keys(FLAGS).join(", ")}`,
+        `unknown option ${argv[i]}: known options are ${[...Object.keys(FLAGS), ...SWITCHES].join(", ")}`,
       );
     }
     set(req, argv[i + 1]);
@@ -264,11 +311,19 @@ export function parseArgs(argv: string[]): PlanRequest {
   return req;
 }
 
+async function main(argv: string[]): Promise<void> {
+  const req = parseArgs(argv);
+  if (req.livePrices) {
+    const live = await liveRegionPrices(req.region);
+    req.prices = { [req.region]: live.prices };
+    console.log(describeLive(req.region, live));
+  }
+  console.log(plan(req).text);
+}
+
 if (require.main === module) {
-  try {
-    console.log(plan(parseArgs(process.argv.slice(2))).text);
-  } catch (err) {
+  main(process.argv.slice(2)).catch((err) => {
     console.error(`plan: ${(err as Error).message}`);
     process.exit(2);
-  }
+  });
 }

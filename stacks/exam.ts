@@ -22,6 +22,7 @@ export function exam(config: StackConfig, now: Date): StackOutputs {
     service: config.service,
     exam: config.exam,
     database: config.database,
+    timeZone: config.timeZone,
     now,
   });
   return env.stackOutputs();

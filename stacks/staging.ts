@@ -19,6 +19,7 @@ export function staging(config: StackConfig): StackOutputs {
     service: config.service,
     staging: config.staging,
     database: config.database,
+    timeZone: config.timeZone,
   });
   return env.stackOutputs();
 }

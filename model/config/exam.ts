@@ -1,9 +1,10 @@
 /**
  * Exam windows: each `examWindows` entry parsed, checked and given the tasks the capacity planner
- * computes for its students; windows already over are skipped with a warning. No Pulumi imports.
+ * computes for its students; windows whose grace is over are skipped with a warning. No Pulumi imports.
  */
 import { examTasks, studentsPerTask } from "../capacity";
-import { isTimeZone, parseZonedTime, utcMinute } from "../time";
+import { readTime, utcMinute } from "../time";
+import { timeZoneProblem } from "../timeZones";
 import type { Reader } from "./reader";
 import type { ExamConfig, ExamWindow, ServiceConfig } from "./types";
 
@@ -13,7 +14,7 @@ const WINDOW_NAME = /^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$/;
 export function readExam(
   r: Reader,
   service: ServiceConfig,
-  timeZone: string,
+  timeZone: string | undefined,
   now: Date,
 ): ExamConfig {
   const leadMinutes = r.int("leadMinutes");
@@ -40,19 +41,24 @@ export function readExam(
     if (names.has(name))
       return fail(`the name "${name}" is used by an earlier window; names must be unique`);
     names.add(name);
-    if (!isTimeZone(zone)) {
-      // A bad stack-wide timeZone is reported once, on its own key.
-      if (parts.length === 4) fail(`"${zone}" is not an IANA time zone such as Australia/Sydney`);
-      return;
-    }
+    // A bad stack-wide timeZone is reported once, on its own key.
+    if (zone === undefined) return;
+    const zoneProblem = timeZoneProblem(zone);
+    if (zoneProblem) return fail(`the time zone "${zone}" ${zoneProblem}`);
     const [startText, endText, extra] = interval.split("/");
     if (endText === undefined || extra !== undefined) return fail(format);
-    const start = parseZonedTime(startText, zone);
-    if (!start) return fail(`the start "${startText}" is not a time YYYY-MM-DDTHH:MM`);
-    const end = parseZonedTime(endText, zone);
-    if (!end) return fail(`the end "${endText}" is not a time YYYY-MM-DDTHH:MM`);
+    const startRead = readTime(startText, zone);
+    if (startRead.problem !== undefined)
+      return fail(`the start "${startText}" ${startRead.problem}`);
+    const endRead = readTime(endText, zone);
+    if (endRead.problem !== undefined) return fail(`the end "${endText}" ${endRead.problem}`);
+    for (const note of [startRead.note, endRead.note])
+      if (note) r.warnings.push(`${r.k(key)}: ${note}`);
+    const [start, end] = [startRead.instant, endRead.instant];
     if (end.getTime() <= start.getTime())
-      return fail(`the end ${endText} is not after its start ${startText}`);
+      return fail(
+        `the end ${endText} (${utcMinute(end)}Z) is not after its start ${startText} (${utcMinute(start)}Z)`,
+      );
     if (end.getTime() - start.getTime() > 24 * 3_600_000)
       return fail(`the window is longer than 24 hours; split it into one window per exam`);
     if (!/^\d+$/.test(studentsText) || Number(studentsText) < 1 || Number(studentsText) > 100000) {
@@ -76,11 +82,13 @@ export function readExam(
       );
     }
   }
-  const ahead = sorted.filter((w) => w.end.getTime() > now.getTime());
-  const skipped = sorted.filter((w) => w.end.getTime() <= now.getTime());
+  // A window is under way until its grace period ends (model/schedule.ts examPlan).
+  const graceEnd = (w: ExamWindow) => w.end.getTime() + graceMinutes * 60_000;
+  const ahead = sorted.filter((w) => graceEnd(w) > now.getTime());
+  const skipped = sorted.filter((w) => graceEnd(w) <= now.getTime());
   for (const w of skipped) {
     r.warnings.push(
-      `exam window "${w.name}" ended at ${utcMinute(w.end)}Z, before now (${utcMinute(now)}Z): skipped`,
+      `exam window "${w.name}" ended at ${utcMinute(w.end)}Z and its ${graceMinutes} min grace before now (${utcMinute(now)}Z): skipped`,
     );
   }
   return { windows: ahead, skipped, leadMinutes, graceMinutes, studentsPerTask: perTask };

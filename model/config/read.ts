@@ -6,7 +6,7 @@
 import { serverlessMaxAcu } from "../capacity";
 import { fargateSizeProblem } from "../fargate";
 import { auroraMaxConnections, CONNECTIONS_ALARM_FRACTION } from "../rds";
-import { isTimeZone } from "../time";
+import { timeZoneProblem } from "../timeZones";
 import {
   isAcmCertificateArn,
   isEmail,
@@ -78,8 +78,9 @@ export function parseStackConfig(stack: string, raw: RawConfig, now: Date): Stac
     );
   }
   const timeZone = r.str("timeZone");
-  if (!isTimeZone(timeZone))
-    r.fail("timeZone", timeZone, "must be an IANA time zone such as UTC or Australia/Sydney");
+  const zoneProblem = timeZoneProblem(timeZone);
+  if (zoneProblem)
+    r.problems.push(`${r.k("timeZone")} ${r.shown("timeZone", timeZone)} ${zoneProblem}`);
 
   const alarmEmail = r.maybeStr("alarmEmail");
   if (alarmEmail !== undefined && !isEmail(alarmEmail))
@@ -109,8 +110,9 @@ export function parseStackConfig(stack: string, raw: RawConfig, now: Date): Stac
       );
     }
   }
-  if (r.stack === "staging") config.staging = readStaging(r, service, timeZone, now);
-  if (r.stack === "exam") config.exam = readExam(r, service, timeZone, now);
+  const zone = zoneProblem ? undefined : timeZone;
+  if (r.stack === "staging") config.staging = readStaging(r, service, zone, now);
+  if (r.stack === "exam") config.exam = readExam(r, service, zone, now);
 
   if (r.problems.length > 0) throw new ConfigError(stack, r.problems);
   return config;

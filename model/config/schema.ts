@@ -306,7 +306,8 @@ export const SCHEMA: Readonly<Record<string, KeySpec>> = {
     type: "string",
     stacks: ALL,
     default: same("UTC"),
-    description: "IANA time zone for times written without an offset (exam windows, activeUntil).",
+    description:
+      "Canonical IANA time zone (Area/Location such as America/Chicago, or UTC; no abbreviations) for times written without an offset (exam windows, activeUntil).",
   },
   availabilityZones: {
     type: "integer",
@@ -314,13 +315,15 @@ export const SCHEMA: Readonly<Record<string, KeySpec>> = {
     range: { min: 2, max: 4 },
     stacks: PROD,
     default: { prod: 2 },
-    description: "Availability zones the network spans (the load balancer needs 2).",
+    description:
+      "Availability zones the network spans (the load balancer needs 2). On a deployed stack, 2 -> 3 or 4 re-lays out every subnet (replaced: refused by npm start -- --against); 3 <-> 4 adds or removes a zone.",
   },
   vpcCidr: {
     type: "string",
     stacks: PROD,
     default: { prod: "10.0.0.0/16" },
-    description: "IPv4 CIDR of the VPC, a private range from /16 to /22.",
+    description:
+      "IPv4 CIDR of the VPC, a private range from /16 to /22. On a deployed stack a change replaces the VPC and everything in it (refused by npm start -- --against).",
   },
   natStrategy: {
     type: "string",
@@ -328,7 +331,7 @@ export const SCHEMA: Readonly<Record<string, KeySpec>> = {
     stacks: PROD,
     default: { prod: "none" },
     description:
-      "none (tasks in public subnets, inbound only from the load balancer), single or one-per-az NAT gateways.",
+      "none (tasks in public subnets, inbound only from the load balancer), single or one-per-az NAT gateways. On a deployed stack a change moves the tasks and replaces the EFS mount targets, delete-first: the file system is unreachable for minutes (refused by npm start -- --against without --allow-replace).",
   },
   certificateArn: {
     type: "string",

@@ -2,15 +2,17 @@
  * The staging switch: staging runs only while `active` is true and `activeUntil` is ahead (at
  * most `maxActiveHours`); otherwise its service has no tasks. No Pulumi imports.
  */
-import { parseZonedTime, utcMinute } from "../time";
+import { raiseStagingPolicy } from "../schedule";
+import { readTime, utcMinute } from "../time";
 import type { Reader } from "./reader";
+import { schemaDefault } from "./schema";
 import type { ServiceConfig, StagingConfig } from "./types";
 
 /** Reads staging's switch and sets the service's task counts from it (0 while off). */
 export function readStaging(
   r: Reader,
   service: ServiceConfig,
-  timeZone: string,
+  timeZone: string | undefined,
   now: Date,
 ): StagingConfig {
   const switchedOn = r.bool("active");
@@ -20,16 +22,20 @@ export function readStaging(
     r.fail("activeTasks", String(activeTasks), `must not exceed maxTasks (${service.maxTasks})`);
   }
   const untilText = r.maybeStr("activeUntil");
+  const policyLimit = schemaDefault("maxActiveHours", "staging") as number;
+  if (maxActiveHours > policyLimit) {
+    r.warnings.push(
+      `${r.k("maxActiveHours")} is ${maxActiveHours}, above the ${policyLimit} hours the mandatory staging policy allows by default: raise ${raiseStagingPolicy(maxActiveHours)} in the same change; otherwise the policy refuses an activeUntil more than ${policyLimit} hours ahead`,
+    );
+  }
   let activeUntil: Date | undefined;
-  if (untilText !== undefined) {
-    activeUntil = parseZonedTime(untilText, timeZone);
-    if (!activeUntil) {
-      r.fail(
-        "activeUntil",
-        untilText,
-        `must be a time YYYY-MM-DDTHH:MM (in ${timeZone}) or with Z or an offset, such as 2026-03-10T18:00`,
-      );
-    }
+  // A bad stack-wide timeZone is reported once, on its own key.
+  if (untilText !== undefined && timeZone !== undefined) {
+    const read = readTime(untilText, timeZone);
+    if (read.note) r.warnings.push(`${r.k("activeUntil")}: ${read.note}`);
+    if (read.problem === undefined) activeUntil = read.instant;
+    else
+      r.problems.push(`${r.k("activeUntil")} ${r.shown("activeUntil", untilText)} ${read.problem}`);
   }
   let active = false;
   if (switchedOn) {
@@ -43,7 +49,7 @@ export function readStaging(
         r.fail(
           "activeUntil",
           untilText,
-          `is ${hoursAhead.toFixed(1)} hours ahead; staging may be active for at most ${maxActiveHours} hours (maxActiveHours): use a time before ${utcMinute(new Date(now.getTime() + maxActiveHours * 3_600_000))}Z`,
+          `is ${hoursAhead.toFixed(1)} hours ahead; staging may be active for at most ${maxActiveHours} hours (maxActiveHours): use a time before ${utcMinute(new Date(now.getTime() + maxActiveHours * 3_600_000))}Z, or raise ${r.k("maxActiveHours")} to ${Math.ceil(hoursAhead)} (at most 168) and, in the same change, ${raiseStagingPolicy(Math.ceil(hoursAhead))}`,
         );
       } else if (hoursAhead <= 0) {
         r.warnings.push(

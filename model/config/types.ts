@@ -92,7 +92,7 @@ export interface ExamWindow {
 }
 
 export interface ExamConfig {
-  /** Windows still ahead (or running) at validation time, in start order. */
+  /** Windows ahead or under way (grace not over) at validation time, in start order. */
   windows: ExamWindow[];
   /** Windows already over: skipped with a warning. */
   skipped: ExamWindow[];

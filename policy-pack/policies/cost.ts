@@ -15,9 +15,9 @@
  */
 import { PolicyConfigSchema, PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import {
+  ASSUMPTION_DESCRIPTIONS,
   CostAssumptions,
   CostEstimate,
-  DEFAULT_ASSUMPTIONS,
   estimate,
   Scenario,
   usd,
@@ -53,7 +53,7 @@ const budgetSchema: PolicyConfigSchema = {
     assumptions: {
       type: "object",
       default: {},
-      description: `Cost model assumptions to override (model/cost.ts), e.g. {"albLcuPerHour": 0.5}. Known: ${Object.keys(DEFAULT_ASSUMPTIONS).join(", ")}, region, expectedMonth.`,
+      description: `Cost model assumptions to override (model/cost.ts), e.g. {"classStudents": 120} or {"freeTier": true}. Known: ${Object.keys(ASSUMPTION_DESCRIPTIONS).join(", ")}.`,
     },
   },
 };

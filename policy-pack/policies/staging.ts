@@ -11,7 +11,7 @@ import {
   validateResourceOfType,
 } from "@pulumi/policy";
 import { schemaDefault } from "../../model/config";
-import { parseAtExpression } from "../../model/schedule";
+import { parseAtExpression, raiseStagingPolicy, STAGING_EXPIRY_POLICY } from "../../model/schedule";
 import {
   T,
   UNKNOWN,
@@ -82,12 +82,22 @@ const scalesToZeroSchema: PolicyConfigSchema = {
 };
 
 /**
+ * For a switch-off that is merely further ahead than this policy's limit: how to allow it (the
+ * stack's pythonide:maxActiveHours and this policy's setting are raised together).
+ */
+function longer(hours: number | undefined, limit: number): string {
+  if (hours === undefined || hours <= limit) return "";
+  const needed = Math.ceil(hours);
+  return ` To keep staging on that long, raise pythonide:maxActiveHours and ${raiseStagingPolicy(needed)}.`;
+}
+
+/**
  * A staging scalable target with a minimum above 0 must have a one-time `at()` scheduled action,
  * due within `maxActiveHours` from now, that sets maxCapacity 0 (and minCapacity 0 or unset).
  * cron()/rate() schedules do not count: they are not how staging switches itself off.
  */
 export const stagingScalesToZero: StackValidationPolicy = {
-  name: "staging-scales-to-zero",
+  name: STAGING_EXPIRY_POLICY,
   description:
     "A staging scalable target with minCapacity above 0 must have a scheduled action that returns it to 0 tasks within the configured number of hours.",
   remediationSteps:
@@ -140,7 +150,7 @@ export const stagingScalesToZero: StackValidationPolicy = {
           ? `'${nearest.name}' (${nearest.schedule}) is in the past`
           : `'${nearest.name}' (${nearest.schedule}) is ${nearest.hours.toFixed(1)} hours away`;
       report(
-        `Staging scalable target '${target.name}' (minCapacity ${min}) must have a one-time at() scheduled action returning it to 0 tasks (maxCapacity 0) within ${maxActiveHours} hours; ${found}.`,
+        `Staging scalable target '${target.name}' (minCapacity ${min}) must have a one-time at() scheduled action returning it to 0 tasks (maxCapacity 0) within ${maxActiveHours} hours; ${found}.${longer(nearest?.hours, maxActiveHours)}`,
         target.urn,
       );
     }

@@ -45,6 +45,14 @@ describe("component arguments", function () {
       );
     });
 
+    it("refuses a name whose autonamed target group AWS would refuse (22 characters: 33 with the suffix)", function () {
+      const name = "ide-exam-cs101-section"; // 22 characters
+      const err = argsError(() => new IdeService(name, ideArgs()));
+      assert.deepStrictEqual(err.problems, [
+        'the target group name the provider generates, "ide-exam-cs101-section-tg-xxxxxxx" (logical name "ide-exam-cs101-section-tg" + "-" + 7 random characters), is 33 characters; AWS allows 1 to 32 (https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html)',
+      ]);
+    });
+
     it("refuses a host that is not a host name", function () {
       const err = argsError(() => new IdeService("ide-test", ideArgs({ host: "not a host" })));
       assert.deepStrictEqual(err.problems, [

@@ -61,6 +61,8 @@ export interface EnvRunOptions {
   now?: Date;
   /** What the StackReference returns (default: platformOutputsFixture()). */
   platformOutputs?: Record<string, unknown>;
+  /** Whether RDS returns the databases' managed secrets (default true). */
+  managedDbSecrets?: boolean;
 }
 
 /** Runs `stack` with its shipped stack file's config changed by `options`. */
@@ -73,6 +75,7 @@ export async function runEnv(
     config: changedConfig(stack, options.set, options.unset),
     now: options.now ?? NOW,
     platformOutputs: options.platformOutputs,
+    managedDbSecrets: options.managedDbSecrets,
   });
   return new EnvRun(run.records, run.outputs, run.warnings, run.stackReferences);
 }

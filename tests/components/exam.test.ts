@@ -179,7 +179,7 @@ describe("exam stack (Pulumi.exam.yaml on mocks)", function () {
           serviceName: "exam-ide-service",
           dashboardName: "pythonide-exam-ide",
           databaseEndpoint: `${EXAM_DB_HOST}:5432`,
-          scaling: { minTasks: 0, maxTasks: 10 },
+          scaling: { minTasks: 0, maxTasks: 10, reason: "the idle floor: no exam under way" },
           skippedWindows: [],
         },
       );
@@ -188,18 +188,35 @@ describe("exam stack (Pulumi.exam.yaml on mocks)", function () {
         start: "2027-03-16T14:00Z",
         end: "2027-03-16T16:00Z",
         timeZone: "America/Chicago",
+        local: "2027-03-16 09:00 (UTC-05:00) to 2027-03-16 11:00 (UTC-05:00) America/Chicago",
         students: 120,
         tasks: 4,
       });
       assert.deepStrictEqual(
-        (run.outputs.schedule as any[]).map((s) => [s.name, s.schedule, s.minTasks, s.maxTasks]),
+        (run.outputs.schedule as any[]).map((s) => [s.name, s.schedule, s.before, s.after]),
         [
-          ["cs101-midsem-scale-up", "at(2027-03-16T13:00:00) UTC", 4, 10],
-          ["cs101-midsem-scale-down", "at(2027-03-16T16:30:00) UTC", 0, 10],
-          ["cs101-final-scale-up", "at(2027-06-08T17:00:00) UTC", 6, 10],
-          ["cs101-final-scale-down", "at(2027-06-08T21:30:00) UTC", 0, 10],
+          ["cs101-midsem-scale-up", "at(2027-03-16T13:00:00) UTC", "0/10", "4/10"],
+          ["cs101-midsem-scale-down", "at(2027-03-16T16:30:00) UTC", "4/10", "0/10"],
+          ["cs101-final-scale-up", "at(2027-06-08T17:00:00) UTC", "0/10", "6/10"],
+          ["cs101-final-scale-down", "at(2027-06-08T21:30:00) UTC", "6/10", "0/10"],
         ],
       );
+      // In plain words, in the stack's time (CDT since 2027-03-14) and UTC.
+      assert.deepStrictEqual((run.outputs.schedule as any[])[0], {
+        name: "cs101-midsem-scale-up",
+        local: "2027-03-16 08:00 (UTC-05:00) America/Chicago",
+        utc: "2027-03-16T13:00Z",
+        before: "0/10",
+        after: "4/10",
+        reason: "60 min before cs101-midsem starts",
+        text: "2027-03-16 08:00 (UTC-05:00) America/Chicago = 2027-03-16T13:00Z: min/max tasks 0/10 -> 4/10, 60 min before cs101-midsem starts",
+        schedule: "at(2027-03-16T13:00:00) UTC",
+      });
+      assert.deepStrictEqual((run.outputs.schedule as any[]).map((s) => s.text).slice(1), [
+        "2027-03-16 11:30 (UTC-05:00) America/Chicago = 2027-03-16T16:30Z: min/max tasks 4/10 -> 0/10, 30 min after cs101-midsem ends: back to the idle floor",
+        "2027-06-08 12:00 (UTC-05:00) America/Chicago = 2027-06-08T17:00Z: min/max tasks 0/10 -> 6/10, 60 min before cs101-final starts",
+        "2027-06-08 16:30 (UTC-05:00) America/Chicago = 2027-06-08T21:30Z: min/max tasks 6/10 -> 0/10, 30 min after cs101-final ends: back to the idle floor",
+      ]);
       assert.deepStrictEqual(run.warnings, []);
     });
   });
@@ -223,7 +240,7 @@ describe("exam stack (Pulumi.exam.yaml on mocks)", function () {
     it("skips the past window with a warning and gives it no scheduled action", function () {
       // 09:00-10:00 Chicago (CST, UTC-6) on 2026-01-20 ended at 16:00Z, before the clock.
       assert.deepStrictEqual(run.warnings, [
-        'exam window "quiz-past" ended at 2026-01-20T16:00Z, before now (2026-02-02T12:00Z): skipped',
+        'exam window "quiz-past" ended at 2026-01-20T16:00Z and its 30 min grace before now (2026-02-02T12:00Z): skipped',
       ]);
       assert.ok(!run.actions().some(([name]) => name.startsWith("quiz-past")));
       assert.deepStrictEqual(run.outputs.skippedWindows, ["quiz-past"]);

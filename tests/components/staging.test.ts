@@ -137,7 +137,13 @@ describe("staging stack (Pulumi.staging.yaml on mocks)", function () {
         dashboardName: "pythonide-staging-ide",
         active: false,
         activeUntil: "off",
-        scaling: { minTasks: 0, maxTasks: 0, switchOff: "none (staging is off)" },
+        scaling: {
+          minTasks: 0,
+          maxTasks: 0,
+          reason: "staging is off",
+          switchOff: "none (staging is off)",
+        },
+        schedule: [],
         database: { kind: "serverless", endpoint: `${STAGING_HOST}:5432` },
       });
     });
@@ -195,8 +201,22 @@ describe("staging stack (Pulumi.staging.yaml on mocks)", function () {
       assert.deepStrictEqual(run.outputs.scaling, {
         minTasks: 1,
         maxTasks: 2,
+        reason: "staging is switched on until 2026-02-02T18:00Z (activeUntil)",
         switchOff: "at(2026-02-02T18:00:00) UTC",
       });
+      // The switch-off in plain words: 12:00 in Chicago (CST) is 18:00Z.
+      assert.deepStrictEqual(run.outputs.schedule, [
+        {
+          name: "switch-off",
+          local: "2026-02-02 12:00 (UTC-06:00) America/Chicago",
+          utc: "2026-02-02T18:00Z",
+          before: "1/2",
+          after: "0/0",
+          reason: "staging switches itself off (activeUntil)",
+          text: "2026-02-02 12:00 (UTC-06:00) America/Chicago = 2026-02-02T18:00Z: min/max tasks 1/2 -> 0/0, staging switches itself off (activeUntil)",
+          schedule: "at(2026-02-02T18:00:00) UTC",
+        },
+      ]);
       assert.deepStrictEqual(run.outputs.database, {
         kind: "serverless",
         endpoint: `${STAGING_HOST}:5432`,
@@ -286,7 +306,7 @@ describe("staging stack (Pulumi.staging.yaml on mocks)", function () {
       assert.strictEqual(
         message,
         'Invalid configuration for stack "staging" (Pulumi.staging.yaml):\n' +
-          '  - pythonide:activeUntil is "2026-02-03T06:00": is 24.0 hours ahead; staging may be active for at most 12 hours (maxActiveHours): use a time before 2026-02-03T00:00Z',
+          '  - pythonide:activeUntil is "2026-02-03T06:00": is 24.0 hours ahead; staging may be active for at most 12 hours (maxActiveHours): use a time before 2026-02-03T00:00Z, or raise pythonide:maxActiveHours to 24 (at most 168) and, in the same change, the staging-scales-to-zero policy\'s maxActiveHours to 24 in the policy config file given to pulumi preview and pulumi up with --policy-pack-config (npm start: --policy-config), {"staging-scales-to-zero": {"maxActiveHours": 24}}',
       );
     });
 
@@ -296,7 +316,7 @@ describe("staging stack (Pulumi.staging.yaml on mocks)", function () {
       const message = await runError("staging", { platformOutputs: outputs });
       assert.strictEqual(
         message,
-        "error serializing property \"listenerArn\": Required output 'httpsListenerArn' does not exist on stack 'example-org/pythonide/prod'.",
+        'error serializing property "listenerArn": StackReference "staging-platform": the prod stack example-org/pythonide/prod does not export the output httpsListenerArn, which this stack wires into its resources. Run pulumi up on the prod stack (its outputs are written by a successful update of the current program; pulumi stack output --stack example-org/pythonide/prod lists them), check that platformStack names it, then run this update again.',
       );
     });
   });

@@ -53,21 +53,21 @@ describe("monthly-budget policy", () => {
     assert.equal(rest.length, 0);
     assert.equal(
       message,
-      "Stack 'test' expected month $47.59 (us-east-2) must stay under the budget $40.00; largest items: alb Application Load Balancer $16.43; chat Fargate vCPU (X86_64, on-demand) $14.78; alb Public IPv4 of the internet-facing load balancer $7.30. Floor $47.59, expected $47.59, ceiling $83.63.",
+      "Stack 'test' expected month $41.94 (us-east-2) must stay under the budget $40.00; largest items: alb Application Load Balancer $16.43; chat Fargate vCPU (X86_64, on-demand) $14.78; alb Public IPv4 of the internet-facing load balancer $7.30. Floor $41.94, expected $41.94, ceiling $77.98.",
     );
   });
 
   it("takes a stack's own budget from budgetsUsd over budgetUsd", async () => {
-    const config = { budgetUsd: 1000, budgetsUsd: { test: 45, exam: 1 } };
+    const config = { budgetUsd: 1000, budgetsUsd: { test: 35, exam: 1 } };
     const [message] = await run(seed004(), config);
-    assert.match(message, /must stay under the budget \$45\.00;/);
+    assert.match(message, /must stay under the budget \$35\.00;/);
     assert.deepEqual(await run(seed004(), { ...config, budgetsUsd: { other: 1 } }), []);
   });
 
   it("checks the ceiling when configured to", async () => {
     assert.deepEqual(await run(seed004(), { budgetUsd: 50 }), []);
     const [message] = await run(seed004(), { budgetUsd: 50, scenario: "ceiling" });
-    assert.match(message, /^Stack 'test' ceiling month \$83\.63 \(us-east-2\) must stay under/);
+    assert.match(message, /^Stack 'test' ceiling month \$77\.98 \(us-east-2\) must stay under/);
   });
 
   it("warns against the default budget, saying how to make a budget a limit", async () => {
@@ -102,7 +102,7 @@ describe("monthly-budget policy", () => {
     records.find((r) => r.type === "aws:ecs/taskDefinition:TaskDefinition")!.inputs.cpu =
       unknown.number;
     const [message] = await run(records, { budgetUsd: 10 });
-    assert.match(message, /expected month \$29\.57 .* 1 item\(s\) could not be priced\.$/);
+    assert.match(message, /expected month \$23\.92 .* 1 item\(s\) could not be priced\.$/);
     // The proxy's unknowns become undefined in the records the estimate reads.
     const td = recordsOf(stackResources(fixtures(records))).find((r) => r.name === "chat-task")!;
     assert.equal(td.inputs.cpu, undefined);

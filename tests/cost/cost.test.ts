@@ -276,7 +276,8 @@ describe("cost estimate: schedules", () => {
       }),
     ]);
     const vcpu = line(e, "staging-service", "Fargate vCPU (X86_64, Spot)");
-    assert.deepEqual(vcpu.quantity, { floor: 0, expected: 5, ceiling: 365 }); // 10 h, 730 h x 0.5
+    // 10 h of 1 task; the ceiling: on all month at stagingMaxTasks (2, the config default) x 0.5 vCPU.
+    assert.deepEqual(vcpu.quantity, { floor: 0, expected: 5, ceiling: 730 }); // 10 h, 730 h x 2 x 0.5
     // No database among the records: none is priced (its own records say what it is).
     assert.equal(e.lines.filter((l) => l.type.startsWith("aws:rds/")).length, 0);
     assert.match(e.expectedBasis, /plus staging on for 10 hours a month$/);
@@ -677,15 +678,88 @@ describe("cost estimate: text", () => {
     const text = formatEstimate(e);
     assert.match(
       text,
-      /^Monthly cost \(us-east-2, 730 h a month\): floor \$47\.59, expected \$47\.59, ceiling \$83\.63$/m,
+      /^Monthly cost \(us-east-2, 730 h a month\): floor \$41\.94, expected \$41\.94, ceiling \$77\.98$/m,
     );
     assert.match(
       text,
       /chat: Fargate vCPU \(X86_64, on-demand\) +365 vCPU-hour +\$0\.04048 +\$14\.78 +\$14\.78 +\$44\.33/,
     );
-    assert.match(text, /^ {6}1 LCU every hour \(assumption albLcuPerHour\)$/m);
-    assert.match(text, /assumptions: albLcuPerHour=1, natGbPerMonth=10/);
+    // 60 students x 5 MB/h = 0.3 GB a class hour, the largest LCU dimension, x 80 class hours.
+    assert.match(
+      text,
+      /alb: Load balancer capacity units +24 LCU-hour +\$0\.008 +\$0\.19 +\$0\.19 +\$0\.19$/m,
+    );
+    assert.match(text, /= 0\.3 LCU a class hour x 80 h \(assumptions classStudents/);
+    assert.match(text, /assumptions: classStudents=60, classHoursPerMonth=80/);
+    assert.match(text, /note: free tiers not applied \(assumption freeTier, --free-tier/);
     const summary = formatEstimate(e, { summary: true });
-    assert.equal(summary.split("\n").length, 2);
+    assert.deepEqual(summary.split("\n").slice(1), [
+      "  expected: the floor plus no scheduled windows",
+      "  per enrolled student: $0.42 a month (expected / 100 enrolled, assumption enrolledStudents)",
+      "  free tiers not applied (assumption freeTier, --free-tier: 10 alarms, 3 dashboards, 5 GB of logs per account); the 12-month tiers of new accounts (750 load balancer hours, 750 public IPv4 hours, an RDS micro) are not applied",
+    ]);
+  });
+});
+
+describe("cost estimate: free tiers, LCUs and students", () => {
+  const account = [
+    P,
+    ...alarmRecords("ide", 12),
+    dashboardRecord("a"),
+    dashboardRecord("b"),
+    logGroupRecord("logs", 30),
+  ];
+
+  it("applies the always-free CloudWatch tiers only on request, as priced lines", () => {
+    const off = estimate(account);
+    assert.ok(!off.lines.some((l) => l.resource === "account"));
+    assert.match(off.notes.join("\n"), /free tiers not applied \(assumption freeTier/);
+    const on = estimate(account, { freeTier: true });
+    const free = on.lines.filter((l) => l.resource === "account");
+    assert.deepEqual(
+      free.map((l) => [l.item, l.quantity.expected, l.unitPrice, l.monthly.expected]),
+      [
+        ["CloudWatch free tier: 10 standard alarm metrics", -10, 0.1, -10 * 0.1],
+        ["CloudWatch free tier: 3 dashboards", -2, 3, -2 * 3], // only the 2 the stack has
+        ["CloudWatch free tier: 5 GB of logs ingested", -1, 0.5, -1 * 0.5], // it ingests 1 GB
+      ],
+    );
+    // 12 alarms x $0.10 + 2 dashboards x $3 + 1 GB x $0.50 + 30 days of 1 GB at $0.03 = $7.741.
+    near(off.expected, 12 * 0.1 + 2 * 3 + 0.5 + (30 / (730 / 24)) * 0.03);
+    near(on.expected, 2 * 0.1 + (30 / (730 / 24)) * 0.03);
+    assert.match(
+      formatEstimate(on),
+      /account: CloudWatch free tier: 3 dashboards +-2 dashboard-month +\$3\* +-\$6\.00 +-\$6\.00 +-\$6\.00$/m,
+    );
+    assert.match(
+      on.notes.join("\n"),
+      /free tiers applied per account, as if this stack were alone in it: 10 standard alarm metrics, 3 dashboards, 5 GB of logs ingested; the 12-month tiers/,
+    );
+  });
+
+  it("derives the LCU-hours from the workload, and albLcuPerHour overrides them", () => {
+    const alb = [P, loadBalancerRecord("alb")];
+    const lcu = (a = {}) => line(estimate(alb, a), "alb", "Load balancer capacity units");
+    // 60 x 5 MB = 0.3 GB/h beats 60 x 120 / 3600 = 2 new connections/s (0.08 LCU): 0.3 x 80 h.
+    near(lcu().quantity.expected, 0.3 * 80);
+    // 600 requests/h each: 10/s = 0.4 LCU, now the largest.
+    near(lcu({ requestsPerStudentHour: 600 }).quantity.expected, 0.4 * 80);
+    near(lcu({ albLcuPerHour: 1 }).quantity.expected, 730);
+    assert.equal(lcu({ albLcuPerHour: 1 }).assumed, "1 LCU every hour (assumption albLcuPerHour)");
+    assert.throws(
+      () => estimate(alb, { classStudents: -1 }),
+      /cost assumption classStudents is -1: must be a number >= 0/,
+    );
+  });
+
+  it("divides the expected month by the enrolled students", () => {
+    const e = estimate([P, loadBalancerRecord("alb")], { enrolledStudents: 40 });
+    near(e.perEnrolledStudent, e.expected / 40);
+    assert.match(
+      formatEstimate(e, { summary: true }),
+      new RegExp(
+        `per enrolled student: \\${usd(e.expected / 40)} a month \\(expected / 40 enrolled`,
+      ),
+    );
   });
 });

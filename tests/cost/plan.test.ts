@@ -40,15 +40,20 @@ describe("npm run plan", () => {
     const r = plan({ ...defaultRequest("students"), students: 120 });
     assert.equal(r.perTask, 31);
     assert.equal(r.tasks, 4);
-    near(r.monthly, 4 * 36.0401);
-    near(r.hourly, (4 * 36.0401) / 730);
+    // Each task with its public IPv4 address (natStrategy "none"): 730 h x $0.005 = $3.65.
+    near(r.monthly, 4 * (36.0401 + 3.65));
+    near(r.hourly, (4 * (36.0401 + 3.65)) / 730);
     // One exam: 60 min lead + 2 h + 30 min grace = 3.5 h of 4 tasks.
-    near(r.perExam!, 3.5 * 4 * (0.04048 + 2 * 0.004445));
+    near(r.perExam!, 3.5 * 4 * (0.04048 + 2 * 0.004445 + 0.005));
+    assert.match(
+      r.text,
+      /\$158\.76 a month all month, of which \$14\.60 for their public IPv4 addresses \(4 x 730 h x \$0\.005\)/,
+    );
     assert.match(r.text, /^Plan for an exam with 120 students \(us-east-2\)$/m);
     assert.match(r.text, /tasks: ceil\(120 \/ 31\), at least 2 during an exam = 4/);
     assert.match(
       r.text,
-      /one exam: 60 min lead \+ 2 h \+ 30 min grace = 3\.5 h of 4 tasks = \$0\.69/,
+      /one exam: 60 min lead \+ 2 h \+ 30 min grace = 3\.5 h of 4 tasks = \$0\.76/,
     );
     assert.match(r.text, /per-student load 0\.0191 vCPU \(exam load, seed 001/);
   });
@@ -62,8 +67,10 @@ describe("npm run plan", () => {
     assert.equal(r.concurrent, 11);
     assert.equal(r.perTask, 180);
     assert.equal(r.tasks, 1);
-    near(r.monthly, 36.0401);
-    near(r.monthlyWithLoadBalancer, 36.0401 + 16.425 + 5.84 + 7.3);
+    near(r.monthly, 36.0401 + 3.65);
+    // The load balancer: hours, LCUs from the workload (11 sessions x 5 MB/h = 0.055 GB a class
+    // hour x 80 h = 4.4 LCU-hours x $0.008), 2 public IPv4.
+    near(r.monthlyWithLoadBalancer, 36.0401 + 3.65 + 16.425 + 4.4 * 0.008 + 7.3);
     assert.match(r.text, /traffic: 5 sessions a user, over 8 h, 30 s each, peak x2 \(seed 004\)/);
   });
 
@@ -81,10 +88,29 @@ describe("npm run plan", () => {
         "spot",
       ]),
     );
-    near(base.monthly, 14.7752 + 3.24485);
-    near(spot.monthly, 0.3 * (14.7752 + 3.24485));
+    near(base.monthly, 14.7752 + 3.24485 + 3.65);
+    // Spot discounts the task, not its public IPv4 address.
+    near(spot.monthly, 0.3 * (14.7752 + 3.24485) + 3.65);
+    const behindNat = plan(
+      parseArgs(["--daily-users", "1000", "--cpu", "512", "--memory", "1024", "--public-ip", "no"]),
+    );
+    near(behindNat.monthly, 14.7752 + 3.24485);
+    assert.match(behindNat.text, /\(no public IPv4: tasks behind NAT\)/);
     const arm = plan(parseArgs(["--students", "60", "--arch", "ARM64"]));
     assert.ok(arm.monthly < plan(parseArgs(["--students", "60"])).monthly);
+  });
+
+  it("applies free tiers and reads live prices only when asked, and says so", () => {
+    const req = parseArgs(["--students", "60", "--free-tier", "--region", "eu-west-2"]);
+    assert.equal(req.freeTier, true);
+    assert.equal(req.livePrices, undefined);
+    assert.equal(parseArgs(["--live-prices", "--students", "60"]).livePrices, true);
+    const r = plan(req);
+    assert.match(r.text, /free tiers applied per account, as if this stack were alone in it/);
+    assert.match(r.text, /prices: model\/prices\.ts for eu-west-2/);
+    // London's own Fargate and public IPv4 figures: 2 tasks x 730 h x (0.04656 + 2 x 0.00511 + 0.005).
+    near(r.monthly, 2 * 730 * (0.04656 + 2 * 0.00511 + 0.005));
+    assert.match(plan(parseArgs(["--students", "60"])).text, /free tiers not applied/);
   });
 
   it("refuses bad options, naming them", () => {

@@ -10,19 +10,94 @@ import {
 } from "../../model/prices";
 
 describe("price table", () => {
-  it("prices us-east-1 and us-east-2 with a source and a date on every figure", () => {
-    assert.deepEqual([...PRICED_REGIONS].sort(), ["us-east-1", "us-east-2"]);
+  it("prices the ten regions universities use, with a source and a date on every figure", () => {
+    assert.deepEqual(PRICED_REGIONS, [
+      "us-east-1",
+      "us-east-2",
+      "us-west-2",
+      "ca-central-1",
+      "eu-west-1",
+      "eu-west-2",
+      "eu-central-1",
+      "ap-south-1",
+      "ap-southeast-2",
+      "ap-northeast-1",
+    ]);
     for (const region of PRICED_REGIONS) {
       const t = pricesFor(region);
+      assert.equal(t.region, region);
       assert.equal(Object.keys(t.items).length, PRICE_KEYS.length);
       for (const [key, p] of [...Object.entries(t.items), ...Object.entries(t.rdsInstanceHour)]) {
         assert.ok(p.usd > 0, `${region} ${key} has a price`);
         assert.ok(p.source.length > 10, `${region} ${key} has a source`);
-        assert.equal(p.date, "2026-11", `${region} ${key} has a date`);
+        assert.match(p.date, /^\d{4}-\d{2}(-\d{2})?$/, `${region} ${key} has a date`);
         assert.ok(p.unit.length > 0, `${region} ${key} has a unit`);
+        // A borrowed figure is us-east-1's own, never another guess.
+        if (p.assumedFrom) {
+          const base = pricesFor("us-east-1");
+          const own = key.startsWith("db.")
+            ? base.rdsInstanceHour[key]
+            : base.items[key as keyof typeof base.items];
+          assert.equal(p.usd, own.usd, `${region} ${key}`);
+          assert.equal(p.assumedFrom, "us-east-1");
+        }
       }
     }
     assert.equal(HOURS_PER_MONTH, 730);
+  });
+
+  it("carries the regional figures found, and marks every other one as us-east-1's", () => {
+    const found = (region: string) =>
+      PRICE_KEYS.filter((k) => pricesFor(region).items[k].assumedFrom === undefined);
+    const usd = (region: string, key: (typeof PRICE_KEYS)[number]) =>
+      pricesFor(region).items[key].usd;
+    assert.equal(usd("eu-west-2", "fargate.x86.vcpuHour"), 0.04656);
+    assert.equal(usd("eu-west-2", "fargate.x86.gbHour"), 0.00511);
+    assert.equal(usd("eu-west-2", "alb.hour"), 0.02646);
+    assert.equal(usd("eu-west-2", "alb.lcuHour"), 0.0084);
+    assert.equal(usd("eu-west-2", "nat.hour"), 0.05);
+    assert.equal(rdsInstancePrice(pricesFor("eu-west-2"), "db.t4g.micro").usd, 0.018);
+    assert.equal(usd("ca-central-1", "fargate.x86.vcpuHour"), 0.04456);
+    assert.equal(usd("ca-central-1", "alb.lcuHour"), 0.0088);
+    assert.equal(usd("eu-central-1", "fargate.x86.vcpuHour"), 0.04656);
+    assert.equal(usd("ap-northeast-1", "fargate.x86.vcpuHour"), 0.05056);
+    assert.equal(usd("ap-northeast-1", "fargate.x86.gbHour"), 0.00553);
+    assert.equal(usd("us-west-2", "fargate.x86.vcpuHour"), 0.04048);
+    assert.equal(usd("eu-west-1", "fargate.x86.gbHour"), 0.004445);
+    // What was found per region (the Spot factor is an assumption everywhere, never borrowed).
+    assert.deepEqual(found("ap-south-1"), ["fargate.spotFactor", "alb.hour", "nat.hour"]);
+    assert.equal(usd("ap-south-1", "alb.hour"), 0.0239);
+    assert.deepEqual(found("ap-southeast-2"), ["fargate.spotFactor"]);
+    assert.deepEqual(found("eu-central-1"), [
+      "fargate.x86.vcpuHour",
+      "fargate.x86.gbHour",
+      "fargate.spotFactor",
+    ]);
+    assert.deepEqual(
+      found("eu-west-2").filter((k) => !k.startsWith("fargate")),
+      [
+        "alb.hour",
+        "alb.lcuHour",
+        "nat.hour",
+        "nat.gb",
+        "publicIpv4.hour",
+        "endpoint.azHour",
+        "endpoint.gb",
+        "rds.gp3GbMonth",
+        "rds.backupGbMonth",
+        "rds.snapshotGbMonth",
+        "cloudwatch.alarmMonth",
+        "cloudwatch.logsIngestGb",
+        "cloudwatch.logsStorageGbMonth",
+        "secretsmanager.secretMonth",
+        "secretsmanager.per10kCalls",
+      ],
+    );
+    assert.equal(pricesFor("ap-south-1").items["alb.lcuHour"].assumedFrom, "us-east-1");
+    assert.equal(
+      rdsInstancePrice(pricesFor("ap-south-1"), "db.t4g.micro").assumedFrom,
+      "us-east-1",
+    );
   });
 
   it("carries the figures PRICES.md lists", () => {
@@ -78,7 +153,7 @@ describe("price table", () => {
     assert.throws(
       () => pricesFor("eu-west-9"),
       new Error(
-        'no prices for region "eu-west-9": the cost model prices us-east-1, us-east-2 (add the region\'s figures to model/prices.ts)',
+        'no prices for region "eu-west-9": the cost model prices us-east-1, us-east-2, us-west-2, ca-central-1, eu-west-1, eu-west-2, eu-central-1, ap-south-1, ap-southeast-2, ap-northeast-1 (add the region\'s figures to model/prices.ts)',
       ),
     );
     assert.throws(

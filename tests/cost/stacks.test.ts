@@ -6,11 +6,21 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { MIN_TASKS_DURING_EXAM } from "../../model/capacity";
-import { ASSUMPTION_DESCRIPTIONS, CostEstimate, estimate, servicesOf } from "../../model/cost";
+import {
+  ASSUMPTION_DESCRIPTIONS,
+  CostEstimate,
+  estimate,
+  formatEstimate,
+  servicesOf,
+} from "../../model/cost";
+import { PRICED_REGIONS, pricesFor, rdsInstancePrice } from "../../model/prices";
 import {
   COMPARISON_NOW,
+  compute,
   Configuration,
   END,
+  planTotals,
+  priceAll,
   replaceBetweenMarkers,
   seedConfigurations,
   stackConfigurations,
@@ -39,6 +49,57 @@ describe("cost of the shipped stacks", function () {
       assert.deepEqual(e.unpriced, [], stack);
       assert.equal(e.region, "us-east-2", stack);
     }
+  });
+
+  it("prices prod in every listed region from that region's table, naming what was borrowed", () => {
+    const prod = stacks.find((c) => c.name === "this project: prod")!;
+    const floors: Record<string, string> = {};
+    for (const region of PRICED_REGIONS) {
+      const e = estimate(prod.records, { region });
+      const t = pricesFor(region);
+      assert.equal(e.region, region);
+      assert.deepEqual(e.unpriced, [], region);
+      // Every line at this region's unit price; the floor is the sum of quantity x unit price.
+      let floor = 0;
+      for (const l of e.lines) {
+        const price = l.priceKey.startsWith("rds.instance.")
+          ? rdsInstancePrice(t, l.priceKey.slice("rds.instance.".length))
+          : t.items[l.priceKey as keyof typeof t.items];
+        assert.equal(l.unitPrice, price.usd, `${region} ${l.priceKey}`);
+        assert.equal(l.assumedFrom, price.assumedFrom, `${region} ${l.priceKey}`);
+        floor += l.quantity.floor * price.usd;
+      }
+      assert.ok(Math.abs(e.floor - floor) < 1e-9, region);
+      const borrowed = e.notes.find((n) => n.startsWith(`no ${region} source`));
+      assert.equal(
+        borrowed !== undefined,
+        e.lines.some((l) => l.assumedFrom),
+        region,
+      );
+      floors[region] = e.floor.toFixed(2);
+    }
+    // Fargate x86 for the one task: 730 h x (1 x vCPU + 2 x GB) at each region's price.
+    const task = (region: string) =>
+      estimate(prod.records, { region }).lines.filter((l) => l.item.startsWith("Fargate vCPU"))[0]
+        .monthly.floor;
+    assert.ok(Math.abs(task("eu-west-2") - 730 * 0.04656) < 1e-9);
+    assert.ok(Math.abs(task("ap-northeast-1") - 730 * 0.05056) < 1e-9);
+    assert.ok(Math.abs(task("ca-central-1") - 730 * 0.04456) < 1e-9);
+    // London has its own figures for everything prod uses but EFS and dashboards; Sydney has none of its own.
+    const london = formatEstimate(estimate(prod.records, { region: "eu-west-2" }));
+    assert.match(
+      london,
+      /note: no eu-west-2 source was found for EFS, CloudWatch dashboards: those prices are assumed equal to us-east-1 \(marked \*\)/,
+    );
+    const sydney = estimate(prod.records, { region: "ap-southeast-2" });
+    assert.ok(sydney.lines.every((l) => l.assumedFrom === "us-east-1"));
+    assert.equal(floors["ap-southeast-2"], floors["us-east-1"]);
+    // Mumbai's load balancer hour is its own: 730 h x ($0.0239 - $0.0225) more than us-east-1.
+    assert.equal(
+      (Number(floors["ap-south-1"]) - Number(floors["us-east-1"])).toFixed(2),
+      (730 * (0.0239 - 0.0225)).toFixed(2),
+    );
+    assert.notEqual(floors["eu-west-2"], floors["us-east-1"]);
   });
 
   it("prod: one 1 vCPU / 2 GB task at the floor, eight at the ceiling, the platform all month", () => {
@@ -90,14 +151,45 @@ describe("cost of the shipped stacks", function () {
     assert.ok(service.peakTasks >= MIN_TASKS_DURING_EXAM);
   });
 
-  it("staging (switched off): no tasks in the floor, 10 hours of one Spot task expected", () => {
+  it("staging (switched off): no tasks in the floor, 10 hours of one Spot task expected, maxTasks in the ceiling", () => {
     const e = byStack.get("staging")!;
     const vcpu = e.lines.find((l) => l.item === "Fargate vCPU (X86_64, Spot)")!;
-    assert.deepEqual(vcpu.quantity, { floor: 0, expected: 10 * 0.5, ceiling: 730 * 0.5 });
+    // The ceiling is one rule, on or off: all month at maxTasks (2, the config default).
+    assert.deepEqual(vcpu.quantity, { floor: 0, expected: 10 * 0.5, ceiling: 730 * 2 * 0.5 });
     // Its database: paused while off; awake its 10 hours on plus 10 pause delays, at 1 ACU.
     const acu = e.lines.find((l) => l.item === "Aurora Serverless v2 capacity")!;
     assert.deepEqual(acu.monthly.floor, 0);
     assert.ok(Math.abs(acu.quantity.expected - (10 + 10 / 12)) < 1e-9);
+  });
+
+  it("sums the seeds' plans and ours in one run, with the ratios of total and compute", () => {
+    const configs = [...seedConfigurations(), ...stacks];
+    const plans = planTotals(priceAll(configs));
+    const named = (name: string) => estimate(configs.find((c) => c.name === name)!.records);
+    const ours = ["prod", "staging", "exam"].map((s) => byStack.get(s)!);
+    const oursTotal = ours.reduce((t, e) => t + e.expected, 0);
+    const oursCompute = ours.reduce((t, e) => t + compute(e), 0);
+    const optimized = [
+      named("seed 000: optimized production"),
+      named("seed 001: exam service as found"),
+    ];
+    const optTotal = optimized.reduce((t, e) => t + e.expected, 0);
+    const optimizedPlan = plans.find((p) => p.name === "seeds' optimized plan")!;
+    assert.ok(Math.abs(optimizedPlan.total - optTotal) < 1e-9);
+    assert.ok(Math.abs(optimizedPlan.ratio - oursTotal / optTotal) < 1e-12);
+    // Compute: the Fargate lines only. Seed 000 optimized's 1 task + seed 001's always-on task.
+    assert.ok(Math.abs(optimizedPlan.compute - 2 * 730 * (0.04048 + 2 * 0.004445) - 0.25) < 0.01);
+    assert.ok(Math.abs(optimizedPlan.computeRatio - oursCompute / optimizedPlan.compute) < 1e-12);
+    assert.deepEqual(
+      plans.map((p) => p.name),
+      ["seeds' current plan", "seeds' optimized plan", "this project"],
+    );
+    assert.equal(plans[2].ratio, 1);
+    // The seeds' tasks carry a public IPv4 address each, as ours do (one rule).
+    const seedIp = named("seed 001: exam service as found").lines.find(
+      (l) => l.priceKey === "publicIpv4.hour",
+    )!;
+    assert.deepEqual(seedIp.quantity, { floor: 730, expected: 730, ceiling: 730 });
   });
 
   it("the README's cost comparison is what npm run compare-costs writes", () => {

@@ -7,53 +7,16 @@ import {
   LOG_RETENTION_DAYS,
   parseStackConfig,
   rangeOf,
-  RawConfig,
   SCHEMA,
   schemaDefault,
   settingProblem,
-  StackConfig,
   StackName,
   validText,
 } from "../../model/config";
-import { shippedStackConfig } from "../../preview/program";
+import { NOW, parse, problem, stackFile, withChanges } from "./configHelpers";
 import { renderPulumiYaml, withSettingsTable } from "../../scripts/pulumi-yaml";
 
 const ROOT = path.join(__dirname, "..", "..");
-const NOW = new Date("2026-11-22T12:00:00Z");
-
-const stackFile = shippedStackConfig;
-
-/** The shipped stack's config with some keys changed (a value) or removed (undefined). */
-function withChanges(stack: string, changes: Record<string, string | undefined>): RawConfig {
-  const raw = stackFile(stack);
-  for (const [key, value] of Object.entries(changes)) {
-    const full = key.includes(":") ? key : `pythonide:${key}`;
-    if (value === undefined) delete raw[full];
-    else raw[full] = { value, secret: false };
-  }
-  return raw;
-}
-
-function parse(stack: string, raw: RawConfig, now = NOW): StackConfig {
-  return parseStackConfig(stack, raw, now);
-}
-
-/** The one problem a change causes, as the user reads it. */
-function problem(stack: string, changes: Record<string, string | undefined>, now = NOW): string {
-  try {
-    parse(stack, withChanges(stack, changes), now);
-  } catch (err) {
-    assert.ok(err instanceof ConfigError, `expected a ConfigError, got ${err}`);
-    assert.equal(err.stack, stack);
-    assert.equal(err.problems.length, 1, `expected one problem, got:\n${err.message}`);
-    assert.equal(
-      err.message,
-      `Invalid configuration for stack "${stack}" (Pulumi.${stack}.yaml):\n  - ${err.problems[0]}`,
-    );
-    return err.problems[0];
-  }
-  assert.fail(`expected ${JSON.stringify(changes)} to be refused`);
-}
 
 describe("stack config validation", () => {
   describe("the shipped stack files", () => {
@@ -324,7 +287,7 @@ describe("stack config validation", () => {
         "an unknown time zone",
         "exam",
         { timeZone: "Mars/Olympus" },
-        'pythonide:timeZone is "Mars/Olympus": must be an IANA time zone such as UTC or Australia/Sydney',
+        'pythonide:timeZone "Mars/Olympus" is not an IANA time zone: write Area/Location such as America/Chicago, Europe/London or Australia/Sydney, or UTC',
       ],
       [
         "an active staging without expiry",
@@ -336,13 +299,13 @@ describe("stack config validation", () => {
         "a staging expiry too far ahead",
         "staging",
         { active: "true", activeUntil: "2026-11-23T09:00Z" },
-        'pythonide:activeUntil is "2026-11-23T09:00Z": is 21.0 hours ahead; staging may be active for at most 12 hours (maxActiveHours): use a time before 2026-11-23T00:00Z',
+        'pythonide:activeUntil is "2026-11-23T09:00Z": is 21.0 hours ahead; staging may be active for at most 12 hours (maxActiveHours): use a time before 2026-11-23T00:00Z, or raise pythonide:maxActiveHours to 21 (at most 168) and, in the same change, the staging-scales-to-zero policy\'s maxActiveHours to 21 in the policy config file given to pulumi preview and pulumi up with --policy-pack-config (npm start: --policy-config), {"staging-scales-to-zero": {"maxActiveHours": 21}}',
       ],
       [
         "a malformed staging expiry",
         "staging",
         { active: "true", activeUntil: "tomorrow" },
-        'pythonide:activeUntil is "tomorrow": must be a time YYYY-MM-DDTHH:MM (in America/Chicago) or with Z or an offset, such as 2026-03-10T18:00',
+        'pythonide:activeUntil "tomorrow" is not a time YYYY-MM-DDTHH:MM (seconds optional), local or with Z or an offset such as -05:00',
       ],
     ];
     for (const [what, stack, changes, message] of cases) {
@@ -389,7 +352,7 @@ describe("stack config validation", () => {
     it("end before start", () => {
       assert.equal(
         exam(["midsem 2027-03-16T11:00/2027-03-16T09:00 120"]),
-        'pythonide:examWindows[0] is "midsem 2027-03-16T11:00/2027-03-16T09:00 120": the end 2027-03-16T09:00 is not after its start 2027-03-16T11:00',
+        'pythonide:examWindows[0] is "midsem 2027-03-16T11:00/2027-03-16T09:00 120": the end 2027-03-16T09:00 (2027-03-16T14:00Z) is not after its start 2027-03-16T11:00 (2027-03-16T16:00Z)',
       );
     });
 
@@ -410,7 +373,7 @@ describe("stack config validation", () => {
     it("a malformed time", () => {
       assert.equal(
         exam(["midsem 2027-02-30T09:00/2027-02-30T11:00 120"]),
-        'pythonide:examWindows[0] is "midsem 2027-02-30T09:00/2027-02-30T11:00 120": the start "2027-02-30T09:00" is not a time YYYY-MM-DDTHH:MM',
+        'pythonide:examWindows[0] is "midsem 2027-02-30T09:00/2027-02-30T11:00 120": the start "2027-02-30T09:00" is not a date and time that exists on the calendar: write a time YYYY-MM-DDTHH:MM (seconds optional), local or with Z or an offset such as -05:00',
       );
     });
 
@@ -463,7 +426,7 @@ describe("stack config validation", () => {
         ["cs101-midsem"],
       );
       assert.deepEqual(c.warnings, [
-        'exam window "cs101-midsem" ended at 2027-03-16T16:00Z, before now (2027-04-01T00:00Z): skipped',
+        'exam window "cs101-midsem" ended at 2027-03-16T16:00Z and its 30 min grace before now (2027-04-01T00:00Z): skipped',
       ]);
     });
   });

@@ -115,6 +115,7 @@ describe("staging schedule", () => {
     assert.deepEqual(stagingPlan(base, { minTasks: 0, maxTasks: 0 }), {
       minCapacity: 0,
       maxCapacity: 0,
+      reason: "staging is off",
       steps: [],
     });
   });

@@ -143,6 +143,8 @@ describe("preview gate: stack files read as pulumi preview reads them", function
       ["'2026-11-20T22:13:00+01:00'", "2026-11-20T22:13:00+01:00"],
       ["2026-11-20T15:13:00", "2026-11-20T15:13:00"],
       ["2026-11-20T15:13", "2026-11-20T15:13"],
+      // YAML's own timestamp form, a space for the T: local time too (model/time.ts readTime).
+      ["2026-11-20 15:13:00", "2026-11-20 15:13:00"],
     ]) {
       it(`activeUntil: ${written}`, async () => {
         const source = readStackFile(
@@ -172,19 +174,5 @@ describe("preview gate: stack files read as pulumi preview reads them", function
         );
       });
     }
-
-    it("a space-separated time is handed over as written and refused by the program in its words", async () => {
-      const r = await gate(
-        readStackFile(
-          stackFile(
-            "staging",
-            `${STAGING_BASE}  pythonide:active: true\n  pythonide:activeUntil: 2026-11-20 21:13:00\n`,
-          ),
-        ),
-      );
-      assert.deepStrictEqual(r.configErrors, [
-        'pythonide:activeUntil is "2026-11-20 21:13:00": must be a time YYYY-MM-DDTHH:MM (in America/Chicago) or with Z or an offset, such as 2026-03-10T18:00',
-      ]);
-    });
   });
 });

@@ -10,7 +10,7 @@ import * as os from "os";
 import * as path from "path";
 import { main, parseArgs } from "../../preview/cli";
 import { ROOT } from "../../preview/gate";
-import { cli, FIXTURES, NOW } from "./helpers";
+import { cli, FIXTURES, NOW, realPack } from "./helpers";
 
 const fixture = (...parts: string[]) => path.join(FIXTURES, ...parts);
 
@@ -31,6 +31,10 @@ describe("preview CLI", function () {
         "2026-01-01T00:00Z",
         "--json",
         "--typecheck-pack",
+        "--against=old.yaml",
+        "--allow-replace",
+        "--free-tier",
+        "--live-prices",
       ]),
       {
         stack: "exam",
@@ -41,6 +45,10 @@ describe("preview CLI", function () {
         json: true,
         help: false,
         typecheckPack: true,
+        against: path.resolve(process.env.INIT_CWD ?? process.cwd(), "old.yaml"),
+        allowReplace: true,
+        freeTier: true,
+        livePrices: true,
       },
     );
   });
@@ -178,6 +186,24 @@ describe("preview CLI", function () {
       assert.strictEqual(typeof s.cost[k], "number");
     assert.ok(s.cost.lines.length > 0);
     assert.strictEqual(s.counts["aws:ecs/taskDefinition:TaskDefinition"], 1);
+  });
+
+  it("text: the time-zone database and, per stack, each capacity change in local time and UTC", async () => {
+    // During cs101-midsem (09:00-11:00 Chicago, 14:00Z-16:00Z): the floor is held until grace ends.
+    const r = await main(["--stack", "exam", "--now", "2027-03-16T15:00:00Z"], realPack());
+    assert.match(
+      r.stdout,
+      new RegExp(
+        `^Offline preview at 2027-03-16T15:00:00.000Z; time zones: IANA tz ${process.versions.tz} \\(this Node's ICU\\);`,
+      ),
+    );
+    const section = r.stdout.slice(r.stdout.indexOf("Capacity:")).split("\n").slice(0, 4);
+    assert.deepStrictEqual(section, [
+      "Capacity: min/max tasks now 4/10, cs101-midsem under way: 4 tasks from 60 min before the start until 30 min after the end (2027-03-16T16:30Z)",
+      "  2027-03-16 11:30 (UTC-05:00) America/Chicago = 2027-03-16T16:30Z: min/max tasks 4/10 -> 0/10, 30 min after cs101-midsem ends: back to the idle floor",
+      "  2027-06-08 12:00 (UTC-05:00) America/Chicago = 2027-06-08T17:00Z: min/max tasks 0/10 -> 6/10, 60 min before cs101-final starts",
+      "  2027-06-08 16:30 (UTC-05:00) America/Chicago = 2027-06-08T21:30Z: min/max tasks 6/10 -> 0/10, 30 min after cs101-final ends: back to the idle floor",
+    ]);
   });
 
   it("previews every shipped stack by default, and one with --stack", async () => {

@@ -1,0 +1,168 @@
+import { strict as assert } from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { GetProductsCommand } from "@aws-sdk/client-pricing";
+import { ITEM_QUERIES, parsePriceList, pickPrice } from "../../model/pricelist";
+import { PRICE_KEYS, pricesFor } from "../../model/prices";
+import { liveRegionPrices, PricingSender, queryWith } from "../../preview/live-prices";
+
+/**
+ * Recorded GetProducts answers (tests/fixtures/pricelist/eu-west-2.json, in the API's documented
+ * shape). The fake client does what the Price List Query API does with them: keeps the products
+ * whose attributes match every TERM_MATCH filter, and pages them two at a time with NextToken.
+ * Nothing here calls AWS.
+ */
+const RECORDED = JSON.parse(
+  fs.readFileSync(path.join(__dirname, "..", "fixtures", "pricelist", "eu-west-2.json"), "utf8"),
+) as { products: Record<string, string[]> };
+
+class RecordedPricing implements PricingSender {
+  readonly calls: { ServiceCode?: string; Filters?: unknown; NextToken?: string }[] = [];
+  async send(command: GetProductsCommand) {
+    const input = command.input;
+    this.calls.push({
+      ServiceCode: input.ServiceCode,
+      Filters: input.Filters,
+      NextToken: input.NextToken,
+    });
+    const matching = (RECORDED.products[input.ServiceCode ?? ""] ?? []).filter((text) => {
+      const attrs = {
+        ...JSON.parse(text).product.attributes,
+        productFamily: JSON.parse(text).product.productFamily,
+      };
+      return (input.Filters ?? []).every((f) => attrs[f.Field!] === f.Value);
+    });
+    const start = Number(input.NextToken ?? 0);
+    const next = start + 2 < matching.length ? String(start + 2) : undefined;
+    return { PriceList: matching.slice(start, start + 2), NextToken: next };
+  }
+}
+
+function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), "live-prices-"));
+}
+
+describe("--live-prices: the AWS Price List, from recorded responses", () => {
+  it("parses the recorded eu-west-2 answers to the same figures as the table", async () => {
+    const client = new RecordedPricing();
+    const live = await liveRegionPrices("eu-west-2", {
+      client,
+      cacheDir: tempDir(),
+      now: new Date("2026-12-05T00:00:00Z"),
+    });
+    const table = pricesFor("eu-west-2");
+    assert.equal(live.cached, false);
+    for (const key of live.read.filter((k) => !k.startsWith("rds.instance."))) {
+      const k = key as (typeof PRICE_KEYS)[number];
+      assert.equal(live.prices.items[k].usd, table.items[k].usd, key);
+      assert.equal(live.prices.items[k].date, "2026-12-05");
+      assert.match(live.prices.items[k].source, /^AWS Price List Query API, /);
+    }
+    for (const cls of Object.keys(table.rdsInstanceHour)) {
+      assert.equal(live.prices.rdsInstanceHour[cls].usd, table.rdsInstanceHour[cls].usd, cls);
+    }
+    // Every item queried was found in the recorded answers, and every RDS class.
+    assert.deepEqual(live.read, [
+      ...PRICE_KEYS.filter((k) => ITEM_QUERIES[k] !== undefined),
+      ...Object.keys(table.rdsInstanceHour).map((c) => `rds.instance.${c}`),
+    ]);
+    assert.equal(live.read.length, 20 + 4);
+    // Not in the Price List queries: kept from the table, which still marks them borrowed.
+    assert.deepEqual(live.kept, [
+      "fargate.spotFactor",
+      "rds.gp3IopsMonth",
+      "efs.standardGbMonth",
+      "efs.elasticReadGb",
+      "efs.elasticWriteGb",
+      "efs.provisionedMibpsMonth",
+      "cloudwatch.highResolutionAlarmMonth",
+      "cloudwatch.dashboardMonth",
+    ]);
+    assert.equal(live.prices.items["efs.standardGbMonth"].assumedFrom, "us-east-1");
+    // The exact SKU and usage type behind a figure; the Spot, ARM and Windows rows were not it.
+    assert.equal(
+      live.prices.items["fargate.x86.vcpuHour"].source,
+      "AWS Price List Query API, AmazonECS EUW2-Fargate-vCPU-Hours:perCPU (SKU EUW2FIX0001)",
+    );
+    // Tiered: the first tier. Per request x 10,000.
+    assert.equal(live.prices.items["endpoint.gb"].usd, 0.01);
+    assert.equal(live.prices.items["secretsmanager.per10kCalls"].usd, 0.05);
+  });
+
+  it("asks GetProducts with the region and exact attributes, one question per filter set, every page", async () => {
+    const client = new RecordedPricing();
+    const query = queryWith(client);
+    const all = await query({
+      serviceCode: "AmazonECS",
+      filters: [{ Type: "TERM_MATCH", Field: "regionCode", Value: "eu-west-2" }],
+    });
+    assert.equal(all.length, 7); // the us-east-1 product is filtered out
+    assert.deepEqual(
+      client.calls.map((c) => c.NextToken),
+      [undefined, "2", "4", "6"],
+    );
+    const live = new RecordedPricing();
+    await liveRegionPrices("eu-west-2", { client: live, cacheDir: tempDir() });
+    const first = (code: string) =>
+      live.calls.filter((c) => c.ServiceCode === code && c.NextToken === undefined);
+    assert.deepEqual(
+      first("AWSELB").map((c) => c.Filters),
+      [
+        [
+          { Type: "TERM_MATCH", Field: "regionCode", Value: "eu-west-2" },
+          { Type: "TERM_MATCH", Field: "productFamily", Value: "Load Balancer-Application" },
+        ],
+      ],
+    );
+    // One question per RDS class, with engine and single-AZ, besides storage and backups.
+    assert.equal(first("AmazonRDS").length, 4 + 2);
+  });
+
+  it("reuses the cache for 7 days and asks nothing", async () => {
+    const dir = tempDir();
+    const now = new Date("2026-12-05T00:00:00Z");
+    await liveRegionPrices("eu-west-2", { client: new RecordedPricing(), cacheDir: dir, now });
+    const refuse: PricingSender = {
+      send: async () => {
+        throw new Error("must not be called");
+      },
+    };
+    const again = await liveRegionPrices("eu-west-2", {
+      client: refuse,
+      cacheDir: dir,
+      now: new Date("2026-12-11T00:00:00Z"),
+    });
+    assert.equal(again.cached, true);
+    assert.equal(again.prices.items["alb.lcuHour"].usd, 0.0084);
+    await assert.rejects(
+      liveRegionPrices("eu-west-2", {
+        client: refuse,
+        cacheDir: dir,
+        now: new Date("2026-12-13T00:00:00Z"),
+      }),
+      /must not be called/,
+    );
+  });
+
+  it("refuses an unknown region, ambiguous prices and entries that are not JSON", async () => {
+    await assert.rejects(
+      liveRegionPrices("eu-west-9", { client: new RecordedPricing(), cacheDir: tempDir() }),
+      /no prices for region "eu-west-9"/,
+    );
+    const two = parsePriceList(
+      ["0.1", "0.2"].map((usd, i) =>
+        JSON.stringify({
+          product: { sku: `S${i}`, attributes: { usagetype: "EUW2-LCUUsage" } },
+          terms: { OnDemand: { t: { priceDimensions: { d: { pricePerUnit: { USD: usd } } } } } },
+        }),
+      ),
+    );
+    assert.throws(
+      () => pickPrice(two, "LCUUsage", "alb.lcuHour in eu-west-2"),
+      /the Price List has 2 prices for alb.lcuHour in eu-west-2 \(usage type LCUUsage\): S0 0.1, S1 0.2/,
+    );
+    assert.equal(pickPrice(two, "TS-LCUUsage", "x"), undefined);
+    assert.throws(() => parsePriceList(["{not json"]), /PriceList entry 0 is not JSON/);
+  });
+});

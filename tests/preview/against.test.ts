@@ -1,0 +1,365 @@
+/**
+ * `npm start -- --against <old stack file>`: what a config change does to a deployed stack. A
+ * matrix over the settings users change, each asserting the replaced resources (and what else
+ * changes), then the command's exit codes and output.
+ */
+import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { ResourceRecord } from "../../model/records";
+import { awsxSubnetLayout, diffRecords, ResourceChange, StackDiff } from "../../model/replacement";
+import { againstExitCode, renderAgainst } from "../../preview/against";
+import { main } from "../../preview/cli";
+import { runProgram } from "../../preview/program";
+import { changedConfig, ConfigChange } from "../components/helpers";
+import { NOW } from "./helpers";
+
+const ON = { active: "true", activeUntil: "2026-11-20T20:00Z" };
+const MIDSEM = "cs101-midsem 2027-03-16T09:00/2027-03-16T11:00 120";
+const FINAL = "cs101-final 2027-06-08T13:00/2027-06-08T16:00 180";
+const RESIT = "cs101-resit 2027-08-10T09:00/2027-08-10T11:00 40";
+
+/** What the program registers for a stack with its shipped config changed (one run per config). */
+const runs = new Map<string, Promise<ResourceRecord[]>>();
+function records(stack: string, set: Record<string, ConfigChange> = {}): Promise<ResourceRecord[]> {
+  const key = JSON.stringify([stack, set]);
+  if (!runs.has(key)) {
+    const config = changedConfig(stack, set);
+    runs.set(
+      key,
+      runProgram({ stack, config, now: NOW }).then((r) => r.records),
+    );
+  }
+  return runs.get(key)!;
+}
+
+/** The diff between two configs of a stack, as preview/against.ts computes it. */
+async function compare(
+  stack: string,
+  from: Record<string, ConfigChange> = {},
+  to: Record<string, ConfigChange> = {},
+): Promise<StackDiff> {
+  return diffRecords(await records(stack, from), await records(stack, to));
+}
+
+/** `kind type name` of each change of `kinds`, sorted. */
+function list(d: StackDiff, ...kinds: ResourceChange["kind"][]): string[] {
+  return d.changes
+    .filter((c) => kinds.includes(c.kind))
+    .map((c) => `${c.kind} ${c.type} ${c.name}`)
+    .sort();
+}
+
+const matrix: {
+  setting: string;
+  stack: string;
+  from?: Record<string, ConfigChange>;
+  to: Record<string, ConfigChange>;
+  replaced: string[];
+  /** Every other change (created, deleted, updated). */
+  others: string[];
+  dangerous: number;
+}[] = [
+  {
+    setting: "task size",
+    stack: "prod",
+    to: { taskCpu: "2048", taskMemory: "4096" },
+    replaced: ["replace aws:ecs/taskDefinition:TaskDefinition ide-prod-task"],
+    others: [],
+    dangerous: 0,
+  },
+  {
+    setting: "capacity strategy",
+    stack: "prod",
+    to: { capacityProvider: "spot" },
+    replaced: [],
+    others: ["update aws:ecs/service:Service ide-prod-service"],
+    dangerous: 0,
+  },
+  {
+    setting: "NAT strategy",
+    stack: "prod",
+    to: { natStrategy: "single" },
+    replaced: [
+      "replace aws:efs/mountTarget:MountTarget pythonide-efs-mount-1",
+      "replace aws:efs/mountTarget:MountTarget pythonide-efs-mount-2",
+    ],
+    others: [
+      "update aws:ecs/service:Service ide-prod-service",
+      "update awsx:ec2:Vpc pythonide-vpc",
+    ],
+    dangerous: 2,
+  },
+  {
+    setting: "zones 2 -> 3 (every subnet re-laid out)",
+    stack: "prod",
+    to: { availabilityZones: "3" },
+    replaced: [
+      "replace aws:ec2/subnet:Subnet pythonide-vpc-private-1",
+      "replace aws:ec2/subnet:Subnet pythonide-vpc-private-2",
+      "replace aws:ec2/subnet:Subnet pythonide-vpc-public-1",
+      "replace aws:ec2/subnet:Subnet pythonide-vpc-public-2",
+    ],
+    others: [
+      "create aws:ec2/subnet:Subnet pythonide-vpc-private-3",
+      "create aws:ec2/subnet:Subnet pythonide-vpc-public-3",
+      "create aws:efs/mountTarget:MountTarget pythonide-efs-mount-3",
+      "update awsx:ec2:Vpc pythonide-vpc",
+    ],
+    dangerous: 4,
+  },
+  {
+    setting: "zones 3 -> 4 (existing subnets kept)",
+    stack: "prod",
+    from: { availabilityZones: "3" },
+    to: { availabilityZones: "4" },
+    replaced: [],
+    others: [
+      "create aws:ec2/subnet:Subnet pythonide-vpc-private-4",
+      "create aws:ec2/subnet:Subnet pythonide-vpc-public-4",
+      "create aws:efs/mountTarget:MountTarget pythonide-efs-mount-4",
+      "update awsx:ec2:Vpc pythonide-vpc",
+    ],
+    dangerous: 0,
+  },
+  {
+    setting: "EFS throughput mode",
+    stack: "prod",
+    to: { efsThroughputMode: "bursting" },
+    replaced: [],
+    others: ["update aws:efs/fileSystem:FileSystem pythonide-efs"],
+    dangerous: 0,
+  },
+  {
+    setting: "database class",
+    stack: "prod",
+    to: { dbInstanceClass: "db.t4g.medium" },
+    replaced: [],
+    others: [
+      "update aws:cloudwatch/metricAlarm:MetricAlarm pythonide-db-connections-high",
+      "update aws:rds/instance:Instance pythonide-db-instance",
+    ],
+    dangerous: 0,
+  },
+  {
+    setting: "VPC CIDR",
+    stack: "prod",
+    to: { vpcCidr: "10.1.0.0/16" },
+    replaced: [
+      "replace aws:ec2/subnet:Subnet pythonide-vpc-private-1",
+      "replace aws:ec2/subnet:Subnet pythonide-vpc-private-2",
+      "replace aws:ec2/subnet:Subnet pythonide-vpc-public-1",
+      "replace aws:ec2/subnet:Subnet pythonide-vpc-public-2",
+      "replace awsx:ec2:Vpc pythonide-vpc",
+    ],
+    others: [],
+    dangerous: 5,
+  },
+  {
+    setting: "staging database mode on-demand -> always-on (staging off)",
+    stack: "staging",
+    to: { dbMode: "always-on" },
+    replaced: ["replace aws:ecs/taskDefinition:TaskDefinition staging-ide-task"],
+    others: [
+      "create aws:cloudwatch/metricAlarm:MetricAlarm staging-db-connections-high",
+      "create aws:cloudwatch/metricAlarm:MetricAlarm staging-db-cpu-high",
+      "create aws:rds/instance:Instance staging-db-instance",
+      "update aws:iam/rolePolicy:RolePolicy staging-ide-execution-policy",
+    ],
+    dangerous: 0,
+  },
+  {
+    setting: "staging switched on",
+    stack: "staging",
+    to: ON,
+    replaced: ["replace aws:ecs/taskDefinition:TaskDefinition staging-ide-task"],
+    others: [
+      "create aws:appautoscaling/scheduledAction:ScheduledAction staging-ide-switch-off",
+      "create aws:cloudwatch/metricAlarm:MetricAlarm staging-db-connections-high",
+      "create aws:cloudwatch/metricAlarm:MetricAlarm staging-db-cpu-high",
+      "create aws:rds/instance:Instance staging-db-instance",
+      "update aws:appautoscaling/target:Target staging-ide-scaling-target",
+      "update aws:iam/rolePolicy:RolePolicy staging-ide-execution-policy",
+    ],
+    dangerous: 0,
+  },
+  {
+    setting: "staging switched off (the database is deleted, with its final snapshot)",
+    stack: "staging",
+    from: ON,
+    to: {},
+    replaced: ["replace aws:ecs/taskDefinition:TaskDefinition staging-ide-task"],
+    others: [
+      "delete aws:appautoscaling/scheduledAction:ScheduledAction staging-ide-switch-off",
+      "delete aws:cloudwatch/metricAlarm:MetricAlarm staging-db-connections-high",
+      "delete aws:cloudwatch/metricAlarm:MetricAlarm staging-db-cpu-high",
+      "delete aws:rds/instance:Instance staging-db-instance",
+      "update aws:appautoscaling/target:Target staging-ide-scaling-target",
+      "update aws:iam/rolePolicy:RolePolicy staging-ide-execution-policy",
+    ],
+    dangerous: 0,
+  },
+  {
+    setting: "exam window added",
+    stack: "exam",
+    to: { examWindows: [MIDSEM, FINAL, RESIT] },
+    replaced: [],
+    others: [
+      "create aws:appautoscaling/scheduledAction:ScheduledAction exam-ide-cs101-resit-scale-down",
+      "create aws:appautoscaling/scheduledAction:ScheduledAction exam-ide-cs101-resit-scale-up",
+    ],
+    dangerous: 0,
+  },
+  {
+    setting: "exam window removed",
+    stack: "exam",
+    to: { examWindows: [FINAL] },
+    replaced: [],
+    others: [
+      "delete aws:appautoscaling/scheduledAction:ScheduledAction exam-ide-cs101-midsem-scale-down",
+      "delete aws:appautoscaling/scheduledAction:ScheduledAction exam-ide-cs101-midsem-scale-up",
+    ],
+    dangerous: 0,
+  },
+];
+
+describe("--against: what a config change does to a deployed stack", function () {
+  this.timeout(120000);
+
+  for (const m of matrix) {
+    it(`${m.stack}: ${m.setting}`, async () => {
+      const d = await compare(m.stack, m.from, m.to);
+      assert.deepStrictEqual(list(d, "replace"), m.replaced);
+      assert.deepStrictEqual(list(d, "create", "delete", "update"), m.others);
+      assert.strictEqual(d.dangerous.length, m.dangerous);
+    });
+  }
+
+  it("names the forcing property and its source, and marks stateful and delete-first", async () => {
+    const d = await compare("prod", {}, { natStrategy: "single" });
+    const mount = d.changes.find((c) => c.name === "pythonide-efs-mount-1")!;
+    assert.deepStrictEqual(mount, {
+      kind: "replace",
+      type: "aws:efs/mountTarget:MountTarget",
+      name: "pythonide-efs-mount-1",
+      urn: mount.urn,
+      changed: ["subnetId"],
+      reasons: [
+        "subnetId changed: forces replacement (terraform-provider-aws internal/service/efs/mount_target.go)",
+      ],
+      stateful: "one per zone: tasks in its zone lose the file system while it is replaced",
+      deleteFirst: true,
+    });
+  });
+
+  it("a protected resource's replacement is dangerous; an ignored property is no change", function () {
+    const rec = (inputs: Record<string, unknown>, protect: boolean) => ({
+      type: "aws:ecs/service:Service",
+      name: "svc",
+      urn: "urn:svc",
+      custom: true,
+      inputs,
+      options: { protect, ignoreChanges: ["desiredCount"] },
+    });
+    assert.deepStrictEqual(
+      diffRecords([rec({ desiredCount: 1 }, true)], [rec({ desiredCount: 3 }, true)]).changes,
+      [],
+    );
+    const d = diffRecords([rec({ name: "a" }, true)], [rec({ name: "b" }, true)]);
+    assert.deepStrictEqual(
+      d.dangerous.map((c) => [c.kind, c.protected]),
+      [["replace", true]],
+    );
+  });
+
+  it("lays out subnets as awsx does: 2 zones /18s in a /16, 3 and 4 zones /19s", function () {
+    assert.deepStrictEqual(awsxSubnetLayout("v", "10.0.0.0/16", 2), [
+      { name: "v-public-1", cidrBlock: "10.0.0.0/18" },
+      { name: "v-private-1", cidrBlock: "10.0.64.0/18" },
+      { name: "v-public-2", cidrBlock: "10.0.128.0/18" },
+      { name: "v-private-2", cidrBlock: "10.0.192.0/18" },
+    ]);
+    assert.deepStrictEqual(
+      awsxSubnetLayout("v", "10.0.0.0/16", 4).map((s) => s.cidrBlock),
+      [
+        "10.0.0.0/19",
+        "10.0.32.0/19",
+        "10.0.64.0/19",
+        "10.0.96.0/19",
+        "10.0.128.0/19",
+        "10.0.160.0/19",
+        "10.0.192.0/19",
+        "10.0.224.0/19",
+      ],
+    );
+  });
+
+  it("--allow-replace accepts the replacements (exit 0) and says so", async () => {
+    const diff = await compare("prod", {}, { natStrategy: "single" });
+    const report = {
+      stack: "prod",
+      oldFile: "old.yaml",
+      newFile: "new.yaml",
+      configErrors: [],
+      diff,
+    };
+    assert.strictEqual(againstExitCode(report, false), 1);
+    assert.strictEqual(againstExitCode(report, true), 0);
+    assert.match(
+      renderAgainst(report, true),
+      /\n--allow-replace given: the replacements above are accepted\.\n$/,
+    );
+  });
+
+  describe("the command", function () {
+    let dir: string;
+    before(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), "against-"));
+      const prod = fs.readFileSync(path.join(__dirname, "..", "..", "Pulumi.prod.yaml"), "utf8");
+      fs.writeFileSync(
+        path.join(dir, "Pulumi.prod.yaml"),
+        prod.replace("config:\n", "config:\n  pythonide:natStrategy: single\n"),
+      );
+    });
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    const run = (...args: string[]) =>
+      main([...args, "--now", NOW.toISOString()], Promise.reject(new Error("no pack needed")));
+
+    it("exits 1 on a stateful replacement, printing each with its reason", async () => {
+      const r = await run(
+        "--stack",
+        "prod",
+        "--config-file",
+        path.join(dir, "Pulumi.prod.yaml"),
+        "--against",
+        "Pulumi.prod.yaml",
+      );
+      assert.strictEqual(r.code, 1);
+      assert.match(
+        r.stdout,
+        /  replace  aws:efs\/mountTarget:MountTarget  pythonide-efs-mount-1  \[STATEFUL, delete-first\]\n      subnetId changed: forces replacement \(terraform-provider-aws internal\/service\/efs\/mount_target.go\)\n/,
+      );
+      assert.match(
+        r.stdout,
+        /Summary: 0 to create, 0 to delete, 2 to update, 2 to replace \(2 stateful or protected\)\.\nRefused:/,
+      );
+    });
+
+    it("exits 0 on a change that replaces nothing stateful", async () => {
+      const same = await run("--stack", "prod", "--against", "Pulumi.prod.yaml");
+      assert.strictEqual(same.code, 0);
+      assert.match(
+        same.stdout,
+        /  no changes\nSummary: 0 to create, 0 to delete, 0 to update, 0 to replace/,
+      );
+    });
+
+    it("needs one stack", async () => {
+      const r = await run("--against", "Pulumi.prod.yaml");
+      assert.strictEqual(r.code, 2);
+      assert.match(r.stderr, /--against compares one stack: give --stack or --config-file/);
+    });
+  });
+});

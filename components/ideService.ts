@@ -371,6 +371,31 @@ export class IdeService extends pulumi.ComponentResource {
       { name: "MEMORY_LIMIT_MB", value: String(s.app.memoryLimitMb) },
       { name: "TORNADO_PROCESSES", value: String(s.app.tornadoProcesses) },
     ];
+    // Declared as structured data too (registerOutputs below): in a new stack's first preview the
+    // task definition's JSON is unknown as a whole, while these containers are unknown only where a value is.
+    const containers = [
+      {
+        name: CONTAINER_NAME,
+        image: s.image,
+        essential: true,
+        portMappings: [{ containerPort: CONTAINER_PORT, protocol: "tcp" }],
+        environment,
+        secrets,
+        mountPoints: [
+          { sourceVolume: "ide-data", containerPath: DATA_MOUNT_PATH, readOnly: false },
+        ],
+        // Student programs run as child processes: an init process reaps them.
+        linuxParameters: { initProcessEnabled: true },
+        logConfiguration: {
+          logDriver: "awslogs",
+          options: {
+            "awslogs-group": this.logGroup.name,
+            "awslogs-region": region,
+            "awslogs-stream-prefix": "ide",
+          },
+        },
+      },
+    ];
     this.taskDefinition = new aws.ecs.TaskDefinition(
       `${name}-task`,
       {
@@ -392,29 +417,7 @@ export class IdeService extends pulumi.ComponentResource {
             },
           },
         ],
-        containerDefinitions: pulumi.jsonStringify([
-          {
-            name: CONTAINER_NAME,
-            image: s.image,
-            essential: true,
-            portMappings: [{ containerPort: CONTAINER_PORT, protocol: "tcp" }],
-            environment,
-            secrets,
-            mountPoints: [
-              { sourceVolume: "ide-data", containerPath: DATA_MOUNT_PATH, readOnly: false },
-            ],
-            // Student programs run as child processes: an init process reaps them.
-            linuxParameters: { initProcessEnabled: true },
-            logConfiguration: {
-              logDriver: "awslogs",
-              options: {
-                "awslogs-group": this.logGroup.name,
-                "awslogs-region": region,
-                "awslogs-stream-prefix": "ide",
-              },
-            },
-          },
-        ]),
+        containerDefinitions: pulumi.jsonStringify(containers),
         tags,
       },
       { parent: this, dependsOn: cookieSecretVersion ? [cookieSecretVersion] : [] },
@@ -537,6 +540,8 @@ export class IdeService extends pulumi.ComponentResource {
       url: this.url,
       serviceName: this.serviceName,
       dashboardName: this.dashboardName,
+      // What the pack's ecs-declared-containers policy reads while containerDefinitions is unknown.
+      containerDefinitions: containers,
     });
   }
 }

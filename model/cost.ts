@@ -19,6 +19,8 @@
  */
 import { schemaDefault } from "./config";
 import { CpuArchitecture, memoryGb, parseTaskCpu, parseTaskMemory, vcpus } from "./fargate";
+import { GraphResource, LOAD_BALANCER_TYPES, ResourceGraph, TYPES } from "./graph";
+import { PRICED_DB_ENGINES } from "./rds";
 import { ResourceRecord } from "./records";
 import {
   HOURS_PER_MONTH,
@@ -338,22 +340,22 @@ export interface EstimateOptions {
 type Props = Record<string, unknown>;
 
 const T = {
-  taskDefinition: "aws:ecs/taskDefinition:TaskDefinition",
-  service: "aws:ecs/service:Service",
-  target: "aws:appautoscaling/target:Target",
-  scheduledAction: "aws:appautoscaling/scheduledAction:ScheduledAction",
-  lb: ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"],
+  taskDefinition: TYPES.taskDefinition,
+  service: TYPES.service,
+  target: TYPES.scalableTarget,
+  scheduledAction: TYPES.scheduledAction,
+  lb: LOAD_BALANCER_TYPES,
   vpc: "awsx:ec2:Vpc",
   natGateway: "aws:ec2/natGateway:NatGateway",
   eip: "aws:ec2/eip:Eip",
   endpoint: "aws:ec2/vpcEndpoint:VpcEndpoint",
-  rds: "aws:rds/instance:Instance",
-  cluster: "aws:rds/cluster:Cluster",
-  clusterInstance: "aws:rds/clusterInstance:ClusterInstance",
-  efs: "aws:efs/fileSystem:FileSystem",
-  alarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
+  rds: TYPES.rdsInstance,
+  cluster: TYPES.rdsCluster,
+  clusterInstance: TYPES.rdsClusterInstance,
+  efs: TYPES.efs,
+  alarm: TYPES.alarm,
   dashboard: "aws:cloudwatch/dashboard:Dashboard",
-  logGroup: "aws:cloudwatch/logGroup:LogGroup",
+  logGroup: TYPES.logGroup,
   secret: "aws:secretsmanager/secret:Secret",
 } as const;
 
@@ -386,12 +388,6 @@ const obj = (v: unknown): Props | undefined =>
   v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Props) : undefined;
 const arr = (v: unknown): unknown[] | undefined => (Array.isArray(v) ? v : undefined);
 const tagsOf = (r: ResourceRecord): Props => obj(r.inputs.tags) ?? {};
-
-/** The last `/`-separated segment of an ARN or name, without a `:revision`. */
-function lastSegment(text: string): string {
-  const afterSlash = text.slice(text.lastIndexOf("/") + 1);
-  return afterSlash.replace(/:\d+$/, "");
-}
 
 const REGION_IN_ARN = /^arn:aws[a-z-]*:[a-z0-9-]+:([a-z]{2}(?:-gov)?-[a-z]+-\d):/;
 
@@ -511,22 +507,6 @@ function taskShape(td: ResourceRecord, problems: string[]): TaskShape | undefine
   };
 }
 
-function findTaskDefinition(
-  service: ResourceRecord,
-  taskDefs: ResourceRecord[],
-): ResourceRecord | undefined {
-  const ref = str(service.inputs.taskDefinition);
-  if (!ref) return undefined;
-  const key = lastSegment(ref);
-  const byArn = taskDefs.find((t) => str(t.inputs.arn) === ref);
-  if (byArn) return byArn;
-  return (
-    taskDefs.find((t) => t.name === key) ??
-    taskDefs.find((t) => str(t.inputs.family) === key) ??
-    taskDefs.find((t) => str(t.inputs.family) === ref)
-  );
-}
-
 /**
  * The capacity split of a service: each provider's `base` first, then the rest by `weight`.
  * Tasks on a capacity provider other than FARGATE / FARGATE_SPOT (EC2 capacity, billed by its
@@ -602,6 +582,29 @@ function parseAction(a: ResourceRecord, problems: string[]): Action | undefined 
   return { at: when.getTime(), min, max, zone };
 }
 
+/** A record as the resource graph reads it. */
+interface RecordNode extends GraphResource {
+  record: ResourceRecord;
+}
+
+/**
+ * The records' resource graph (model/graph.ts): their inputs are the props, an unknown left out
+ * of the records reads as unknown where a property dependency says where it comes from.
+ */
+function recordGraph(records: ResourceRecord[]): ResourceGraph<RecordNode> {
+  return new ResourceGraph(
+    records.map((r) => ({
+      urn: r.urn,
+      type: r.type,
+      name: r.name,
+      props: r.inputs,
+      dependencies: r.dependencies,
+      propertyDependencies: r.propertyDependencies,
+      record: r,
+    })),
+  );
+}
+
 function isStaging(r: ResourceRecord): boolean {
   const env = str(tagsOf(r).Environment);
   return env !== undefined ? env.toLowerCase() === "staging" : /^staging\b/i.test(r.name);
@@ -613,38 +616,21 @@ function modelServices(
   problems: string[],
   now?: Date,
 ): ServiceModel[] {
-  const taskDefs = records.filter((r) => r.type === T.taskDefinition);
-  const targets = records.filter(
-    (r) =>
-      r.type === T.target &&
-      (str(r.inputs.serviceNamespace) ?? "ecs") === "ecs" &&
-      r.inputs.resourceId,
-  );
-  const actions = records.filter((r) => r.type === T.scheduledAction);
-  const services = records.filter((r) => r.type === T.service);
+  const graph = recordGraph(records);
   const usedTargets = new Set<ResourceRecord>();
 
-  const models = services.map((svc): ServiceModel => {
-    const serviceName = str(svc.inputs.name) ?? svc.name;
-    const clusterRef = str(svc.inputs.cluster);
-    const td = findTaskDefinition(svc, taskDefs);
+  const models = graph.services().map((node): ServiceModel => {
+    const svc = node.record;
+    const view = graph.service(node);
+    const td = view.taskDefinition?.resource.record;
     if (!td) {
       problems.push(
         `service ${svc.name}: task definition ${JSON.stringify(svc.inputs.taskDefinition)} is not among the resources, so its tasks are not priced`,
       );
     }
     const task = td ? taskShape(td, problems) : undefined;
-    const candidates = targets.filter((t) => {
-      const [kind, cluster, name] = String(t.inputs.resourceId).split("/");
-      return kind === "service" && name === serviceName && cluster !== undefined;
-    });
-    let target = candidates[0];
-    if (candidates.length > 1 && clusterRef) {
-      target =
-        candidates.find(
-          (t) => String(t.inputs.resourceId).split("/")[1] === lastSegment(clusterRef),
-        ) ?? target;
-    }
+    const targetNode = view.targetLink === "yes" ? view.targets[0] : undefined;
+    const target = targetNode?.record;
     const staging = isStaging(svc);
     const publicIp = obj(svc.inputs.networkConfiguration)?.assignPublicIp === true;
     const split = splitter(svc, problems);
@@ -673,13 +659,9 @@ function modelServices(
         );
       }
       registeredMin = min ?? 0;
-      const mine = actions.filter(
-        (x) =>
-          x.inputs.resourceId === target!.inputs.resourceId &&
-          (x.inputs.scalableDimension === undefined ||
-            target!.inputs.scalableDimension === undefined ||
-            x.inputs.scalableDimension === target!.inputs.scalableDimension),
-      );
+      const mine = (view.actions.get(targetNode!) ?? [])
+        .filter((x) => x.link === "yes" && x.resource.type === T.scheduledAction)
+        .map((x) => x.resource.record);
       // Every bound any action sets counts towards the ceiling, even one we cannot place in time.
       maxEver = Math.max(
         max ?? 0,
@@ -739,10 +721,10 @@ function modelServices(
       describe,
     };
   });
-  for (const t of targets) {
-    if (!usedTargets.has(t) && String(t.inputs.resourceId).startsWith("service/")) {
+  for (const t of graph.ofType(T.target).filter((x) => graph.isEcsServiceScaler(x))) {
+    if (!usedTargets.has(t.record) && String(t.record.inputs.resourceId).startsWith("service/")) {
       problems.push(
-        `scalable target ${t.name}: ${JSON.stringify(t.inputs.resourceId)} matches no ECS service among the resources; not priced`,
+        `scalable target ${t.name}: ${JSON.stringify(t.record.inputs.resourceId)} matches no ECS service among the resources; not priced`,
       );
     }
   }
@@ -826,11 +808,12 @@ export function servicesOf(
   assumptions: Partial<CostAssumptions> = {},
 ): ServiceSummary[] {
   const a = resolveAssumptions(assumptions);
-  const policies = records.filter((r) => r.type === "aws:appautoscaling/policy:Policy");
+  const graph = recordGraph(records);
   return modelServices(records, a, []).map((s) => {
-    const cpuTarget = policies
-      .filter((p) => s.target && p.inputs.resourceId === s.target.inputs.resourceId)
-      .map((p) => obj(p.inputs.targetTrackingScalingPolicyConfiguration))
+    const target = graph.ofType(T.target).find((t) => t.record === s.target);
+    const cpuTarget = (target ? graph.actionsOn(target) : [])
+      .filter((x) => x.link === "yes" && x.resource.type === TYPES.scalingPolicy)
+      .map((x) => obj(x.resource.props.targetTrackingScalingPolicyConfiguration))
       .find(
         (c) =>
           str(obj(c?.predefinedMetricSpecification)?.predefinedMetricType) ===
@@ -1009,10 +992,20 @@ function priceDatabase(
     problems.push(`RDS instance ${r.name}: instance class not known; not priced`);
     return;
   }
+  const engineInput = str(i.engine);
+  const engine = engineInput === undefined ? undefined : PRICED_DB_ENGINES[engineInput];
+  if (engine === undefined) {
+    const which =
+      engineInput === undefined
+        ? "engine not known (restored from a snapshot, or an unknown value)"
+        : `engine ${JSON.stringify(engineInput)} has no price in the table (priced: ${Object.values(PRICED_DB_ENGINES).join(", ")})`;
+    problems.push(`RDS instance ${r.name}: ${which}; its instance and storage are not priced`);
+    return;
+  }
   const multiAz = i.multiAz === true;
   const k = multiAz ? RDS_MULTI_AZ_FACTOR : 1;
   const az = multiAz ? `Multi-AZ (x${RDS_MULTI_AZ_FACTOR})` : "single-AZ";
-  out.add(r, `RDS PostgreSQL ${cls}`, { rdsClass: cls }, HOURS_PER_MONTH * k, { assumed: az });
+  out.add(r, `RDS ${engine} ${cls}`, { rdsClass: cls }, HOURS_PER_MONTH * k, { assumed: az });
   const storage = num(i.allocatedStorage);
   const type = str(i.storageType) ?? "gp2";
   if (storage === undefined) {

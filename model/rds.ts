@@ -3,6 +3,16 @@
  * (model/prices.ts) and to have a connection limit for the "connections near limit" alarm.
  */
 
+/**
+ * The RDS engines the price table prices (model/prices.ts holds PostgreSQL's hourly rates only),
+ * by the `engine` input's value, with the name an estimate shows. An instance of any other
+ * engine is listed as not priced, never priced at another engine's rate (MySQL, MariaDB, Oracle
+ * and SQL Server bill differently per class).
+ */
+export const PRICED_DB_ENGINES: Readonly<Record<string, string>> = {
+  postgres: "PostgreSQL",
+};
+
 export interface DbClass {
   /** Memory in GiB. */
   memoryGib: number;

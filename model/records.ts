@@ -19,6 +19,8 @@ export interface ResourceRecord {
   secretInputs?: string[];
   /** URNs this resource depends on. */
   dependencies?: string[];
+  /** Top-level input name -> URNs its value came from (what the engine sends analyzers). */
+  propertyDependencies?: Record<string, string[]>;
   /** Resource options that matter to reviewers and policies. */
   options?: {
     protect?: boolean;

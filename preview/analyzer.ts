@@ -69,6 +69,13 @@ export interface AnalyzerResource {
     parent: string;
   };
   provider?: { urn: string; type: string; name: string; properties: Record<string, unknown> };
+  /**
+   * For AnalyzeStack only: the resource's outputs, which the engine hands AnalyzeStack instead
+   * of the inputs (pulumi/pulumi pkg/resource/deploy/step_generator.go, AnalyzeResources:
+   * "Unlike Analyze, AnalyzeStack is called on the final outputs of each resource"). Default:
+   * `properties`.
+   */
+  outputs?: Record<string, unknown>;
   /** For AnalyzeStack only. */
   parent: string;
   dependencies: string[];
@@ -461,7 +468,11 @@ export class PolicyPack {
     const req = new pb.AnalyzeStackRequest();
     req.setResourcesList(
       resources.map((r) => {
-        const ar = withResource(new pb.AnalyzerResource(), r, true);
+        const ar = withResource(
+          new pb.AnalyzerResource(),
+          { ...r, properties: r.outputs ?? r.properties },
+          true,
+        );
         ar.setParent(r.parent);
         ar.setDependenciesList(r.dependencies);
         const deps = ar.getPropertydependenciesMap();

@@ -43,6 +43,9 @@ Options:
   --typecheck-pack          type-check the pack while compiling it, as the Pulumi CLI does
                             (slower; by default it is compiled transpile-only, and npm test
                             type-checks it with tsc)
+  --first-preview           preview each stack as a new stack's first preview: every output the
+                            provider computes (ids, ARNs, generated names) is unknown; the
+                            report lists each policy that could not run and why
   --now <ISO time>          judge the stacks at this time (default: $PYTHONIDE_NOW, else now)
   --against <old file>      show what changing a deployed stack from the config in <old file> to
                             the new one (--config-file, else the shipped file of --stack) does:
@@ -69,6 +72,7 @@ export interface CliOptions {
   json: boolean;
   help: boolean;
   typecheckPack: boolean;
+  firstPreview: boolean;
   /** The deployed stack's config file to compare with (`--against`). */
   against?: string;
   allowReplace: boolean;
@@ -99,6 +103,7 @@ export function parseArgs(argv: string[]): CliOptions {
     json: false,
     help: false,
     typecheckPack: false,
+    firstPreview: false,
     allowReplace: false,
     freeTier: false,
     livePrices: false,
@@ -117,6 +122,7 @@ export function parseArgs(argv: string[]): CliOptions {
     const flag = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
     if (flag === "--json") options.json = true;
     else if (flag === "--typecheck-pack") options.typecheckPack = true;
+    else if (flag === "--first-preview") options.firstPreview = true;
     else if (flag === "--allow-replace") options.allowReplace = true;
     else if (flag === "--free-tier") options.freeTier = true;
     else if (flag === "--live-prices") options.livePrices = true;
@@ -284,6 +290,7 @@ export async function main(
           pack: packStart ?? noPack,
           policyConfig,
           now,
+          firstPreview: options.firstPreview,
           costAssumptions: options.freeTier ? { freeTier: true } : undefined,
           livePrices: options.livePrices
             ? async (region) => (await liveRegionPrices(region)).prices
@@ -312,6 +319,7 @@ export async function main(
   }
   const info: RunInfo = {
     now,
+    firstPreview: options.firstPreview,
     policyPack,
     policyConfigFile: options.policyConfig,
     elapsedMs: Date.now() - started,

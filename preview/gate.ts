@@ -13,6 +13,8 @@ import {
   StackConfig,
   STACKS,
 } from "../model/config";
+import { exemptionFor, ServiceExemption } from "../model/exemptions";
+import { TYPES } from "../model/graph";
 import { ResourceRecord } from "../model/records";
 import {
   LimitProblem,
@@ -156,6 +158,51 @@ export interface Violation {
   from: "resource" | "stack" | "remediation";
 }
 
+/** A policy that could not run in this preview, and why (as the CLI prints it). */
+export interface NotRun {
+  policy: string;
+  urn?: string;
+  resource?: string;
+  type?: string;
+  /** The pack's message: "can't run policy '<name>' from policy pack '<pack>@v<version>' ...". */
+  message: string;
+}
+
+/** The text @pulumi/policy (server.js) gives an UnknownValueError, before its reason. */
+const CANT_RUN = /^can't run policy '[^']+' from policy pack '[^']+' during preview: /;
+
+/** The notes among the violations that say a policy could not run in this preview. */
+export function policiesNotRun(violations: Violation[]): NotRun[] {
+  return violations
+    .filter((v) => v.level === "advisory" && CANT_RUN.test(v.message))
+    .map(({ policy, urn, resource, type, message }) => ({ policy, urn, resource, type, message }));
+}
+
+/** An exemption from a policy's config (`exemptServices`), as the report shows it. */
+export interface ExemptionView extends ServiceExemption {
+  policy: string;
+  /** Logical names of the stack's ECS services it covers. */
+  matched: string[];
+}
+
+/** The exemptions in a reconciled policy config, each with the services it covers. */
+export function exemptionsOf(config: PolicyPackConfig, records: ResourceRecord[]): ExemptionView[] {
+  const services = records.filter((r) => r.type === TYPES.service);
+  const out: ExemptionView[] = [];
+  for (const [policy, c] of Object.entries(config)) {
+    if (c.enforcementLevel === "disabled") continue;
+    const list = (c.properties as { exemptServices?: ServiceExemption[] } | undefined)
+      ?.exemptServices;
+    for (const e of Array.isArray(list) ? list : []) {
+      const matched = services
+        .filter((r) => exemptionFor({ name: r.name, props: r.inputs }, [e]))
+        .map((r) => r.name);
+      out.push({ policy, service: e.service, reason: e.reason, matched });
+    }
+  }
+  return out;
+}
+
 /** A change a remediation policy made before the resource policies ran. */
 export interface RemediationView {
   policy: string;
@@ -190,6 +237,14 @@ export interface StackReport {
   /** Resources per type token, most frequent first. */
   counts: Record<string, number>;
   violations: Violation[];
+  /**
+   * The policies that could not run on a resource (or the stack) because a value they read is
+   * unknown in this preview: the pack's advisory "can't run policy ... during preview" notes
+   * (@pulumi/policy server.js turns an UnknownValueError into one). They run on `pulumi up`.
+   */
+  notRun: NotRun[];
+  /** Every exemption the policy config grants, with the services it matched (none: unused). */
+  exemptions: ExemptionView[];
   remediations: RemediationView[];
   /**
    * What AWS or the provider would refuse (model/awsLimits.ts): names after autonaming, ranges,
@@ -220,6 +275,8 @@ export interface GateOptions {
   program?: string;
   /** What StackReferences return (default: platformOutputsFixture()). */
   platformOutputs?: Record<string, unknown>;
+  /** Preview the stack as a new stack's first preview (runProgram's `firstPreview`). */
+  firstPreview?: boolean;
   /** Cost assumptions for the estimate (`--free-tier`: `{ freeTier: true }`). */
   costAssumptions?: Partial<CostAssumptions>;
   /** Reads a region's live prices (`--live-prices`); default: the table's. */
@@ -262,6 +319,8 @@ function emptyReport(source: StackSource): StackReport {
     resources: [],
     counts: {},
     violations: [],
+    notRun: [],
+    exemptions: [],
     remediations: [],
     awsLimits: [],
     listenerRules: [],
@@ -329,6 +388,7 @@ export async function gateStack(source: StackSource, options: GateOptions): Prom
     now: options.now,
     program: options.program,
     platformOutputs: options.platformOutputs,
+    firstPreview: options.firstPreview,
   };
   let run: ProgramRun;
   try {
@@ -347,19 +407,22 @@ export async function gateStack(source: StackSource, options: GateOptions): Prom
 
   const pack = await options.pack;
   const policiesStarted = Date.now();
-  const { records, resources, violations, remediations } = await evaluatePolicies(
+  const evaluated = await evaluatePolicies(
     pack,
     source.stack,
     raw,
     run,
     options.policyConfig ?? {},
   );
+  const { records, resources, violations, remediations } = evaluated;
   report.timings.policiesMs = Date.now() - policiesStarted;
   const info = await pack.getInfo();
   report.policyPack = { name: info.name, version: info.version };
   report.resources = records.map((r, i) => view(r, run.wire.get(r.urn), resources[i]));
   report.counts = countByType(records);
   report.violations = violations;
+  report.notRun = policiesNotRun(violations);
+  report.exemptions = exemptionsOf(evaluated.config, records);
   report.remediations = remediations;
   const limits = stackLimitProblems(records, config.region);
   report.awsLimits = limits.problems;
@@ -482,6 +545,8 @@ async function evaluatePolicies(
   resources: AnalyzerResource[];
   violations: Violation[];
   remediations: RemediationView[];
+  /** The reconciled policy config the pack was configured with. */
+  config: PolicyPackConfig;
 }> {
   const info = await pack.getInfo();
   const config = reconcilePolicyConfig(info.policies, info.initialConfig, policyConfig);
@@ -548,9 +613,13 @@ async function evaluatePolicies(
     violations.push(...found);
     remediations.push(...changed);
   }
+  // AnalyzeStack sees outputs: the (remediated) inputs and what the provider computes.
+  for (const resource of resources) {
+    resource.outputs = { ...resource.properties, ...run.wire.get(resource.urn)?.computed };
+  }
   for (const d of await pack.analyzeStack(resources))
     violations.push(toViolation(d, d.urn, "stack"));
-  return { records, resources, violations, remediations };
+  return { records, resources, violations, remediations, config };
 }
 
 /** The AnalyzerResource the engine would build for a registered resource. */

@@ -10,7 +10,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { PROJECT, RawConfig } from "../model/config";
 import { ResourceRecord } from "../model/records";
 import { MOCK_ACCOUNT, mockArn, mockResourceArn } from "../model/synthetic";
-import { holdsSecret, SECRET_SIG, SIG_KEY } from "./wire";
+import { holdsSecret, SECRET_SIG, SIG_KEY, UNKNOWN } from "./wire";
 import { configStage } from "./cli-config";
 
 export interface RunOptions {
@@ -24,6 +24,11 @@ export interface RunOptions {
   platformOutputs?: Record<string, unknown>;
   /** The program to run (default: the repository's index.ts). */
   program?: string;
+  /**
+   * Run as a new stack's first preview (default false: every output known, as after an update).
+   * See `runProgram`.
+   */
+  firstPreview?: boolean;
   /**
    * Whether RDS returns the managed master user secret of an instance or cluster (default true).
    * False mocks what RDS does for a database restored from a snapshot before the managed
@@ -55,6 +60,11 @@ export interface WireRegistration {
   object: Record<string, unknown>;
   /** Input property name -> URNs its value came from. */
   propertyDependencies: Record<string, string[]>;
+  /**
+   * The outputs the mocks returned beyond the inputs (ids, ARNs, generated names), with `id` for
+   * a custom resource: the UNKNOWN sentinel for each in a first preview.
+   */
+  computed: Record<string, unknown>;
   /** Explicit provider reference (`<urn>::<id>`), or "" for the default provider. */
   provider: string;
   /** Aliases: a URN, or a spec whose empty fields mean "same as this resource". */
@@ -146,6 +156,20 @@ export function platformOutputsFixture(region = "us-east-2"): Record<string, unk
 /**
  * Runs the program for one stack and returns what it registered. Throws what the program
  * throws (a config error arrives as a pulumi.RunError whose message is the config message).
+ *
+ * With `firstPreview`, the run is a new stack's first `pulumi preview`: the SDK runs in dry-run
+ * mode and every output the provider would compute (ids, ARNs, names it generates, an awsx
+ * Vpc's subnets) comes back as the unknown sentinel, so an input built from one is unknown and
+ * an `apply` over it never runs (a JSON document built from it is unknown as a whole). This is
+ * what the engine hands the program and the pack: for a resource to be created, a preview asks
+ * the provider's Create with `Preview: true` (pulumi/pulumi pkg/resource/deploy/step.go,
+ * CreateStep.Apply), which returns the inputs with every computed attribute unknown; the SDK
+ * resolves an output missing from the response as unknown in a dry run (@pulumi/pulumi
+ * runtime/resource.ts, resolveOutputs). Kept known, because they are in a first preview: the
+ * inputs the program fixes, invoke results (getRegion, getAvailabilityZones: the provider
+ * answers them in a preview) and a StackReference's outputs (the prod stack exists). Names the
+ * AWS provider would generate in its Check are kept unknown here (no provider runs): a policy
+ * that decides without them also decides with them.
  */
 export async function runProgram(options: RunOptions): Promise<ProgramRun> {
   const region = options.config["aws:region"]?.value ?? "us-east-2";
@@ -165,10 +189,12 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
           },
         ];
 
+  const computedByUrn = new Map<string, Record<string, unknown>>();
   const mocks: pulumi.runtime.Mocks = {
     newResource(args) {
       const state: Record<string, unknown> = { ...args.inputs };
       let id = `${args.name}-id`;
+      const given = new Set(Object.keys(state));
       switch (args.type) {
         case "pulumi:pulumi:StackReference":
           id = String(args.inputs.name ?? args.name);
@@ -202,6 +228,18 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
       }
       state.name = state.name ?? args.name;
       state.arn = state.arn ?? mockArn(args.type, args.name, region);
+      const reference = args.type === "pulumi:pulumi:StackReference";
+      const computed: Record<string, unknown> = {};
+      for (const key of Object.keys(state)) {
+        if (given.has(key)) continue;
+        if (options.firstPreview && !reference) state[key] = UNKNOWN;
+        computed[key] = state[key];
+      }
+      if (args.custom !== false) {
+        if (options.firstPreview && !reference) id = "";
+        computed.id = id === "" ? UNKNOWN : id;
+      }
+      computedByUrn.set(`${args.type}::${args.name}`, computed);
       return { id, state };
     },
     call(args) {
@@ -227,7 +265,7 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
     },
   };
 
-  await pulumi.runtime.setMocks(mocks, PROJECT, options.stack, false);
+  await pulumi.runtime.setMocks(mocks, PROJECT, options.stack, options.firstPreview ?? false);
   const monitor = (pulumi.runtime as unknown as { getMonitor(): any }).getMonitor();
   const register = monitor.registerResource.bind(monitor);
   monitor.registerResource = (req: any, callback: (err: unknown, resp: any) => void) => {
@@ -250,11 +288,30 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
             retainOnDelete: req.getRetainondelete() ?? undefined,
           },
         };
+        const registration = wireRegistration(
+          req,
+          object,
+          computedByUrn.get(`${record.type}::${record.name}`) ?? {},
+        );
+        record.propertyDependencies = registration.propertyDependencies;
         records.push(record);
-        wire.set(record.urn, wireRegistration(req, object));
+        wire.set(record.urn, registration);
       }
       callback(err, resp);
     });
+  };
+
+  // A component's registered outputs become its state's outputs, in a preview too (pulumi/pulumi
+  // pkg/resource/deploy/step_executor.go, ExecuteRegisterResourceOutputs: "Unconditionally set
+  // the resource's outputs to what was provided"), and AnalyzeStack sees them.
+  const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
+  monitor.registerResourceOutputs = (req: any, callback: (err: unknown, resp: any) => void) => {
+    const record = records.find((r) => r.urn === req.getUrn());
+    const registration = record && wire.get(record.urn);
+    if (registration && !record!.custom) {
+      Object.assign(registration.computed, req.getOutputs()?.toJavaScript() ?? {});
+    }
+    registerOutputs(req, callback);
   };
 
   const { values, secretKeys } = engineConfig(options.config);
@@ -299,7 +356,11 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
   }
 }
 
-function wireRegistration(req: any, object: Record<string, unknown>): WireRegistration {
+function wireRegistration(
+  req: any,
+  object: Record<string, unknown>,
+  computed: Record<string, unknown>,
+): WireRegistration {
   const propertyDependencies: Record<string, string[]> = {};
   req.getPropertydependenciesMap().forEach((deps: any, key: string) => {
     propertyDependencies[key] = deps.getUrnsList();
@@ -307,6 +368,7 @@ function wireRegistration(req: any, object: Record<string, unknown>): WireRegist
   const timeouts = req.getCustomtimeouts();
   return {
     object,
+    computed,
     propertyDependencies,
     provider: req.getProvider(),
     aliases: [
@@ -349,23 +411,34 @@ function forgetProgramModules(): void {
   }
 }
 
+/** The stack's outputs; one not known in a first preview is the UNKNOWN sentinel. */
 async function resolveOutputs(outputs: Record<string, unknown>): Promise<Record<string, unknown>> {
   const resolved: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(outputs)) {
-    resolved[k] = pulumi.Output.isInstance(v) ? await promiseOf(v) : v;
+    resolved[k] = pulumi.Output.isInstance(v) ? await valueOf(v) : v;
   }
   return resolved;
 }
 
-function promiseOf<T>(output: pulumi.Output<T>): Promise<T> {
-  return new Promise((resolve) => output.apply((v) => resolve(v)));
+/** An output's value, or UNKNOWN (an apply on an unknown output never runs in a dry run). */
+async function valueOf<T>(output: pulumi.Output<T>): Promise<T | typeof UNKNOWN> {
+  const internal = output as unknown as { isKnown: Promise<boolean>; promise(): Promise<T> };
+  return (await internal.isKnown) ? await internal.promise() : UNKNOWN;
 }
 
-/** Replaces wire-format secrets with their plain values (policies see secrets in plaintext). */
+/**
+ * Replaces wire-format secrets with their plain values (policies see secrets in plaintext) and
+ * leaves unknown values out.
+ */
 function unwrap(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(unwrap);
+  if (value === UNKNOWN) return undefined; // records leave unknowns out (model/records.ts)
   if (value === null || typeof value !== "object") return value;
   const obj = value as Record<string, unknown>;
   if (obj[SIG_KEY] === SECRET_SIG) return unwrap(obj.value);
-  return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, unwrap(v)]));
+  return Object.fromEntries(
+    Object.entries(obj)
+      .map(([k, v]) => [k, unwrap(v)])
+      .filter(([, v]) => v !== undefined),
+  );
 }

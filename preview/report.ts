@@ -11,6 +11,8 @@ import { CapacityOutputs, ROOT, StackReport, Verdict } from "./gate";
 export interface RunInfo {
   /** The clock the stacks were judged at. */
   now: Date;
+  /** Whether each stack was previewed as a new stack's first preview. */
+  firstPreview?: boolean;
   policyPack?: { name: string; version: string; dir: string };
   /** The --policy-config file, if one was given. */
   policyConfigFile?: string;
@@ -143,6 +145,21 @@ export function stackText(r: StackReport): string {
       `  [remediated] ${m.policy}  ${m.type}  ${m.resource}: changed ${m.changed.length ? m.changed.join(", ") : "nothing visible"}`,
     );
   }
+  for (const e of r.exemptions) {
+    const covers = e.matched.length > 0 ? `covers ${e.matched.join(", ")}` : "matches no service";
+    out.push(`  [exempt] ${e.policy}  service '${e.service}' (${covers}): ${e.reason}`);
+  }
+  if (r.notRun.length > 0) {
+    const policies = new Set(r.notRun.map((n) => n.policy));
+    out.push("");
+    out.push(
+      `Could not run in this preview (${policies.size} polic${policies.size === 1 ? "y" : "ies"}, ${r.notRun.length} time${r.notRun.length === 1 ? "" : "s"}; they run on pulumi up, when every value is known):`,
+    );
+    for (const n of r.notRun) {
+      out.push(`  ${n.policy}  ${n.urn ? `${n.type ?? "?"}  ${n.resource ?? n.urn}` : "(stack)"}`);
+      out.push(indent(n.message, "      "));
+    }
+  }
   if (r.capacity) {
     out.push("");
     out.push(...capacityText(r.capacity));
@@ -172,7 +189,7 @@ export function renderText(reports: StackReport[], info: RunInfo): string {
     ? `${info.policyPack.name} ${info.policyPack.version} (${shown(info.policyPack.dir)})`
     : "not started";
   out.push(
-    `Offline preview at ${info.now.toISOString()}; time zones: IANA tz ${TZDB_VERSION} (this Node's ICU); policy pack ${pack}${info.policyConfigFile ? `; policy config ${shown(info.policyConfigFile)}` : ""}`,
+    `Offline ${info.firstPreview ? "first preview of new stacks" : "preview"} at ${info.now.toISOString()}; time zones: IANA tz ${TZDB_VERSION} (this Node's ICU); policy pack ${pack}${info.policyConfigFile ? `; policy config ${shown(info.policyConfigFile)}` : ""}`,
   );
   out.push(
     "Runs the program on Pulumi's mocks: nothing here reads AWS, so it shows what the program asks for, not what exists.",
@@ -205,6 +222,7 @@ export function renderJson(
     exitCode: code,
     error: failure ?? null,
     now: info.now?.toISOString() ?? null,
+    firstPreview: info.firstPreview ?? false,
     tzdbVersion: TZDB_VERSION,
     policyPack: info.policyPack
       ? { ...info.policyPack, dir: path.relative(ROOT, info.policyPack.dir) || "." }
@@ -222,6 +240,8 @@ export function renderJson(
       resources: r.resources,
       counts: r.counts,
       violations: r.violations,
+      notRun: r.notRun,
+      exemptions: r.exemptions,
       remediations: r.remediations,
       awsLimits: r.awsLimits,
       cost: r.cost,

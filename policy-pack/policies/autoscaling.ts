@@ -10,20 +10,17 @@
  * action that cannot be tied to a target. The stack policy runs again after `pulumi up` with every
  * value known, where nothing is undecided.
  */
-import { PolicyConfigSchema, PolicyResource, StackValidationPolicy } from "@pulumi/policy";
+import { PolicyConfigSchema, StackValidationPolicy } from "@pulumi/policy";
+import { EXEMPT_SERVICES_SCHEMA, ServiceExemption, exemptionFor } from "../../model/exemptions";
+import { ResourceGraph, numberAt, stringAt } from "../../model/graph";
 import {
   ENVIRONMENTS,
   Environment,
-  T,
-  actionsOnTarget,
+  PackNode,
   environmentOf,
-  ofType,
-  peekNumber,
-  peekString,
-  serviceResourceId,
+  graphOf,
   settings,
   show,
-  targetsOfService,
 } from "./common";
 
 const autoscalingSchema: PolicyConfigSchema = {
@@ -35,25 +32,27 @@ const autoscalingSchema: PolicyConfigSchema = {
       description:
         "Environments whose scalable targets must have maxCapacity above minCapacity (room to add tasks).",
     },
+    exemptServices: EXEMPT_SERVICES_SCHEMA as unknown as PolicyConfigSchema["properties"][string],
   },
 };
 
 interface AutoscalingConfig {
   growEnvironments: string[];
+  exemptServices: ServiceExemption[];
 }
 
 /** What is wrong with one target of a service, as messages (empty when nothing is). */
 function targetProblems(
-  target: PolicyResource,
-  service: PolicyResource,
+  target: PackNode,
+  service: PackNode,
   env: Environment,
   cfg: AutoscalingConfig,
-  resources: PolicyResource[],
+  graph: ResourceGraph<PackNode>,
 ): string[] {
   const problems: string[] = [];
   const what = `Scalable target '${target.name}' of ECS service '${service.name}'`;
-  const min = peekNumber(target.props, "minCapacity");
-  const max = peekNumber(target.props, "maxCapacity");
+  const min = numberAt(target.props, "minCapacity");
+  const max = numberAt(target.props, "maxCapacity");
   if (typeof min === "number" && typeof max === "number") {
     if (min > max) {
       problems.push(
@@ -65,9 +64,9 @@ function targetProblems(
       );
     }
   }
-  if (actionsOnTarget(target, service, resources).length === 0) {
-    const rid = peekString(target.props, "resourceId");
-    const shown = typeof rid === "string" ? rid : serviceResourceId(service);
+  if ((graph.service(service).actions.get(target) ?? []).length === 0) {
+    const rid = stringAt(target.props, "resourceId");
+    const shown = typeof rid === "string" ? rid : graph.serviceResourceId(service);
     problems.push(
       `${what} must have at least one scaling policy or scheduled action; none acts on ${show(shown)}.`,
     );
@@ -79,7 +78,7 @@ function targetProblems(
  * Missing autoscaling: every ECS service needs a scalable target on its desired count, with
  * minCapacity <= maxCapacity, at least one scaling policy or scheduled action on it, and in prod
  * and exam a maxCapacity above minCapacity. A service without a valid Environment tag is judged as
- * prod.
+ * prod. A service listed in `exemptServices` (with its reason) is not judged.
  */
 export const ecsServiceAutoscaling: StackValidationPolicy = {
   name: "ecs-service-autoscaling",
@@ -90,19 +89,22 @@ export const ecsServiceAutoscaling: StackValidationPolicy = {
   configSchema: autoscalingSchema,
   validateStack: (args, report) => {
     const cfg = settings<AutoscalingConfig>(autoscalingSchema, args);
-    const services = ofType(args.resources, T.service);
+    const graph = graphOf(args.resources);
+    const services = graph.services();
     if (services.length === 0) args.notApplicable("the stack has no ECS services");
     for (const service of services) {
-      const env: Environment = environmentOf(service.props, service.provider) ?? "prod";
-      const { targets } = targetsOfService(service, args.resources);
+      if (exemptionFor(service, cfg.exemptServices)) continue;
+      const env: Environment =
+        environmentOf(service.resource.props, service.resource.provider) ?? "prod";
+      const { targets } = graph.service(service);
       if (targets.length === 0) {
         report(
-          `ECS service '${service.name}' must have an autoscaling target (aws.appautoscaling.Target, scalableDimension ecs:service:DesiredCount); none points at ${show(serviceResourceId(service))}.`,
+          `ECS service '${service.name}' must have an autoscaling target (aws.appautoscaling.Target, scalableDimension ecs:service:DesiredCount); none points at ${show(graph.serviceResourceId(service))}.`,
           service.urn,
         );
         continue;
       }
-      const verdicts = targets.map((t) => targetProblems(t, service, env, cfg, args.resources));
+      const verdicts = targets.map((t) => targetProblems(t, service, env, cfg, graph));
       if (verdicts.some((problems) => problems.length === 0)) continue;
       for (const message of verdicts[0]) report(message, targets[0].urn);
     }

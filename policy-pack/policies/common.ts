@@ -22,27 +22,24 @@ import {
 } from "@pulumi/policy";
 import { Resource } from "@pulumi/pulumi";
 import { STACKS, StackName } from "../../model/config";
+import {
+  GraphResource,
+  LOAD_BALANCER_TYPES,
+  ResourceGraph,
+  TYPES,
+  UNKNOWN,
+  Unknown,
+} from "../../model/graph";
 
 /** The environments (the stacks); a resource names its own in its `Environment` tag. */
 export const ENVIRONMENTS = STACKS;
 export type Environment = StackName;
 
-/** A value that was not known when the policy ran (preview) or was left out by the offline gate. */
-export const UNKNOWN: unique symbol = Symbol("unknown");
-export type Unknown = typeof UNKNOWN;
+/** A value that was not known when the policy ran (a preview): one marker for pack and model. */
+export { UNKNOWN, Unknown };
 
-/** The type tokens the policies look at, as the aws provider names them. */
-export const T = {
-  taskDefinition: "aws:ecs/taskDefinition:TaskDefinition",
-  service: "aws:ecs/service:Service",
-  scalableTarget: "aws:appautoscaling/target:Target",
-  scalingPolicy: "aws:appautoscaling/policy:Policy",
-  scheduledAction: "aws:appautoscaling/scheduledAction:ScheduledAction",
-  loadBalancer: ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"],
-  securityGroup: "aws:ec2/securityGroup:SecurityGroup",
-  ingressRule: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
-  securityGroupRule: "aws:ec2/securityGroupRule:SecurityGroupRule",
-} as const;
+/** The type tokens the policies look at (the graph's table). */
+export const T = { ...TYPES, loadBalancer: LOAD_BALANCER_TYPES } as const;
 
 /**
  * The policy's settings: the `default` of every property of its `configSchema`, overridden by
@@ -68,6 +65,7 @@ export function settings<C extends object>(
 export function peek(obj: unknown, ...path: (string | number)[]): unknown {
   let cur: unknown = obj;
   for (const key of path) {
+    if (cur === UNKNOWN) return UNKNOWN;
     if (cur === undefined || cur === null || typeof cur !== "object") return undefined;
     try {
       cur = (cur as Record<string | number, unknown>)[key];
@@ -182,108 +180,70 @@ export function validateResourceOfTypes<P>(
   };
 }
 
-/** The resources of a stack of one type token (or any of several). */
-export function ofType(
-  resources: PolicyResource[],
-  type: string | readonly string[],
-): PolicyResource[] {
-  const types = typeof type === "string" ? [type] : type;
-  return resources.filter((r) => types.includes(r.type));
+/** A stack resource as the graph reads it, with the PolicyResource it came from. */
+export interface PackNode extends GraphResource {
+  resource: PolicyResource;
 }
+
+const graphs = new WeakMap<readonly PolicyResource[], ResourceGraph<PackNode>>();
 
 /**
- * The resources `from` depends on through its input `prop`: its property dependencies for `prop`
- * when the engine reported property dependencies at all, else (the offline gate records only
- * resource-level dependencies) all its dependencies. Known even while values are unknown: the
- * engine knows the dependency graph in a preview.
+ * The stack's resource graph (model/graph.ts), built once per AnalyzeStack call: every
+ * resource's props copied through `peek`, so a value the engine marks unknown is UNKNOWN.
  */
-function dependenciesThrough(from: PolicyResource, prop: string): PolicyResource[] {
-  const byProp = from.propertyDependencies ?? {};
-  if (Object.keys(byProp).length > 0) return byProp[prop] ?? [];
-  return from.dependencies ?? [];
-}
-
-/** Whether `from` depends on `to` through its input `prop` (see dependenciesThrough). */
-export function dependsOn(from: PolicyResource, prop: string, to: PolicyResource): boolean {
-  return dependenciesThrough(from, prop).some((r) => r.urn === to.urn);
-}
-
-/** Whether `from` reports any dependency for `prop` (so "no link" really means no link). */
-export function hasDependencyInfo(from: PolicyResource, prop: string): boolean {
-  return dependenciesThrough(from, prop).length > 0;
-}
-
-/** The cluster name in an ECS cluster ARN (`arn:aws:ecs:...:cluster/NAME`) or a bare name. */
-export function clusterName(cluster: string): string {
-  const i = cluster.indexOf(":cluster/");
-  return i >= 0 ? cluster.slice(i + ":cluster/".length) : cluster;
-}
-
-/**
- * The scaling resource id of an ECS service, `service/<cluster>/<service>`, or UNKNOWN when its
- * cluster or name is not known yet.
- */
-export function serviceResourceId(service: PolicyResource): string | Unknown {
-  const cluster = peekString(service.props, "cluster");
-  const name = peekString(service.props, "name");
-  if (typeof cluster !== "string" || typeof name !== "string") return UNKNOWN;
-  return `service/${clusterName(cluster)}/${name}`;
-}
-
-/** Three-valued answer for links that cannot always be decided during a preview. */
-export type Link = "yes" | "no" | "unknown";
-
-/**
- * Whether an Application Auto Scaling resource (target, policy or scheduled action) acts on the
- * ECS service: its `resourceId` equals the service's when both are known; else it depends on the
- * service through `resourceId`; else it is undecided ("unknown") unless what is known already
- * rules it out (a known resourceId that names another service or cluster).
- */
-export function scalesService(scaler: PolicyResource, service: PolicyResource): Link {
-  const rid = peekString(scaler.props, "resourceId");
-  const sid = serviceResourceId(service);
-  if (typeof rid === "string" && sid !== UNKNOWN) return rid === sid ? "yes" : "no";
-  if (dependsOn(scaler, "resourceId", service)) return "yes";
-  if (typeof rid === "string") {
-    // Compare the parts that are known.
-    const m = /^service\/([^/]+)\/([^/]+)$/.exec(rid);
-    if (!m) return "no";
-    const cluster = peekString(service.props, "cluster");
-    const name = peekString(service.props, "name");
-    if (typeof cluster === "string" && clusterName(cluster) !== m[1]) return "no";
-    if (typeof name === "string" && name !== m[2]) return "no";
-    return "unknown";
+export function graphOf(resources: readonly PolicyResource[]): ResourceGraph<PackNode> {
+  let graph = graphs.get(resources);
+  if (!graph) {
+    graph = new ResourceGraph(
+      resources.map((r) => ({
+        urn: r.urn,
+        type: r.type,
+        name: r.name,
+        props: (snapshot(r.props) ?? {}) as Record<string, unknown>,
+        dependencies: (r.dependencies ?? []).map((d) => d.urn),
+        propertyDependencies: Object.fromEntries(
+          Object.entries(r.propertyDependencies ?? {}).map(([k, v]) => [k, v.map((d) => d.urn)]),
+        ),
+        resource: r,
+      })),
+    );
+    graphs.set(resources, graph);
   }
-  // resourceId unknown: a scaler whose dependencies are known and do not include the service
-  // acts on something else.
-  return hasDependencyInfo(scaler, "resourceId") ? "no" : "unknown";
+  return graph;
 }
 
 /**
- * Whether a scaling policy or scheduled action acts on the scalable target: equal known
- * resourceIds, or a dependency on the target (or on the service the target scales), else
- * undecided unless ruled out.
+ * A plain copy of a value the engine handed over, with each unknown value as UNKNOWN, or as
+ * undefined with `unknownAsUndefined` (the cost model's reading: it lists what it could not
+ * price).
  */
-export function actsOnTarget(
-  action: PolicyResource,
-  target: PolicyResource,
-  service?: PolicyResource,
-): Link {
-  const rid = peekString(action.props, "resourceId");
-  const tid = peekString(target.props, "resourceId");
-  if (typeof rid === "string" && typeof tid === "string") return rid === tid ? "yes" : "no";
-  if (dependsOn(action, "resourceId", target)) return "yes";
-  if (service && dependsOn(action, "resourceId", service)) return "yes";
-  return hasDependencyInfo(action, "resourceId") ? "no" : "unknown";
+export function snapshot(value: unknown, unknownAsUndefined = false): unknown {
+  if (value === UNKNOWN) return unknownAsUndefined ? undefined : UNKNOWN;
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (let i = 0; i < value.length; i++) {
+      out.push(snapshot(peek(value, i), unknownAsUndefined));
+    }
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) out[key] = snapshot(peek(value, key), unknownAsUndefined);
+  return out;
 }
 
-/** Whether a scalable target (or an action) is about an ECS service's desired count. */
-export function isEcsServiceScaler(scaler: PolicyResource): boolean {
-  const ns = peekString(scaler.props, "serviceNamespace");
-  const dim = peekString(scaler.props, "scalableDimension");
-  return (
-    (ns === UNKNOWN || ns === "ecs") && (dim === UNKNOWN || dim === "ecs:service:DesiredCount")
-  );
+/**
+ * The environment of a scalable target: its own tag, else that of the service it definitely
+ * scales.
+ */
+export function targetEnvironment(
+  target: PackNode,
+  graph: ResourceGraph<PackNode>,
+): Environment | undefined {
+  const own = environmentOf(target.resource.props, target.resource.provider);
+  if (own) return own;
+  const service = graph.serviceOfTarget(target);
+  return service ? environmentOf(service.resource.props, service.resource.provider) : undefined;
 }
 
 /** How a value that may be unknown or absent reads in a message. */
@@ -306,6 +266,9 @@ export interface ContainerDefinition {
   image?: string;
   environment?: { name?: string; value?: string }[];
   secrets?: { name?: string; valueFrom?: string }[];
+  command?: string[];
+  entryPoint?: string[];
+  healthCheck?: { command?: string[] };
 }
 
 /**
@@ -328,58 +291,6 @@ export function parseContainerDefinitions(text: string): ContainerDefinition[] |
 /** A container's name for messages. */
 export function containerLabel(c: ContainerDefinition, index: number): string {
   return typeof c.name === "string" && c.name !== "" ? `'${c.name}'` : `#${index + 1}`;
-}
-
-/** The targets a service has: the definite ones, else the undecided ones no other service has. */
-export function targetsOfService(
-  service: PolicyResource,
-  resources: PolicyResource[],
-): { targets: PolicyResource[]; link: Link } {
-  const targets = ofType(resources, T.scalableTarget).filter(isEcsServiceScaler);
-  const definite = targets.filter((t) => scalesService(t, service) === "yes");
-  if (definite.length > 0) return { targets: definite, link: "yes" };
-  const services = ofType(resources, T.service);
-  const claimed = new Set(
-    targets
-      .filter((t) => services.some((s) => s !== service && scalesService(t, s) === "yes"))
-      .map((t) => t.urn),
-  );
-  const undecided = targets.filter(
-    (t) => !claimed.has(t.urn) && scalesService(t, service) === "unknown",
-  );
-  return { targets: undecided, link: undecided.length > 0 ? "unknown" : "no" };
-}
-
-/** The scaling policies and scheduled actions that act (or may act) on a target. */
-export function actionsOnTarget(
-  target: PolicyResource,
-  service: PolicyResource | undefined,
-  resources: PolicyResource[],
-  types: readonly string[] = [T.scalingPolicy, T.scheduledAction],
-): { action: PolicyResource; link: Link }[] {
-  return ofType(resources, types)
-    .filter(isEcsServiceScaler)
-    .map((action) => ({ action, link: actsOnTarget(action, target, service) }))
-    .filter((a) => a.link !== "no");
-}
-
-/**
- * The environment of a scalable target: its own tag, else that of the service it definitely
- * scales.
- */
-export function targetEnvironment(
-  target: PolicyResource,
-  resources: PolicyResource[],
-): Environment | undefined {
-  const own = environmentOf(target.props, target.provider);
-  if (own) return own;
-  for (const service of ofType(resources, T.service)) {
-    if (scalesService(target, service) === "yes") {
-      const env = environmentOf(service.props, service.provider);
-      if (env) return env;
-    }
-  }
-  return undefined;
 }
 
 /**

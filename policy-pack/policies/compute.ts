@@ -14,8 +14,10 @@ import {
   parseTaskMemory,
 } from "../../model/fargate";
 import {
+  ContainerDefinition,
   ENVIRONMENTS,
   Environment,
+  UNKNOWN,
   containerLabel,
   environmentOf,
   parseContainerDefinitions,
@@ -125,7 +127,7 @@ export const ecsTaskSizeCeiling: ResourceValidationPolicy = {
 // ---------------------------------------------------------------------------------------------
 // ecs-image-tag-pinned
 
-const imageTagSchema: PolicyConfigSchema = {
+export const imageTagSchema: PolicyConfigSchema = {
   properties: {
     environments: {
       type: "array",
@@ -142,7 +144,7 @@ const imageTagSchema: PolicyConfigSchema = {
   },
 };
 
-interface ImageTagConfig {
+export interface ImageTagConfig {
   environments: string[];
   mutableTags: string[];
 }
@@ -156,6 +158,32 @@ export function imageTag(image: string): string | undefined {
   const last = image.slice(image.lastIndexOf("/") + 1);
   const colon = last.indexOf(":");
   return colon >= 0 ? last.slice(colon + 1) : "";
+}
+
+/**
+ * What ecs-image-tag-pinned finds in the containers of task definition `name` in `env`, as
+ * messages. An image not known yet (UNKNOWN) is not judged.
+ */
+export function imageMessages(
+  containers: ContainerDefinition[],
+  cfg: ImageTagConfig,
+  name: string,
+  env: Environment,
+): string[] {
+  const out: string[] = [];
+  containers.forEach((c, i) => {
+    if ((c.image as unknown) === UNKNOWN) return;
+    const image = typeof c.image === "string" ? c.image : "";
+    const tag = imageTag(image);
+    if (tag === undefined) return;
+    if (tag === "" || cfg.mutableTags.includes(tag)) {
+      const shown = image === "" ? "no image" : `"${image}"`;
+      out.push(
+        `ECS task definition '${name}' must pin container ${containerLabel(c, i)} to a version tag or digest in ${env}; it uses ${shown}${tag === "" ? " (no tag)" : ""}.`,
+      );
+    }
+  });
+  return out;
 }
 
 /**
@@ -179,17 +207,7 @@ export const ecsImageTagPinned: ResourceValidationPolicy = {
     }
     // Unparseable definitions are refused by ecs-no-plaintext-credentials.
     const containers = parseContainerDefinitions(td.containerDefinitions) ?? [];
-    containers.forEach((c, i) => {
-      const image = typeof c.image === "string" ? c.image : "";
-      const tag = imageTag(image);
-      if (tag === undefined) return;
-      if (tag === "" || cfg.mutableTags.includes(tag)) {
-        const shown = image === "" ? "no image" : `"${image}"`;
-        report(
-          `ECS task definition '${args.name}' must pin container ${containerLabel(c, i)} to a version tag or digest in ${env}; it uses ${shown}${tag === "" ? " (no tag)" : ""}.`,
-        );
-      }
-    });
+    for (const m of imageMessages(containers, cfg, args.name, env)) report(m);
   }),
 };
 

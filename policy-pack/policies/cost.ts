@@ -23,7 +23,7 @@ import {
   usd,
 } from "../../model/cost";
 import { ResourceRecord } from "../../model/records";
-import { UNKNOWN, clock, peek, settings } from "./common";
+import { clock, settings, snapshot } from "./common";
 
 /** The budget the policy checks against when none is configured: a heads-up level. */
 export const DEFAULT_BUDGET_USD = 200;
@@ -65,29 +65,6 @@ interface BudgetConfig {
   assumptions: Partial<CostAssumptions>;
 }
 
-/**
- * A plain copy of a value the engine handed over: unknown values (a preview's outputs of
- * resources still to be created) become undefined, so the estimate can say what it could not
- * price instead of the policy failing.
- */
-export function plain(value: unknown): unknown {
-  if (value === null || typeof value !== "object") return value;
-  if (Array.isArray(value)) {
-    const out: unknown[] = [];
-    for (let i = 0; i < value.length; i++) out.push(plain(read(value, i)));
-    return out;
-  }
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) out[key] = plain(read(value, key));
-  return out;
-}
-
-/** One step of `peek`, with an unknown value as undefined. */
-function read(container: object, key: string | number): unknown {
-  const v = peek(container, key);
-  return v === UNKNOWN ? undefined : v;
-}
-
 /** The stack's resources as the cost model reads them (ResourceRecords), with the provider. */
 export function recordsOf(resources: PolicyResource[]): ResourceRecord[] {
   const records: ResourceRecord[] = [];
@@ -98,9 +75,12 @@ export function recordsOf(resources: PolicyResource[]): ResourceRecord[] {
       name: r.name,
       urn: r.urn,
       parent: r.parent?.urn,
-      inputs: (plain(r.props) as Record<string, unknown>) ?? {},
+      inputs: (snapshot(r.props, true) as Record<string, unknown>) ?? {},
       custom: r.type.startsWith("aws:"),
       dependencies: (r.dependencies ?? []).map((d) => d.urn),
+      propertyDependencies: Object.fromEntries(
+        Object.entries(r.propertyDependencies ?? {}).map(([k, v]) => [k, v.map((d) => d.urn)]),
+      ),
     });
     const p = r.provider;
     if (p && p.type === "pulumi:providers:aws" && !providers.has(p.urn)) {
@@ -108,7 +88,7 @@ export function recordsOf(resources: PolicyResource[]): ResourceRecord[] {
         type: p.type,
         name: p.name,
         urn: p.urn,
-        inputs: (plain(p.props) as Record<string, unknown>) ?? {},
+        inputs: (snapshot(p.props, true) as Record<string, unknown>) ?? {},
         custom: true,
       });
     }

@@ -10,19 +10,8 @@ import {
   validateResourceOfType,
 } from "@pulumi/policy";
 import { MIN_TASKS_DURING_EXAM } from "../../model/capacity";
-import {
-  T,
-  UNKNOWN,
-  actionsOnTarget,
-  environmentOf,
-  isEcsServiceScaler,
-  ofType,
-  peek,
-  peekNumber,
-  peekString,
-  settings,
-  targetEnvironment,
-} from "./common";
+import { numberAt, stringAt } from "../../model/graph";
+import { T, UNKNOWN, environmentOf, graphOf, peek, settings, targetEnvironment } from "./common";
 
 // ---------------------------------------------------------------------------------------------
 // exam-capacity-during-windows
@@ -57,13 +46,15 @@ export const examCapacityDuringWindows: StackValidationPolicy = {
       examCapacitySchema,
       args,
     );
-    const targets = ofType(args.resources, T.scalableTarget)
-      .filter(isEcsServiceScaler)
-      .filter((t) => targetEnvironment(t, args.resources) === "exam");
+    const graph = graphOf(args.resources);
+    const targets = graph
+      .ofType(T.scalableTarget)
+      .filter((t) => graph.isEcsServiceScaler(t))
+      .filter((t) => targetEnvironment(t, graph) === "exam");
     if (targets.length === 0) args.notApplicable("the stack has no exam scalable targets");
     for (const target of targets) {
-      const floor = peekNumber(target.props, "minCapacity");
-      const max = peekNumber(target.props, "maxCapacity");
+      const floor = numberAt(target.props, "minCapacity");
+      const max = numberAt(target.props, "maxCapacity");
       if (typeof max === "number" && max < minTasksDuringExam) {
         report(
           `Exam scalable target '${target.name}' must allow at least ${minTasksDuringExam} tasks during exam windows; it has maxCapacity ${max}.`,
@@ -71,13 +62,14 @@ export const examCapacityDuringWindows: StackValidationPolicy = {
         );
       }
       const idle = typeof floor === "number" ? floor : 0;
-      for (const { action, link } of actionsOnTarget(target, undefined, args.resources, [
+      const service = graph.serviceOfTarget(target);
+      for (const { resource: action, link } of graph.actionsOn(target, service, [
         T.scheduledAction,
       ])) {
         if (link !== "yes") continue;
-        const min = peekNumber(action.props, "scalableTargetAction", "minCapacity");
+        const min = numberAt(action.props, "scalableTargetAction", "minCapacity");
         if (typeof min !== "number" || min <= idle || min >= minTasksDuringExam) continue;
-        const schedule = peekString(action.props, "schedule");
+        const schedule = stringAt(action.props, "schedule");
         const when = typeof schedule === "string" ? ` (${schedule})` : "";
         report(
           `Scheduled action '${action.name}'${when} on exam scalable target '${target.name}' must keep at least ${minTasksDuringExam} tasks during the exam window it opens; it sets minCapacity ${min}.`,

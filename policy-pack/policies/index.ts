@@ -11,6 +11,7 @@ import {
 } from "@pulumi/policy";
 import { ecsServiceAutoscaling } from "./autoscaling";
 import { ecsDeploymentCircuitBreaker, ecsImageTagPinned, ecsTaskSizeCeiling } from "./compute";
+import { ecsDeclaredContainers } from "./containers";
 import { monthlyBudget } from "./cost";
 import { examCapacityDuringWindows, examServiceMultiSubnet } from "./exam";
 import { lbListenerHttps, securityGroupNoPublicIngress } from "./network";
@@ -43,6 +44,7 @@ export const POLICY_LEVELS: readonly (readonly [AnyPolicy, EnforcementLevel])[] 
   [ecsServiceAutoscaling, "mandatory"],
   [rdsNoPlaintextPassword, "mandatory"],
   [ecsNoPlaintextCredentials, "mandatory"],
+  [ecsDeclaredContainers, "mandatory"],
   [ssmSecretParameterSecure, "mandatory"],
   [stagingServiceDesiredZero, "mandatory"],
   [stagingScalesToZero, "mandatory"],

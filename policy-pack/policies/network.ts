@@ -4,18 +4,16 @@
 import * as aws from "@pulumi/aws";
 import {
   PolicyConfigSchema,
-  PolicyResource,
   ResourceValidationPolicy,
   StackValidationPolicy,
 } from "@pulumi/policy";
+import { Link, ResourceGraph, valueAt } from "../../model/graph";
 import {
-  Link,
+  PackNode,
   T,
   UNKNOWN,
   Unknown,
-  dependsOn,
-  hasDependencyInfo,
-  ofType,
+  graphOf,
   peek,
   peekArray,
   peekNumber,
@@ -99,11 +97,11 @@ const PUBLIC_V6 = "::/0";
 /** One ingress permission open to the internet, wherever it was written. */
 interface PublicIngress {
   /** The resource that wrote it (a security group or a rule resource). */
-  owner: PolicyResource;
+  owner: PackNode;
   /** How the owner is named in messages. */
   label: string;
   /** The security group resource it belongs to, when it is in this stack and can be told. */
-  group?: PolicyResource;
+  group?: PackNode;
   /** The id of the group it belongs to (rules name it; a group's own id is an output). */
   groupId: string | Unknown | undefined;
   protocol: string;
@@ -129,9 +127,9 @@ function publicCidr(v4: unknown, v6: unknown): string | undefined {
 }
 
 /** Every internet-open ingress permission in the stack. */
-function publicIngress(resources: PolicyResource[]): PublicIngress[] {
+function publicIngress(graph: ResourceGraph<PackNode>): PublicIngress[] {
   const out: PublicIngress[] = [];
-  const groups = ofType(resources, T.securityGroup);
+  const groups = graph.ofType(T.securityGroup);
   for (const sg of groups) {
     const ingress = peekArray(sg.props, "ingress");
     if (!Array.isArray(ingress)) continue;
@@ -152,17 +150,13 @@ function publicIngress(resources: PolicyResource[]): PublicIngress[] {
   }
   /** A rule resource's permission; the two rule types differ in their protocol input. */
   const ruleEntry = (
-    rule: PolicyResource,
+    rule: PackNode,
     kind: string,
     cidr: string,
     protocolInput: string,
   ): PublicIngress => {
     const groupId = peekString(rule.props, "securityGroupId") ?? UNKNOWN;
-    const group = groups.find(
-      (sg) =>
-        (typeof groupId === "string" && peekString(sg.props, "id") === groupId) ||
-        dependsOn(rule, "securityGroupId", sg),
-    );
+    const group = graph.groupOfRule(rule);
     return {
       owner: rule,
       label: `${kind} '${rule.name}'`,
@@ -174,11 +168,11 @@ function publicIngress(resources: PolicyResource[]): PublicIngress[] {
       cidr,
     };
   };
-  for (const rule of ofType(resources, T.ingressRule)) {
+  for (const rule of graph.ofType(T.ingressRule)) {
     const cidr = publicCidr(peek(rule.props, "cidrIpv4"), peek(rule.props, "cidrIpv6"));
     if (cidr) out.push(ruleEntry(rule, "Security group ingress rule", cidr, "ipProtocol"));
   }
-  for (const rule of ofType(resources, T.securityGroupRule)) {
+  for (const rule of graph.ofType(T.securityGroupRule)) {
     if (peek(rule.props, "type") !== "ingress") continue;
     const cidr = publicCidr(
       peekArray(rule.props, "cidrBlocks"),
@@ -190,23 +184,54 @@ function publicIngress(resources: PolicyResource[]): PublicIngress[] {
 }
 
 /**
- * Whether the group of an ingress permission is a load balancer's: a load balancer lists its id
- * (both known) or depends on the group through `securityGroups`. Undecided when some load
- * balancer's groups cannot be read and no dependency says either way.
+ * What a group outside the stack (named only by id in a rule) is attached to: resources of the
+ * stack whose list at `path` names that id; "unknown" when a list cannot be read yet.
  */
-function belongsToLoadBalancer(entry: PublicIngress, resources: PolicyResource[]): Link {
-  let undecided = false;
-  for (const lb of ofType(resources, T.loadBalancer)) {
-    const sgs = peekArray(lb.props, "securityGroups");
-    if (entry.group && dependsOn(lb, "securityGroups", entry.group)) return "yes";
-    if (typeof entry.groupId === "string" && Array.isArray(sgs) && sgs.includes(entry.groupId)) {
-      return "yes";
-    }
-    const allKnown =
-      Array.isArray(sgs) && sgs.every((s) => s !== UNKNOWN) && typeof entry.groupId === "string";
-    if (!allKnown && !hasDependencyInfo(lb, "securityGroups")) undecided = true;
-  }
-  return undecided ? "unknown" : "no";
+function listedBy(
+  graph: ResourceGraph<PackNode>,
+  type: string | readonly string[],
+  path: string[],
+  groupId: string | Unknown | undefined,
+): { resource: PackNode; link: Link }[] {
+  return graph
+    .ofType(type)
+    .map((r) => {
+      const list = valueAt(r.props, ...path);
+      const known = Array.isArray(list) && list.every((x) => typeof x === "string");
+      const link: Link =
+        typeof groupId === "string" && Array.isArray(list) && list.includes(groupId)
+          ? "yes"
+          : known && typeof groupId === "string"
+            ? "no"
+            : list === undefined && typeof groupId === "string"
+              ? "no"
+              : "unknown";
+      return { resource: r, link };
+    })
+    .filter((l) => l.link !== "no");
+}
+
+/**
+ * What the group of an ingress permission is attached to: the ECS services whose tasks are
+ * placed in it and the load balancers that use it (each "yes" or "unknown"), by known id or by
+ * the dependency the engine reports (model/graph.ts).
+ */
+function attachments(
+  entry: PublicIngress,
+  graph: ResourceGraph<PackNode>,
+): { tasks: { resource: PackNode; link: Link }[]; lb: Link } {
+  const tasks = entry.group
+    ? graph.servicesInGroup(entry.group)
+    : listedBy(graph, T.service, ["networkConfiguration", "securityGroups"], entry.groupId);
+  const lbs = entry.group
+    ? graph.loadBalancersInGroup(entry.group)
+    : listedBy(graph, T.loadBalancer, ["securityGroups"], entry.groupId);
+  const lb: Link = lbs.some((l) => l.link === "yes")
+    ? "yes"
+    : lbs.length > 0 || (!entry.group && entry.groupId === UNKNOWN)
+      ? "unknown"
+      : "no";
+  return { tasks, lb };
 }
 
 function describePorts(protocol: string, from: unknown, to: unknown): string {
@@ -234,11 +259,21 @@ export const securityGroupNoPublicIngress: StackValidationPolicy = {
   validateStack: (args, report) => {
     const { loadBalancerPorts } = settings<{ loadBalancerPorts: number[] }>(ingressSchema, args);
     const allowed = `tcp ${loadBalancerPorts.join(", ")}`;
-    for (const entry of publicIngress(args.resources)) {
+    const graph = graphOf(args.resources);
+    for (const entry of publicIngress(graph)) {
       const ports = describePorts(entry.protocol, entry.from, entry.to);
-      const lb = belongsToLoadBalancer(entry, args.resources);
+      const { tasks, lb } = attachments(entry, graph);
       const portsOk = onlyPorts(entry, loadBalancerPorts);
-      if (lb === "yes" && !portsOk) {
+      const task = tasks.find((t) => t.link === "yes")?.resource;
+      if (task) {
+        // A group the tasks sit in is a task group, whoever else shares it: with a public IP
+        // (or any other route in) the tasks are reachable without the load balancer.
+        const publicIp = valueAt(task.props, "networkConfiguration", "assignPublicIp") === true;
+        report(
+          `${entry.label} must not accept ${ports} from ${entry.cidr}: ECS service '${task.name}' places its tasks in this group${publicIp ? " with public IPs" : ""}, so they are reachable without the load balancer. Give the tasks a group of their own that accepts only the load balancer's group.`,
+          entry.owner.urn,
+        );
+      } else if (lb === "yes" && !portsOk) {
         report(
           `${entry.label} must not accept ${ports} from ${entry.cidr}: the load balancer's security group may be open to the internet only on ${allowed}.`,
           entry.owner.urn,

@@ -63,15 +63,20 @@ interface TargetGroupProps {
 }
 
 /**
- * A target group must say how to tell a healthy task: an enabled health check, and for HTTP(S)
- * a path the application answers (the IDE's /api/health, seed 001), not AWS's implicit `/`.
+ * A target group must tell a healthy task from a broken one: its health check must not be
+ * switched off. Where the program leaves the health check or its path out, AWS's defaults
+ * apply and are not findings: health checks are on (and cannot be switched off) for targets of
+ * type instance, ip and alb, and an HTTP/HTTPS check pings "/" (Elastic Load Balancing API
+ * Reference, CreateTargetGroup / ModifyTargetGroup: HealthCheckEnabled "If the target type is
+ * instance, ip, or alb, health checks are always enabled"; HealthCheckPath "[HTTP1 or HTTP2
+ * protocol version] The ping path. The default is /.").
  */
 export const lbTargetGroupHealthCheck: ResourceValidationPolicy = {
   name: "lb-target-group-health-check",
   description:
-    "Load balancer target groups must configure an enabled health check, with a path for HTTP and HTTPS.",
+    "Load balancer target groups must keep their health check enabled (AWS's defaults, a check on /, count as configured).",
   remediationSteps:
-    'Set healthCheck: { enabled: true, path: "/api/health", matcher: "200", interval: 30, timeout: 5, healthyThreshold: 2, unhealthyThreshold: 3 } on the aws.lb.TargetGroup.',
+    'Remove healthCheck.enabled: false from the aws.lb.TargetGroup; prefer a path the application answers only when it works, e.g. healthCheck: { path: "/api/health", matcher: "200" }.',
   configSchema: { properties: {} },
   validateResource: validateResourceOfTypes<TargetGroupProps>(
     [aws.lb.TargetGroup, aws.alb.TargetGroup],
@@ -79,20 +84,9 @@ export const lbTargetGroupHealthCheck: ResourceValidationPolicy = {
       if (tg.targetType === "lambda") {
         args.notApplicable("Lambda target groups need no health check");
       }
-      const what = `Target group '${args.name}'`;
-      const hc = tg.healthCheck;
-      if (!hc) {
-        report(`${what} must configure a health check with a path; healthCheck is not set.`);
-        return;
-      }
-      if (hc.enabled === false) {
-        report(`${what} must have its health check enabled; healthCheck.enabled is false.`);
-        return;
-      }
-      const protocol = (hc.protocol ?? tg.protocol ?? "HTTP").toUpperCase();
-      if ((protocol === "HTTP" || protocol === "HTTPS") && !hc.path) {
+      if (tg.healthCheck?.enabled === false) {
         report(
-          `${what} must give its ${protocol} health check a path; healthCheck.path is not set.`,
+          `Target group '${args.name}' must have its health check enabled; healthCheck.enabled is false.`,
         );
       }
     },

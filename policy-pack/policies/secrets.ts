@@ -10,6 +10,14 @@ import {
   validateResourceOfType,
 } from "@pulumi/policy";
 import {
+  CREDENTIAL_WORDS,
+  argumentFindings,
+  environmentFinding,
+  nameKind,
+} from "../../model/credentials";
+import {
+  ContainerDefinition,
+  UNKNOWN,
   containerLabel,
   parseContainerDefinitions,
   peekString,
@@ -71,48 +79,109 @@ export const rdsNoPlaintextPassword: ResourceValidationPolicy = {
 // ---------------------------------------------------------------------------------------------
 // ecs-no-plaintext-credentials
 
-const credentialsSchema: PolicyConfigSchema = {
+export const credentialsSchema: PolicyConfigSchema = {
   properties: {
-    credentialNamePattern: {
-      type: "string",
-      default: "PASSWORD|PASSWD|SECRET|TOKEN|CREDENTIAL|API_?KEY|PRIVATE_?KEY",
-      description:
-        "Regular expression (case-insensitive) for environment variable names that hold a credential.",
+    extraCredentialWords: {
+      type: "array",
+      items: { type: "string" },
+      default: [],
+      description: `Name words that mark a credential besides the built-in ones (${CREDENTIAL_WORDS.join(", ")}, and API/ACCESS/SECRET/PRIVATE_KEY), e.g. ["PIN"].`,
     },
     allowedNames: {
       type: "array",
       items: { type: "string" },
       default: [],
-      description: "Environment variable names exempt from the name check (for example TOKEN_TTL).",
+      description:
+        "Environment variable names exempt from the name check (for example TOKEN_COUNT).",
     },
   },
 };
 
-interface CredentialsConfig {
-  credentialNamePattern: string;
+export interface CredentialsConfig {
+  extraCredentialWords: string[];
   allowedNames: string[];
 }
 
-/** A URL that carries a password in its user info: `scheme://user:password@host...`. */
-const URL_WITH_PASSWORD = /[a-z][a-z0-9+.-]*:\/\/[^\s:@/]*:[^\s@/]+@/i;
-/** An ARN is a reference to a secret, not a secret. */
-const ARN = /^arn:aws[a-z-]*:/;
+/** A list of strings from a container definition (command, entryPoint), or none. */
+function stringList(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+}
 
 /**
- * A container definition whose environment holds a credential, by the variable's name
- * (`*PASSWORD*`, `*SECRET*`, `*TOKEN*`) or by its value (a URL with `user:password@`), which is
- * what seed 001's task definition did with DATABASE_URL.
+ * What ecs-no-plaintext-credentials finds in a task definition's containers (`what` names the
+ * task definition), as messages. A value not known yet (UNKNOWN, in the containers a component
+ * declares) is judged by its variable's name alone.
+ */
+export function credentialMessages(
+  containers: ContainerDefinition[],
+  cfg: CredentialsConfig,
+  what: string,
+): string[] {
+  const out: string[] = [];
+  const fix = "pass it in `secrets` with valueFrom a Secrets Manager or SSM SecureString ARN";
+  containers.forEach((c, i) => {
+    const label = containerLabel(c, i);
+    for (const variable of Array.isArray(c.environment) ? c.environment : []) {
+      const name = typeof variable?.name === "string" ? variable.name : "";
+      if (cfg.allowedNames.includes(name)) continue;
+      const value = variable?.value as unknown;
+      const why =
+        value === UNKNOWN
+          ? nameKind(name, cfg.extraCredentialWords) === "credential"
+            ? "named as a credential"
+            : undefined
+          : environmentFinding(
+              name,
+              typeof value === "string" ? value : "",
+              cfg.extraCredentialWords,
+            );
+      if (why === undefined) continue;
+      if (why === "named as a credential") {
+        out.push(
+          `${what} must not put credential '${name}' in container ${label} environment (value not shown); ${fix}.`,
+        );
+      } else {
+        const kind = why.startsWith("a URL") ? "a password" : "a credential";
+        out.push(
+          `${what} must not put ${kind} in container ${label} environment variable '${name}' (${why}, value not shown); ${fix}.`,
+        );
+      }
+    }
+    const lines: [string, string[]][] = [
+      ["command", stringList(c.command)],
+      ["entryPoint", stringList(c.entryPoint)],
+      ["healthCheck.command", stringList(c.healthCheck?.command)],
+    ];
+    for (const [where, list] of lines) {
+      for (const f of argumentFindings(list, cfg.extraCredentialWords)) {
+        const named = f.flag ? ` after ${f.flag}` : "";
+        out.push(
+          `${what} must not put a credential in container ${label} ${where} (argument ${f.position}${named}: ${f.kind}, value not shown); ${fix} and refer to it as an environment variable.`,
+        );
+      }
+    }
+  });
+  return out;
+}
+
+/**
+ * Credentials wherever a container receives them (mandated guardrail; seed 001 put the database
+ * URL, password included, in a task definition): an environment variable by its name (PASSWORD,
+ * PWD, PASS, SECRET, TOKEN, API_KEY, ...), by its value's shape (a URL with user:password@, a
+ * known key format such as an AWS access key id) or a high-entropy value under a credential-like
+ * name; and the arguments of `command`, `entryPoint` and `healthCheck.command`
+ * (`--password x`, `DB_PASS=x`, a credential-shaped argument). model/credentials.ts decides;
+ * messages name the variable or flag, never the value.
  */
 export const ecsNoPlaintextCredentials: ResourceValidationPolicy = {
   name: "ecs-no-plaintext-credentials",
   description:
-    "ECS container definitions must not carry credentials in `environment` (by name such as *PASSWORD*/*SECRET*/*TOKEN*, or a URL with user:password@); credentials travel as `secrets`.",
+    "ECS containers must not receive credentials in plaintext: not in `environment` (by name such as *PASSWORD*/*PWD*/*SECRET*/*TOKEN*/*API_KEY*, or by value: a URL with user:password@, a known key format, a high-entropy value under a credential-like name), nor in `command`, `entryPoint` or `healthCheck.command`; credentials travel as `secrets`.",
   remediationSteps:
-    "Move the variable to the container's `secrets` list with valueFrom the ARN of a Secrets Manager secret (for the database: the RDS-managed master secret) or an SSM SecureString; build connection URLs in the application from separate variables, without the password. Rotate any credential that was in plaintext.",
+    "Move the value to the container's `secrets` list with valueFrom the ARN of a Secrets Manager secret (for the database: the RDS-managed master secret) or an SSM SecureString; build connection URLs in the application from separate variables, without the password; on a command line refer to the variable ($DB_PASSWORD) instead of its value. Rotate any credential that was in plaintext.",
   configSchema: credentialsSchema,
   validateResource: validateResourceOfType(aws.ecs.TaskDefinition, (td, args, report) => {
     const cfg = settings<CredentialsConfig>(credentialsSchema, args);
-    const nameLooksSecret = new RegExp(cfg.credentialNamePattern, "i");
     const what = `ECS task definition '${args.name}'`;
     const containers = parseContainerDefinitions(td.containerDefinitions);
     if (!containers) {
@@ -121,23 +190,7 @@ export const ecsNoPlaintextCredentials: ResourceValidationPolicy = {
       );
       return;
     }
-    containers.forEach((c, i) => {
-      for (const variable of Array.isArray(c.environment) ? c.environment : []) {
-        const name = typeof variable?.name === "string" ? variable.name : "";
-        const value = typeof variable?.value === "string" ? variable.value : "";
-        if (value === "" || ARN.test(value)) continue;
-        const fix = "pass it in `secrets` with valueFrom a Secrets Manager or SSM SecureString ARN";
-        if (URL_WITH_PASSWORD.test(value)) {
-          report(
-            `${what} must not put a password in container ${containerLabel(c, i)} environment variable '${name}' (a URL with user:password@, value not shown); ${fix}.`,
-          );
-        } else if (nameLooksSecret.test(name) && !cfg.allowedNames.includes(name)) {
-          report(
-            `${what} must not put credential '${name}' in container ${containerLabel(c, i)} environment (value not shown); ${fix}.`,
-          );
-        }
-      }
-    });
+    for (const message of credentialMessages(containers, cfg, what)) report(message);
   }),
 };
 

@@ -5,24 +5,21 @@
 import * as aws from "@pulumi/aws";
 import {
   PolicyConfigSchema,
-  PolicyResource,
   ResourceValidationPolicy,
   StackValidationPolicy,
   validateResourceOfType,
 } from "@pulumi/policy";
 import { schemaDefault } from "../../model/config";
 import { parseAtExpression, raiseStagingPolicy, STAGING_EXPIRY_POLICY } from "../../model/schedule";
+import { numberAt, stringAt } from "../../model/graph";
 import {
+  PackNode,
   T,
   UNKNOWN,
   Unknown,
-  actionsOnTarget,
   clock,
   environmentOf,
-  isEcsServiceScaler,
-  ofType,
-  peekNumber,
-  peekString,
+  graphOf,
   settings,
   targetEnvironment,
 } from "./common";
@@ -60,7 +57,7 @@ export const stagingServiceDesiredZero: ResourceValidationPolicy = {
 // staging-scales-to-zero
 
 interface ReturnAction {
-  action: PolicyResource;
+  action: PackNode;
   max: number | Unknown | undefined;
   actMin: number | Unknown | undefined;
   schedule: string | Unknown | undefined;
@@ -107,19 +104,22 @@ export const stagingScalesToZero: StackValidationPolicy = {
     const { maxActiveHours } = settings<{ maxActiveHours: number }>(scalesToZeroSchema, args);
     const now = clock().getTime();
     const deadline = now + maxActiveHours * 3_600_000;
-    const targets = ofType(args.resources, T.scalableTarget)
-      .filter(isEcsServiceScaler)
-      .filter((t) => targetEnvironment(t, args.resources) === "staging");
+    const graph = graphOf(args.resources);
+    const targets = graph
+      .ofType(T.scalableTarget)
+      .filter((t) => graph.isEcsServiceScaler(t))
+      .filter((t) => targetEnvironment(t, graph) === "staging");
     if (targets.length === 0) args.notApplicable("the stack has no staging scalable targets");
     for (const target of targets) {
-      const min = peekNumber(target.props, "minCapacity");
+      const min = numberAt(target.props, "minCapacity");
       if (typeof min !== "number" || min === 0) continue;
-      const returns = actionsOnTarget(target, undefined, args.resources, [T.scheduledAction])
-        .map(({ action }): ReturnAction => {
-          const max = peekNumber(action.props, "scalableTargetAction", "maxCapacity");
-          const actMin = peekNumber(action.props, "scalableTargetAction", "minCapacity");
-          const schedule = peekString(action.props, "schedule");
-          const tz = peekString(action.props, "timezone");
+      const returns = graph
+        .actionsOn(target, graph.serviceOfTarget(target), [T.scheduledAction])
+        .map(({ resource: action }): ReturnAction => {
+          const max = numberAt(action.props, "scalableTargetAction", "maxCapacity");
+          const actMin = numberAt(action.props, "scalableTargetAction", "minCapacity");
+          const schedule = stringAt(action.props, "schedule");
+          const tz = stringAt(action.props, "timezone");
           return { action, max, actMin, schedule, tz };
         })
         .filter((a) => a.max === 0 || a.max === UNKNOWN)

@@ -4,15 +4,12 @@
  * config, the provider on each resource).
  */
 import { strict as assert } from "assert";
+import { UNKNOWN } from "../../model/graph";
 import { ResourceRecord } from "../../model/records";
 import { databaseRecord, loadBalancerRecord, serviceRecords } from "../../model/synthetic";
 import { POLICY_LEVELS } from "../../policy-pack/policies";
-import {
-  DEFAULT_BUDGET_USD,
-  monthlyBudget,
-  plain,
-  recordsOf,
-} from "../../policy-pack/policies/cost";
+import { snapshot } from "../../policy-pack/policies/common";
+import { DEFAULT_BUDGET_USD, monthlyBudget, recordsOf } from "../../policy-pack/policies/cost";
 import {
   engineProps,
   FixtureResource,
@@ -125,8 +122,9 @@ describe("monthly-budget policy", () => {
     );
   });
 
-  it("copies arrays and nested objects through the proxy", () => {
+  it("copies arrays and nested objects through the proxy, unknowns as UNKNOWN or as asked", () => {
     const value = engineProps({ a: [1, { b: unknown.number }], c: { d: "x" } });
-    assert.deepEqual(plain(value), { a: [1, { b: undefined }], c: { d: "x" } });
+    assert.deepEqual(snapshot(value, true), { a: [1, { b: undefined }], c: { d: "x" } });
+    assert.deepEqual(snapshot(value), { a: [1, { b: UNKNOWN }], c: { d: "x" } });
   });
 });

@@ -488,6 +488,22 @@ describe("cost estimate: platform items", () => {
     assert.equal(internal.lines.length, 2);
   });
 
+  it("prices RDS by engine: a MySQL instance is listed as not priced, never as PostgreSQL", () => {
+    const mysql = databaseRecord("shop-db", { instanceClass: "db.t3.micro", storageGb: 20 });
+    mysql.inputs.engine = "mysql";
+    const restored = databaseRecord("restored-db", {
+      instanceClass: "db.t4g.micro",
+      storageGb: 20,
+    });
+    delete restored.inputs.engine;
+    const e = estimate([P, mysql, restored]);
+    assert.deepEqual(e.lines, []);
+    assert.deepEqual(e.unpriced, [
+      'RDS instance shop-db: engine "mysql" has no price in the table (priced: PostgreSQL); its instance and storage are not priced',
+      "RDS instance restored-db: engine not known (restored from a snapshot, or an unknown value); its instance and storage are not priced",
+    ]);
+  });
+
   it("doubles a Multi-AZ database and its storage, and prices its managed secret", () => {
     const e = estimate([
       P,

@@ -51,6 +51,22 @@ describe("policy ecs-service-autoscaling", () => {
     ]);
   });
 
+  it("skips a service exempted in config (by logical or given name), still judging the others", async () => {
+    const scheduler = withProps(service("prod", "scheduler"), { name: "pythonide-scheduler" });
+    const lone = withProps(service("prod", "cache"), { name: "pythonide-cache" });
+    const exemptServices = [
+      { service: "scheduler", reason: "a singleton: two schedulers would run every job twice" },
+    ];
+    const out = await run([...scaledService("prod"), scheduler, lone], { exemptServices });
+    assert.deepStrictEqual(messages(out), [
+      "ECS service 'cache' must have an autoscaling target (aws.appautoscaling.Target, scalableDimension ecs:service:DesiredCount); none points at service/pythonide/pythonide-cache.",
+    ]);
+    const byGiven = await run([scheduler], {
+      exemptServices: [{ service: "pythonide-scheduler", reason: "singleton" }],
+    });
+    assert.deepStrictEqual(byGiven.violations, []);
+  });
+
   it("refuses a service whose only target scales another service", async () => {
     const other = withProps(target("prod"), { resourceId: "service/pythonide/pythonide-admin" });
     const out = await run([

@@ -72,6 +72,29 @@ describe("policy exam-capacity-during-windows", () => {
     ]);
   });
 
+  it("refuses a single-task window in a first preview: literal target, unknown cluster ARN, known cluster name", async () => {
+    const cluster: FixtureResource = {
+      type: TYPES.cluster,
+      name: "cluster",
+      props: { name: "pythonide", arn: unknown.string, id: unknown.string },
+    };
+    // The target names the service with literal strings: no dependency on it.
+    const literal = (f: FixtureResource): FixtureResource => ({ ...f, propertyDependencies: {} });
+    const svc: FixtureResource = {
+      ...service("exam"),
+      props: { ...serviceProps("exam"), cluster: unknown.string, taskDefinition: unknown.string },
+      propertyDependencies: { cluster: ["cluster"] },
+    };
+    const [, tgt, pol, open, close] = examStack({ minCapacity: 1, maxCapacity: 10 });
+    const untagged = (f: FixtureResource): FixtureResource =>
+      literal({ ...f, props: { ...f.props, tags: undefined } });
+    const out = await run([cluster, svc, untagged(tgt), pol, literal(open), literal(close)]);
+    assert.deepStrictEqual(messages(out), [
+      `Scheduled action 'midsem-open' (${atUtc(start - HOUR)}) on exam scalable target 'ide-target' must keep at least 2 tasks during the exam window it opens; it sets minCapacity 1.`,
+    ]);
+    assert.deepStrictEqual(out.previewNotes, []);
+  });
+
   it("does not judge an action it cannot tie to the target during a preview", async () => {
     const [svc, tgt, pol, open, close] = examStack({ minCapacity: 1, maxCapacity: 10 });
     const loose = { ...withProps(open, { resourceId: unknown.string }), propertyDependencies: {} };

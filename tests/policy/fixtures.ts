@@ -3,30 +3,14 @@
  * factory returns a compliant resource; a test changes one property and expects one violation.
  * Ids, account numbers and hosts are placeholders (000000000000, *.invalid).
  */
+import { TYPES as GRAPH_TYPES } from "../../model/graph";
 import { atExpression } from "../../model/schedule";
 import { FixtureResource } from "./helpers";
 
 export type Env = "prod" | "staging" | "exam";
 
-export const TYPES = {
-  taskDefinition: "aws:ecs/taskDefinition:TaskDefinition",
-  service: "aws:ecs/service:Service",
-  target: "aws:appautoscaling/target:Target",
-  scalingPolicy: "aws:appautoscaling/policy:Policy",
-  scheduledAction: "aws:appautoscaling/scheduledAction:ScheduledAction",
-  targetGroup: "aws:lb/targetGroup:TargetGroup",
-  listener: "aws:lb/listener:Listener",
-  loadBalancer: "aws:lb/loadBalancer:LoadBalancer",
-  logGroup: "aws:cloudwatch/logGroup:LogGroup",
-  rdsInstance: "aws:rds/instance:Instance",
-  rdsCluster: "aws:rds/cluster:Cluster",
-  rdsClusterInstance: "aws:rds/clusterInstance:ClusterInstance",
-  efs: "aws:efs/fileSystem:FileSystem",
-  securityGroup: "aws:ec2/securityGroup:SecurityGroup",
-  ingressRule: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
-  securityGroupRule: "aws:ec2/securityGroupRule:SecurityGroupRule",
-  ssmParameter: "aws:ssm/parameter:Parameter",
-} as const;
+/** The type tokens, from the one table the pack and the cost model read (model/graph.ts). */
+export const TYPES = { ...GRAPH_TYPES, target: GRAPH_TYPES.scalableTarget } as const;
 
 export const ACCOUNT = "000000000000";
 export const IMAGE = `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/pythonide:2025.10.1`;

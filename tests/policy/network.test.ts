@@ -1,6 +1,15 @@
 import * as assert from "assert";
 import { lbListenerHttps, securityGroupNoPublicIngress } from "../../policy-pack/policies/network";
-import { TYPES, edge, httpRedirectListener, httpsListener, tags, withProps } from "./fixtures";
+import {
+  TYPES,
+  edge,
+  httpRedirectListener,
+  httpsListener,
+  service,
+  serviceProps,
+  tags,
+  withProps,
+} from "./fixtures";
 import {
   FixtureResource,
   messages,
@@ -220,6 +229,44 @@ describe("policy security-group-no-public-ingress", () => {
     assert.deepStrictEqual(messages(out), [
       "Security group 'tasks-sg' must not accept tcp 443 from 0.0.0.0/0: only the load balancer's security group may be open to the internet, on tcp 80, 443.",
     ]);
+  });
+
+  /** One group open on 80/443, used by the load balancer and by a service's public tasks. */
+  const shared = (ids: "known" | "unknown"): FixtureResource[] => {
+    const id = ids === "known" ? "sg-0000000lb" : unknown.string;
+    return [
+      withProps(lbSg, { id }),
+      withProps(lb, { securityGroups: [id] }),
+      {
+        ...service("prod"),
+        props: {
+          ...serviceProps("prod"),
+          networkConfiguration: {
+            subnets: ["subnet-0000000a", "subnet-0000000b"],
+            securityGroups: [id],
+            assignPublicIp: true,
+          },
+        },
+        propertyDependencies: { networkConfiguration: ["lb-sg"] },
+      },
+    ];
+  };
+  const sharedMessage =
+    "Security group 'lb-sg' must not accept tcp 443 from 0.0.0.0/0: ECS service 'ide-service' places its tasks in this group with public IPs, so they are reachable without the load balancer. Give the tasks a group of their own that accepts only the load balancer's group.";
+
+  it("refuses a group the load balancer shares with a service's public tasks (ids known)", async () => {
+    const out = await run(shared("known"));
+    assert.deepStrictEqual(messages(out), [
+      sharedMessage,
+      sharedMessage.replace("tcp 443", "tcp 80"),
+    ]);
+  });
+
+  it("refuses it in a first preview too, by the service's dependency on the group", async () => {
+    const out = await run(shared("unknown"));
+    assert.equal(out.violations.length, 2);
+    assert.equal(messages(out)[0], sharedMessage);
+    assert.deepStrictEqual(out.previewNotes, []);
   });
 
   it("takes the load balancer ports from config", async () => {

@@ -68,15 +68,9 @@ describe("policy lb-target-group-health-check", () => {
     );
   });
 
-  it("refuses a target group without a health check", async () => {
+  it("accepts a target group that leaves its health check to AWS's defaults (enabled, on /)", async () => {
     const out = await runResourcePolicy(lbTargetGroupHealthCheck, withHealthCheck(undefined));
-    assert.deepStrictEqual(out.violations, [
-      {
-        policy: "lb-target-group-health-check",
-        message:
-          "Target group 'ide-tg' must configure a health check with a path; healthCheck is not set.",
-      },
-    ]);
+    assert.deepStrictEqual(out.violations, []);
   });
 
   it("refuses a disabled health check", async () => {
@@ -89,14 +83,14 @@ describe("policy lb-target-group-health-check", () => {
     ]);
   });
 
-  it("refuses an HTTP health check without a path", async () => {
-    const out = await runResourcePolicy(
-      lbTargetGroupHealthCheck,
-      withHealthCheck({ enabled: true, interval: 30 }),
-    );
-    assert.deepStrictEqual(messages(out), [
-      "Target group 'ide-tg' must give its HTTP health check a path; healthCheck.path is not set.",
-    ]);
+  it("accepts an HTTP health check without a path: AWS pings / (the false positive of issue 11)", async () => {
+    for (const protocol of ["HTTP", "HTTPS"]) {
+      const out = await runResourcePolicy(
+        lbTargetGroupHealthCheck,
+        withProps(withHealthCheck({ enabled: true, interval: 30 }), { protocol }),
+      );
+      assert.deepStrictEqual(out.violations, [], protocol);
+    }
   });
 
   it("needs no path for a TCP health check", async () => {

@@ -245,3 +245,106 @@ describe("policy ssm-secret-parameter-secure", () => {
     ]);
   });
 });
+
+describe("policy ecs-no-plaintext-credentials: wherever a container receives credentials", () => {
+  const withContainer = (over: Record<string, unknown>) =>
+    withProps(taskDefinition("prod"), {
+      containerDefinitions: JSON.stringify([container(over)]),
+    });
+  const run = (over: Record<string, unknown>, config?: Record<string, unknown>) =>
+    runResourcePolicy(ecsNoPlaintextCredentials, withContainer(over), { config });
+  const fix = "pass it in `secrets` with valueFrom a Secrets Manager or SSM SecureString ARN";
+
+  it("refuses names that abbreviate a credential (PWD, PASS, DB_PW, CREDS) and API_KEY", async () => {
+    const names = ["DB_PWD", "MYSQL_PASS", "DB_PW", "AWS_CREDS", "STRIPE_API_KEY", "dbPassword"];
+    const out = await run({ environment: names.map((name) => ({ name, value: PASSWORD })) });
+    assert.deepStrictEqual(
+      messages(out),
+      names.map(
+        (n) =>
+          `ECS task definition 'ide-task' must not put credential '${n}' in container 'ide' environment (value not shown); ${fix}.`,
+      ),
+    );
+    assertNoSecret(out);
+  });
+
+  it("accepts references to credentials and settings about them, and PWD holding a path", async () => {
+    const out = await run({
+      environment: [
+        { name: "DB_PASSWORD_FILE", value: "/run/secrets/db" },
+        { name: "TOKEN_TTL", value: "3600" },
+        { name: "SECRET_ARN", value: "arn:aws:secretsmanager:us-east-1:000000000000:secret:x" },
+        { name: "PWD", value: "/srv/ide" },
+        { name: "PASSWORD_MIN_LENGTH", value: "12" },
+        { name: "CACHE_KEY_PREFIX", value: "ide" },
+        { name: "APP_PASSWORD", value: "${APP_PASSWORD}" },
+      ],
+    });
+    assert.deepStrictEqual(out.violations, []);
+  });
+
+  it("refuses values shaped like keys whatever their name, naming the kind", async () => {
+    const out = await run({
+      environment: [
+        { name: "AWS_ID", value: "AKIAABCDEFGHIJKLMNOP" },
+        {
+          name: "SIGNER",
+          value: "-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----",
+        },
+      ],
+    });
+    assert.deepStrictEqual(messages(out), [
+      `ECS task definition 'ide-task' must not put a credential in container 'ide' environment variable 'AWS_ID' (an AWS access key id, value not shown); ${fix}.`,
+      `ECS task definition 'ide-task' must not put a credential in container 'ide' environment variable 'SIGNER' (a private key, value not shown); ${fix}.`,
+    ]);
+    assert.ok(!JSON.stringify(out).includes("AKIAABCDEFGHIJKLMNOP"));
+  });
+
+  it("refuses a high-entropy value next to a credential-like name, not a plain word there", async () => {
+    const out = await run({
+      environment: [
+        { name: "SESSION_KEY", value: "q8Zr4Lm2Xv9TnB6wKp3Yd7Hs" },
+        { name: "AUTH_MODE", value: "password" },
+        { name: "CACHE_KEY", value: "ide-sessions-by-user" },
+      ],
+    });
+    assert.deepStrictEqual(messages(out), [
+      `ECS task definition 'ide-task' must not put a credential in container 'ide' environment variable 'SESSION_KEY' (a high-entropy value under a credential-like name, value not shown); ${fix}.`,
+    ]);
+  });
+
+  it("refuses a password on the command line, in the entry point and in the health check", async () => {
+    const out = await run({
+      command: ["redis-server", "--requirepass", PASSWORD],
+      entryPoint: ["sh", "-c", `DB_PASS=${PASSWORD} exec /app/start`],
+      healthCheck: {
+        command: ["CMD-SHELL", `pg_isready -d postgresql://ide:${PASSWORD}@localhost/ide`],
+      },
+    });
+    assert.deepStrictEqual(messages(out), [
+      `ECS task definition 'ide-task' must not put a credential in container 'ide' command (argument 3 after --requirepass: named as a credential, value not shown); ${fix} and refer to it as an environment variable.`,
+      `ECS task definition 'ide-task' must not put a credential in container 'ide' entryPoint (argument 3 after DB_PASS=: named as a credential, value not shown); ${fix} and refer to it as an environment variable.`,
+      `ECS task definition 'ide-task' must not put a credential in container 'ide' healthCheck.command (argument 2: a URL with user:password@, value not shown); ${fix} and refer to it as an environment variable.`,
+    ]);
+    assertNoSecret(out);
+  });
+
+  it("accepts command lines that refer to credentials through variables or files", async () => {
+    const out = await run({
+      command: ["redis-server", "--requirepass", "$REDIS_PASSWORD"],
+      entryPoint: ["/app/start", "--password-file", "/run/secrets/db", "--port", "8080"],
+      healthCheck: { command: ["CMD-SHELL", "curl -f http://localhost:8080/api/health || exit 1"] },
+    });
+    assert.deepStrictEqual(out.violations, []);
+  });
+
+  it("takes extra credential words from config", async () => {
+    const out = await run(
+      { environment: [{ name: "EXAM_PIN", value: "4321" }] },
+      { extraCredentialWords: ["PIN"] },
+    );
+    assert.deepStrictEqual(messages(out), [
+      `ECS task definition 'ide-task' must not put credential 'EXAM_PIN' in container 'ide' environment (value not shown); ${fix}.`,
+    ]);
+  });
+});

@@ -60,12 +60,15 @@ export async function gate(
     program?: string;
     policyConfig?: PolicyPackConfig;
     pack?: Promise<PolicyPack>;
+    /** Preview it as a new stack's first preview. */
+    firstPreview?: boolean;
   } = {},
 ): Promise<StackReport> {
   return gateStack(source, {
     pack: options.pack ?? realPack(),
     now: NOW,
     policyConfig: options.policyConfig,
+    firstPreview: options.firstPreview,
     program: options.program && path.join(FIXTURES, "programs", options.program),
   });
 }

@@ -307,6 +307,30 @@ describe("stack config validation", () => {
         { active: "true", activeUntil: "tomorrow" },
         'pythonide:activeUntil "tomorrow" is not a time YYYY-MM-DDTHH:MM (seconds optional), local or with Z or an offset such as -05:00',
       ],
+      [
+        "an exam database too small for its tasks' connections",
+        "exam",
+        { dbMaxCapacityAcu: "1" },
+        'pythonide:dbMaxCapacityAcu is "1": allows 151 connections below the connections alarm, but maxTasks 10 x dbConnectionsPerTask 25 = 250 may be opened; raise it to at least 4 (or remove it for the planner\'s value)',
+      ],
+      [
+        "a serverless setting on an instance database",
+        "staging",
+        { dbKind: "instance", dbMaxCapacityAcu: "2" },
+        'pythonide:dbMaxCapacityAcu is "2": only applies when dbKind is serverless (it is instance)',
+      ],
+      [
+        "an instance class on a serverless database",
+        "exam",
+        { dbInstanceClass: "db.t4g.medium" },
+        'pythonide:dbInstanceClass is "db.t4g.medium": only applies when dbKind is instance (it is serverless)',
+      ],
+      [
+        "more connections than any capacity holds",
+        "exam",
+        { dbConnectionsPerTask: "500" },
+        'pythonide:dbConnectionsPerTask is "500": 10 tasks x 500 connections = 5000 connections: more than any Aurora Serverless v2 capacity with a minimum of 0 ACU allows below the alarm (1600); use fewer connections per task',
+      ],
     ];
     for (const [what, stack, changes, message] of cases) {
       it(what, () => assert.equal(problem(stack, changes), message));

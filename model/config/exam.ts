@@ -19,10 +19,8 @@ export function readExam(
 ): ExamConfig {
   const leadMinutes = r.int("leadMinutes");
   const graceMinutes = r.int("graceMinutes");
-  const derived =
-    service.cpu > 0 && service.cpuTargetPercent > 0
-      ? studentsPerTask(service.cpu, service.cpuTargetPercent)
-      : 1;
+  // An invalid taskCpu or cpuTargetPercent is reported on its own key and read as its default.
+  const derived = studentsPerTask(service.cpu, service.cpuTargetPercent);
   const perTask = r.maybeInt("studentsPerTask") ?? derived;
   const entries = r.list("examWindows");
   const windows: ExamWindow[] = [];

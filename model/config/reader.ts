@@ -54,8 +54,8 @@ export class Reader {
   /** Records a problem with `key` (its value shown unless secret) and returns undefined. */
   fail(key: string, value: string | undefined, what: string): undefined {
     const v = value === undefined ? "" : ` is ${this.shown(key, value)}:`;
-    this.problems.push(`${this.k(key)}${v} ${what}`.replace(/: *$/, ""));
-    this.failed.add(key.replace(/\[\d+\]$/, ""));
+    this.problems.push(`${this.k(key)}${v} ${what}`);
+    this.failed.add(key);
     return undefined;
   }
 
@@ -137,7 +137,7 @@ export class Reader {
     try {
       parsed = JSON.parse(v ?? "");
     } catch {
-      parsed = undefined;
+      // Not JSON: refused below, as parsed is still undefined.
     }
     if (Array.isArray(parsed) && parsed.every((e) => typeof e === "string")) return parsed;
     this.fail(key, v, "must be a list of strings");

@@ -431,8 +431,8 @@ export function schemaDefault(key: string, stack: StackName): Value {
 
 /** The value of `default` to declare in Pulumi.yaml: only a default every stack shares. */
 export function sharedDefault(spec: KeySpec): Value | undefined {
+  // A stack without a default stringifies to undefined, so it never equals the first.
   const values = spec.stacks.map((s) => spec.default?.[s]);
-  if (values.some((v) => v === undefined)) return undefined;
   const first = JSON.stringify(values[0]);
   return values.every((v) => JSON.stringify(v) === first) && spec.stacks.length === STACKS.length
     ? values[0]

@@ -55,10 +55,9 @@ export const rdsNoPlaintextPassword: ResourceValidationPolicy = {
   validateResource: validateResourceOfTypes<{ manageMasterUserPassword?: boolean }>(
     [aws.rds.Instance, aws.rds.Cluster],
     (props, args, report) => {
-      // Presence only: the value is never read (it may also be unknown in a preview).
-      const given = (PASSWORD_INPUTS[args.type] ?? []).filter(
-        (input) => input in (props as object),
-      );
+      // Presence only: the value is never read (it may also be unknown in a preview). Only the
+      // two types above reach here, and each has its inputs.
+      const given = PASSWORD_INPUTS[args.type].filter((input) => input in (props as object));
       for (const input of given) {
         report(
           `${rdsKind(args.type)} '${args.name}' must not set ${input} (value not shown); set manageMasterUserPassword: true so RDS keeps the master password in Secrets Manager.`,

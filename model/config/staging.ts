@@ -5,7 +5,7 @@
 import { raiseStagingPolicy } from "../schedule";
 import { readTime, utcMinute } from "../time";
 import type { Reader } from "./reader";
-import { PROJECT, schemaDefault, StagingDbMode } from "./schema";
+import { PROJECT, schemaDefault } from "./schema";
 import type { ServiceConfig, StagingConfig } from "./types";
 
 /**
@@ -30,7 +30,6 @@ export function readStaging(
   const switchedOn = r.bool("active");
   const maxActiveHours = r.int("maxActiveHours");
   const activeTasks = r.int("activeTasks");
-  const dbMode = r.oneOf<StagingDbMode>("dbMode");
   if (activeTasks > service.maxTasks && r.valid("maxTasks")) {
     r.fail("activeTasks", String(activeTasks), `must not exceed maxTasks (${service.maxTasks})`);
   }
@@ -77,6 +76,5 @@ export function readStaging(
     activeUntil: active ? activeUntil : undefined,
     maxActiveHours,
     activeTasks,
-    dbMode,
   };
 }

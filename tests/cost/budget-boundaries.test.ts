@@ -8,12 +8,7 @@ import { estimate, usd } from "../../model/cost";
 import { ResourceRecord } from "../../model/records";
 import { loadBalancerRecord, providerRecord, serviceRecords } from "../../model/synthetic";
 import { monthlyBudget, recordsOf, stackOf } from "../../policy-pack/policies/cost";
-import {
-  FixtureResource,
-  messages,
-  runStackPolicy,
-  stackResources,
-} from "../policy/helpers";
+import { FixtureResource, messages, runStackPolicy, stackResources } from "../policy/helpers";
 
 const PROVIDER = { type: "pulumi:providers:aws", name: "default", props: { region: "us-east-2" } };
 const fixtures = (records: ResourceRecord[]): FixtureResource[] =>

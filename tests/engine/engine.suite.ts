@@ -1,0 +1,161 @@
+/**
+ * The engine suite (`npm run test:engine`): every shipped stack and every broken fixture through
+ * the real Pulumi CLI (tests/engine/harness.ts) beside the offline preview (preview/gate.ts),
+ * expecting the same verdict. Prod is previewed as a new stack (every computed output unknown),
+ * then deployed (`pulumi up`, every value known) to the file backend; staging and exam are then
+ * previewed and deployed reading prod's real outputs through their StackReference.
+ *
+ * Not part of `npm test` (the file is not `*.test.ts`): it needs the CLI binary, which
+ * scripts/build-pulumi-cli.sh builds (`npm run test:engine` runs it first).
+ */
+import { strict as assert } from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { StackReport } from "../../preview/gate";
+import { fixtureStack, FIXTURES, gate, mandatory, NOW, shipped } from "../preview/helpers";
+import { CLI, EngineSession, EngineVerdict, ROOT } from "./harness";
+
+/** One row of the comparison the suite prints (and the README keeps). */
+interface Row {
+  what: string;
+  offline: string;
+  engine: string[];
+}
+const rows: Row[] = [];
+
+function offlineVerdict(report: StackReport): string {
+  if (report.verdict === "invalid-config") return "invalid config";
+  const refused = mandatory(report);
+  return refused.length > 0 ? `refused: ${refused.join(", ")}` : report.verdict;
+}
+
+function engineVerdict(v: EngineVerdict): string {
+  if (v.mandatory.length > 0) return `refused: ${v.mandatory.join(", ")}`;
+  const advisory = v.advisory.length > 0 ? ` (advisory: ${v.advisory.join(", ")})` : "";
+  return `${v.verdict === "error" ? "error" : "pass"}${advisory}`;
+}
+
+/**
+ * Counts by type in key order, for a readable deepEqual, without the engine's own resources (the
+ * stack, providers, and StackReferences, which the offline run reads without registering).
+ */
+function sorted(counts: Record<string, number>): Record<string, number> {
+  const own = (t: string) =>
+    t === "pulumi:pulumi:Stack" ||
+    t === "pulumi:pulumi:StackReference" ||
+    t.startsWith("pulumi:providers:");
+  return Object.fromEntries(
+    Object.entries(counts)
+      .filter(([t]) => !own(t))
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
+}
+
+/** The engine's output on failure, for assertion messages. */
+function said(v: EngineVerdict): string {
+  return `\n--- engine output (${v.ms} ms) ---\n${v.output.slice(-6000)}`;
+}
+
+describe("the real Pulumi engine beside the offline preview", function () {
+  this.timeout(15 * 60 * 1000);
+
+  before(function () {
+    if (!fs.existsSync(CLI)) {
+      throw new Error(
+        `${CLI} is missing: run scripts/build-pulumi-cli.sh (npm run test:engine does)`,
+      );
+    }
+  });
+
+  after(function () {
+    const lines = [
+      "| stack or fixture | offline preview (`npm start`) | engine: first preview | engine: `pulumi up` |",
+      "| --- | --- | --- | --- |",
+      ...rows.map((r) => `| ${r.what} | ${r.offline} | ${r.engine.join(" | ")} |`),
+    ];
+    const out = path.join(ROOT, ".engine", "verdicts.md");
+    fs.writeFileSync(out, lines.join("\n") + "\n");
+    console.log(`\n${lines.join("\n")}\n(written to ${path.relative(ROOT, out)})`);
+  });
+
+  describe("shipped stacks, in deployment order", function () {
+    let session: EngineSession;
+    before(() => (session = new EngineSession(NOW)));
+    after(() => session?.close());
+
+    for (const stack of ["prod", "staging", "exam"]) {
+      it(`${stack}: preview as a new stack, then pulumi up, both as the offline preview judges it`, async function () {
+        const offline = await gate(shipped(stack));
+        session.placeStackFile(stack, path.join(ROOT, `Pulumi.${stack}.yaml`));
+        const preview = await session.run(stack, "preview");
+        const up = await session.run(stack, "up");
+        rows.push({
+          what: `\`${stack}\` (Pulumi.${stack}.yaml)`,
+          offline: offlineVerdict(offline),
+          engine: [engineVerdict(preview), engineVerdict(up)],
+        });
+        assert.equal(
+          offline.verdict,
+          "pass",
+          offline.configErrors.join("\n") + (offline.error ?? ""),
+        );
+        assert.deepEqual(preview.errors, [], said(preview));
+        assert.deepEqual(preview.mandatory, [], said(preview));
+        assert.equal(preview.verdict, "pass", said(preview));
+        assert.deepEqual(up.errors, [], said(up));
+        assert.deepEqual(up.mandatory, [], said(up));
+        assert.equal(up.verdict, "pass", said(up));
+        // The same resources, type by type, in the offline run, the preview and the update
+        // (the awsx Vpc's children are the awsx plugin's: the program does not register them).
+        const offlineCounts = sorted(offline.counts);
+        assert.deepEqual(sorted(preview.resourceTypes), offlineCounts, said(preview));
+        assert.deepEqual(sorted(up.resourceTypes), offlineCounts, said(up));
+      });
+    }
+  });
+
+  describe("broken fixtures, each as a new stack of its own backend", function () {
+    const cases: { dir: string; file: string; stack: string }[] = [
+      { dir: "oversized-task", file: "Pulumi.prod.yaml", stack: "prod" },
+      { dir: "no-autoscaling", file: "Pulumi.prod.yaml", stack: "prod" },
+      { dir: "plaintext-db-password", file: "Pulumi.prod.yaml", stack: "prod" },
+      { dir: "staging-always-on", file: "Pulumi.staging.yaml", stack: "staging" },
+      { dir: "not-yaml", file: "exam-stack-file.txt", stack: "exam" },
+    ];
+    for (const c of cases) {
+      it(`${c.dir}: refused by the engine as by the offline preview`, async function () {
+        const offline = await gate(fixtureStack(c.dir, c.file, c.stack));
+        const session = new EngineSession(NOW);
+        try {
+          session.placeStackFile(c.stack, path.join(FIXTURES, "stacks", c.dir, c.file));
+          const preview = await session.run(c.stack, "preview");
+          rows.push({
+            what: `fixture \`${c.dir}\``,
+            offline: offlineVerdict(offline),
+            engine: [engineVerdict(preview), "(not run: refused)"],
+          });
+          if (offline.verdict === "invalid-config" && c.dir === "not-yaml") {
+            // Not YAML at all: each refuses to read the file before anything runs.
+            assert.equal(preview.verdict, "error", said(preview));
+            assert.match(preview.errors.join("\n"), /invalid YAML file/, said(preview));
+          } else if (offline.verdict === "invalid-config") {
+            // The program refuses the config before registering anything: the engine prints
+            // the same problems, each naming its key.
+            assert.equal(preview.verdict, "error", said(preview));
+            const printed = preview.errors.join("\n");
+            for (const problem of offline.configErrors) {
+              assert.ok(
+                printed.includes(problem),
+                `engine did not print "${problem}"${said(preview)}`,
+              );
+            }
+          } else {
+            assert.deepEqual(preview.mandatory, mandatory(offline), said(preview));
+          }
+        } finally {
+          session.close();
+        }
+      });
+    }
+  });
+});

@@ -308,7 +308,7 @@ describe("reading a rule's group while ids are unknown", () => {
       withProps(lbSg, { id: unknown.string }),
       tasksSg,
       tasksFromLb,
-      lb,
+      withProps(lb, { securityGroups: [unknown.string] }),
       rule,
     ]);
     assert.deepStrictEqual(messages(out), [

@@ -2,18 +2,19 @@
  * Database: one RDS PostgreSQL instance with the settings every environment shares (encrypted,
  * private, gp3, backups, its master password managed by RDS in Secrets Manager) and its two
  * alarms (CPU, connections near the class's limit). The prod Platform creates one; staging and
- * exam can create their own from the platform's subnet group and security group.
+ * exam create their own from the platform's subnet group and security group: by default an
+ * Aurora Serverless v2 cluster that pauses itself (./serverlessDatabase.ts), with `dbKind`
+ * instance one of these (`environmentDatabase` picks).
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { DatabaseConfig } from "../model/config";
-import { defaultMaxConnections } from "../model/rds";
+import { CONNECTIONS_ALARM_FRACTION, defaultMaxConnections } from "../model/rds";
 import type { PlatformOutputs } from "./platform";
 import { standardTags } from "./tags";
 import { ArgsChecker } from "./validate";
 
-/** Fraction of the class's default `max_connections` at which the connections alarm fires. */
-export const CONNECTIONS_ALARM_FRACTION = 0.8;
+export { CONNECTIONS_ALARM_FRACTION };
 /** Database CPU (percent) above which the CPU alarm fires. */
 export const DB_CPU_ALARM_PERCENT = 80;
 /** Name of the database created in the instance unless `databaseName` says otherwise. */
@@ -46,14 +47,7 @@ export interface DatabaseArgs {
    */
   keepFinalSnapshot?: boolean;
   /** Identifier of that final snapshot. Default `<name>-final`. */
-  finalSnapshotIdentifier?: pulumi.Input<string>;
-  /**
-   * Create the instance from this DB snapshot (staging's on-demand database: the last session's
-   * final snapshot). Undefined, or an output that resolves to undefined: an empty database.
-   * Read at creation only: later changes are ignored (`ignoreChanges`), since a different
-   * snapshot would replace the running instance. Default: not set (prod and exam never restore).
-   */
-  restoreFromSnapshot?: pulumi.Input<string | undefined>;
+  finalSnapshotIdentifier?: string;
 }
 
 /**
@@ -75,17 +69,26 @@ export function platformDatabaseArgs(
 }
 
 /**
- * Why an update stops when RDS returns no managed master user secret for the instance, and what
- * to do: turn the managed password on for the instance, then run the update again.
+ * Why an update stops when RDS returns no managed master user secret for a database, and what to
+ * do: turn the managed password on for it, then run the update again.
+ * @param kind `DB instance` (default) or `DB cluster`
  */
-export function missingSecretMessage(component: string, identifier: string): string {
+export function missingSecretMessage(
+  component: string,
+  identifier: string,
+  kind: "DB instance" | "DB cluster" = "DB instance",
+): string {
+  const [modify, flag, which] =
+    kind === "DB instance"
+      ? ["modify-db-instance", "--db-instance-identifier", "the instance"]
+      : ["modify-db-cluster", "--db-cluster-identifier", "the cluster"];
   return (
-    `Database "${component}": RDS returned no managed master user secret for DB instance ${identifier} ` +
-    "(masterUserSecrets is empty; an instance restored from a snapshot keeps the snapshot's password " +
+    `Database "${component}": RDS returned no managed master user secret for ${kind} ${identifier} ` +
+    `(masterUserSecrets is empty; ${kind === "DB instance" ? "an instance" : "a cluster"} restored from a snapshot keeps the snapshot's password ` +
     "until the managed password is applied). The IDE's DATABASE_USER and DATABASE_PASSWORD and its " +
     "execution role's policy need the secret's ARN, so nothing that uses it was changed. Turn the " +
-    `managed password on: aws rds modify-db-instance --db-instance-identifier ${identifier} ` +
-    "--manage-master-user-password --apply-immediately, wait until the instance is available, then " +
+    `managed password on: aws rds ${modify} ${flag} ${identifier} ` +
+    `--manage-master-user-password --apply-immediately, wait until ${which} is available, then ` +
     "run pulumi refresh and pulumi up again."
   );
 }
@@ -116,31 +119,10 @@ export class Database extends pulumi.ComponentResource {
 
   constructor(name: string, args: DatabaseArgs, opts: pulumi.ComponentResourceOptions = {}) {
     const check = new ArgsChecker("Database", name);
-    if (!RDS_IDENTIFIER.test(name) || name.length > 50) {
-      check.problems.push(
-        `the name ${JSON.stringify(name)} must be lower-case letters, digits and single hyphens, starting with a letter, at most 50 characters (it names the RDS instance)`,
-      );
-    }
     const s = args.settings;
+    const { databaseName, username } = checkCommonArgs(check, name, args, "RDS instance");
     check.setting("settings.instanceClass", s.instanceClass, "dbInstanceClass");
     check.setting("settings.allocatedStorageGb", s.allocatedStorageGb, "dbAllocatedStorageGb");
-    check.setting("settings.backupRetentionDays", s.backupRetentionDays, "dbBackupRetentionDays");
-    const databaseName = args.databaseName ?? DEFAULT_DATABASE_NAME;
-    if (!PG_NAME.test(databaseName)) {
-      check.fail(
-        "databaseName",
-        databaseName,
-        "must start with a letter and hold only letters, digits and underscores (at most 63)",
-      );
-    }
-    const username = args.username ?? "pythonide_admin";
-    if (!PG_NAME.test(username) || username.length > 16) {
-      check.fail(
-        "username",
-        username,
-        "must start with a letter and hold only letters, digits and underscores (at most 16)",
-      );
-    }
     check.throwIfAny();
 
     super("pythonide:components:Database", name, {}, opts);
@@ -173,75 +155,31 @@ export class Database extends pulumi.ComponentResource {
         finalSnapshotIdentifier: keepFinalSnapshot
           ? (args.finalSnapshotIdentifier ?? `${name}-final`)
           : undefined,
-        snapshotIdentifier: args.restoreFromSnapshot,
         tags,
       },
-      args.restoreFromSnapshot === undefined
-        ? { parent: this }
-        : { parent: this, ignoreChanges: ["snapshotIdentifier"] },
+      { parent: this },
     );
 
     this.databaseName = databaseName;
     this.endpoint = this.instance.endpoint;
     this.address = this.instance.address;
     this.port = this.instance.port;
-    // The task's DATABASE_USER/DATABASE_PASSWORD and the execution role's policy are built from
-    // this ARN: without it they would read "undefined:password::" and "Resource": [null]. RDS
-    // may return no managed secret (an instance restored from a snapshot keeps the snapshot's
-    // password until manageMasterUserPassword is applied to it), so the update fails instead.
-    this.secretArn = pulumi
-      .all([this.instance.masterUserSecrets, this.instance.identifier])
-      .apply(([secrets, identifier]) => {
-        const arn = secrets?.[0]?.secretArn;
-        if (typeof arn !== "string" || arn === "") {
-          throw new pulumi.RunError(missingSecretMessage(name, identifier));
-        }
-        return arn;
-      });
+    this.secretArn = managedSecretArn(
+      name,
+      "DB instance",
+      this.instance.identifier,
+      this.instance.masterUserSecrets,
+    );
     this.maxConnections = defaultMaxConnections(s.instanceClass);
 
-    const dimensions = { DBInstanceIdentifier: this.instance.identifier };
-    const actions = [args.alarmTopicArn];
-    this.cpuAlarm = new aws.cloudwatch.MetricAlarm(
-      `${name}-cpu-high`,
-      {
-        alarmDescription: `Database CPU above ${DB_CPU_ALARM_PERCENT}% for 10 minutes`,
-        namespace: "AWS/RDS",
-        metricName: "CPUUtilization",
-        dimensions,
-        statistic: "Average",
-        period: 300,
-        evaluationPeriods: 2,
-        datapointsToAlarm: 2,
-        comparisonOperator: "GreaterThanThreshold",
-        threshold: DB_CPU_ALARM_PERCENT,
-        treatMissingData: "missing",
-        alarmActions: actions,
-        okActions: actions,
-        tags,
-      },
-      { parent: this },
-    );
-    const connectionsThreshold = Math.floor(this.maxConnections * CONNECTIONS_ALARM_FRACTION);
-    this.connectionsAlarm = new aws.cloudwatch.MetricAlarm(
-      `${name}-connections-high`,
-      {
-        alarmDescription: `Database connections above ${connectionsThreshold} (${CONNECTIONS_ALARM_FRACTION * 100}% of the ${this.maxConnections} a ${s.instanceClass} allows)`,
-        namespace: "AWS/RDS",
-        metricName: "DatabaseConnections",
-        dimensions,
-        statistic: "Maximum",
-        period: 300,
-        evaluationPeriods: 1,
-        comparisonOperator: "GreaterThanThreshold",
-        threshold: connectionsThreshold,
-        treatMissingData: "missing",
-        alarmActions: actions,
-        okActions: actions,
-        tags,
-      },
-      { parent: this },
-    );
+    [this.cpuAlarm, this.connectionsAlarm] = addDatabaseAlarms(this, name, {
+      dimensions: { DBInstanceIdentifier: this.instance.identifier },
+      maxConnections: this.maxConnections,
+      limitOf: `a ${s.instanceClass}`,
+      alarmTopicArn: args.alarmTopicArn,
+      tags,
+      treatMissingData: "missing",
+    });
 
     this.registerOutputs({
       endpoint: this.endpoint,
@@ -249,4 +187,139 @@ export class Database extends pulumi.ComponentResource {
       secretArn: this.secretArn,
     });
   }
+}
+
+/** What an IDE service needs of its database: either kind. */
+export interface DatabaseConnection {
+  /** `host:port`. */
+  readonly endpoint: pulumi.Output<string>;
+  /** ARN of the RDS-managed secret with the master user name and password. */
+  readonly secretArn: pulumi.Output<string>;
+  /** Name of the database inside. */
+  readonly databaseName: string;
+}
+
+/**
+ * Checks the arguments both kinds share (the component name that names the RDS resource, backup
+ * days, database and user names) and returns the names with their defaults.
+ * @param what `RDS instance` or `Aurora cluster`, for the message about the name
+ */
+export function checkCommonArgs(
+  check: ArgsChecker,
+  name: string,
+  args: Pick<DatabaseArgs, "settings" | "databaseName" | "username">,
+  what: string,
+): { databaseName: string; username: string } {
+  if (!RDS_IDENTIFIER.test(name) || name.length > 50) {
+    check.problems.push(
+      `the name ${JSON.stringify(name)} must be lower-case letters, digits and single hyphens, starting with a letter, at most 50 characters (it names the ${what})`,
+    );
+  }
+  check.setting(
+    "settings.backupRetentionDays",
+    args.settings.backupRetentionDays,
+    "dbBackupRetentionDays",
+  );
+  const databaseName = args.databaseName ?? DEFAULT_DATABASE_NAME;
+  if (!PG_NAME.test(databaseName)) {
+    check.fail(
+      "databaseName",
+      databaseName,
+      "must start with a letter and hold only letters, digits and underscores (at most 63)",
+    );
+  }
+  const username = args.username ?? "pythonide_admin";
+  if (!PG_NAME.test(username) || username.length > 16) {
+    check.fail(
+      "username",
+      username,
+      "must start with a letter and hold only letters, digits and underscores (at most 16)",
+    );
+  }
+  return { databaseName, username };
+}
+
+/**
+ * The ARN of the master user secret RDS manages, or a failed update that names the database and
+ * the fix: the tasks' DATABASE_USER/DATABASE_PASSWORD and the execution role's policy are built
+ * from it, and would otherwise read "undefined:username::".
+ * @param component the Database component's name
+ * @param kind `DB instance` or `DB cluster`
+ */
+export function managedSecretArn(
+  component: string,
+  kind: "DB instance" | "DB cluster",
+  identifier: pulumi.Output<string>,
+  secrets: pulumi.Output<{ secretArn: string }[] | undefined>,
+): pulumi.Output<string> {
+  // The task's DATABASE_USER/DATABASE_PASSWORD and the execution role's policy are built from
+  // this ARN: without it they would read "undefined:password::" and "Resource": [null].
+  return pulumi.all([secrets, identifier]).apply(([list, id]) => {
+    const arn = list?.[0]?.secretArn;
+    if (typeof arn !== "string" || arn === "") {
+      throw new pulumi.RunError(missingSecretMessage(component, id, kind));
+    }
+    return arn;
+  });
+}
+
+/**
+ * The two alarms every database has: CPU above DB_CPU_ALARM_PERCENT for 10 minutes, and
+ * connections above CONNECTIONS_ALARM_FRACTION of its limit.
+ */
+export function addDatabaseAlarms(
+  parent: pulumi.Resource,
+  name: string,
+  a: {
+    dimensions: Record<string, pulumi.Input<string>>;
+    /** The connection limit the threshold is a fraction of. */
+    maxConnections: number;
+    /** Whose limit it is, for the description ("a db.t4g.small"). */
+    limitOf: string;
+    alarmTopicArn: pulumi.Input<string>;
+    tags: Record<string, string>;
+    /** `notBreaching` for a database that pauses (no data while paused). */
+    treatMissingData: "missing" | "notBreaching";
+  },
+): [aws.cloudwatch.MetricAlarm, aws.cloudwatch.MetricAlarm] {
+  const actions = [a.alarmTopicArn];
+  const common = {
+    namespace: "AWS/RDS",
+    dimensions: a.dimensions,
+    treatMissingData: a.treatMissingData,
+    alarmActions: actions,
+    okActions: actions,
+    tags: a.tags,
+  };
+  const cpu = new aws.cloudwatch.MetricAlarm(
+    `${name}-cpu-high`,
+    {
+      alarmDescription: `Database CPU above ${DB_CPU_ALARM_PERCENT}% for 10 minutes`,
+      metricName: "CPUUtilization",
+      statistic: "Average",
+      period: 300,
+      evaluationPeriods: 2,
+      datapointsToAlarm: 2,
+      comparisonOperator: "GreaterThanThreshold",
+      threshold: DB_CPU_ALARM_PERCENT,
+      ...common,
+    },
+    { parent },
+  );
+  const threshold = Math.floor(a.maxConnections * CONNECTIONS_ALARM_FRACTION);
+  const connections = new aws.cloudwatch.MetricAlarm(
+    `${name}-connections-high`,
+    {
+      alarmDescription: `Database connections above ${threshold} (${CONNECTIONS_ALARM_FRACTION * 100}% of the ${a.maxConnections} ${a.limitOf} allows)`,
+      metricName: "DatabaseConnections",
+      statistic: "Maximum",
+      period: 300,
+      evaluationPeriods: 1,
+      comparisonOperator: "GreaterThanThreshold",
+      threshold,
+      ...common,
+    },
+    { parent },
+  );
+  return [cpu, connections];
 }

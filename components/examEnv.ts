@@ -4,7 +4,10 @@
  *
  * - IdeService with `IS_EXAM_MODE=true` and the exam limits of seed 001 (config defaults:
  *   MAX_CONCURRENT_EXECUTIONS 60, EXECUTION_TIMEOUT 30, MEMORY_LIMIT_MB 128), its own directory
- *   on the shared file system (`/pythonide/exam`) and its own database: never prod's data.
+ *   on the shared file system (`/pythonide/exam`) and its own database: never prod's data. By
+ *   default Aurora Serverless v2 that pauses itself between exams (./serverlessDatabase.ts):
+ *   the tasks connect when the windows' scale-up starts them, `leadMinutes` ahead, so the
+ *   database has resumed before a student arrives; with deletion protection and a final snapshot.
  * - A host rule `exam.<domain>` on the prod listener; tasks in the platform's task subnets, one
  *   per availability zone: at least two, or the update fails (Fargate spreads a service's tasks
  *   across the subnets' zones).
@@ -21,6 +24,7 @@ import { Database, platformDatabaseArgs } from "./database";
 import { IdeService } from "./ideService";
 import { checkEnvironmentArgs, ideOnPlatform, referencePlatform } from "./platformReference";
 import { scheduleOutputs } from "./scheduledScaling";
+import { environmentDatabase, ServerlessDatabase } from "./serverlessDatabase";
 import { ArgsChecker, ComponentArgsError } from "./validate";
 
 /** Fewest subnets (availability zones) exam tasks may run in. */
@@ -38,7 +42,7 @@ export interface ExamEnvArgs {
   service: ServiceConfig;
   /** Exam windows still ahead (with the planner's task counts), lead and grace minutes. */
   exam: ExamConfig;
-  /** Settings of the exam's own database (config defaults: db.t4g.small, deletion protection). */
+  /** Settings of the exam's own database (config defaults: serverless from 0 ACU, deletion protection). */
   database: DatabaseConfig;
   /** The clock: windows and periods that have begun are judged against it (index.ts PYTHONIDE_NOW). */
   now: Date;
@@ -56,8 +60,8 @@ export class ExamEnv extends pulumi.ComponentResource {
   readonly platformStack: pulumi.StackReference;
   /** The exam IDE service. */
   readonly ide: IdeService;
-  /** The exam's own database. */
-  readonly database: Database;
+  /** The exam's own database (paused between exams, with the default `dbKind`). */
+  readonly database: Database | ServerlessDatabase;
   /** The scaling plan: the target's bounds now and one step per window edge. */
   readonly plan: ScalingPlan;
   /** One `at()` scheduled action per plan step, in plan order. */
@@ -93,13 +97,9 @@ export class ExamEnv extends pulumi.ComponentResource {
       return distinct;
     });
 
-    this.database = new Database(
+    this.database = environmentDatabase(
       `${name}-db`,
-      {
-        environment: "exam",
-        settings: args.database,
-        ...platformDatabaseArgs(platform),
-      },
+      { environment: "exam", settings: args.database, ...platformDatabaseArgs(platform) },
       parent,
     );
 

@@ -23,7 +23,7 @@ import { capacityProviderStrategy, fargateSizeProblem } from "../model/fargate";
 import { autoNameProblems } from "../model/awsLimits";
 import { ecrRepositoryArn, parseEcrImage } from "../model/image";
 import { addAutoscaling, Autoscaling } from "./autoscaling";
-import { Database, DEFAULT_DATABASE_NAME } from "./database";
+import { DatabaseConnection, DEFAULT_DATABASE_NAME } from "./database";
 import { addMonitoring, AlarmThresholds, DEFAULT_ALARM_THRESHOLDS, Monitoring } from "./monitoring";
 import { CONTAINER_PORT } from "./platform";
 import { standardTags } from "./tags";
@@ -138,7 +138,7 @@ export function platformArgs(platform: IdeServicePlatformArgs): IdeServicePlatfo
  * name, or none of them when `database` is undefined (no DATABASE_* settings).
  */
 export function databaseArgs(
-  database: Database | undefined,
+  database: DatabaseConnection | undefined,
 ): Pick<IdeServiceArgs, "databaseEndpoint" | "databaseSecretArn" | "databaseName"> {
   return {
     databaseEndpoint: database?.endpoint,

@@ -9,7 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { isHostName, isStackReference, ServiceConfig } from "../model/config";
 import { ScalingPlan } from "../model/schedule";
 import { timeZoneProblem } from "../model/timeZones";
-import { Database, RDS_IDENTIFIER } from "./database";
+import { DatabaseConnection, RDS_IDENTIFIER } from "./database";
 import { databaseArgs, IdeService, PLATFORM_ARG_KEYS, platformArgs } from "./ideService";
 import { addScheduledScaling } from "./scheduledScaling";
 import type { PlatformOutputs } from "./platform";
@@ -142,7 +142,7 @@ export function ideOnPlatform(
     examMode: boolean;
     platform: PlatformReference;
     /** The environment's database; undefined while it has none (no DATABASE_* settings). */
-    database: Database | undefined;
+    database: DatabaseConnection | undefined;
     plan: ScalingPlan;
     /** Subnets tasks run in. Default: the platform's `taskSubnetIds`. */
     taskSubnetIds?: pulumi.Input<string[]>;

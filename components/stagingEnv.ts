@@ -7,23 +7,23 @@
  *   scheduled action. Switched on (`active` with `activeUntil`, validated in
  *   model/config/staging.ts), the minimum is `activeTasks` and one `at(activeUntil)` scheduled
  *   action sets minimum and maximum back to 0, so a forgotten staging stops its tasks by itself.
- * - Its own small database. In the on-demand mode (the default) the instance exists only while
- *   staging is active: switching on restores it from its newest snapshot, switching off (a
- *   `pulumi up` with staging off or expired) deletes it with a final snapshot, so data survives
- *   a round trip. The always-on mode keeps the instance. model/snapshots.ts names the snapshots.
+ * - Its own database, always there: by default Aurora Serverless v2 that pauses itself while no
+ *   task runs (./serverlessDatabase.ts), so a switched-off staging bills storage only and a
+ *   switched-on one finds its data at once (the database resumes in seconds when the tasks
+ *   connect). `dbKind` instance gives an always-on RDS instance instead.
  * - Its own directory on the shared file system (`/pythonide/staging`, own access point), a host
  *   rule `staging.<domain>` on the prod listener, a small Spot task by default (config defaults).
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { DatabaseConfig, ServiceConfig, STAGING_DB_MODES, StagingConfig } from "../model/config";
+import { DatabaseConfig, DB_KINDS, ServiceConfig, StagingConfig } from "../model/config";
 import { stagingPlan, ScalingPlan } from "../model/schedule";
-import { latestSnapshot, nextFinalSnapshotIdentifier, SnapshotListing } from "../model/snapshots";
 import { utcMinute } from "../model/time";
 import { Database, platformDatabaseArgs } from "./database";
 import { IdeService } from "./ideService";
 import { checkEnvironmentArgs, ideOnPlatform, referencePlatform } from "./platformReference";
 import { scheduleOutputs, scheduleText } from "./scheduledScaling";
+import { environmentDatabase, ServerlessDatabase } from "./serverlessDatabase";
 import { ArgsChecker } from "./validate";
 
 export interface StagingEnvArgs {
@@ -37,9 +37,9 @@ export interface StagingEnvArgs {
    * `activeTasks`/ceiling while on. `desiredTasks` must be 0.
    */
   service: ServiceConfig;
-  /** Whether staging is on, until when, and the database mode (model/config/types.ts). */
+  /** Whether staging is on and until when (model/config/types.ts). */
   staging: StagingConfig;
-  /** Settings of staging's own database (config defaults: db.t4g.micro, 1 day of backups). */
+  /** Settings of staging's own database (config defaults: serverless from 0 ACU, 1 day of backups). */
   database: DatabaseConfig;
   /** The stack's time zone (canonical IANA name or UTC): the schedule outputs show times in it. Default UTC. */
   timeZone?: string;
@@ -51,16 +51,18 @@ export interface StagingEnvArgs {
 
 /** Staging: the IDE on the prod platform at zero tasks unless switched on, and self-expiring. */
 export class StagingEnv extends pulumi.ComponentResource {
-  /** Whether staging is on, until when, and the database mode (as given). */
+  /** Whether staging is on and until when (as given). */
   readonly staging: StagingConfig;
+  /** `serverless` or `instance` (config `dbKind`). */
+  readonly databaseKind: DatabaseConfig["kind"];
   /** The stack's time zone the outputs show times in. */
   readonly timeZone: string;
   /** The prod stack the platform is read from. */
   readonly platformStack: pulumi.StackReference;
   /** The IDE service (desired count 0; the scalable target holds its tasks while on). */
   readonly ide: IdeService;
-  /** Staging's database; undefined in the on-demand mode while staging is off. */
-  readonly database?: Database;
+  /** Staging's own database (paused while staging is off, with the default `dbKind`). */
+  readonly database: Database | ServerlessDatabase;
   /** The scaling plan: the target's bounds now and the switch-off step while on. */
   readonly plan: ScalingPlan;
   /** The `at(activeUntil)` action setting minimum and maximum to 0 (only while on). */
@@ -71,13 +73,6 @@ export class StagingEnv extends pulumi.ComponentResource {
   readonly serviceName: pulumi.Output<string>;
   /** Name of the dashboard. */
   readonly dashboardName: pulumi.Output<string>;
-  /**
-   * The snapshot the database was created from (undefined: an empty database, or none exists
-   * now). Read from the instance, so it stays the one it was created from.
-   */
-  readonly restoredFromSnapshot: pulumi.Output<string | undefined>;
-  /** The identifier of the final snapshot the database leaves when deleted (undefined: no database). */
-  readonly finalSnapshotIdentifier: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: StagingEnvArgs, opts: pulumi.ComponentResourceOptions = {}) {
     validate(name, args);
@@ -87,40 +82,14 @@ export class StagingEnv extends pulumi.ComponentResource {
     this.platformStack = stack;
     const staging = args.staging;
     this.staging = staging;
+    this.databaseKind = args.database.kind;
     this.timeZone = args.timeZone ?? "UTC";
 
-    const databaseExists = staging.dbMode === "always-on" || staging.active;
-    let restoredFrom: pulumi.Output<string | undefined> = pulumi.output(undefined);
-    let finalSnapshot: pulumi.Output<string | undefined> = pulumi.output(undefined);
-    if (databaseExists) {
-      const identifier = `${name}-db`;
-      // Manual snapshots of this instance: final snapshots of earlier sessions (and any taken
-      // by hand). An empty list is the first session, not an error.
-      const snapshots = aws.rds
-        .getSnapshotsOutput({ dbInstanceIdentifier: identifier, snapshotType: "manual" }, parent)
-        .apply((r) => (r.snapshots ?? []) as SnapshotListing[]);
-      this.database = new Database(
-        identifier,
-        {
-          environment: "staging",
-          settings: args.database,
-          ...platformDatabaseArgs(platform),
-          keepFinalSnapshot: true,
-          finalSnapshotIdentifier: snapshots.apply((list) =>
-            nextFinalSnapshotIdentifier(
-              identifier,
-              list.map((s) => s.dbSnapshotIdentifier),
-            ),
-          ),
-          restoreFromSnapshot: snapshots.apply((list) => latestSnapshot(list)),
-        },
-        parent,
-      );
-      restoredFrom = this.database.instance.snapshotIdentifier.apply((id) => id || undefined);
-      finalSnapshot = this.database.instance.finalSnapshotIdentifier;
-    }
-    this.restoredFromSnapshot = restoredFrom;
-    this.finalSnapshotIdentifier = finalSnapshot;
+    this.database = environmentDatabase(
+      `${name}-db`,
+      { environment: "staging", settings: args.database, ...platformDatabaseArgs(platform) },
+      parent,
+    );
 
     this.plan = stagingPlan(staging, args.service);
     ({ ide: this.ide, scheduledActions: this.scheduledActions } = ideOnPlatform(this, name, {
@@ -158,13 +127,7 @@ export class StagingEnv extends pulumi.ComponentResource {
         switchOff: switchOff ? scheduleText(switchOff.at) : "none (staging is off)",
       },
       schedule,
-      database: {
-        mode: staging.dbMode,
-        exists: this.database !== undefined,
-        endpoint: this.database?.endpoint ?? "none (on-demand database, staging is off)",
-        restoredFromSnapshot: this.restoredFromSnapshot.apply((id) => id ?? "none"),
-        finalSnapshotIdentifier: this.finalSnapshotIdentifier.apply((id) => id ?? "none"),
-      },
+      database: { kind: this.databaseKind, endpoint: this.database.endpoint },
     };
   }
 }
@@ -197,6 +160,6 @@ function validate(name: string, args: StagingEnvArgs): void {
       `args.service.minTasks ${s.minTasks} and maxTasks ${s.maxTasks}: a staging that is off must have minTasks 0 and maxTasks 0`,
     );
   }
-  check.oneOf("staging.dbMode", st.dbMode, STAGING_DB_MODES);
+  check.oneOf("database.kind", args.database.kind, DB_KINDS);
   check.throwIfAny();
 }

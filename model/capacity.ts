@@ -9,6 +9,13 @@
  *   at most 0.05 * 4 / 60 = 0.0033 vCPU.
  */
 
+import {
+  AURORA_AUTO_PAUSE_SECONDS,
+  AURORA_PG_MAX_CONNECTIONS,
+  auroraMaxConnections,
+  CONNECTIONS_ALARM_FRACTION,
+} from "./rds";
+
 /** vCPU one student uses during an exam (seed 001: 65% of 1 vCPU for 34 students). */
 export const EXAM_VCPU_PER_STUDENT = 0.65 / 34;
 /** vCPU one student uses on an ordinary day (seed 000: under 5% of 4 vCPU for 60 students). */
@@ -91,4 +98,52 @@ export function peakConcurrentSessions(p: TrafficProfile): number {
   }
   const perMinute = (p.dailyUsers * p.requestsPerUser) / (p.activeHours * 60);
   return perMinute * (p.requestSeconds / 60) * p.peakFactor;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The database that pauses itself (Aurora PostgreSQL Serverless v2, staging and exam)
+
+/**
+ * Database connections one task holds at most: the application's connection pool maximum (seed
+ * 001: "Connection Pool: Min 5, Max 25 connections", with "~10-15 connections for 34 students"
+ * in use). The config default of `dbConnectionsPerTask`.
+ */
+export const DB_CONNECTIONS_PER_TASK = 25;
+
+/**
+ * Minutes without a connection before the database pauses: AWS's smallest, 5 (300 s). A longer
+ * delay buys nothing here: every task keeps its pool's minimum of connections open (seed 001:
+ * "Min 5"), so the database is awake exactly while a task runs, and a paused database resumes
+ * on the first connection, which the tasks open when they start, `leadMinutes` before an exam
+ * (exam) or when someone switches staging on. The config default of `dbAutoPauseMinutes`.
+ */
+export const DB_AUTO_PAUSE_MINUTES = AURORA_AUTO_PAUSE_SECONDS.min / 60;
+
+/**
+ * The maximum capacity (ACUs) of a database that pauses itself, sized for the connections its
+ * tasks may open: `maxTasks` x `connectionsPerTask`, kept below the connections alarm
+ * (CONNECTIONS_ALARM_FRACTION of the limit). Aurora sets `max_connections` from the maximum
+ * capacity (model/rds.ts AURORA_PG_MAX_CONNECTIONS), so the answer is the smallest documented
+ * capacity whose limit holds them. Compute follows load below that maximum, and a paused
+ * database bills none.
+ * Example (the exam defaults): 10 tasks x 25 = 250 connections; 250 / 0.8 = 313 > 189 (1 ACU),
+ * <= 823 (4 ACUs): 4 ACUs. Staging: 2 x 25 = 50; 50 / 0.8 = 63 <= 189: 1 ACU.
+ * @param maxTasks the most tasks the stack's service may run
+ * @param connectionsPerTask connections one task's pool may hold (default DB_CONNECTIONS_PER_TASK)
+ * @throws when no documented capacity holds them (more than 4,000 connections at the alarm)
+ */
+export function serverlessMaxAcu(
+  maxTasks: number,
+  connectionsPerTask: number = DB_CONNECTIONS_PER_TASK,
+): number {
+  const connections = maxTasks * connectionsPerTask;
+  const row = AURORA_PG_MAX_CONNECTIONS.find(
+    ([acu]) => auroraMaxConnections(acu) * CONNECTIONS_ALARM_FRACTION >= connections,
+  );
+  if (!row) {
+    throw new Error(
+      `${maxTasks} tasks x ${connectionsPerTask} connections = ${connections} connections: more than any Aurora Serverless v2 capacity with a minimum of 0 ACU allows below the alarm (${Math.floor(auroraMaxConnections(256) * CONNECTIONS_ALARM_FRACTION)}); use fewer connections per task`,
+    );
+  }
+  return row[0];
 }

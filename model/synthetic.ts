@@ -207,6 +207,32 @@ export function databaseRecord(
   );
 }
 
+/**
+ * An Aurora PostgreSQL Serverless v2 cluster with its RDS-managed master password secret, scaling
+ * from `minAcu` (default 0: it pauses) to `maxAcu`, pausing after `pauseSeconds` (default 300).
+ */
+export function auroraClusterRecord(
+  name: string,
+  opts: { maxAcu: number; minAcu?: number; pauseSeconds?: number; environment?: string },
+): ResourceRecord {
+  return record(
+    "aws:rds/cluster:Cluster",
+    name,
+    {
+      engine: "aurora-postgresql",
+      engineMode: "provisioned",
+      serverlessv2ScalingConfiguration: {
+        minCapacity: opts.minAcu ?? 0,
+        maxCapacity: opts.maxAcu,
+        secondsUntilAutoPause: opts.pauseSeconds ?? 300,
+      },
+      storageEncrypted: true,
+      manageMasterUserPassword: true,
+    },
+    opts.environment,
+  );
+}
+
 /** An EFS file system: bursting, elastic or provisioned MiB/s. */
 export function fileSystemRecord(
   name: string,

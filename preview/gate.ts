@@ -254,7 +254,7 @@ export interface StackReport {
   awsLimits: LimitProblem[];
   /** The stack's listener rules and the priorities they take (compared across stacks). */
   listenerRules: PriorityClaim[];
-  /** The monthly estimate (model/cost.ts) of what would deploy; null when the stack did not run. */
+  /** The monthly estimate (model/cost/) of what would deploy; null when the stack did not run. */
   cost: CostEstimate | null;
   /** Why the estimate failed, if it did (the gate's verdict does not depend on it). */
   costError?: string;

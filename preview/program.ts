@@ -25,31 +25,16 @@ export interface RunOptions {
   /** The program to run (default: the repository's index.ts). */
   program?: string;
   /**
-   * The account's manual RDS snapshots, as `aws.rds.getSnapshots` lists them (default: none, a
-   * fresh account). Staging's on-demand database is restored from the newest of its own.
-   */
-  rdsSnapshots?: MockDbSnapshot[];
-  /**
    * Run as a new stack's first preview (default false: every output known, as after an update).
    * See `runProgram`.
    */
   firstPreview?: boolean;
   /**
-   * Whether RDS returns the managed master user secret of an instance (default true). False
-   * mocks what RDS does for an instance restored from a snapshot before the managed password is
-   * applied: `masterUserSecrets` empty.
+   * Whether RDS returns the managed master user secret of an instance or cluster (default true).
+   * False mocks what RDS does for a database restored from a snapshot before the managed
+   * password is applied: `masterUserSecrets` empty.
    */
   managedDbSecrets?: boolean;
-}
-
-/** One manual DB snapshot the mocked `aws.rds.getSnapshots` lists. */
-export interface MockDbSnapshot {
-  dbInstanceIdentifier: string;
-  dbSnapshotIdentifier: string;
-  /** RFC 3339 UTC. */
-  snapshotCreateTime: string;
-  /** Default `available`. */
-  status?: string;
 }
 
 export interface ProgramRun {
@@ -193,6 +178,17 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
   const wire = new Map<string, WireRegistration>();
   const stackReferences: string[] = [];
 
+  /** What RDS returns as `masterUserSecrets`: the managed secret, or none (managedDbSecrets). */
+  const managedSecrets = (type: string, name: string) =>
+    options.managedDbSecrets === false
+      ? []
+      : [
+          {
+            secretArn: mockResourceArn(type, `secret:rds!${name}`, region),
+            secretStatus: "active",
+          },
+        ];
+
   const computedByUrn = new Map<string, Record<string, unknown>>();
   const mocks: pulumi.runtime.Mocks = {
     newResource(args) {
@@ -214,15 +210,13 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
         case "aws:rds/instance:Instance":
           state.address = `${args.name}.mock.invalid`;
           state.endpoint = `${args.name}.mock.invalid:5432`;
-          state.masterUserSecrets =
-            options.managedDbSecrets === false
-              ? []
-              : [
-                  {
-                    secretArn: mockResourceArn(args.type, `secret:rds!${args.name}`, region),
-                    secretStatus: "active",
-                  },
-                ];
+          state.masterUserSecrets = managedSecrets(args.type, args.name);
+          break;
+        case "aws:rds/cluster:Cluster":
+          state.endpoint = `${args.name}.cluster-mock.invalid`;
+          state.readerEndpoint = `${args.name}.cluster-ro-mock.invalid`;
+          state.port = args.inputs.port ?? 5432;
+          state.masterUserSecrets = managedSecrets(args.type, args.name);
           break;
         case "aws:lb/loadBalancer:LoadBalancer":
           state.dnsName = `${args.name}.mock.invalid`;
@@ -265,28 +259,6 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
           };
         case "aws:index/getPartition:getPartition":
           return { partition: "aws", dnsSuffix: "amazonaws.com" };
-        case "aws:rds/getSnapshots:getSnapshots": {
-          // Like the provider: an empty list (not an error) when nothing matches.
-          const type = args.inputs.snapshotType ?? "manual";
-          const snapshots = (type === "manual" ? (options.rdsSnapshots ?? []) : [])
-            .filter(
-              (s) =>
-                args.inputs.dbInstanceIdentifier === undefined ||
-                s.dbInstanceIdentifier === args.inputs.dbInstanceIdentifier,
-            )
-            .map((s) => ({
-              ...s,
-              status: s.status ?? "available",
-              snapshotType: "manual",
-              dbSnapshotArn: mockResourceArn(
-                "aws:rds",
-                `snapshot:${s.dbSnapshotIdentifier}`,
-                region,
-              ),
-              engine: "postgres",
-            }));
-          return { ...args.inputs, region, snapshots };
-        }
         default:
           return args.inputs;
       }

@@ -3,7 +3,7 @@
  * (seed 000's current and optimized production, seed 001's exam options, seed 002's staging,
  * seed 004's Spot strategies) built as ResourceRecords (model/synthetic.ts) and the project's
  * three stacks run on mocks with their shipped stack files (preview/program.ts), all priced by
- * the same estimate (model/cost.ts) in the same run, with the students each can serve at its
+ * the same estimate (model/cost/) in the same run, with the students each can serve at its
  * CPU target (the capacity planner), then the seeds' plans summed beside ours with the ratios
  * (total and compute). Writes both tables into README.md between the cost-comparison markers
  * and prints them. `--check` only compares: exit 1 when the README's tables are stale.
@@ -432,7 +432,7 @@ export function table(configs: Configuration[]): string {
     line(planHead.map((_, i) => (i >= 2 ? "---:" : "---"))),
     ...plans.map(line),
     "",
-    `Per month of ${HOURS_PER_MONTH} hours in ${REGION}, USD, from \`npm run compare-costs\`, every row priced in the same run (prices dated ${PRICES_DATE}, model/prices.ts; default assumptions of model/cost.ts: ${fmtLcu(lcu.perMonth)} LCU-hours a month derived from the workload, ${a.efsStoredGb} GB on EFS, ${a.logGbIngestedPerGroupPerMonth} GB of logs per group, staging on ${a.stagingActiveHoursPerMonth} h a month, free tiers not applied). ` +
+    `Per month of ${HOURS_PER_MONTH} hours in ${REGION}, USD, from \`npm run compare-costs\`, every row priced in the same run (prices dated ${PRICES_DATE}, model/prices.ts; default assumptions of model/cost/: ${fmtLcu(lcu.perMonth)} LCU-hours a month derived from the workload, ${a.efsStoredGb} GB on EFS, ${a.logGbIngestedPerGroupPerMonth} GB of logs per group, staging on ${a.stagingActiveHoursPerMonth} h a month, free tiers not applied). ` +
       "Seed configurations are built as resources and priced by the same estimate as the stacks; where a seed names no database class, db.t4g.small is assumed; the seeds name no NAT gateway, so their tasks, like ours, are priced with a public IPv4 address each. " +
       `Students served: the capacity planner at exam load (seed 001: 34 students = 65% of 1 vCPU), at the service's target-tracking CPU target, else the seed's own target, else ${DEFAULT_TARGET}%. ` +
       `The project's stacks are run on mocks at ${COMPARISON_NOW.toISOString().slice(0, 10)}; staging and exam share prod's load balancer, network and file system, which prod's row carries.`,

@@ -6,7 +6,7 @@
  *
  * Students -> tasks is the capacity planner (model/capacity.ts); daily users -> concurrent
  * sessions is seed 004's concurrency estimate; tasks -> dollars prices synthetic records
- * (model/synthetic.ts) through the same estimate the stacks get (model/cost.ts).
+ * (model/synthetic.ts) through the same estimate the stacks get (model/cost/).
  * Options: --cpu 1024 --memory 2048 --arch X86_64|ARM64 --target 60 --capacity on-demand|spot|
  * spot-with-base --on-demand-base 1 --spot-weight 4 --region us-east-2 --load exam|ordinary
  * --public-ip yes|no (default: yes, as the shipped platform's natStrategy "none" puts tasks in

@@ -3,7 +3,9 @@
  * service, database and platform settings and their cross-key rules, then the staging switch
  * (./staging.ts) and the exam windows (./exam.ts). No Pulumi imports.
  */
+import { serverlessMaxAcu } from "../capacity";
 import { fargateSizeProblem } from "../fargate";
+import { auroraMaxConnections, CONNECTIONS_ALARM_FRACTION } from "../rds";
 import { timeZoneProblem } from "../timeZones";
 import {
   isAcmCertificateArn,
@@ -19,11 +21,14 @@ import { readExam } from "./exam";
 import { ConfigError, Reader } from "./reader";
 import {
   CapacityStrategy,
+  DbKind,
   EfsThroughputMode,
   NatStrategy,
   PROJECT,
   rangeOf,
   SCHEMA,
+  sharedDefault,
+  specOf,
   StackName,
   STACKS,
 } from "./schema";
@@ -82,7 +87,7 @@ export function parseStackConfig(stack: string, raw: RawConfig, now: Date): Stac
     r.fail("alarmEmail", alarmEmail, "must be an email address");
 
   const service = readService(r);
-  const database = readDatabase(r);
+  const database = readDatabase(r, service);
   const config: StackConfig = {
     stack: r.stack,
     region: region ?? "",
@@ -248,15 +253,63 @@ function readService(r: Reader): ServiceConfig {
   };
 }
 
-/** The database settings. */
-function readDatabase(r: Reader): DatabaseConfig {
-  return {
+/** Settings that apply to one kind of database only. */
+const INSTANCE_ONLY = ["dbInstanceClass", "dbAllocatedStorageGb", "dbMultiAz"] as const;
+const SERVERLESS_ONLY = ["dbMaxCapacityAcu", "dbAutoPauseMinutes", "dbConnectionsPerTask"] as const;
+
+/**
+ * The database settings. prod runs an instance; staging and exam run what `dbKind` says, and a
+ * serverless database's maximum capacity defaults to the planner's for the service's `maxTasks`
+ * (read before the staging switch sets the bounds of the moment).
+ */
+function readDatabase(r: Reader, service: ServiceConfig): DatabaseConfig {
+  const kind: DbKind = r.stack === "prod" ? "instance" : r.oneOf<DbKind>("dbKind");
+  const config: DatabaseConfig = {
+    kind,
     instanceClass: r.str("dbInstanceClass"),
     allocatedStorageGb: r.int("dbAllocatedStorageGb"),
     backupRetentionDays: r.int("dbBackupRetentionDays"),
     deletionProtection: r.bool("deletionProtection"),
     multiAz: r.bool("dbMultiAz"),
   };
+  if (r.stack === "prod" || !r.valid("dbKind")) return config;
+  const [unused, other] =
+    kind === "serverless" ? [INSTANCE_ONLY, "instance"] : [SERVERLESS_ONLY, "serverless"];
+  // A key Pulumi.yaml gives a default (dbAllocatedStorageGb, dbMultiAz) reaches every stack, so
+  // only keys without one can be told apart as set by the user; the others are ignored.
+  for (const key of unused.filter((k) => r.given(k) && sharedDefault(specOf(k)) === undefined)) {
+    r.fail(key, r.text(key), `only applies when dbKind is ${other} (it is ${kind})`);
+  }
+  if (kind === "instance") return config;
+  const perTask = r.int("dbConnectionsPerTask");
+  const pauseMinutes = r.int("dbAutoPauseMinutes");
+  const given = r.maybeInt("dbMaxCapacityAcu");
+  const connections = service.maxTasks * perTask;
+  let maxCapacityAcu = given ?? 1;
+  if (given === undefined && r.valid("maxTasks", "dbConnectionsPerTask")) {
+    try {
+      maxCapacityAcu = serverlessMaxAcu(service.maxTasks, perTask);
+    } catch (err) {
+      r.fail("dbConnectionsPerTask", String(perTask), (err as Error).message);
+    }
+  } else if (given !== undefined && r.valid("maxTasks", "dbConnectionsPerTask")) {
+    const limit = Math.floor(auroraMaxConnections(given) * CONNECTIONS_ALARM_FRACTION);
+    if (limit < connections) {
+      let needed: number | undefined;
+      try {
+        needed = serverlessMaxAcu(service.maxTasks, perTask);
+      } catch {
+        needed = undefined;
+      }
+      r.fail(
+        "dbMaxCapacityAcu",
+        String(given),
+        `allows ${limit} connections below the connections alarm, but maxTasks ${service.maxTasks} x dbConnectionsPerTask ${perTask} = ${connections} may be opened; ${needed !== undefined ? `raise it to at least ${needed}` : "lower dbConnectionsPerTask"} (or remove it for the planner's value)`,
+      );
+    }
+  }
+  config.serverless = { maxCapacityAcu, secondsUntilAutoPause: pauseMinutes * 60 };
+  return config;
 }
 
 /** prod's shared platform settings: network, certificate, file system throughput. */

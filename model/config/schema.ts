@@ -6,8 +6,9 @@
  * (components/validate.ts `ArgsChecker.setting`), `Pulumi.yaml` and the README's settings table
  * (scripts/pulumi-yaml.ts), and the tests on the stack files' comments. No Pulumi imports.
  */
+import { DB_AUTO_PAUSE_MINUTES, DB_CONNECTIONS_PER_TASK } from "../capacity";
 import { CPU_ARCHITECTURES, FARGATE_CPU_UNITS } from "../fargate";
-import { DB_CLASSES } from "../rds";
+import { AURORA_AUTO_PAUSE_SECONDS, AURORA_MAX_ACU, DB_CLASSES } from "../rds";
 
 export const PROJECT = "pythonide";
 export const STACKS = ["prod", "staging", "exam"] as const;
@@ -19,8 +20,9 @@ export const NAT_STRATEGIES = ["none", "single", "one-per-az"] as const;
 export type NatStrategy = (typeof NAT_STRATEGIES)[number];
 export const EFS_THROUGHPUT_MODES = ["bursting", "elastic", "provisioned"] as const;
 export type EfsThroughputMode = (typeof EFS_THROUGHPUT_MODES)[number];
-export const STAGING_DB_MODES = ["on-demand", "always-on"] as const;
-export type StagingDbMode = (typeof STAGING_DB_MODES)[number];
+/** serverless: Aurora PostgreSQL Serverless v2 that pauses itself; instance: an RDS instance. */
+export const DB_KINDS = ["serverless", "instance"] as const;
+export type DbKind = (typeof DB_KINDS)[number];
 
 /** Retention periods CloudWatch Logs accepts, in days. */
 export const LOG_RETENTION_DAYS = [
@@ -227,12 +229,49 @@ export const SCHEMA: Readonly<Record<string, KeySpec>> = {
     description:
       "Tornado cookie secret. Set it with pulumi config set --secret cookieSecret; stored in Secrets Manager.",
   },
+  dbKind: {
+    type: "string",
+    values: DB_KINDS,
+    stacks: SHARED,
+    default: { staging: "serverless", exam: "serverless" },
+    description:
+      "serverless: Aurora PostgreSQL Serverless v2 from 0 ACU, paused (no compute billed) while no task runs; instance: an always-on RDS PostgreSQL instance (dbInstanceClass). prod always runs an instance.",
+  },
+  dbMaxCapacityAcu: {
+    type: "integer",
+    unit: "ACUs",
+    range: { min: 1, max: AURORA_MAX_ACU },
+    stacks: SHARED,
+    description:
+      "With dbKind serverless: the most capacity the database scales to. Default: the capacity planner's, the smallest whose connection limit holds maxTasks x dbConnectionsPerTask below the alarm (model/capacity.ts serverlessMaxAcu).",
+  },
+  dbAutoPauseMinutes: {
+    type: "integer",
+    unit: "minutes",
+    range: {
+      min: AURORA_AUTO_PAUSE_SECONDS.min / 60,
+      max: AURORA_AUTO_PAUSE_SECONDS.max / 60,
+    },
+    stacks: SHARED,
+    default: { staging: DB_AUTO_PAUSE_MINUTES, exam: DB_AUTO_PAUSE_MINUTES },
+    description:
+      "With dbKind serverless: minutes without a connection before the database pauses (the tasks hold connections while they run).",
+  },
+  dbConnectionsPerTask: {
+    type: "integer",
+    unit: "connections",
+    range: { min: 1, max: 1000 },
+    stacks: SHARED,
+    default: { staging: DB_CONNECTIONS_PER_TASK, exam: DB_CONNECTIONS_PER_TASK },
+    description:
+      "Database connections one task's pool holds at most (seed 001: 25); sizes dbMaxCapacityAcu.",
+  },
   dbInstanceClass: {
     type: "string",
     values: Object.keys(DB_CLASSES),
     stacks: ALL,
     default: { prod: "db.t4g.small", staging: "db.t4g.micro", exam: "db.t4g.small" },
-    description: `RDS PostgreSQL instance class: ${Object.keys(DB_CLASSES).join(", ")}.`,
+    description: `RDS PostgreSQL instance class (prod; staging and exam with dbKind instance): ${Object.keys(DB_CLASSES).join(", ")}.`,
   },
   dbAllocatedStorageGb: {
     type: "integer",
@@ -240,7 +279,8 @@ export const SCHEMA: Readonly<Record<string, KeySpec>> = {
     range: { min: 20, max: 1000 },
     stacks: ALL,
     default: same(20),
-    description: "Database storage (gp3).",
+    description:
+      "Database storage (gp3) of an instance; Aurora storage grows with the data by itself.",
   },
   dbBackupRetentionDays: {
     type: "integer",
@@ -254,13 +294,13 @@ export const SCHEMA: Readonly<Record<string, KeySpec>> = {
     type: "boolean",
     stacks: ALL,
     default: { prod: true, staging: false, exam: true },
-    description: "Protect the database from deletion (and keep a final snapshot).",
+    description: "Protect the database from deletion (and keep a final snapshot when deleted).",
   },
   dbMultiAz: {
     type: "boolean",
     stacks: ALL,
     default: same(false),
-    description: "Run the database Multi-AZ (doubles its price).",
+    description: "Run the database instance Multi-AZ (doubles its price); instances only.",
   },
   timeZone: {
     type: "string",
@@ -347,14 +387,6 @@ export const SCHEMA: Readonly<Record<string, KeySpec>> = {
     stacks: STAGING,
     default: { staging: 1 },
     description: "Tasks while staging is active (its floor; maxTasks is the ceiling).",
-  },
-  dbMode: {
-    type: "string",
-    values: STAGING_DB_MODES,
-    stacks: STAGING,
-    default: { staging: "on-demand" },
-    description:
-      "on-demand (the database exists only while active, restored from its last snapshot) or always-on.",
   },
   examWindows: {
     type: "array",

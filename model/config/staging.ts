@@ -5,7 +5,7 @@
 import { raiseStagingPolicy } from "../schedule";
 import { readTime, utcMinute } from "../time";
 import type { Reader } from "./reader";
-import { schemaDefault, StagingDbMode } from "./schema";
+import { schemaDefault } from "./schema";
 import type { ServiceConfig, StagingConfig } from "./types";
 
 /** Reads staging's switch and sets the service's task counts from it (0 while off). */
@@ -18,7 +18,6 @@ export function readStaging(
   const switchedOn = r.bool("active");
   const maxActiveHours = r.int("maxActiveHours");
   const activeTasks = r.int("activeTasks");
-  const dbMode = r.oneOf<StagingDbMode>("dbMode");
   if (activeTasks > service.maxTasks && r.valid("maxTasks")) {
     r.fail("activeTasks", String(activeTasks), `must not exceed maxTasks (${service.maxTasks})`);
   }
@@ -69,6 +68,5 @@ export function readStaging(
     activeUntil: active ? activeUntil : undefined,
     maxActiveHours,
     activeTasks,
-    dbMode,
   };
 }

@@ -3,13 +3,7 @@
  * typed config the reader (./read.ts) returns and the stacks compose from. No Pulumi imports.
  */
 import type { CpuArchitecture } from "../fargate";
-import type {
-  CapacityStrategy,
-  EfsThroughputMode,
-  NatStrategy,
-  StackName,
-  StagingDbMode,
-} from "./schema";
+import type { CapacityStrategy, DbKind, EfsThroughputMode, NatStrategy, StackName } from "./schema";
 
 /** One raw config value as the engine hands it over: text, and whether it was set as a secret. */
 export interface RawValue {
@@ -47,12 +41,25 @@ export interface ServiceConfig {
   cookieSecret?: string;
 }
 
+/** Aurora PostgreSQL Serverless v2 that pauses itself (staging and exam, `dbKind` serverless). */
+export interface ServerlessDatabaseConfig {
+  /** Most capacity, ACUs (planner default: model/capacity.ts serverlessMaxAcu). */
+  maxCapacityAcu: number;
+  /** Seconds without a connection before it pauses (300-86,400). */
+  secondsUntilAutoPause: number;
+}
+
 export interface DatabaseConfig {
+  /** `instance` (prod always) or `serverless` (the staging and exam default). */
+  kind: DbKind;
+  /** Instance class, storage and Multi-AZ: read for an instance only. */
   instanceClass: string;
   allocatedStorageGb: number;
   backupRetentionDays: number;
   deletionProtection: boolean;
   multiAz: boolean;
+  /** Set when `kind` is serverless. */
+  serverless?: ServerlessDatabaseConfig;
 }
 
 export interface PlatformConfig {
@@ -72,7 +79,6 @@ export interface StagingConfig {
   activeUntil?: Date;
   maxActiveHours: number;
   activeTasks: number;
-  dbMode: StagingDbMode;
 }
 
 export interface ExamWindow {

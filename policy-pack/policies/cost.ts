@@ -1,5 +1,5 @@
 /**
- * Cost: the stack's expected month (model/cost.ts, priced from the same resources the pack is
+ * Cost: the stack's expected month (model/cost/, priced from the same resources the pack is
  * shown) must stay under a budget.
  *
  * Enforcement: CrossGuard gives a policy one level per pack configuration, and a policy cannot
@@ -53,7 +53,7 @@ const budgetSchema: PolicyConfigSchema = {
     assumptions: {
       type: "object",
       default: {},
-      description: `Cost model assumptions to override (model/cost.ts), e.g. {"classStudents": 120} or {"freeTier": true}. Known: ${Object.keys(ASSUMPTION_DESCRIPTIONS).join(", ")}.`,
+      description: `Cost model assumptions to override (model/cost/), e.g. {"classStudents": 120} or {"freeTier": true}. Known: ${Object.keys(ASSUMPTION_DESCRIPTIONS).join(", ")}.`,
     },
   },
 };
@@ -116,7 +116,7 @@ function largest(e: CostEstimate, scenario: Scenario): string {
 export const monthlyBudget: StackValidationPolicy = {
   name: "monthly-budget",
   description:
-    "The stack's estimated month (model/cost.ts: floor plus scheduled windows in the busiest month plus staging's active hours) must stay under the budget in the policy config.",
+    "The stack's estimated month (model/cost/: floor plus scheduled windows in the busiest month plus staging's active hours) must stay under the budget in the policy config.",
   remediationSteps:
     "Run the offline preview to see the cost breakdown line by line; then lower maxTasks/minTasks, use smaller tasks or ARM64, Spot above an on-demand base (spot-with-base), fewer NAT gateways (natStrategy none), a smaller dbInstanceClass, or raise the budget (budgetUsd / budgetsUsd in the monthly-budget policy config).",
   configSchema: budgetSchema,

@@ -23,6 +23,7 @@ import {
   peekString,
   rdsKind,
   settings,
+  show,
   validateResourceOfTypes,
 } from "./common";
 
@@ -35,28 +36,40 @@ const PASSWORD_INPUTS: Readonly<Record<string, readonly string[]>> = {
   "aws:rds/cluster:Cluster": ["masterPassword", "masterPasswordWo"],
 };
 
+/** Inputs that make a database a replica, whose credentials come from its source. */
+const REPLICA_INPUTS = ["replicateSourceDb", "replicationSourceIdentifier"];
+
 /**
  * An RDS instance or cluster given a master password: the password sits in the program's config
- * and state. RDS can generate and rotate it in Secrets Manager instead.
+ * and state. RDS can generate and rotate it in Secrets Manager instead, and must: a database
+ * with neither (`manageMasterUserPassword` unset) is refused too, since its tasks would have no
+ * managed secret to read (replicas, whose credentials come from their source, are exempt).
  */
 export const rdsNoPlaintextPassword: ResourceValidationPolicy = {
   name: "rds-no-plaintext-password",
   description:
-    "RDS instances and clusters must not be given a master password; RDS manages it in Secrets Manager (manageMasterUserPassword).",
+    "RDS instances and clusters must not be given a master password; RDS manages it in Secrets Manager (manageMasterUserPassword: true).",
   remediationSteps:
-    "Remove password/masterPassword and set manageMasterUserPassword: true; tasks read the generated secret through a container `secrets` entry (valueFrom the instance's masterUserSecrets[0].secretArn). Rotate the old password, since it is in the stack's history.",
+    "Remove password/masterPassword and set manageMasterUserPassword: true; tasks read the generated secret through a container `secrets` entry (valueFrom the instance's or cluster's masterUserSecrets[0].secretArn). Rotate the old password, since it is in the stack's history.",
   configSchema: { properties: {} },
-  validateResource: validateResourceOfTypes(
+  validateResource: validateResourceOfTypes<{ manageMasterUserPassword?: boolean }>(
     [aws.rds.Instance, aws.rds.Cluster],
     (props, args, report) => {
       // Presence only: the value is never read (it may also be unknown in a preview). Only the
       // two types above reach here, and each has its inputs.
-      for (const input of PASSWORD_INPUTS[args.type]) {
-        if (input in (props as object)) {
-          report(
-            `${rdsKind(args.type)} '${args.name}' must not set ${input} (value not shown); set manageMasterUserPassword: true so RDS keeps the master password in Secrets Manager.`,
-          );
-        }
+      const given = PASSWORD_INPUTS[args.type].filter((input) => input in (props as object));
+      for (const input of given) {
+        report(
+          `${rdsKind(args.type)} '${args.name}' must not set ${input} (value not shown); set manageMasterUserPassword: true so RDS keeps the master password in Secrets Manager.`,
+        );
+      }
+      const replica = REPLICA_INPUTS.some(
+        (k) => (props as Record<string, unknown>)[k] !== undefined,
+      );
+      if (given.length === 0 && !replica && props.manageMasterUserPassword !== true) {
+        report(
+          `${rdsKind(args.type)} '${args.name}' must set manageMasterUserPassword true so RDS keeps the master password in Secrets Manager; it is ${show(props.manageMasterUserPassword)}.`,
+        );
       }
     },
   ),

@@ -6,6 +6,7 @@ import * as assert from "assert";
 import { Database, DatabaseArgs } from "../../components/database";
 import { IdeService, IdeServiceArgs } from "../../components/ideService";
 import { Platform, PlatformArgs } from "../../components/platform";
+import { ServerlessDatabase } from "../../components/serverlessDatabase";
 import { capacityProviderStrategy } from "../../model/fargate";
 import { ecrRepositoryArn, parseEcrImage } from "../../model/image";
 import { argsError, serviceConfig } from "./helpers";
@@ -172,6 +173,7 @@ describe("component arguments", function () {
         ...p,
       },
       database: {
+        kind: "instance",
         instanceClass: "db.t4g.small",
         allocatedStorageGb: 20,
         backupRetentionDays: 7,
@@ -213,6 +215,7 @@ describe("component arguments", function () {
     const dbArgs = (overrides: Partial<DatabaseArgs> = {}): DatabaseArgs => ({
       environment: "staging",
       settings: {
+        kind: "instance",
         instanceClass: "db.t4g.micro",
         allocatedStorageGb: 20,
         backupRetentionDays: 1,
@@ -298,5 +301,52 @@ describe("ECR image references", function () {
   it("returns undefined for images outside ECR", function () {
     assert.strictEqual(parseEcrImage("registry.example.com/pythonide:2025.10.1"), undefined);
     assert.strictEqual(parseEcrImage("python:3.12"), undefined);
+  });
+
+  describe("ServerlessDatabase", function () {
+    const args = (settings: Partial<DatabaseArgs["settings"]> = {}, engineVersion?: string) => ({
+      environment: "exam",
+      settings: {
+        kind: "serverless" as const,
+        instanceClass: "db.t4g.small",
+        allocatedStorageGb: 20,
+        backupRetentionDays: 14,
+        deletionProtection: true,
+        multiAz: false,
+        serverless: { maxCapacityAcu: 4, secondsUntilAutoPause: 300 },
+        ...settings,
+      },
+      subnetGroupName: "pythonide-db-subnets",
+      securityGroupIds: ["sg-db"],
+      alarmTopicArn: "arn:aws:sns:us-east-2:000000000000:alarms",
+      engineVersion,
+    });
+
+    it("refuses an engine version that cannot pause (16.2), or one without its minor (16)", function () {
+      for (const version of ["16.2", "16", "12.20"]) {
+        const err = argsError(() => new ServerlessDatabase("exam-db", args({}, version)));
+        assert.deepStrictEqual(err.problems, [
+          `args.engineVersion is "${version}": must be an Aurora PostgreSQL major.minor version that accepts a minimum of 0 ACU: 13.15, 14.12, 15.7, 16.3 or later within its major version, or 17 and later`,
+        ]);
+      }
+    });
+
+    it("refuses a capacity and a pause delay outside the schema's ranges, and an instance kind", function () {
+      const err = argsError(
+        () =>
+          new ServerlessDatabase(
+            "exam-db",
+            args({ serverless: { maxCapacityAcu: 0, secondsUntilAutoPause: 60 } }),
+          ),
+      );
+      assert.deepStrictEqual(err.problems, [
+        "args.settings.serverless.maxCapacityAcu is 0: must be a whole number from 1 to 256",
+        "args.settings.serverless.secondsUntilAutoPause / 60 is 1: must be a whole number from 5 to 1440",
+      ]);
+      const kind = argsError(() => new ServerlessDatabase("exam-db", args({ kind: "instance" })));
+      assert.deepStrictEqual(kind.problems, [
+        'args.settings.kind is "instance": must be "serverless" with settings.serverless set (model/config/read.ts sets both for dbKind serverless)',
+      ]);
+    });
   });
 });

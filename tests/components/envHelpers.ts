@@ -3,7 +3,7 @@
  * shipped stack file (plus overrides), the StackReference mocked with the prod output names.
  */
 import * as assert from "assert";
-import { MockDbSnapshot, runProgram } from "../../preview/program";
+import { runProgram } from "../../preview/program";
 import { ResourceRecord } from "../../model/records";
 import { changedConfig, containers, NOW, Run, T } from "./helpers";
 
@@ -61,9 +61,7 @@ export interface EnvRunOptions {
   now?: Date;
   /** What the StackReference returns (default: platformOutputsFixture()). */
   platformOutputs?: Record<string, unknown>;
-  /** Manual RDS snapshots in the mocked account (default: none). */
-  rdsSnapshots?: MockDbSnapshot[];
-  /** Whether RDS returns the instances' managed secrets (default true). */
+  /** Whether RDS returns the databases' managed secrets (default true). */
   managedDbSecrets?: boolean;
 }
 
@@ -77,7 +75,6 @@ export async function runEnv(
     config: changedConfig(stack, options.set, options.unset),
     now: options.now ?? NOW,
     platformOutputs: options.platformOutputs,
-    rdsSnapshots: options.rdsSnapshots,
     managedDbSecrets: options.managedDbSecrets,
   });
   return new EnvRun(run.records, run.outputs, run.warnings, run.stackReferences);

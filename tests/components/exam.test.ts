@@ -6,14 +6,16 @@
  */
 import * as assert from "assert";
 import { ExamEnv, ExamEnvArgs } from "../../components/examEnv";
-import { examTasks, studentsPerTask } from "../../model/capacity";
+import { standardTags } from "../../components/tags";
+import { examTasks, serverlessMaxAcu, studentsPerTask } from "../../model/capacity";
 import { platformOutputsFixture } from "../../preview/program";
 import { argsError, NOW, serviceConfig, T } from "./helpers";
 import { EnvRun, runEnv, runError } from "./envHelpers";
 
 const PROD_STACK = "example-org/pythonide/prod";
 const RESOURCE_ID = "service/pythonide-cluster/exam-ide-service";
-const EXAM_SECRET = "arn:aws:rds:us-east-2:000000000000:secret:rds!exam-db-instance";
+const EXAM_SECRET = "arn:aws:rds:us-east-2:000000000000:secret:rds!exam-db-cluster";
+const EXAM_DB_HOST = "exam-db-cluster.cluster-mock.invalid";
 
 /** Prod's own database, which the exam must never be wired to. */
 const PROD_DB = [
@@ -81,18 +83,64 @@ describe("exam stack (Pulumi.exam.yaml on mocks)", function () {
       assert.deepStrictEqual([td.cpu, td.memory], ["1024", "2048"]);
     });
 
-    it("has its own database and data directory, never prod's", function () {
-      const db = run.get(T.db, "exam-db-instance");
-      assert.strictEqual(db.inputs.identifier, "exam-db");
-      assert.strictEqual(db.inputs.instanceClass, "db.t4g.small");
-      assert.strictEqual(db.inputs.deletionProtection, true);
-      assert.strictEqual(db.inputs.backupRetentionPeriod, 14);
-      assert.strictEqual(db.inputs.skipFinalSnapshot, false);
-      assert.strictEqual(db.inputs.finalSnapshotIdentifier, "exam-db-final");
-      assert.strictEqual(db.inputs.snapshotIdentifier, undefined);
-      assert.deepStrictEqual(db.options?.ignoreChanges, []);
+    it("has its own Aurora Serverless v2 cluster: from 0 ACU (paused) to 4, encrypted, protected, a final snapshot", function () {
+      // Planner: maxTasks 10 x 25 connections = 250 > 0.8 x 189 (1 ACU), <= 0.8 x 823 (4 ACUs).
+      assert.strictEqual(serverlessMaxAcu(10, 25), 4);
+      const tags = standardTags("exam", "database");
+      const cluster = run.get(T.dbCluster, "exam-db-cluster");
+      assert.deepStrictEqual(cluster.inputs, {
+        clusterIdentifier: "exam-db",
+        engine: "aurora-postgresql",
+        engineMode: "provisioned",
+        engineVersion: "16.6",
+        serverlessv2ScalingConfiguration: {
+          minCapacity: 0,
+          maxCapacity: 4,
+          secondsUntilAutoPause: 300,
+        },
+        databaseName: "pythonide",
+        masterUsername: "pythonide_admin",
+        manageMasterUserPassword: true,
+        storageEncrypted: true,
+        port: 5432,
+        dbSubnetGroupName: "pythonide-db-subnets",
+        vpcSecurityGroupIds: ["sg-db-mock"],
+        backupRetentionPeriod: 14,
+        copyTagsToSnapshot: true,
+        deletionProtection: true,
+        skipFinalSnapshot: false,
+        finalSnapshotIdentifier: "exam-db-final",
+        tags,
+      });
+      assert.deepStrictEqual(cluster.options?.ignoreChanges, ["engineVersion"]);
+      assert.deepStrictEqual(run.inputs(T.clusterInstance, "exam-db-writer"), {
+        identifier: "exam-db-writer",
+        clusterIdentifier: "exam-db-cluster-id",
+        instanceClass: "db.serverless",
+        engine: "aurora-postgresql",
+        engineVersion: "16.6",
+        dbSubnetGroupName: "pythonide-db-subnets",
+        publiclyAccessible: false,
+        autoMinorVersionUpgrade: true,
+        tags,
+      });
+      assert.strictEqual(run.all(T.db).length, 0);
+    });
+
+    it("alarms on the cluster's CPU and connections (80% of the 823 at 4 ACU), quiet while paused", function () {
+      const connections = run.inputs(T.alarm, "exam-db-connections-high");
+      assert.deepStrictEqual(connections.dimensions, { DBClusterIdentifier: "exam-db" });
+      assert.strictEqual(connections.threshold, 658);
+      assert.strictEqual(connections.treatMissingData, "notBreaching");
+      const cpu = run.inputs(T.alarm, "exam-db-cpu-high");
+      assert.deepStrictEqual([cpu.metricName, cpu.threshold], ["CPUUtilization", 80]);
+      assert.deepStrictEqual(cpu.dimensions, { DBClusterIdentifier: "exam-db" });
+    });
+
+    it("wires the tasks to the cluster's managed secret and its own data directory, never prod's", function () {
       const env = run.environment("exam-ide-task");
-      assert.strictEqual(env.DATABASE_HOST, "exam-db-instance.mock.invalid");
+      assert.strictEqual(env.DATABASE_HOST, EXAM_DB_HOST);
+      assert.strictEqual(env.DATABASE_PORT, "5432");
       assert.deepStrictEqual(run.secrets("exam-ide-task"), {
         DATABASE_USER: `${EXAM_SECRET}:username::`,
         DATABASE_PASSWORD: `${EXAM_SECRET}:password::`,
@@ -130,7 +178,7 @@ describe("exam stack (Pulumi.exam.yaml on mocks)", function () {
           url: "https://exam.ide.example.edu",
           serviceName: "exam-ide-service",
           dashboardName: "pythonide-exam-ide",
-          databaseEndpoint: "exam-db-instance.mock.invalid:5432",
+          databaseEndpoint: `${EXAM_DB_HOST}:5432`,
           scaling: { minTasks: 0, maxTasks: 10, reason: "the idle floor: no exam under way" },
           skippedWindows: [],
         },
@@ -286,6 +334,7 @@ describe("ExamEnv argument checks", function () {
       studentsPerTask: 31,
     },
     database: {
+      kind: "instance",
       instanceClass: "db.t4g.small",
       allocatedStorageGb: 20,
       backupRetentionDays: 14,

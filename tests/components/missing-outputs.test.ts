@@ -10,37 +10,39 @@ import { runEnv, runError } from "./envHelpers";
 import { T } from "./helpers";
 
 const PROD_STACK = "example-org/pythonide/prod";
-const SNAPSHOT = {
-  dbInstanceIdentifier: "staging-db",
-  dbSnapshotIdentifier: "staging-db-final-0001",
-  snapshotCreateTime: "2026-01-20T23:10:00Z",
-};
 const ACTIVE = { active: "true", activeUntil: "2026-02-02T12:00" };
 
 describe("missing outputs fail loudly", function () {
   this.timeout(120000);
 
-  it("staging restored from a snapshot without a managed secret: the update fails, naming the instance and the fix", async () => {
-    const message = await runError("staging", {
-      set: ACTIVE,
-      rdsSnapshots: [SNAPSHOT],
-      managedDbSecrets: false,
-    });
+  it("a cluster without a managed secret: the update fails, naming the cluster and the fix", async () => {
+    const message = await runError("staging", { set: ACTIVE, managedDbSecrets: false });
     // The SDK names the input it could not serialize, then the program's message.
     assert.strictEqual(
       message,
       'error serializing property "containerDefinitions": error serializing property "policy": error serializing property "outputs": ' +
-        missingSecretMessage("staging-db", "staging-db"),
+        missingSecretMessage("staging-db", "staging-db", "DB cluster"),
     );
     assert.match(
       message,
-      /Database "staging-db": RDS returned no managed master user secret for DB instance staging-db .*aws rds modify-db-instance --db-instance-identifier staging-db --manage-master-user-password/,
+      /Database "staging-db": RDS returned no managed master user secret for DB cluster staging-db .*aws rds modify-db-cluster --db-cluster-identifier staging-db --manage-master-user-password/,
+    );
+  });
+
+  it("an instance without one (dbKind instance): the same, with the instance's command", async () => {
+    const message = await runError("exam", {
+      set: { dbKind: "instance" },
+      managedDbSecrets: false,
+    });
+    assert.match(
+      message,
+      /Database "exam-db": RDS returned no managed master user secret for DB instance exam-db .*aws rds modify-db-instance --db-instance-identifier exam-db --manage-master-user-password/,
     );
   });
 
   it("with the secret, the task and the role read it (no undefined, no null)", async () => {
-    const run = await runEnv("staging", { set: ACTIVE, rdsSnapshots: [SNAPSHOT] });
-    const secret = "arn:aws:rds:us-east-2:000000000000:secret:rds!staging-db-instance";
+    const run = await runEnv("staging", { set: ACTIVE });
+    const secret = "arn:aws:rds:us-east-2:000000000000:secret:rds!staging-db-cluster";
     assert.deepStrictEqual(run.secrets("staging-ide-task"), {
       DATABASE_USER: `${secret}:username::`,
       DATABASE_PASSWORD: `${secret}:password::`,

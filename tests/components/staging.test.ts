@@ -1,48 +1,24 @@
 /**
  * The staging stack (Pulumi.staging.yaml and variations) on mocks at a fixed clock, 2026-02-02
- * 12:00Z (06:00 in the stack's America/Chicago): off as shipped; switched on until 18:00Z with
- * earlier sessions' snapshots; a first session; the always-on database; an expired session; the
- * config errors. Each describe runs the program once and shares the records.
+ * 12:00Z (06:00 in the stack's America/Chicago): off as shipped (its database paused, there);
+ * switched on until 18:00Z; 2 tasks under a ceiling of 3; an always-on instance (dbKind
+ * instance); an expired session; the config errors. Each describe runs the program once and
+ * shares the records.
  */
 import * as assert from "assert";
 import { StagingEnv, StagingEnvArgs } from "../../components/stagingEnv";
 import { PLATFORM_REFERENCE_KEYS } from "../../components/platformReference";
-import { latestSnapshot, nextFinalSnapshotIdentifier } from "../../model/snapshots";
 import { ServiceConfig } from "../../model/config";
-import { MockDbSnapshot, platformOutputsFixture } from "../../preview/program";
+import { platformOutputsFixture } from "../../preview/program";
 import { argsError, policyDocument, serviceConfig, T } from "./helpers";
 import { EnvRun, runEnv, runError } from "./envHelpers";
 
 const PROD_STACK = "example-org/pythonide/prod";
 const RESOURCE_ID = "service/pythonide-cluster/staging-ide-service";
-const STAGING_SECRET = "arn:aws:rds:us-east-2:000000000000:secret:rds!staging-db-instance";
+const STAGING_SECRET = "arn:aws:rds:us-east-2:000000000000:secret:rds!staging-db-cluster";
+const STAGING_HOST = "staging-db-cluster.cluster-mock.invalid";
 /** 12:00 in America/Chicago (CST, UTC-6) on the test day: 18:00Z, 6 hours after the clock. */
 const ACTIVE = { active: "true", activeUntil: "2026-02-02T12:00" };
-
-/** Earlier sessions' snapshots, one still being taken, and another instance's. */
-const SNAPSHOTS: MockDbSnapshot[] = [
-  {
-    dbInstanceIdentifier: "staging-db",
-    dbSnapshotIdentifier: "staging-db-final-0001",
-    snapshotCreateTime: "2026-01-20T23:10:00Z",
-  },
-  {
-    dbInstanceIdentifier: "staging-db",
-    dbSnapshotIdentifier: "staging-db-final-0002",
-    snapshotCreateTime: "2026-01-29T23:05:00Z",
-  },
-  {
-    dbInstanceIdentifier: "staging-db",
-    dbSnapshotIdentifier: "staging-db-by-hand",
-    snapshotCreateTime: "2026-02-02T11:55:00Z",
-    status: "creating",
-  },
-  {
-    dbInstanceIdentifier: "exam-db",
-    dbSnapshotIdentifier: "exam-db-final-0009",
-    snapshotCreateTime: "2026-02-01T10:00:00Z",
-  },
-];
 
 /** Prod's own database, which staging must never be wired to. */
 const PROD_DB = [
@@ -100,19 +76,32 @@ describe("staging stack (Pulumi.staging.yaml on mocks)", function () {
       assert.deepStrictEqual(run.actions(), []);
     });
 
-    it("has no database (on-demand mode, off) and tasks get no database settings", function () {
+    it("keeps its database, paused: Aurora Serverless v2 from 0 ACU, the tasks wired to its secret", function () {
       assert.strictEqual(run.all(T.db).length, 0);
-      assert.strictEqual(run.all(T.database).length, 0);
-      const env = run.environment("staging-ide-task");
+      assert.strictEqual(run.all(T.serverlessDatabase).length, 1);
+      const cluster = run.inputs(T.dbCluster, "staging-db-cluster");
+      assert.deepStrictEqual(cluster.serverlessv2ScalingConfiguration, {
+        minCapacity: 0,
+        maxCapacity: 1,
+        secondsUntilAutoPause: 300,
+      });
+      // Staging: no deletion protection, so no final snapshot (config default).
       assert.deepStrictEqual(
-        Object.keys(env).filter((k) => k.startsWith("DATABASE_")),
-        [],
+        [cluster.deletionProtection, cluster.skipFinalSnapshot, cluster.finalSnapshotIdentifier],
+        [false, true, undefined],
       );
-      assert.deepStrictEqual(run.secrets("staging-ide-task"), {});
+      assert.strictEqual(cluster.backupRetentionPeriod, 1);
+      const env = run.environment("staging-ide-task");
+      assert.strictEqual(env.DATABASE_HOST, STAGING_HOST);
+      assert.strictEqual(env.DATABASE_PORT, "5432");
+      assert.deepStrictEqual(run.secrets("staging-ide-task"), {
+        DATABASE_USER: `${STAGING_SECRET}:username::`,
+        DATABASE_PASSWORD: `${STAGING_SECRET}:password::`,
+      });
       const policy = policyDocument(run.get(T.rolePolicy, "staging-ide-execution-policy"));
       assert.deepStrictEqual(
         policy.Statement.map((s: { Sid: string }) => s.Sid),
-        ["WriteOwnLogs"],
+        ["WriteOwnLogs", "ReadOwnSecrets"],
       );
       assertNoProdDatabase(run);
     });
@@ -141,7 +130,7 @@ describe("staging stack (Pulumi.staging.yaml on mocks)", function () {
       ]);
     });
 
-    it("exports its URL, service, dashboard, that it is off, and its database mode", function () {
+    it("exports its URL, service, dashboard, that it is off, and its database", function () {
       assert.deepStrictEqual(run.outputs, {
         url: "https://staging.ide.example.edu",
         serviceName: "staging-ide-service",
@@ -155,21 +144,15 @@ describe("staging stack (Pulumi.staging.yaml on mocks)", function () {
           switchOff: "none (staging is off)",
         },
         schedule: [],
-        database: {
-          mode: "on-demand",
-          exists: false,
-          endpoint: "none (on-demand database, staging is off)",
-          restoredFromSnapshot: "none",
-          finalSnapshotIdentifier: "none",
-        },
+        database: { kind: "serverless", endpoint: `${STAGING_HOST}:5432` },
       });
     });
   });
 
-  describe("switched on until 12:00 Chicago (18:00Z), earlier sessions' snapshots exist", function () {
+  describe("switched on until 12:00 Chicago (18:00Z)", function () {
     let run: EnvRun;
     before(async function () {
-      run = await runEnv("staging", { set: ACTIVE, rdsSnapshots: SNAPSHOTS });
+      run = await runEnv("staging", { set: ACTIVE });
     });
 
     it("raises the target's minimum to 1 (activeTasks) under the ceiling of 2; desired stays 0", function () {
@@ -188,26 +171,21 @@ describe("staging stack (Pulumi.staging.yaml on mocks)", function () {
       assert.strictEqual(action.scalableDimension, "ecs:service:DesiredCount");
     });
 
-    it("creates its own small database, restored from the newest available snapshot of its own", function () {
-      const db = run.get(T.db, "staging-db-instance");
-      assert.strictEqual(db.inputs.identifier, "staging-db");
-      assert.strictEqual(db.inputs.instanceClass, "db.t4g.micro");
-      assert.strictEqual(db.inputs.snapshotIdentifier, "staging-db-final-0002");
-      assert.deepStrictEqual(db.options?.ignoreChanges, ["snapshotIdentifier"]);
-      assert.strictEqual(db.inputs.dbSubnetGroupName, "pythonide-db-subnets");
-      assert.deepStrictEqual(db.inputs.vpcSecurityGroupIds, ["sg-db-mock"]);
-      assert.strictEqual(db.inputs.deletionProtection, false);
-    });
-
-    it("leaves a final snapshot with the next unused generation (0003) when deleted", function () {
-      const db = run.inputs(T.db, "staging-db-instance");
-      assert.strictEqual(db.skipFinalSnapshot, false);
-      assert.strictEqual(db.finalSnapshotIdentifier, "staging-db-final-0003");
+    it("keeps the same database as while off: switching on changes no database input", async function () {
+      const off = await runEnv("staging");
+      assert.deepStrictEqual(
+        run.inputs(T.dbCluster, "staging-db-cluster"),
+        off.inputs(T.dbCluster, "staging-db-cluster"),
+      );
+      assert.deepStrictEqual(
+        run.inputs(T.clusterInstance, "staging-db-writer"),
+        off.inputs(T.clusterInstance, "staging-db-writer"),
+      );
     });
 
     it("wires the tasks to the staging database only (host, port, name, RDS-managed secret)", function () {
       const env = run.environment("staging-ide-task");
-      assert.strictEqual(env.DATABASE_HOST, "staging-db-instance.mock.invalid");
+      assert.strictEqual(env.DATABASE_HOST, STAGING_HOST);
       assert.strictEqual(env.DATABASE_PORT, "5432");
       assert.strictEqual(env.DATABASE_NAME, "pythonide");
       assert.deepStrictEqual(run.secrets("staging-ide-task"), {
@@ -217,7 +195,7 @@ describe("staging stack (Pulumi.staging.yaml on mocks)", function () {
       assertNoProdDatabase(run);
     });
 
-    it("exports that it is on, until when, and the snapshots", function () {
+    it("exports that it is on, until when, and its database", function () {
       assert.strictEqual(run.outputs.active, true);
       assert.strictEqual(run.outputs.activeUntil, "2026-02-02T18:00Z");
       assert.deepStrictEqual(run.outputs.scaling, {
@@ -240,11 +218,8 @@ describe("staging stack (Pulumi.staging.yaml on mocks)", function () {
         },
       ]);
       assert.deepStrictEqual(run.outputs.database, {
-        mode: "on-demand",
-        exists: true,
-        endpoint: "staging-db-instance.mock.invalid:5432",
-        restoredFromSnapshot: "staging-db-final-0002",
-        finalSnapshotIdentifier: "staging-db-final-0003",
+        kind: "serverless",
+        endpoint: `${STAGING_HOST}:5432`,
       });
     });
   });
@@ -255,13 +230,9 @@ describe("staging stack (Pulumi.staging.yaml on mocks)", function () {
       run = await runEnv("staging", { set: { ...ACTIVE, activeTasks: "2", maxTasks: "3" } });
     });
 
-    it("starts from an empty database and names the first final snapshot 0001", function () {
-      const db = run.get(T.db, "staging-db-instance");
-      assert.strictEqual(db.inputs.snapshotIdentifier, undefined);
-      assert.strictEqual(db.inputs.finalSnapshotIdentifier, "staging-db-final-0001");
-      assert.strictEqual(db.inputs.skipFinalSnapshot, false);
-      assert.deepStrictEqual(db.options?.ignoreChanges, ["snapshotIdentifier"]);
-      assert.strictEqual((run.outputs.database as any).restoredFromSnapshot, "none");
+    it("sizes the database for 3 tasks: 75 connections still fit 1 ACU (151 below the alarm)", function () {
+      const cluster = run.inputs(T.dbCluster, "staging-db-cluster");
+      assert.strictEqual(cluster.serverlessv2ScalingConfiguration.maxCapacity, 1);
     });
 
     it("holds 2 to 3 tasks and still switches to 0/0 at the expiry", function () {
@@ -273,30 +244,27 @@ describe("staging stack (Pulumi.staging.yaml on mocks)", function () {
     });
   });
 
-  describe("always-on database, staging off", function () {
+  describe("dbKind instance: an always-on RDS instance, staging off", function () {
     let run: EnvRun;
     before(async function () {
-      run = await runEnv("staging", { set: { dbMode: "always-on" }, rdsSnapshots: SNAPSHOTS });
+      run = await runEnv("staging", { set: { dbKind: "instance" } });
     });
 
-    it("keeps the database while the service rests at 0/0 with no scheduled action", function () {
+    it("keeps a db.t4g.micro instance while the service rests at 0/0, and no cluster", function () {
       const db = run.inputs(T.db, "staging-db-instance");
       assert.strictEqual(db.identifier, "staging-db");
-      assert.strictEqual(db.snapshotIdentifier, "staging-db-final-0002");
-      assert.strictEqual(db.finalSnapshotIdentifier, "staging-db-final-0003");
+      assert.strictEqual(db.instanceClass, "db.t4g.micro");
+      assert.strictEqual(db.snapshotIdentifier, undefined);
+      assert.strictEqual(run.all(T.dbCluster).length, 0);
       const target = run.inputs(T.target, "staging-ide-scaling-target");
       assert.deepStrictEqual([target.minCapacity, target.maxCapacity], [0, 0]);
-      assert.deepStrictEqual(run.actions(), []);
       assert.strictEqual(
         run.environment("staging-ide-task").DATABASE_HOST,
         "staging-db-instance.mock.invalid",
       );
       assert.deepStrictEqual(run.outputs.database, {
-        mode: "always-on",
-        exists: true,
+        kind: "instance",
         endpoint: "staging-db-instance.mock.invalid:5432",
-        restoredFromSnapshot: "staging-db-final-0002",
-        finalSnapshotIdentifier: "staging-db-final-0003",
       });
     });
   });
@@ -306,18 +274,17 @@ describe("staging stack (Pulumi.staging.yaml on mocks)", function () {
     before(async function () {
       run = await runEnv("staging", {
         set: { active: "true", activeUntil: "2026-02-02T05:00" },
-        rdsSnapshots: SNAPSHOTS,
       });
     });
 
-    it("warns, and is off: 0/0, no scheduled action, the on-demand database removed", function () {
+    it("warns, and is off: 0/0, no scheduled action, its database kept (paused)", function () {
       assert.deepStrictEqual(run.warnings, [
         "staging expired at 2026-02-02T11:00Z and stays off; set a new pythonide:activeUntil to switch it on again",
       ]);
       const target = run.inputs(T.target, "staging-ide-scaling-target");
       assert.deepStrictEqual([target.minCapacity, target.maxCapacity], [0, 0]);
       assert.deepStrictEqual(run.actions(), []);
-      assert.strictEqual(run.all(T.db).length, 0);
+      assert.strictEqual(run.all(T.dbCluster).length, 1);
       assert.strictEqual(run.outputs.active, false);
     });
   });
@@ -355,48 +322,6 @@ describe("staging stack (Pulumi.staging.yaml on mocks)", function () {
   });
 });
 
-describe("staging database snapshots (model/snapshots.ts)", function () {
-  const listing = (id: string, at: string, status = "available") => ({
-    dbSnapshotIdentifier: id,
-    snapshotCreateTime: at,
-    status,
-  });
-
-  it("restores from the newest available snapshot, none when there is none yet", function () {
-    assert.strictEqual(latestSnapshot([]), undefined);
-    assert.strictEqual(
-      latestSnapshot([
-        listing("staging-db-final-0002", "2026-01-29T23:05:00Z"),
-        listing("staging-db-final-0001", "2026-01-20T23:10:00Z"),
-        listing("staging-db-by-hand", "2026-02-01T08:00:00Z", "creating"),
-      ]),
-      "staging-db-final-0002",
-    );
-    assert.strictEqual(
-      latestSnapshot([listing("staging-db-only-creating", "2026-02-01T08:00:00Z", "creating")]),
-      undefined,
-    );
-  });
-
-  it("names the next final snapshot one generation above the highest, whatever else exists", function () {
-    assert.strictEqual(nextFinalSnapshotIdentifier("staging-db", []), "staging-db-final-0001");
-    assert.strictEqual(
-      nextFinalSnapshotIdentifier("staging-db", [
-        "staging-db-final-0007",
-        "staging-db-final-0002",
-        "staging-db-by-hand",
-        "staging-db-final-x",
-      ]),
-      "staging-db-final-0008",
-    );
-    // Old snapshots deleted by hand: still above the newest kept.
-    assert.strictEqual(
-      nextFinalSnapshotIdentifier("staging-db", ["staging-db-final-0012"]),
-      "staging-db-final-0013",
-    );
-  });
-});
-
 describe("StagingEnv argument checks", function () {
   const service = (overrides: Partial<ServiceConfig> = {}): ServiceConfig =>
     serviceConfig({
@@ -413,8 +338,9 @@ describe("StagingEnv argument checks", function () {
     platformStack: PROD_STACK,
     host: "staging.ide.example.edu",
     service: service(),
-    staging: { active: false, maxActiveHours: 12, activeTasks: 1, dbMode: "on-demand" },
+    staging: { active: false, maxActiveHours: 12, activeTasks: 1 },
     database: {
+      kind: "instance",
       instanceClass: "db.t4g.micro",
       allocatedStorageGb: 20,
       backupRetentionDays: 1,
@@ -441,7 +367,7 @@ describe("StagingEnv argument checks", function () {
       problems(
         args({
           service: service({ minTasks: 1, maxTasks: 2 }),
-          staging: { active: true, maxActiveHours: 12, activeTasks: 1, dbMode: "on-demand" },
+          staging: { active: true, maxActiveHours: 12, activeTasks: 1 },
         }),
       ),
       [

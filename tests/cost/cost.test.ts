@@ -11,6 +11,7 @@ import {
 import { ResourceRecord } from "../../model/records";
 import {
   alarmRecords,
+  auroraClusterRecord,
   dashboardRecord,
   databaseRecord,
   fileSystemRecord,
@@ -277,22 +278,8 @@ describe("cost estimate: schedules", () => {
     const vcpu = line(e, "staging-service", "Fargate vCPU (X86_64, Spot)");
     // 10 h of 1 task; the ceiling: on all month at stagingMaxTasks (2, the config default) x 0.5 vCPU.
     assert.deepEqual(vcpu.quantity, { floor: 0, expected: 5, ceiling: 730 }); // 10 h, 730 h x 2 x 0.5
-    // Its on-demand database is not deployed while off: priced from the assumptions.
-    const db = line(
-      e,
-      "staging-service-database (deployed only while on)",
-      "RDS PostgreSQL db.t4g.micro",
-    );
-    near(db.monthly.floor, 0);
-    near(db.monthly.expected, 10 * 0.016);
-    near(db.monthly.ceiling, 730 * 0.016);
-    const snap = line(e, "staging-service-database (deployed only while on)", "RDS final snapshot");
-    near(snap.monthly.floor, 0.095);
-    assert.ok(
-      e.notes.some((n) =>
-        n.startsWith("staging's database is not in the records while staging is off"),
-      ),
-    );
+    // No database among the records: none is priced (its own records say what it is).
+    assert.equal(e.lines.filter((l) => l.type.startsWith("aws:rds/")).length, 0);
     assert.match(e.expectedBasis, /plus staging on for 10 hours a month$/);
     assert.deepEqual(e.unpriced, []);
     ordered(e);
@@ -312,7 +299,7 @@ describe("cost estimate: schedules", () => {
     assert.equal(line(longer, "s", "Fargate vCPU").quantity.expected, 40 * 2 * 0.5);
   });
 
-  it("staging switched on: its minimum until the expiry action, its database only while on", () => {
+  it("staging switched on: its minimum until the expiry action", () => {
     const records = [
       P,
       ...serviceRecords({
@@ -341,19 +328,123 @@ describe("cost estimate: schedules", () => {
     const e = estimate(records);
     const vcpu = line(e, "staging-service", "Fargate vCPU");
     assert.deepEqual(vcpu.quantity, { floor: 0, expected: 10 * 2 * 0.5, ceiling: 3 * 730 * 0.5 });
+    // An RDS instance (dbKind instance) runs all month, whether staging is on or off.
     const db = line(e, "staging-db", "RDS PostgreSQL db.t4g.micro");
-    near(db.monthly.expected, 0.16);
-    assert.equal(db.monthly.floor, 0);
+    assert.deepEqual(db.quantity, { floor: 730, expected: 730, ceiling: 730 });
+    near(db.monthly.expected, 11.68);
     assert.equal(servicesOf(records)[0].peakTasks, 2);
     ordered(e);
-    // The same database with staging off is always-on: priced all month.
-    const off = estimate([
+  });
+});
+
+describe("cost estimate: a database that pauses itself (Aurora Serverless v2)", () => {
+  const staging = (minTasks: number) => [
+    P,
+    ...serviceRecords({
+      name: "staging-service",
+      cpu: 512,
+      memory: 1024,
+      minTasks,
+      maxTasks: 2,
+      environment: "staging",
+      capacity: { strategy: "spot" },
+    }),
+    auroraClusterRecord("staging-db", { maxAcu: 1, environment: "staging" }),
+  ];
+
+  it("staging: paused in the floor; its 10 hours on plus 10 five-minute pause delays expected", () => {
+    const e = estimate(staging(0));
+    const acu = line(e, "staging-db", "Aurora Serverless v2 capacity");
+    // Hand-computed: 10 h + 10 sessions x 300 s = 10 + 10/12 = 10.8333 h, at 1 ACU.
+    near(acu.quantity.expected, 10 + 10 / 12, "ACU-hours");
+    assert.deepEqual([acu.quantity.floor, acu.quantity.ceiling], [0, 730]);
+    near(acu.monthly.expected, (10 + 10 / 12) * 0.12, "dollars");
+    assert.equal(acu.priceKey, "aurora.serverlessV2AcuHour");
+    const io = line(e, "staging-db", "Aurora I/O requests (Standard)");
+    near(io.quantity.expected, (10 + 10 / 12) * 0.1, "million I/O");
+    const storage = line(e, "staging-db", "Aurora storage (Standard)");
+    assert.deepEqual(storage.quantity, { floor: 1, expected: 1, ceiling: 1 });
+    near(storage.monthly.floor, 0.1);
+    near(line(e, "staging-db", "Secrets Manager secret").monthly.floor, 0.4);
+    assert.deepEqual(e.unpriced, []);
+    ordered(e);
+    // Fewer, longer sessions: fewer pause delays.
+    const three = estimate(staging(0), { stagingSessionsPerMonth: 3 });
+    near(line(three, "staging-db", "Aurora Serverless v2").quantity.expected, 10 + 3 / 12);
+  });
+
+  it("a service that always runs a task keeps it awake all month; a minimum above 0 never pauses", () => {
+    const awake = estimate(staging(1));
+    const acu = line(awake, "staging-db", "Aurora Serverless v2 capacity");
+    assert.deepEqual(acu.quantity, { floor: 730, expected: 730, ceiling: 730 });
+    const floored = estimate([
       P,
-      ...serviceRecords({ name: "s", cpu: 512, memory: 1024, minTasks: 0, environment: "staging" }),
-      databaseRecord("staging-db", { instanceClass: "db.t4g.micro", environment: "staging" }),
+      auroraClusterRecord("db", { maxAcu: 2, minAcu: 0.5, environment: "exam" }),
     ]);
-    near(line(off, "staging-db", "RDS PostgreSQL").monthly.floor, 11.68);
-    assert.equal(off.lines.filter((l) => l.item.startsWith("RDS final snapshot")).length, 0);
+    assert.deepEqual(line(floored, "db", "Aurora Serverless v2").quantity, {
+      floor: 1460,
+      expected: 1460,
+      ceiling: 1460,
+    });
+  });
+
+  it("exam windows: awake while the window's tasks run plus one pause delay, in the expected month", () => {
+    const records = [
+      P,
+      ...serviceRecords({
+        name: "exam-service",
+        cpu: 1024,
+        memory: 2048,
+        minTasks: 0,
+        maxTasks: 10,
+        environment: "exam",
+        windows: [
+          {
+            name: "final",
+            from: new Date("2027-06-08T17:00:00Z"),
+            to: new Date("2027-06-08T21:30:00Z"),
+            tasks: 6,
+          },
+          {
+            name: "midsem",
+            from: new Date("2027-03-16T13:00:00Z"),
+            to: new Date("2027-03-16T16:30:00Z"),
+            tasks: 4,
+          },
+        ],
+      }),
+      auroraClusterRecord("exam-db", { maxAcu: 4, environment: "exam" }),
+    ];
+    const e = estimate(records);
+    assert.equal(e.expectedMonth, "2027-06");
+    // Hand-computed: 17:00Z-21:30Z = 4.5 h, + 300 s = 4.5833 h, x 4 ACU = 18.333 ACU-hours.
+    const acu = line(e, "exam-db", "Aurora Serverless v2 capacity");
+    near(acu.quantity.expected, (4.5 + 5 / 60) * 4);
+    near(acu.monthly.expected, (4.5 + 5 / 60) * 4 * 0.12); // $2.20
+    assert.equal(acu.quantity.floor, 0);
+    const march = estimate(records, { expectedMonth: "2027-03" });
+    near(line(march, "exam-db", "Aurora Serverless v2").quantity.expected, (3.5 + 5 / 60) * 4);
+    const none = estimate(records, { expectedMonth: "2027-01" });
+    assert.equal(line(none, "exam-db", "Aurora Serverless v2").quantity.expected, 0);
+  });
+
+  it("lists a cluster without a Serverless v2 configuration, and a provisioned writer, as not priced", () => {
+    const cluster = auroraClusterRecord("db", { maxAcu: 1 });
+    const provisioned = {
+      ...cluster,
+      inputs: { ...cluster.inputs, serverlessv2ScalingConfiguration: undefined },
+    };
+    const writer = {
+      ...cluster,
+      type: "aws:rds/clusterInstance:ClusterInstance",
+      name: "db-writer",
+      inputs: { instanceClass: "db.r6g.large" },
+    };
+    const e = estimate([P, provisioned, writer]);
+    assert.deepEqual(e.unpriced, [
+      "Aurora cluster db: no Serverless v2 scaling configuration; provisioned Aurora instances are not in the price table, not priced",
+      "Aurora cluster instance db-writer: class db.r6g.large is not in the price table; not priced",
+    ]);
   });
 });
 

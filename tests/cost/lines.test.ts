@@ -8,7 +8,12 @@ import { strict as assert } from "assert";
 import { CostEstimate, estimate, formatEstimate } from "../../model/cost";
 import { HOURS_PER_MONTH, PriceKey, pricesFor } from "../../model/prices";
 import { ResourceRecord } from "../../model/records";
-import { databaseRecord, providerRecord, serviceRecords } from "../../model/synthetic";
+import {
+  auroraClusterRecord,
+  databaseRecord,
+  providerRecord,
+  serviceRecords,
+} from "../../model/synthetic";
 
 const REGION = "us-east-2";
 const P = providerRecord(REGION);
@@ -501,7 +506,7 @@ describe("cost lines: what each quantity assumes, in words", () => {
     );
   });
 
-  it("explains a staging service's hours and its on-demand database", () => {
+  it("explains a staging service's hours and its database that pauses itself", () => {
     const e = estimate(
       [
         P,
@@ -509,26 +514,24 @@ describe("cost lines: what each quantity assumes, in words", () => {
           name: "ide",
           cpu: 512,
           memory: 1024,
-          minTasks: 1,
+          minTasks: 0,
           maxTasks: 3,
           environment: "staging",
         }),
+        auroraClusterRecord("ide-db", { maxAcu: 1, environment: "staging" }),
       ],
-      { stagingActiveHoursPerMonth: 10, stagingActiveTasks: 1, stagingSnapshotGb: 1 },
+      { stagingActiveHoursPerMonth: 10, stagingActiveTasks: 1, stagingSessionsPerMonth: 4 },
     );
     const why = (item: string) => e.lines.find((l) => l.item === item)?.assumed;
     assert.equal(
-      why("Fargate vCPU (X86_64, on-demand)"),
-      "0.5 vCPU / 1 GB a task; staging: 1 tasks while off, 1 for 10 h/month while on (assumption), 3 all month in the ceiling (maxTasks: assumption stagingMaxTasks)",
-    );
-    assert.match(
-      why("RDS storage (gp3)")!,
-      /^20 GB, single-AZ; not deployed while staging is off; priced as db\.t4g\.micro, 20 GB \(assumptions stagingDbClass, stagingDbStorageGb\): 10 h\/month expected, none in the floor, all month in the ceiling$/,
+      why("Aurora Serverless v2 capacity"),
+      "at its maximum 1 ACU while awake (an upper bound), 0 while paused; awake while staging is on (10 h, assumption) plus 4 pause delays of 0.083 h (assumption stagingSessionsPerMonth); 10.333 h expected",
     );
     assert.equal(
-      why("RDS final snapshot kept while staging is off"),
-      "1 GB (assumption stagingSnapshotGb)",
+      why("Aurora I/O requests (Standard)"),
+      "0.1 million per hour awake (assumption auroraIoMillionsPerAwakeHour)",
     );
+    assert.equal(why("Aurora storage (Standard)"), "1 GB (assumption auroraStoredGb)");
   });
 });
 

@@ -72,6 +72,9 @@ describe("--live-prices: the AWS Price List, from recorded responses", () => {
     assert.deepEqual(live.kept, [
       "fargate.spotFactor",
       "rds.gp3IopsMonth",
+      "aurora.serverlessV2AcuHour",
+      "aurora.storageGbMonth",
+      "aurora.ioMillion",
       "efs.standardGbMonth",
       "efs.elasticReadGb",
       "efs.elasticWriteGb",

@@ -63,11 +63,11 @@ describe("cost model: assumptions at their limits", () => {
     );
   });
 
-  it("takes a boolean for stagingDbOnDemand and text for the region, nothing else", () => {
-    assert.equal(fails({ stagingDbOnDemand: false }), undefined);
+  it("takes a boolean for freeTier and text for the region, nothing else", () => {
+    assert.equal(fails({ freeTier: true }), undefined);
     assert.equal(
-      fails({ stagingDbOnDemand: "no" }),
-      'cost assumption stagingDbOnDemand is "no": must be true or false',
+      fails({ freeTier: "no" }),
+      'cost assumption freeTier is "no": must be true or false',
     );
     assert.equal(fails({ region: 5 }), "cost assumption region is 5: must be text");
     assert.equal(resolveAssumptions({ region: "eu-west-1" }).region, "eu-west-1");

@@ -266,7 +266,7 @@ describe("cost model: the platform around the services", () => {
     assert.equal(estimate(records).expectedMonth, "2027-03");
   });
 
-  it("prices a recorded staging database for staging's hours only while staging is on", () => {
+  it("prices a recorded staging RDS instance (dbKind instance) all month, whether staging is on or off", () => {
     const db = { ...databaseRecordFor("staging"), name: "stg-db" };
     // Switched on: the target's floor is 1 until an at() action returns it to 0.
     const service = serviceRecords({
@@ -296,14 +296,8 @@ describe("cost model: the platform around the services", () => {
     const inst = e.lines.find((l) => l.item.startsWith("RDS PostgreSQL"))!;
     assert.deepEqual(
       [inst.quantity.floor, inst.quantity.expected, inst.quantity.ceiling],
-      [0, 10, M],
+      [M, M, M],
     );
-    assert.match(
-      inst.assumed!,
-      /^single-AZ; exists only while staging is on \(assumption stagingDbOnDemand\): 10 h\/month expected/,
-    );
-    const always = estimate(on, { stagingActiveHoursPerMonth: 10, stagingDbOnDemand: false });
-    const full = always.lines.find((l) => l.item.startsWith("RDS PostgreSQL"))!;
-    assert.deepEqual([full.quantity.floor, full.quantity.expected], [M, M]);
+    assert.equal(inst.assumed, "single-AZ");
   });
 });

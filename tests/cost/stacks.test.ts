@@ -5,6 +5,7 @@
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
+import { MIN_TASKS_DURING_EXAM } from "../../model/capacity";
 import {
   ASSUMPTION_DESCRIPTIONS,
   CostEstimate,
@@ -139,7 +140,15 @@ describe("cost of the shipped stacks", function () {
     assert.equal(e.expectedMonth, "2027-06");
     const vcpu = e.lines.find((l) => l.item === "Fargate vCPU (X86_64, on-demand)")!;
     assert.deepEqual(vcpu.quantity, { floor: 0, expected: 4.5 * 6, ceiling: 730 * 10 });
-    assert.ok(e.lines.some((l) => l.item === "RDS PostgreSQL db.t4g.small")); // its own database
+    // Its own database pauses between exams: awake from the final's scale-up (17:00Z) to its
+    // scale-down (21:30Z), 4.5 h, plus the 5-minute pause delay; at its maximum of 4 ACU
+    // (10 tasks x 25 connections = 250 > 0.8 x 189 at 1 ACU, <= 0.8 x 823 at 4 ACU).
+    const acu = e.lines.find((l) => l.item === "Aurora Serverless v2 capacity")!;
+    assert.ok(Math.abs(acu.quantity.expected - (4.5 + 5 / 60) * 4) < 1e-9);
+    assert.deepEqual([acu.quantity.floor, acu.quantity.ceiling], [0, 730 * 4]);
+    assert.equal(e.lines.filter((l) => l.item.startsWith("RDS PostgreSQL")).length, 0);
+    // Two tasks in two zones at least during an exam: the planner's floor and the subnets.
+    assert.ok(service.peakTasks >= MIN_TASKS_DURING_EXAM);
   });
 
   it("staging (switched off): no tasks in the floor, 10 hours of one Spot task expected, maxTasks in the ceiling", () => {
@@ -147,9 +156,10 @@ describe("cost of the shipped stacks", function () {
     const vcpu = e.lines.find((l) => l.item === "Fargate vCPU (X86_64, Spot)")!;
     // The ceiling is one rule, on or off: all month at maxTasks (2, the config default).
     assert.deepEqual(vcpu.quantity, { floor: 0, expected: 10 * 0.5, ceiling: 730 * 2 * 0.5 });
-    const db = e.lines.find((l) => l.item === "RDS PostgreSQL db.t4g.micro")!;
-    assert.deepEqual(db.monthly.floor, 0);
-    assert.ok(Math.abs(db.monthly.expected - 10 * 0.016) < 1e-9);
+    // Its database: paused while off; awake its 10 hours on plus 10 pause delays, at 1 ACU.
+    const acu = e.lines.find((l) => l.item === "Aurora Serverless v2 capacity")!;
+    assert.deepEqual(acu.monthly.floor, 0);
+    assert.ok(Math.abs(acu.quantity.expected - (10 + 10 / 12)) < 1e-9);
   });
 
   it("sums the seeds' plans and ours in one run, with the ratios of total and compute", () => {

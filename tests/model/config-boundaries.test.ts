@@ -291,6 +291,7 @@ describe("stack config at the edges", () => {
       assert.equal(c.service.memoryTargetPercent, 80);
       assert.equal(c.service.logRetentionDays, 14);
       assert.deepEqual(c.database, {
+        kind: "instance",
         instanceClass: "db.t4g.medium",
         allocatedStorageGb: 50,
         backupRetentionDays: 3,
@@ -519,9 +520,10 @@ describe("stack config at the edges", () => {
       assert.deepEqual([c.service.minTasks, c.service.maxTasks, c.staging?.activeTasks], [2, 2, 2]);
     });
 
-    it("reads maxActiveHours and dbMode", () => {
-      const c = parsed("staging", { maxActiveHours: "24", dbMode: "always-on" });
-      assert.deepEqual([c.staging?.maxActiveHours, c.staging?.dbMode], [24, "always-on"]);
+    it("reads maxActiveHours and dbKind", () => {
+      const c = parsed("staging", { maxActiveHours: "24", dbKind: "instance" });
+      assert.deepEqual([c.staging?.maxActiveHours, c.database.kind], [24, "instance"]);
+      assert.equal(c.database.serverless, undefined);
     });
   });
 

@@ -40,13 +40,15 @@ describe("stack config validation", () => {
       assert.deepEqual(c.warnings, []);
     });
 
-    it("staging is off: 0 tasks, small Spot task, on-demand database", () => {
+    it("staging is off: 0 tasks, small Spot task, a database that pauses itself at 1 ACU", () => {
       const c = parse("staging", stackFile("staging"));
       assert.deepEqual([c.service.minTasks, c.service.desiredTasks, c.service.maxTasks], [0, 0, 0]);
       assert.deepEqual([c.service.cpu, c.service.memory], [512, 1024]);
       assert.equal(c.service.capacity.strategy, "spot");
       assert.equal(c.staging?.active, false);
-      assert.equal(c.staging?.dbMode, "on-demand");
+      // Planner: maxTasks 2 x 25 connections = 50 <= 0.8 x 189 (1 ACU); 5-minute pause delay.
+      assert.deepEqual(c.database.serverless, { maxCapacityAcu: 1, secondsUntilAutoPause: 300 });
+      assert.equal(c.database.kind, "serverless");
       assert.equal(c.host, "staging.ide.example.edu");
     });
 
@@ -304,6 +306,30 @@ describe("stack config validation", () => {
         "staging",
         { active: "true", activeUntil: "tomorrow" },
         'pythonide:activeUntil "tomorrow" is not a time YYYY-MM-DDTHH:MM (seconds optional), local or with Z or an offset such as -05:00',
+      ],
+      [
+        "an exam database too small for its tasks' connections",
+        "exam",
+        { dbMaxCapacityAcu: "1" },
+        'pythonide:dbMaxCapacityAcu is "1": allows 151 connections below the connections alarm, but maxTasks 10 x dbConnectionsPerTask 25 = 250 may be opened; raise it to at least 4 (or remove it for the planner\'s value)',
+      ],
+      [
+        "a serverless setting on an instance database",
+        "staging",
+        { dbKind: "instance", dbMaxCapacityAcu: "2" },
+        'pythonide:dbMaxCapacityAcu is "2": only applies when dbKind is serverless (it is instance)',
+      ],
+      [
+        "an instance class on a serverless database",
+        "exam",
+        { dbInstanceClass: "db.t4g.medium" },
+        'pythonide:dbInstanceClass is "db.t4g.medium": only applies when dbKind is instance (it is serverless)',
+      ],
+      [
+        "more connections than any capacity holds",
+        "exam",
+        { dbConnectionsPerTask: "500" },
+        'pythonide:dbConnectionsPerTask is "500": 10 tasks x 500 connections = 5000 connections: more than any Aurora Serverless v2 capacity with a minimum of 0 ACU allows below the alarm (1600); use fewer connections per task',
       ],
     ];
     for (const [what, stack, changes, message] of cases) {

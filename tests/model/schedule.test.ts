@@ -109,7 +109,6 @@ describe("staging schedule", () => {
     active: false,
     maxActiveHours: 12,
     activeTasks: 1,
-    dbMode: "on-demand",
   };
 
   it("switched off: 0/0 and no step", () => {

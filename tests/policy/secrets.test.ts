@@ -61,6 +61,32 @@ describe("policy rds-no-plaintext-password", () => {
     assertNoSecret(out);
   });
 
+  it("accepts a cluster whose password RDS manages, and a replica that sets neither", async () => {
+    assert.deepStrictEqual(
+      (await runResourcePolicy(rdsNoPlaintextPassword, rdsCluster("exam"))).violations,
+      [],
+    );
+    const replica = withProps(rdsInstance("prod"), {
+      manageMasterUserPassword: undefined,
+      replicateSourceDb: "pythonide-prod",
+    });
+    assert.deepStrictEqual(
+      (await runResourcePolicy(rdsNoPlaintextPassword, replica)).violations,
+      [],
+    );
+  });
+
+  it("refuses a cluster and an instance that leave the password unmanaged", async () => {
+    const cluster = withProps(rdsCluster("staging"), { manageMasterUserPassword: undefined });
+    assert.deepStrictEqual(messages(await runResourcePolicy(rdsNoPlaintextPassword, cluster)), [
+      "RDS cluster 'db-cluster' must set manageMasterUserPassword true so RDS keeps the master password in Secrets Manager; it is (not set).",
+    ]);
+    const instance = withProps(rdsInstance("prod"), { manageMasterUserPassword: false });
+    assert.deepStrictEqual(messages(await runResourcePolicy(rdsNoPlaintextPassword, instance)), [
+      "RDS instance 'db' must set manageMasterUserPassword true so RDS keeps the master password in Secrets Manager; it is false.",
+    ]);
+  });
+
   it("refuses a password that is not known yet in a preview (it never reads the value)", async () => {
     const f = withProps(rdsInstance("prod"), { password: unknown.string });
     const out = await runResourcePolicy(rdsNoPlaintextPassword, f);

@@ -75,6 +75,21 @@ describe("policy rds-not-publicly-accessible", () => {
     ]);
   });
 
+  it("accepts a private Aurora Serverless v2 writer (publiclyAccessible false)", async () => {
+    const f = {
+      type: TYPES.rdsClusterInstance,
+      name: "exam-db-writer",
+      props: {
+        clusterIdentifier: "exam-db",
+        engine: "aurora-postgresql",
+        instanceClass: "db.serverless",
+        publiclyAccessible: false,
+        tags: tags("exam"),
+      },
+    };
+    assert.deepStrictEqual((await runResourcePolicy(rdsNotPubliclyAccessible, f)).violations, []);
+  });
+
   it("refuses a publicly accessible cluster instance", async () => {
     const f = {
       type: TYPES.rdsClusterInstance,
@@ -104,6 +119,11 @@ describe("policy rds-backup-retention", () => {
       (await runResourcePolicy(rdsBackupRetention, rdsInstance("staging"))).violations,
       [],
     );
+  });
+
+  it("accepts an exam cluster keeping 14 days (the exam default)", async () => {
+    const f = withProps(rdsCluster("exam"), { backupRetentionPeriod: 14 });
+    assert.deepStrictEqual((await runResourcePolicy(rdsBackupRetention, f)).violations, []);
   });
 
   it("refuses backups turned off (seed 000's staging database: --backup-retention-period 0)", async () => {
@@ -160,6 +180,13 @@ describe("policy rds-deletion-protection", () => {
         message: "RDS instance 'db' must have deletionProtection true in prod; it is false.",
       },
     ]);
+  });
+
+  it("accepts a protected exam cluster", async () => {
+    assert.deepStrictEqual(
+      (await runResourcePolicy(rdsDeletionProtection, rdsCluster("exam"))).violations,
+      [],
+    );
   });
 
   it("refuses an exam cluster that leaves it unset", async () => {

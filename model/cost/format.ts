@@ -1,0 +1,71 @@
+/**
+ * The estimate as text: totals, the line table, notes and assumptions. No Pulumi imports.
+ */
+import { fmt } from "./assumptions";
+import { CostEstimate } from "./types";
+
+/** `$1,234.56`; a credit (a free tier) `-$0.90`. */
+export function usd(value: number): string {
+  const text = Math.abs(value).toLocaleString("en-US", {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
+  return `${value < -0.005 ? "-" : ""}$${text}`;
+}
+
+/**
+ * The estimate as text: the three totals; unless `summary`, a table of lines (each with what it
+ * assumed on the line below), notes and assumptions; always what could not be priced.
+ */
+export function formatEstimate(
+  e: CostEstimate,
+  opts: { summary?: boolean; indent?: string } = {},
+): string {
+  const pad = opts.indent ?? "";
+  const out: string[] = [
+    `${pad}Monthly cost (${e.region}, ${e.hoursPerMonth} h a month): floor ${usd(e.floor)}, expected ${usd(e.expected)}, ceiling ${usd(e.ceiling)}`,
+    `${pad}  expected: ${e.expectedBasis}`,
+    `${pad}  per enrolled student: ${usd(e.perEnrolledStudent)} a month (expected / ${e.assumptions.enrolledStudents} enrolled, assumption enrolledStudents)`,
+  ];
+  const freeTier = e.notes.find((n) => n.startsWith("free tiers"));
+  if (opts.summary && freeTier) out.push(`${pad}  ${freeTier}`);
+  if (!opts.summary) {
+    const rows = e.lines.map((l) => [
+      `${l.resource}: ${l.item}`,
+      `${fmtQty(l.quantity.expected)} ${l.unit}`,
+      `${fmtPrice(l.unitPrice)}${l.assumedFrom ? "*" : ""}`,
+      usd(l.monthly.floor),
+      usd(l.monthly.expected),
+      usd(l.monthly.ceiling),
+    ]);
+    const head = ["item", "quantity (expected)", "unit price", "floor", "expected", "ceiling"];
+    const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+    const fmt = (r: string[]) =>
+      `${pad}  ${r.map((cell, c) => (c >= 2 ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join("  ")}`;
+    out.push(fmt(head));
+    e.lines.forEach((l, n) => {
+      out.push(fmt(rows[n]));
+      if (l.assumed) out.push(`${pad}      ${l.assumed}`);
+    });
+  }
+  for (const u of e.unpriced) out.push(`${pad}  not priced: ${u}`);
+  if (!opts.summary) {
+    for (const n of e.notes) out.push(`${pad}  note: ${n}`);
+    const assumed = Object.entries(e.assumptions)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(", ");
+    out.push(`${pad}  assumptions: ${assumed}`);
+  }
+  return out.join("\n");
+}
+
+/** A quantity: whole numbers as they are, others to two decimals. */
+export function fmtQty(q: number): string {
+  return Number.isInteger(q) ? String(q) : q.toFixed(2);
+}
+
+/** A unit price to four significant digits. */
+export function fmtPrice(p: number): string {
+  return `$${Number(p.toPrecision(4))}`;
+}

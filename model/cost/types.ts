@@ -1,0 +1,75 @@
+/**
+ * What an estimate is: the three scenarios, a priced line, the estimate and its options. No Pulumi
+ * imports.
+ */
+import { RegionPrices } from "../prices";
+import { CostAssumptions } from "./assumptions";
+
+/** The three figures of an estimate. */
+export type Scenario = "floor" | "expected" | "ceiling";
+/** A number per scenario. */
+export type PerScenario = Record<Scenario, number>;
+
+/** One priced item. */
+export interface CostLine {
+  /** Logical name of the resource priced. */
+  resource: string;
+  /** Its type token. */
+  type: string;
+  /** What is billed, for example `Fargate vCPU (X86_64, on-demand)`. */
+  item: string;
+  /** Unit of `quantity`, for example `vCPU-hour`. */
+  unit: string;
+  /** USD per unit. */
+  unitPrice: number;
+  /** Units per month in each scenario. */
+  quantity: PerScenario;
+  /** USD per month in each scenario (quantity x unit price). */
+  monthly: PerScenario;
+  /** What was assumed to get the quantity. */
+  assumed?: string;
+  /** Where the unit price comes from, and when it was read. */
+  source: string;
+  /** The price table entry (model/prices.ts), or `rds.instance.<class>`. */
+  priceKey: string;
+  /** Set when the unit price is another region's (no source for this region was found). */
+  assumedFrom?: string;
+}
+
+/** A stack's monthly estimate. */
+export interface CostEstimate {
+  region: string;
+  currency: "USD";
+  hoursPerMonth: number;
+  floor: number;
+  expected: number;
+  ceiling: number;
+  /** The calendar month whose scheduled windows `expected` includes (`YYYY-MM`), if any. */
+  expectedMonth?: string;
+  /** How `expected` was built, in a sentence. */
+  expectedBasis: string;
+  lines: CostLine[];
+  /** What could not be priced, and why. */
+  unpriced: string[];
+  /** Things the reader should know (regions assumed, free tiers not applied, ...). */
+  notes: string[];
+  /** `expected` / the assumption enrolledStudents: USD per enrolled student a month. */
+  perEnrolledStudent: number;
+  assumptions: CostAssumptions;
+}
+
+/** Options besides the assumptions. */
+export interface EstimateOptions {
+  /** The clock: capacity a scalable target holds now, until its first scheduled action. */
+  now?: Date;
+  /**
+   * The region the AWS provider is configured with (`aws:region`), used when the records name
+   * none (no provider record, no ARN with a region).
+   */
+  defaultRegion?: string;
+  /**
+   * Prices to use instead of model/prices.ts's, by region (`--live-prices`: the AWS Price List's
+   * figures, preview/live-prices.ts). A region not listed is priced from the table.
+   */
+  prices?: Readonly<Record<string, RegionPrices>>;
+}

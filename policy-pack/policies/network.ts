@@ -191,7 +191,7 @@ function listedBy(
   graph: ResourceGraph<PackNode>,
   type: string | readonly string[],
   path: string[],
-  groupId: string | Unknown | undefined,
+  groupId: string,
 ): { resource: PackNode; link: Link }[] {
   return graph
     .ofType(type)
@@ -199,13 +199,11 @@ function listedBy(
       const list = valueAt(r.props, ...path);
       const known = Array.isArray(list) && list.every((x) => typeof x === "string");
       const link: Link =
-        typeof groupId === "string" && Array.isArray(list) && list.includes(groupId)
+        Array.isArray(list) && list.includes(groupId)
           ? "yes"
-          : known && typeof groupId === "string"
+          : known || list === undefined
             ? "no"
-            : list === undefined && typeof groupId === "string"
-              ? "no"
-              : "unknown";
+            : "unknown";
       return { resource: r, link };
     })
     .filter((l) => l.link !== "no");
@@ -220,17 +218,22 @@ function attachments(
   entry: PublicIngress,
   graph: ResourceGraph<PackNode>,
 ): { tasks: { resource: PackNode; link: Link }[]; lb: Link } {
+  // A group id that is unknown and that no dependency ties to a group of the stack names no
+  // group the pack can see: two unknown ids are never taken as equal, so it is attached to no
+  // load balancer and judged as any other group.
+  if (!entry.group && typeof entry.groupId !== "string") return { tasks: [], lb: "no" };
   const tasks = entry.group
     ? graph.servicesInGroup(entry.group)
-    : listedBy(graph, T.service, ["networkConfiguration", "securityGroups"], entry.groupId);
+    : listedBy(
+        graph,
+        T.service,
+        ["networkConfiguration", "securityGroups"],
+        entry.groupId as string,
+      );
   const lbs = entry.group
     ? graph.loadBalancersInGroup(entry.group)
-    : listedBy(graph, T.loadBalancer, ["securityGroups"], entry.groupId);
-  const lb: Link = lbs.some((l) => l.link === "yes")
-    ? "yes"
-    : lbs.length > 0 || (!entry.group && entry.groupId === UNKNOWN)
-      ? "unknown"
-      : "no";
+    : listedBy(graph, T.loadBalancer, ["securityGroups"], entry.groupId as string);
+  const lb: Link = lbs.some((l) => l.link === "yes") ? "yes" : lbs.length > 0 ? "unknown" : "no";
   return { tasks, lb };
 }
 

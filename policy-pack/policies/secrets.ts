@@ -91,7 +91,7 @@ export const credentialsSchema: PolicyConfigSchema = {
       items: { type: "string" },
       default: [],
       description:
-        "Environment variable names exempt from the name check (for example TOKEN_COUNT).",
+        "Environment variable names exempt from the name checks (for example TOKEN_COUNT); their values are still checked for credential shapes (a URL with user:password@, a key format).",
     },
   },
 };
@@ -122,15 +122,17 @@ export function credentialMessages(
     const label = containerLabel(c, i);
     for (const variable of Array.isArray(c.environment) ? c.environment : []) {
       const name = typeof variable?.name === "string" ? variable.name : "";
-      if (cfg.allowedNames.includes(name)) continue;
+      // allowedNames exempts a name from the name checks only: a value shaped as a credential
+      // (a URL with user:password@, a key format) is one whatever its variable is called.
+      const judgedName = cfg.allowedNames.includes(name) ? "" : name;
       const value = variable?.value as unknown;
       const why =
         value === UNKNOWN
-          ? nameKind(name, cfg.extraCredentialWords) === "credential"
+          ? nameKind(judgedName, cfg.extraCredentialWords) === "credential"
             ? "named as a credential"
             : undefined
           : environmentFinding(
-              name,
+              judgedName,
               typeof value === "string" ? value : "",
               cfg.extraCredentialWords,
             );

@@ -105,6 +105,38 @@ describe("monthly-budget policy: the records it prices", () => {
     assert.equal(b.parent, a.urn);
   });
 
+  it("keeps each resource's property dependencies as URNs, per property", () => {
+    const resources = stackResources([
+      { type: "aws:sns/topic:Topic", name: "a", props: {} },
+      { type: "aws:sns/topic:Topic", name: "b", props: {} },
+      {
+        type: "aws:sns/topic:Topic",
+        name: "c",
+        props: {},
+        propertyDependencies: { policy: ["a", "b"], name: ["b"] },
+      },
+    ]);
+    const [a, b, c] = recordsOf(resources);
+    assert.deepStrictEqual(a.propertyDependencies, {});
+    assert.deepStrictEqual(c.propertyDependencies, { policy: [a.urn, b.urn], name: [b.urn] });
+  });
+
+  it("does not list an AWS provider twice when it is among the resources", () => {
+    const resources = stackResources([
+      { type: "aws:sns/topic:Topic", name: "a", props: {}, provider: PROVIDER },
+    ]);
+    const provider = resources[0].provider!;
+    // The provider as a resource of the stack: only the fields recordsOf reads.
+    const records = recordsOf([provider as unknown as (typeof resources)[number], ...resources]);
+    assert.deepStrictEqual(
+      records.map((r) => [r.type, r.name]),
+      [
+        ["pulumi:providers:aws", "default"],
+        ["aws:sns/topic:Topic", "a"],
+      ],
+    );
+  });
+
   it("copies inputs through the proxy, keeping null, numbers and text as they are", () => {
     const [r] = recordsOf(
       stackResources([

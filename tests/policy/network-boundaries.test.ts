@@ -5,7 +5,7 @@
  */
 import * as assert from "assert";
 import { lbListenerHttps, securityGroupNoPublicIngress } from "../../policy-pack/policies/network";
-import { TYPES, edge, httpRedirectListener, withProps } from "./fixtures";
+import { TYPES, edge, httpRedirectListener, service, withProps } from "./fixtures";
 import { FixtureResource, messages, runResourcePolicy, runStackPolicy, unknown } from "./helpers";
 
 const ONLY_LB =
@@ -383,5 +383,77 @@ describe("policy lb-listener-https: an action that is not a redirect", () => {
     assert.deepStrictEqual(messages(out), [
       "Load balancer listener 'http' must use HTTPS or redirect every request to HTTPS; it is HTTP on port 80 with default action forward.",
     ]);
+  });
+});
+
+describe("policy security-group-no-public-ingress: a rule on a group outside the stack", () => {
+  const [, tasksSg, , lb] = edge();
+  /** An ingress rule open to the internet on `port`, on the group with this known id. */
+  const rule = (port: number, groupId = "sg-00external"): FixtureResource => ({
+    type: TYPES.ingressRule,
+    name: "open",
+    props: {
+      securityGroupId: groupId,
+      cidrIpv4: "0.0.0.0/0",
+      ipProtocol: "tcp",
+      fromPort: port,
+      toPort: port,
+    },
+  });
+  const lbIn = (groups: unknown[]) => ({
+    ...withProps(lb, { securityGroups: groups }),
+    propertyDependencies: {},
+  });
+  const serviceIn = (groups: unknown[], assignPublicIp = false) =>
+    withProps(service("prod"), {
+      networkConfiguration: {
+        subnets: ["subnet-0000000a"],
+        securityGroups: groups,
+        assignPublicIp,
+      },
+    });
+  const run = async (resources: FixtureResource[]) =>
+    messages(await runStackPolicy(securityGroupNoPublicIngress, resources));
+  const taskGroup = (publicIps: string) =>
+    `Security group ingress rule 'open' must not accept tcp 443 from 0.0.0.0/0: ECS service 'ide-service' places its tasks in this group${publicIps}, so they are reachable without the load balancer. Give the tasks a group of their own that accepts only the load balancer's group.`;
+
+  it("takes the group for the load balancer's when the load balancer lists its known id", async () => {
+    assert.deepStrictEqual(await run([tasksSg, lbIn(["sg-00external"]), rule(443)]), []);
+    assert.deepStrictEqual(await run([tasksSg, lbIn(["sg-00external"]), rule(22)]), [
+      `Security group ingress rule 'open' must not accept tcp 22 from 0.0.0.0/0: ${LB_ONLY_ON}`,
+    ]);
+  });
+
+  it("refuses the group when no load balancer lists its id, or lists nothing", async () => {
+    assert.deepStrictEqual(await run([tasksSg, lbIn(["sg-0000000lb"]), rule(443)]), [
+      `Security group ingress rule 'open' must not accept tcp 443 from 0.0.0.0/0: ${ONLY_LB}`,
+    ]);
+    const noGroups = { ...withProps(lb, { securityGroups: undefined }), propertyDependencies: {} };
+    assert.deepStrictEqual(await run([tasksSg, noGroups, rule(443)]), [
+      `Security group ingress rule 'open' must not accept tcp 443 from 0.0.0.0/0: ${ONLY_LB}`,
+    ]);
+  });
+
+  it("gives the benefit of the doubt while the load balancer's list holds an unknown id", async () => {
+    assert.deepStrictEqual(
+      await run([tasksSg, lbIn(["sg-0000000lb", unknown.string]), rule(443)]),
+      [],
+    );
+  });
+
+  it("refuses a group an ECS service lists, saying whether its tasks have public IPs", async () => {
+    const lbToo = lbIn(["sg-00external"]);
+    assert.deepStrictEqual(await run([serviceIn(["sg-00external"]), lbToo, rule(443)]), [
+      taskGroup(""),
+    ]);
+    assert.deepStrictEqual(await run([serviceIn(["sg-00external"], true), lbToo, rule(443)]), [
+      taskGroup(" with public IPs"),
+    ]);
+  });
+
+  it("does not take a service whose groups are unknown, or list other ids, for a task group", async () => {
+    const lbToo = lbIn(["sg-00external"]);
+    assert.deepStrictEqual(await run([serviceIn([unknown.string]), lbToo, rule(443)]), []);
+    assert.deepStrictEqual(await run([serviceIn(["sg-00000tasks"]), lbToo, rule(443)]), []);
   });
 });

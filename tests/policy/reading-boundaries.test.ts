@@ -289,9 +289,9 @@ describe("reading links: unknown ids and the links each policy relies on", () =>
 });
 
 describe("reading a rule's group while ids are unknown", () => {
-  // Skipped after merging issue 11 (pack on a shared resource graph): the policy now answers
-  // differently here; the lead decides whether the test or the policy is right.
-  it.skip("does not take a rule whose group id is unknown for a group whose id is unknown too", async () => {
+  // Two unknown ids are never taken as equal: with no dependency tying the rule to the load
+  // balancer's group, the rule's group is not the one group allowed to face the internet.
+  it("does not take a rule whose group id is unknown for a group whose id is unknown too", async () => {
     const [lbSg, tasksSg, tasksFromLb, lb] = edge();
     const rule: FixtureResource = {
       type: TYPES.ingressRule,
@@ -308,7 +308,7 @@ describe("reading a rule's group while ids are unknown", () => {
       withProps(lbSg, { id: unknown.string }),
       tasksSg,
       tasksFromLb,
-      lb,
+      withProps(lb, { securityGroups: [unknown.string] }),
       rule,
     ]);
     assert.deepStrictEqual(messages(out), [

@@ -77,17 +77,23 @@ describe("policy ecs-no-plaintext-credentials: names and values at the edges", (
     );
   });
 
-  // Skipped after merging issue 11 (pack on a shared resource graph): the policy now answers
-  // differently here; the lead decides whether the test or the policy is right.
-  it.skip("takes each alternative of the default name pattern anywhere in a name, and not a name without one", async () => {
-    const names = ["SMTP_PASSWD", "OAUTH_CREDENTIALS", "APIKEY", "SSH_PRIVATEKEY", "PRIVATE_KEY"];
+  it("takes a credential word or its abbreviation as a whole word of a name, never inside a longer word", async () => {
+    const names = [
+      "SMTP_PASSWD",
+      "OAUTH_CREDENTIALS",
+      "APIKEY",
+      "PRIVATE_KEY",
+      "dbPass",
+      "ldap-pw",
+    ];
     assert.deepStrictEqual(
       await credentialMessages(
         ...names.map((name) => ({ name, value: PASSWORD })),
-        { name: "PASS_THROUGH", value: "1" },
-        { name: "API_KEYRING_PATH", value: "/etc/keys" },
+        { name: "PASSENGER_COUNT", value: "4" },
+        { name: "API_KEYRING", value: "/etc/keys" },
+        { name: "PASSWORD_FILE", value: "/run/secrets/db" },
       ),
-      [...names.map((n) => byName(n)), byName("API_KEYRING_PATH")],
+      names.map((n) => byName(n)),
     );
   });
 
@@ -136,29 +142,33 @@ describe("policy ecs-no-plaintext-credentials: names and values at the edges", (
     );
   });
 
-  // Skipped after merging issue 11 (pack on a shared resource graph): the policy now answers
-  // differently here; the lead decides whether the test or the policy is right.
-  it.skip("reports a URL with a password once, by its value, even under a name that is exempt", async () => {
+  it("reports a URL with a password once, by its value, even under a name that is exempt", async () => {
     const out = await runResourcePolicy(
       ecsNoPlaintextCredentials,
-      withEnv({
-        name: "DB_PASSWORD_URL",
-        value: `postgresql://ide:${PASSWORD}@db.example.invalid/ide`,
-      }),
-      { config: { allowedNames: ["DB_PASSWORD_URL"] } },
+      withEnv(
+        { name: "DB_PASSWORD", value: `postgresql://ide:${PASSWORD}@db.example.invalid/ide` },
+        { name: "TOKEN_COUNT", value: "AKIA0000000000000000" },
+        { name: "API_TOKEN", value: PASSWORD },
+      ),
+      { config: { allowedNames: ["DB_PASSWORD", "TOKEN_COUNT", "API_TOKEN"] } },
     );
-    assert.deepStrictEqual(messages(out), [byUrl("DB_PASSWORD_URL")]);
+    assert.deepStrictEqual(messages(out), [
+      byUrl("DB_PASSWORD"),
+      `ECS task definition 'ide-task' must not put a credential in container 'ide' environment variable 'TOKEN_COUNT' (an AWS access key id, value not shown); ${FIX}.`,
+    ]);
   });
 
-  // Skipped after merging issue 11 (pack on a shared resource graph): the policy now answers
-  // differently here; the lead decides whether the test or the policy is right.
-  it.skip("reads a custom credentialNamePattern case-insensitively, instead of the default", async () => {
+  it("reads extraCredentialWords in any case, besides the built-in words", async () => {
     const out = await runResourcePolicy(
       ecsNoPlaintextCredentials,
-      withEnv({ name: "db_password", value: PASSWORD }, { name: "LICENSE_SERIAL", value: "X" }),
-      { config: { credentialNamePattern: "^license_" } },
+      withEnv(
+        { name: "db_password", value: PASSWORD },
+        { name: "LICENSE_SERIAL", value: "X" },
+        { name: "LICENSED_SEATS", value: "30" },
+      ),
+      { config: { extraCredentialWords: ["license"] } },
     );
-    assert.deepStrictEqual(messages(out), [byName("LICENSE_SERIAL")]);
+    assert.deepStrictEqual(messages(out), [byName("db_password"), byName("LICENSE_SERIAL")]);
   });
 
   it("labels containers by name, or by position when they have none, and reads every container", async () => {

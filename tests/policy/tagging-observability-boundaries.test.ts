@@ -142,35 +142,29 @@ describe("policy cloudwatch-log-retention: both sides of each limit", () => {
   });
 });
 
-describe("policy lb-target-group-health-check: protocols", () => {
+describe("policy lb-target-group-health-check: AWS's defaults are not findings", () => {
   const check = async (props: Record<string, unknown>) =>
     messages(await runResourcePolicy(lbTargetGroupHealthCheck, withProps(targetGroup(), props)));
-  const noPath = (protocol: string) =>
-    `Target group 'ide-tg' must give its ${protocol} health check a path; healthCheck.path is not set.`;
+  const disabled =
+    "Target group 'ide-tg' must have its health check enabled; healthCheck.enabled is false.";
 
-  // Skipped after merging issue 11 (pack on a shared resource graph): the policy now answers
-  // differently here; the lead decides whether the test or the policy is right.
-  it.skip("refuses an HTTPS health check without a path, whatever the case of the protocol", async () => {
-    assert.deepStrictEqual(await check({ healthCheck: { enabled: true, protocol: "HTTPS" } }), [
-      noPath("HTTPS"),
-    ]);
-    assert.deepStrictEqual(await check({ healthCheck: { enabled: true, protocol: "https" } }), [
-      noPath("HTTPS"),
-    ]);
-    assert.deepStrictEqual(await check({ healthCheck: { enabled: true, path: "" } }), [
-      noPath("HTTP"),
-    ]);
+  // Elastic Load Balancing API Reference, CreateTargetGroup: HealthCheckPath "[HTTP1 or HTTP2
+  // protocol version] The ping path. The default is /."; HealthCheckEnabled "If the target type
+  // is instance, ip, or alb, health checks are always enabled".
+  it("accepts an HTTP or HTTPS health check without a path, in any case of the protocol (AWS pings /)", async () => {
+    assert.deepStrictEqual(await check({ healthCheck: { enabled: true, protocol: "HTTPS" } }), []);
+    assert.deepStrictEqual(await check({ healthCheck: { enabled: true, protocol: "https" } }), []);
+    assert.deepStrictEqual(await check({ healthCheck: { enabled: true, path: "" } }), []);
+    assert.deepStrictEqual(await check({ protocol: "HTTPS", healthCheck: { enabled: true } }), []);
   });
 
-  // Skipped after merging issue 11 (pack on a shared resource graph): the policy now answers
-  // differently here; the lead decides whether the test or the policy is right.
-  it.skip("takes the target group's protocol when the health check names none", async () => {
-    assert.deepStrictEqual(await check({ protocol: "HTTPS", healthCheck: { enabled: true } }), [
-      noPath("HTTPS"),
-    ]);
-    assert.deepStrictEqual(await check({ protocol: "TCP", healthCheck: { enabled: true } }), []);
-    assert.deepStrictEqual(await check({ protocol: undefined, healthCheck: { enabled: true } }), [
-      noPath("HTTP"),
+  it("refuses a health check switched off, whatever the protocol or path", async () => {
+    assert.deepStrictEqual(
+      await check({ protocol: "HTTPS", healthCheck: { enabled: false, path: "/api/health" } }),
+      [disabled],
+    );
+    assert.deepStrictEqual(await check({ protocol: "TCP", healthCheck: { enabled: false } }), [
+      disabled,
     ]);
   });
 
@@ -178,11 +172,17 @@ describe("policy lb-target-group-health-check: protocols", () => {
     assert.deepStrictEqual(await check({ healthCheck: { path: "/api/health" } }), []);
   });
 
-  // Skipped after merging issue 11 (pack on a shared resource graph): the policy now answers
-  // differently here; the lead decides whether the test or the policy is right.
-  it.skip("checks target groups of any target type but lambda", async () => {
-    assert.deepStrictEqual(await check({ targetType: "instance", healthCheck: undefined }), [
-      "Target group 'ide-tg' must configure a health check with a path; healthCheck is not set.",
-    ]);
+  it("accepts a target group of any target type but lambda with no healthCheck at all", async () => {
+    assert.deepStrictEqual(await check({ targetType: "instance", healthCheck: undefined }), []);
+    assert.deepStrictEqual(await check({ targetType: "ip", healthCheck: undefined }), []);
+  });
+
+  it("is not applicable to a lambda target group, even with its health check off", async () => {
+    const out = await runResourcePolicy(
+      lbTargetGroupHealthCheck,
+      withProps(targetGroup(), { targetType: "lambda", healthCheck: { enabled: false } }),
+    );
+    assert.deepStrictEqual(out.violations, []);
+    assert.deepStrictEqual(out.notApplicable, ["Lambda target groups need no health check"]);
   });
 });

@@ -10,7 +10,7 @@
  * Messages are the CLI's own. Map iteration in Go is random; where the CLI reports the first of
  * several problems, this replica takes config keys in sorted order.
  */
-import { distance } from "fastest-levenshtein";
+import { nearest } from "../../model/config/checks";
 import {
   GoFloat,
   GoInt,
@@ -66,16 +66,12 @@ export interface Project {
 export const CONFIG_TYPES = ["string", "integer", "boolean", "array", "object"] as const;
 const DECLARATION_ATTRIBUTES = ["default", "description", "items", "secret", "type", "value"];
 
-/** project.go `maxValidationAttributeDistance` and `findClosestKey` (lower-cased Levenshtein). */
+/**
+ * project.go `maxValidationAttributeDistance` and `findClosestKey` (lower-cased Levenshtein, the
+ * first key in sorted order at the smallest distance; "" when none is within maxDistance).
+ */
 export function findClosestKey(needle: string, haystack: string[], maxDistance = 2): string {
-  let match = "";
-  let closest = maxDistance + 1;
-  for (const key of [...haystack].sort()) {
-    const d = distance(needle.toLowerCase(), key.toLowerCase());
-    if (d === 0) return key;
-    if (d < closest) [closest, match] = [d, key];
-  }
-  return match;
+  return nearest(needle, [...haystack].sort(), maxDistance) ?? "";
 }
 
 /** hashicorp/go-multierror's list format, as `ValidateProject` returns several schema errors. */

@@ -19,38 +19,18 @@ import {
   STACKS,
   StackName,
 } from "../model/config";
-import { capacityProviderStrategy, fargateSizeProblem } from "../model/fargate";
+import { fargateSizeProblem } from "../model/fargate";
 import { autoNameProblems } from "../model/awsLimits";
-import { ecrRepositoryArn, parseEcrImage } from "../model/image";
 import { addAutoscaling, Autoscaling } from "./autoscaling";
-import { DatabaseConnection, DEFAULT_DATABASE_NAME } from "./database";
+import { DatabaseConnection } from "./database";
+import { addService } from "./ide/service";
+import { addTaskDefinition, IdePartContext } from "./ide/taskDefinition";
 import { addMonitoring, AlarmThresholds, DEFAULT_ALARM_THRESHOLDS, Monitoring } from "./monitoring";
-import { CONTAINER_PORT } from "./platform";
 import { standardTags } from "./tags";
 import { ArgsChecker } from "./validate";
 
-/** Name of the IDE container in the task definition. */
-export const CONTAINER_NAME = "pythonide";
-/** Where student files are mounted in the container (IDE_DATA_PATH). */
-export const DATA_MOUNT_PATH = "/mnt/efs/pythonide-data";
-/** POSIX user and group the IDE writes student files as (through the access point). */
-export const DATA_POSIX_ID = 1000;
-
-/** The load balancer health check of the seeds (seed 001). */
-export const HEALTH_CHECK = {
-  path: "/api/health",
-  intervalSeconds: 30,
-  timeoutSeconds: 5,
-  healthyThreshold: 2,
-  unhealthyThreshold: 3,
-} as const;
-
-/** Default listener rule priority per environment (each host needs its own). */
-export const DEFAULT_RULE_PRIORITY: Readonly<Record<StackName, number>> = {
-  prod: 100,
-  staging: 200,
-  exam: 300,
-};
+export { CONTAINER_NAME, DATA_MOUNT_PATH, DATA_POSIX_ID } from "./ide/taskDefinition";
+export { DEFAULT_RULE_PRIORITY, HEALTH_CHECK } from "./ide/service";
 
 export interface IdeServiceArgs {
   /** The environment (= stack name): prod, staging or exam. Its `Environment` tag. */
@@ -185,323 +165,30 @@ export class IdeService extends pulumi.ComponentResource {
   constructor(name: string, args: IdeServiceArgs, opts: pulumi.ComponentResourceOptions = {}) {
     validate(name, args);
     super("pythonide:components:IdeService", name, {}, opts);
-    const parent = { parent: this };
-    const s = args.service;
-    const tags = standardTags(args.environment, "ide");
-    const region = aws.getRegionOutput({}, parent).region;
-    const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
-
-    // Student files: the service's own directory on the shared file system.
-    const dataDirectory = args.dataDirectory ?? `/pythonide/${args.environment}`;
-    this.accessPoint = new aws.efs.AccessPoint(
-      `${name}-data`,
-      {
-        fileSystemId: args.fileSystemId,
-        posixUser: { uid: DATA_POSIX_ID, gid: DATA_POSIX_ID },
-        rootDirectory: {
-          path: dataDirectory,
-          creationInfo: { ownerUid: DATA_POSIX_ID, ownerGid: DATA_POSIX_ID, permissions: "750" },
-        },
-        tags: { ...tags, Name: `${name}-data` },
-      },
-      parent,
-    );
-
-    this.logGroup = new aws.cloudwatch.LogGroup(
-      `${name}-logs`,
-      { name: `/ecs/pythonide/${name}`, retentionInDays: s.logRetentionDays, tags },
-      parent,
-    );
-
-    // Secrets: the database credentials RDS manages, and the cookie secret if configured.
-    const secrets: { name: string; valueFrom: pulumi.Input<string> }[] = [];
-    const secretArns: pulumi.Input<string>[] = [];
-    if (args.databaseSecretArn !== undefined) {
-      secrets.push(
-        {
-          name: "DATABASE_USER",
-          valueFrom: pulumi.interpolate`${args.databaseSecretArn}:username::`,
-        },
-        {
-          name: "DATABASE_PASSWORD",
-          valueFrom: pulumi.interpolate`${args.databaseSecretArn}:password::`,
-        },
-      );
-      secretArns.push(args.databaseSecretArn);
-    }
-    let cookieSecretVersion: aws.secretsmanager.SecretVersion | undefined;
-    if (s.cookieSecret !== undefined) {
-      this.cookieSecret = new aws.secretsmanager.Secret(
-        `${name}-cookie-secret`,
-        {
-          description: `Tornado cookie secret of the ${args.environment} IDE`,
-          recoveryWindowInDays: 7,
-          tags,
-        },
-        parent,
-      );
-      cookieSecretVersion = new aws.secretsmanager.SecretVersion(
-        `${name}-cookie-secret-value`,
-        { secretId: this.cookieSecret.id, secretString: pulumi.secret(s.cookieSecret) },
-        parent,
-      );
-      secrets.push({ name: "COOKIE_SECRET", valueFrom: this.cookieSecret.arn });
-      secretArns.push(this.cookieSecret.arn);
-    }
-
-    // Roles.
-    const assumedByEcsTasks = (conditions: boolean) =>
-      pulumi.jsonStringify({
-        Version: "2012-10-17",
-        Statement: [
-          {
-            Effect: "Allow",
-            Principal: { Service: "ecs-tasks.amazonaws.com" },
-            Action: "sts:AssumeRole",
-            ...(conditions
-              ? {
-                  Condition: {
-                    StringEquals: { "aws:SourceAccount": accountId },
-                    ArnLike: {
-                      "aws:SourceArn": pulumi.interpolate`arn:aws:ecs:${region}:${accountId}:*`,
-                    },
-                  },
-                }
-              : {}),
-          },
-        ],
-      });
-    this.executionRole = new aws.iam.Role(
-      `${name}-execution-role`,
-      {
-        description: `Starts ${args.environment} IDE tasks: pull the image, write logs, read the task's secrets`,
-        assumeRolePolicy: assumedByEcsTasks(false),
-        tags,
-      },
-      parent,
-    );
-    const executionStatements: unknown[] = [
-      {
-        Sid: "WriteOwnLogs",
-        Effect: "Allow",
-        Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
-        Resource: pulumi.interpolate`${this.logGroup.arn}:*`,
-      },
-    ];
-    if (secretArns.length > 0) {
-      executionStatements.push({
-        Sid: "ReadOwnSecrets",
-        Effect: "Allow",
-        Action: "secretsmanager:GetSecretValue",
-        Resource: secretArns,
-      });
-    }
-    const ecr = parseEcrImage(s.image);
-    if (ecr) {
-      executionStatements.push(
-        { Sid: "EcrLogin", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },
-        {
-          Sid: "PullOwnImage",
-          Effect: "Allow",
-          Action: [
-            "ecr:BatchCheckLayerAvailability",
-            "ecr:GetDownloadUrlForLayer",
-            "ecr:BatchGetImage",
-          ],
-          Resource: ecrRepositoryArn(ecr),
-        },
-      );
-    }
-    new aws.iam.RolePolicy(
-      `${name}-execution-policy`,
-      {
-        role: this.executionRole.id,
-        policy: pulumi.jsonStringify({ Version: "2012-10-17", Statement: executionStatements }),
-      },
-      parent,
-    );
-    this.taskRole = new aws.iam.Role(
-      `${name}-task-role`,
-      {
-        description: `Runs the ${args.environment} IDE: mount and write its own EFS access point`,
-        assumeRolePolicy: assumedByEcsTasks(true),
-        tags,
-      },
-      parent,
-    );
-    new aws.iam.RolePolicy(
-      `${name}-task-policy`,
-      {
-        role: this.taskRole.id,
-        policy: pulumi.jsonStringify({
-          Version: "2012-10-17",
-          Statement: [
-            {
-              Sid: "OwnAccessPointOnly",
-              Effect: "Allow",
-              Action: ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"],
-              Resource: args.fileSystemArn,
-              Condition: {
-                StringEquals: { "elasticfilesystem:AccessPointArn": this.accessPoint.arn },
-              },
-            },
-          ],
-        }),
-      },
-      parent,
-    );
-
-    // Task definition.
-    const examMode = args.examMode ?? args.environment === "exam";
-    const database: { name: string; value: pulumi.Input<string> }[] = [];
-    if (args.databaseEndpoint !== undefined) {
-      const [dbHost, dbPort] = splitEndpoint(args.databaseEndpoint);
-      database.push(
-        { name: "DATABASE_HOST", value: dbHost },
-        { name: "DATABASE_NAME", value: args.databaseName ?? DEFAULT_DATABASE_NAME },
-        { name: "DATABASE_PORT", value: dbPort },
-      );
-    }
-    const environment: { name: string; value: pulumi.Input<string> }[] = [
-      ...database,
-      { name: "EXECUTION_TIMEOUT", value: String(s.app.executionTimeoutSeconds) },
-      { name: "IDE_DATA_PATH", value: DATA_MOUNT_PATH },
-      { name: "IS_EXAM_MODE", value: String(examMode) },
-      { name: "MAX_CONCURRENT_EXECUTIONS", value: String(s.app.maxConcurrentExecutions) },
-      { name: "MEMORY_LIMIT_MB", value: String(s.app.memoryLimitMb) },
-      { name: "TORNADO_PROCESSES", value: String(s.app.tornadoProcesses) },
-    ];
-    // Declared as structured data too (registerOutputs below): in a new stack's first preview the
-    // task definition's JSON is unknown as a whole, while these containers are unknown only where a value is.
-    const containers = [
-      {
-        name: CONTAINER_NAME,
-        image: s.image,
-        essential: true,
-        portMappings: [{ containerPort: CONTAINER_PORT, protocol: "tcp" }],
-        environment,
-        secrets,
-        mountPoints: [
-          { sourceVolume: "ide-data", containerPath: DATA_MOUNT_PATH, readOnly: false },
-        ],
-        // Student programs run as child processes: an init process reaps them.
-        linuxParameters: { initProcessEnabled: true },
-        logConfiguration: {
-          logDriver: "awslogs",
-          options: {
-            "awslogs-group": this.logGroup.name,
-            "awslogs-region": region,
-            "awslogs-stream-prefix": "ide",
-          },
-        },
-      },
-    ];
-    this.taskDefinition = new aws.ecs.TaskDefinition(
-      `${name}-task`,
-      {
-        family: `pythonide-${name}`,
-        cpu: String(s.cpu),
-        memory: String(s.memory),
-        networkMode: "awsvpc",
-        requiresCompatibilities: ["FARGATE"],
-        runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: s.architecture },
-        executionRoleArn: this.executionRole.arn,
-        taskRoleArn: this.taskRole.arn,
-        volumes: [
-          {
-            name: "ide-data",
-            efsVolumeConfiguration: {
-              fileSystemId: args.fileSystemId,
-              transitEncryption: "ENABLED",
-              authorizationConfig: { accessPointId: this.accessPoint.id, iam: "ENABLED" },
-            },
-          },
-        ],
-        containerDefinitions: pulumi.jsonStringify(containers),
-        tags,
-      },
-      { parent: this, dependsOn: cookieSecretVersion ? [cookieSecretVersion] : [] },
-    );
-
-    // Load balancing: a target group and a host rule on the shared HTTPS listener.
-    this.targetGroup = new aws.lb.TargetGroup(
-      `${name}-tg`,
-      {
-        vpcId: args.vpcId,
-        targetType: "ip",
-        protocol: "HTTP",
-        port: CONTAINER_PORT,
-        deregistrationDelay: 30,
-        healthCheck: {
-          enabled: true,
-          protocol: "HTTP",
-          port: "traffic-port",
-          path: HEALTH_CHECK.path,
-          matcher: "200",
-          interval: HEALTH_CHECK.intervalSeconds,
-          timeout: HEALTH_CHECK.timeoutSeconds,
-          healthyThreshold: HEALTH_CHECK.healthyThreshold,
-          unhealthyThreshold: HEALTH_CHECK.unhealthyThreshold,
-        },
-        tags,
-      },
-      parent,
-    );
-    this.listenerRule = new aws.lb.ListenerRule(
-      `${name}-rule`,
-      {
-        listenerArn: args.httpsListenerArn,
-        priority: args.listenerRulePriority ?? DEFAULT_RULE_PRIORITY[args.environment],
-        actions: [{ type: "forward", targetGroupArn: this.targetGroup.arn }],
-        conditions: [{ hostHeader: { values: [args.host] } }],
-        tags,
-      },
-      parent,
-    );
-
-    // The service. Autoscaling owns the task count after creation.
-    this.service = new aws.ecs.Service(
-      `${name}-service`,
-      {
-        cluster: args.clusterArn,
-        taskDefinition: this.taskDefinition.arn,
-        desiredCount: s.desiredTasks,
-        capacityProviderStrategies: capacityProviderStrategy(s.capacity),
-        // "Updating [capacityProviderStrategies] requires `forceNewDeployment = true`" (@pulumi/aws
-        // ecs/service.d.ts): without it the provider refuses a changed `capacityProvider` setting
-        // on a deployed service. It redeploys only on an update of the service; no `triggers`,
-        // so an unchanged service is not redeployed by every `pulumi up`.
-        forceNewDeployment: true,
-        platformVersion: "LATEST",
-        networkConfiguration: {
-          subnets: args.taskSubnetIds,
-          securityGroups: [args.taskSecurityGroupId],
-          assignPublicIp: args.assignPublicIp,
-        },
-        loadBalancers: [
-          {
-            targetGroupArn: this.targetGroup.arn,
-            containerName: CONTAINER_NAME,
-            containerPort: CONTAINER_PORT,
-          },
-        ],
-        healthCheckGracePeriodSeconds: args.healthCheckGracePeriodSeconds ?? 120,
-        deploymentCircuitBreaker: { enable: true, rollback: true },
-        deploymentMinimumHealthyPercent: 100,
-        deploymentMaximumPercent: 200,
-        enableEcsManagedTags: true,
-        propagateTags: "SERVICE",
-        waitForSteadyState: false,
-        tags,
-      },
-      // ECS refuses a service whose target group no load balancer uses yet ("The target group
-      // ... does not have an associated load balancer", CreateService loadBalancers): the host
-      // rule joins the target group to the load balancer, so the service waits for it. The
-      // cluster ARN carries the capacity providers' attachment (Platform.clusterArn).
-      { parent: this, dependsOn: [this.listenerRule], ignoreChanges: ["desiredCount"] },
-    );
+    const ctx: IdePartContext = {
+      name,
+      parent: this,
+      tags: standardTags(args.environment, "ide"),
+      region: aws.getRegionOutput({}, { parent: this }).region,
+      accountId: aws.getCallerIdentityOutput({}, { parent: this }).accountId,
+    };
+    const task = addTaskDefinition(ctx, args);
+    ({
+      accessPoint: this.accessPoint,
+      logGroup: this.logGroup,
+      executionRole: this.executionRole,
+      taskRole: this.taskRole,
+      cookieSecret: this.cookieSecret,
+      taskDefinition: this.taskDefinition,
+    } = task);
+    ({
+      targetGroup: this.targetGroup,
+      listenerRule: this.listenerRule,
+      service: this.service,
+    } = addService(ctx, args, this.taskDefinition));
     this.serviceName = this.service.name;
 
+    const s = args.service;
     this.autoscaling = addAutoscaling(
       name,
       {
@@ -511,7 +198,7 @@ export class IdeService extends pulumi.ComponentResource {
         maxTasks: s.maxTasks,
         cpuTargetPercent: s.cpuTargetPercent,
         memoryTargetPercent: s.memoryTargetPercent,
-        tags,
+        tags: ctx.tags,
       },
       this,
     );
@@ -527,8 +214,8 @@ export class IdeService extends pulumi.ComponentResource {
         alarmTopicArn: args.alarmTopicArn,
         thresholds: { ...DEFAULT_ALARM_THRESHOLDS, ...args.alarmThresholds },
         dashboardName: `pythonide-${name}`,
-        region,
-        tags,
+        region: ctx.region,
+        tags: ctx.tags,
       },
       this,
     );
@@ -541,20 +228,9 @@ export class IdeService extends pulumi.ComponentResource {
       serviceName: this.serviceName,
       dashboardName: this.dashboardName,
       // What the pack's ecs-declared-containers policy reads while containerDefinitions is unknown.
-      containerDefinitions: containers,
+      containerDefinitions: task.containers,
     });
   }
-}
-
-/** Splits `host:port` into its parts (port 5432 when absent). */
-function splitEndpoint(
-  endpoint: pulumi.Input<string>,
-): [pulumi.Output<string>, pulumi.Output<string>] {
-  const parts = pulumi.output(endpoint).apply((e) => {
-    const i = e.lastIndexOf(":");
-    return i > 0 && /^\d+$/.test(e.slice(i + 1)) ? [e.slice(0, i), e.slice(i + 1)] : [e, "5432"];
-  });
-  return [parts.apply((p) => p[0]), parts.apply((p) => p[1])];
 }
 
 const DASHBOARD_NAME = /^[A-Za-z0-9_-]+$/;

@@ -6,6 +6,11 @@
  * listener, the ECS service (capacity strategy, circuit breaker, desired count left to
  * autoscaling), autoscaling, alarms and a dashboard.
  *
+ * The constructor composes parts with one job each: components/ide/taskDefinition.ts (access
+ * point, log group, secrets, roles, task definition), components/ide/service.ts (target group,
+ * host rule, ECS service), ./autoscaling.ts and ./monitoring.ts. Every child's parent is the
+ * IdeService.
+ *
  * Every platform-side value is a `pulumi.Input`, so the prod stack passes the Platform's
  * outputs and staging and exam pass values read from a StackReference.
  */

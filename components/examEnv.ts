@@ -1,5 +1,6 @@
 /**
- * ExamEnv: the IDE in exam mode on the prod platform (read through a StackReference), pre-scaled
+ * ExamEnv: the IDE in exam mode on the prod platform (read through a StackReference, as every
+ * environment does: ./environmentOnPlatform.ts), pre-scaled
  * on a schedule before each exam.
  *
  * - IdeService with `IS_EXAM_MODE=true` and the exam limits of seed 001 (config defaults:
@@ -15,16 +16,13 @@
  *   rises to the planner's task count, `graceMinutes` after it returns to the idle floor; each an
  *   `at()` in UTC. Windows already over (config's `skipped`) get no action.
  */
-import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { DatabaseConfig, ExamConfig, ServiceConfig } from "../model/config";
-import { examPlan, ScalingPlan } from "../model/schedule";
+import { examPlan } from "../model/schedule";
 import { localMinute, utcMinute } from "../model/time";
-import { Database, platformDatabaseArgs } from "./database";
-import { IdeService } from "./ideService";
-import { checkEnvironmentArgs, ideOnPlatform, referencePlatform } from "./platformReference";
+import { EnvironmentOnPlatform } from "./environmentOnPlatform";
+import { checkEnvironmentArgs, PlatformReference } from "./platformReference";
 import { scheduleOutputs } from "./scheduledScaling";
-import { environmentDatabase, ServerlessDatabase } from "./serverlessDatabase";
 import { ArgsChecker, ComponentArgsError } from "./validate";
 
 /** Fewest subnets (availability zones) exam tasks may run in. */
@@ -55,77 +53,38 @@ export interface ExamEnvArgs {
 }
 
 /** The exam IDE: exam mode, own data, at least two zones, capacity scheduled from the windows. */
-export class ExamEnv extends pulumi.ComponentResource {
-  /** The prod stack the platform is read from. */
-  readonly platformStack: pulumi.StackReference;
-  /** The exam IDE service. */
-  readonly ide: IdeService;
-  /** The exam's own database (paused between exams, with the default `dbKind`). */
-  readonly database: Database | ServerlessDatabase;
-  /** The scaling plan: the target's bounds now and one step per window edge. */
-  readonly plan: ScalingPlan;
-  /** One `at()` scheduled action per plan step, in plan order. */
-  readonly scheduledActions: aws.appautoscaling.ScheduledAction[];
-  /** `https://exam.<domain>`. */
-  readonly url: pulumi.Output<string>;
-  /** Name of the ECS service. */
-  readonly serviceName: pulumi.Output<string>;
-  /** Name of the dashboard. */
-  readonly dashboardName: pulumi.Output<string>;
+export class ExamEnv extends EnvironmentOnPlatform {
   /** The windows and skipped windows, as given. */
   readonly exam: ExamConfig;
-  /** The stack's time zone the outputs show times in. */
-  readonly timeZone: string;
 
   constructor(name: string, args: ExamEnvArgs, opts: pulumi.ComponentResourceOptions = {}) {
     validate(name, args);
-    super("pythonide:components:ExamEnv", name, {}, opts);
-    const parent = { parent: this };
-    this.exam = args.exam;
-    this.timeZone = args.timeZone ?? "UTC";
-    const { platform, stack } = referencePlatform(`${name}-platform`, args.platformStack, this);
-    this.platformStack = stack;
-
-    // At least two zones: one subnet per zone is how the platform lays out its task subnets.
-    const taskSubnetIds = platform.taskSubnetIds.apply((ids) => {
-      const distinct = [...new Set(ids ?? [])];
-      if (distinct.length < MIN_EXAM_SUBNETS) {
-        throw new ComponentArgsError("ExamEnv", name, [
-          `the platform output taskSubnetIds of ${args.platformStack} is ${JSON.stringify(ids ?? [])}: exam tasks must run in at least ${MIN_EXAM_SUBNETS} subnets (availability zones) so one zone's outage does not stop an exam; give the prod stack pythonide:availabilityZones 2 or more and run pulumi up on prod first`,
-        ]);
-      }
-      return distinct;
-    });
-
-    this.database = environmentDatabase(
-      `${name}-db`,
-      { environment: "exam", settings: args.database, ...platformDatabaseArgs(platform) },
-      parent,
-    );
-
-    this.plan = examPlan(args.exam, args.service, args.now);
-    ({ ide: this.ide, scheduledActions: this.scheduledActions } = ideOnPlatform(this, name, {
-      environment: "exam",
-      host: args.host,
-      // The bounds now: the idle floor, or a window's count when one is under way.
-      service: {
-        ...args.service,
-        minTasks: this.plan.minCapacity,
-        desiredTasks: this.plan.minCapacity,
-        maxTasks: this.plan.maxCapacity,
+    const plan = examPlan(args.exam, args.service, args.now);
+    super(
+      "pythonide:components:ExamEnv",
+      name,
+      {
+        environment: "exam",
+        platformStack: args.platformStack,
+        host: args.host,
+        // The bounds now: the idle floor, or a window's count when one is under way.
+        service: {
+          ...args.service,
+          minTasks: plan.minCapacity,
+          desiredTasks: plan.minCapacity,
+          maxTasks: plan.maxCapacity,
+        },
+        examMode: true,
+        database: args.database,
+        plan,
+        timeZone: args.timeZone,
+        taskSubnetIds: (platform) => atLeastTwoZones(name, args.platformStack, platform),
+        dataDirectory: args.dataDirectory,
+        listenerRulePriority: args.listenerRulePriority,
       },
-      examMode: true,
-      platform,
-      taskSubnetIds,
-      database: this.database,
-      plan: this.plan,
-      dataDirectory: args.dataDirectory,
-      listenerRulePriority: args.listenerRulePriority,
-    }));
-    this.url = this.ide.url;
-    this.serviceName = this.ide.serviceName;
-    this.dashboardName = this.ide.dashboardName;
-
+      opts,
+    );
+    this.exam = args.exam;
     this.registerOutputs(this.stackOutputs());
   }
 
@@ -149,6 +108,26 @@ export class ExamEnv extends pulumi.ComponentResource {
       skippedWindows: this.exam.skipped.map((w) => w.name),
     };
   }
+}
+
+/**
+ * The platform's task subnets, checked when the StackReference resolves: at least two zones (one
+ * subnet per zone is how the platform lays out its task subnets), or the update fails.
+ */
+function atLeastTwoZones(
+  name: string,
+  platformStack: string,
+  platform: PlatformReference,
+): pulumi.Output<string[]> {
+  return platform.taskSubnetIds.apply((ids) => {
+    const distinct = [...new Set(ids ?? [])];
+    if (distinct.length < MIN_EXAM_SUBNETS) {
+      throw new ComponentArgsError("ExamEnv", name, [
+        `the platform output taskSubnetIds of ${platformStack} is ${JSON.stringify(ids ?? [])}: exam tasks must run in at least ${MIN_EXAM_SUBNETS} subnets (availability zones) so one zone's outage does not stop an exam; give the prod stack pythonide:availabilityZones 2 or more and run pulumi up on prod first`,
+      ]);
+    }
+    return distinct;
+  });
 }
 
 function validate(name: string, args: ExamEnvArgs): void {

@@ -1,6 +1,6 @@
 /**
  * StagingEnv: a copy of the IDE for trying changes, on the prod platform (read through a
- * StackReference), that costs nothing unless someone switches it on and that switches itself off.
+ * StackReference, as every environment does: ./environmentOnPlatform.ts), that costs nothing unless someone switches it on and that switches itself off.
  *
  * - The ECS service is created with desired count 0, always; only its scalable target runs
  *   tasks. Switched off (the default), the target's minimum and maximum are 0 and there is no
@@ -14,16 +14,13 @@
  * - Its own directory on the shared file system (`/pythonide/staging`, own access point), a host
  *   rule `staging.<domain>` on the prod listener, a small Spot task by default (config defaults).
  */
-import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { DatabaseConfig, DB_KINDS, ServiceConfig, StagingConfig } from "../model/config";
-import { stagingPlan, ScalingPlan } from "../model/schedule";
+import { stagingPlan } from "../model/schedule";
 import { utcMinute } from "../model/time";
-import { Database, platformDatabaseArgs } from "./database";
-import { IdeService } from "./ideService";
-import { checkEnvironmentArgs, ideOnPlatform, referencePlatform } from "./platformReference";
+import { EnvironmentOnPlatform } from "./environmentOnPlatform";
+import { checkEnvironmentArgs } from "./platformReference";
 import { scheduleOutputs, scheduleText } from "./scheduledScaling";
-import { environmentDatabase, ServerlessDatabase } from "./serverlessDatabase";
 import { ArgsChecker } from "./validate";
 
 export interface StagingEnvArgs {
@@ -50,64 +47,31 @@ export interface StagingEnvArgs {
 }
 
 /** Staging: the IDE on the prod platform at zero tasks unless switched on, and self-expiring. */
-export class StagingEnv extends pulumi.ComponentResource {
+export class StagingEnv extends EnvironmentOnPlatform {
   /** Whether staging is on and until when (as given). */
   readonly staging: StagingConfig;
-  /** `serverless` or `instance` (config `dbKind`). */
-  readonly databaseKind: DatabaseConfig["kind"];
-  /** The stack's time zone the outputs show times in. */
-  readonly timeZone: string;
-  /** The prod stack the platform is read from. */
-  readonly platformStack: pulumi.StackReference;
-  /** The IDE service (desired count 0; the scalable target holds its tasks while on). */
-  readonly ide: IdeService;
-  /** Staging's own database (paused while staging is off, with the default `dbKind`). */
-  readonly database: Database | ServerlessDatabase;
-  /** The scaling plan: the target's bounds now and the switch-off step while on. */
-  readonly plan: ScalingPlan;
-  /** The `at(activeUntil)` action setting minimum and maximum to 0 (only while on). */
-  readonly scheduledActions: aws.appautoscaling.ScheduledAction[];
-  /** `https://staging.<domain>`. */
-  readonly url: pulumi.Output<string>;
-  /** Name of the ECS service. */
-  readonly serviceName: pulumi.Output<string>;
-  /** Name of the dashboard. */
-  readonly dashboardName: pulumi.Output<string>;
 
   constructor(name: string, args: StagingEnvArgs, opts: pulumi.ComponentResourceOptions = {}) {
     validate(name, args);
-    super("pythonide:components:StagingEnv", name, {}, opts);
-    const parent = { parent: this };
-    const { platform, stack } = referencePlatform(`${name}-platform`, args.platformStack, this);
-    this.platformStack = stack;
-    const staging = args.staging;
-    this.staging = staging;
-    this.databaseKind = args.database.kind;
-    this.timeZone = args.timeZone ?? "UTC";
-
-    this.database = environmentDatabase(
-      `${name}-db`,
-      { environment: "staging", settings: args.database, ...platformDatabaseArgs(platform) },
-      parent,
+    super(
+      "pythonide:components:StagingEnv",
+      name,
+      {
+        environment: "staging",
+        platformStack: args.platformStack,
+        host: args.host,
+        // validate() holds desiredTasks at 0: the scalable target alone runs tasks.
+        service: args.service,
+        examMode: false,
+        database: args.database,
+        plan: stagingPlan(args.staging, args.service),
+        timeZone: args.timeZone,
+        dataDirectory: args.dataDirectory,
+        listenerRulePriority: args.listenerRulePriority,
+      },
+      opts,
     );
-
-    this.plan = stagingPlan(staging, args.service);
-    ({ ide: this.ide, scheduledActions: this.scheduledActions } = ideOnPlatform(this, name, {
-      environment: "staging",
-      host: args.host,
-      // validate() holds desiredTasks at 0: the scalable target alone runs tasks.
-      service: args.service,
-      examMode: false,
-      platform,
-      database: this.database,
-      plan: this.plan,
-      dataDirectory: args.dataDirectory,
-      listenerRulePriority: args.listenerRulePriority,
-    }));
-    this.url = this.ide.url;
-    this.serviceName = this.ide.serviceName;
-    this.dashboardName = this.ide.dashboardName;
-
+    this.staging = args.staging;
     this.registerOutputs(this.stackOutputs());
   }
 

@@ -9,29 +9,8 @@ import { Platform, PlatformArgs } from "../../components/platform";
 import { ServerlessDatabase } from "../../components/serverlessDatabase";
 import { capacityProviderStrategy } from "../../model/fargate";
 import { ecrRepositoryArn, parseEcrImage } from "../../model/image";
+import { ideArgs } from "./direct";
 import { argsError, serviceConfig } from "./helpers";
-
-function ideArgs(overrides: Partial<IdeServiceArgs> = {}): IdeServiceArgs {
-  return {
-    environment: "staging",
-    host: "staging.ide.example.edu",
-    service: serviceConfig(),
-    vpcId: "vpc-1",
-    taskSubnetIds: ["subnet-1", "subnet-2"],
-    assignPublicIp: true,
-    taskSecurityGroupId: "sg-1",
-    clusterName: "cluster",
-    clusterArn: "arn:aws:ecs:us-east-2:000000000000:cluster/cluster",
-    httpsListenerArn: "arn:aws:elasticloadbalancing:us-east-2:000000000000:listener/app/x/1/2",
-    loadBalancerArnSuffix: "app/x/1",
-    fileSystemId: "fs-1",
-    fileSystemArn: "arn:aws:elasticfilesystem:us-east-2:000000000000:file-system/fs-1",
-    databaseEndpoint: "db.example.invalid:5432",
-    databaseSecretArn: "arn:aws:secretsmanager:us-east-2:000000000000:secret:rds-1",
-    alarmTopicArn: "arn:aws:sns:us-east-2:000000000000:alarms",
-    ...overrides,
-  };
-}
 
 describe("component arguments", function () {
   describe("IdeService", function () {

@@ -9,10 +9,10 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { DatabaseConfig, ServiceConfig } from "../model/config";
+import { DatabaseConfig } from "../model/config";
 import { ScalingPlan } from "../model/schedule";
 import { Database, platformDatabaseArgs } from "./database";
-import { databaseArgs, IdeService, platformArgs } from "./ideService";
+import { databaseArgs, IdeService, IdeSettings, platformArgs } from "./ideService";
 import { PlatformReference, referencePlatform } from "./platformReference";
 import { addScheduledScaling } from "./scheduledScaling";
 import { environmentDatabase, ServerlessDatabase } from "./serverlessDatabase";
@@ -25,8 +25,8 @@ export interface EnvironmentOnPlatformArgs {
   platformStack: string;
   /** Host the environment answers on. */
   host: string;
-  /** The service settings, with the bounds (`minTasks`, `desiredTasks`, `maxTasks`) to run now. */
-  service: ServiceConfig;
+  /** The service settings, with the bounds (`minCapacity`, `desiredCount`, `maxCapacity`) to run now. */
+  service: IdeSettings;
   /** `IS_EXAM_MODE` of the IDE. */
   examMode: boolean;
   /** Settings of the environment's own database. */

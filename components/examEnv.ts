@@ -17,10 +17,11 @@
  *   `at()` in UTC. Windows already over (config's `skipped`) get no action.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { DatabaseConfig, ExamConfig, ServiceConfig } from "../model/config";
+import { DatabaseConfig, ExamConfig } from "../model/config";
 import { examPlan } from "../model/schedule";
 import { localMinute, utcMinute } from "../model/time";
 import { EnvironmentOnPlatform } from "./environmentOnPlatform";
+import { IdeSettings } from "./ideService";
 import { checkEnvironmentArgs, PlatformReference } from "./platformReference";
 import { scheduleOutputs } from "./scheduledScaling";
 import { ArgsChecker, ComponentArgsError } from "./validate";
@@ -35,9 +36,10 @@ export interface ExamEnvArgs {
   host: string;
   /**
    * Task size, image, capacity and app settings (config defaults: 1 vCPU / 2 GB on-demand, the
-   * seed 001 exam limits). `minTasks` is the idle floor between exams, `maxTasks` the ceiling.
+   * seed 001 exam limits). `minCapacity` is the idle floor between exams, `maxCapacity` the
+   * ceiling; `desiredCount` is replaced by the plan's floor now.
    */
-  service: ServiceConfig;
+  service: IdeSettings;
   /** Exam windows still ahead (with the planner's task counts), lead and grace minutes. */
   exam: ExamConfig;
   /** Settings of the exam's own database (config defaults: serverless from 0 ACU, deletion protection). */
@@ -59,7 +61,11 @@ export class ExamEnv extends EnvironmentOnPlatform {
 
   constructor(name: string, args: ExamEnvArgs, opts: pulumi.ComponentResourceOptions = {}) {
     validate(name, args);
-    const plan = examPlan(args.exam, args.service, args.now);
+    const plan = examPlan(
+      args.exam,
+      { minTasks: args.service.minCapacity, maxTasks: args.service.maxCapacity },
+      args.now,
+    );
     super(
       "pythonide:components:ExamEnv",
       name,
@@ -70,9 +76,9 @@ export class ExamEnv extends EnvironmentOnPlatform {
         // The bounds now: the idle floor, or a window's count when one is under way.
         service: {
           ...args.service,
-          minTasks: plan.minCapacity,
-          desiredTasks: plan.minCapacity,
-          maxTasks: plan.maxCapacity,
+          minCapacity: plan.minCapacity,
+          desiredCount: plan.minCapacity,
+          maxCapacity: plan.maxCapacity,
         },
         examMode: true,
         database: args.database,
@@ -142,9 +148,9 @@ function validate(name: string, args: ExamEnvArgs): void {
   }
   const s = args.service;
   for (const w of args.exam.windows) {
-    if (w.tasks > s.maxTasks) {
+    if (w.tasks > s.maxCapacity) {
       check.problems.push(
-        `args.exam.windows "${w.name}" needs ${w.tasks} tasks but args.service.maxTasks is ${s.maxTasks}: raise maxTasks to at least ${w.tasks}`,
+        `args.exam.windows "${w.name}" needs ${w.tasks} tasks but args.service.maxCapacity is ${s.maxCapacity}: raise maxCapacity (config maxTasks) to at least ${w.tasks}`,
       );
     }
   }

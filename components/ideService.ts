@@ -24,7 +24,12 @@ import {
   STACKS,
   StackName,
 } from "../model/config";
-import { fargateSizeProblem } from "../model/fargate";
+import {
+  CapacityProviderStrategyItem,
+  CpuArchitecture,
+  FARGATE_CAPACITY_PROVIDERS,
+  fargateSizeProblem,
+} from "../model/fargate";
 import { autoNameProblems } from "../model/awsLimits";
 import { addAutoscaling, Autoscaling } from "./autoscaling";
 import { DatabaseConnection } from "./database";
@@ -37,13 +42,65 @@ import { ArgsChecker } from "./validate";
 export { CONTAINER_NAME, DATA_MOUNT_PATH, DATA_POSIX_ID } from "./ide/taskDefinition";
 export { DEFAULT_RULE_PRIORITY, HEALTH_CHECK } from "./ide/service";
 
+/**
+ * What runs and how many: the task and service settings of an IdeService under the names and
+ * units of the AWS APIs they end up in (ECS RegisterTaskDefinition and CreateService,
+ * Application Auto Scaling, CloudWatch Logs). Stack config keys differ (`taskCpu`, `minTasks`, ...):
+ * stacks/ideSettings.ts maps a stack's validated config to these, in one place. Ranges and
+ * allowed values are the config schema's (model/config/schema.ts), checked by the component.
+ */
+export interface IdeSettings {
+  /** Container image reference, `registry/repository:tag` (config `image`). */
+  image: string;
+  /**
+   * Task CPU in CPU units (1024 = 1 vCPU), ECS `cpu`: 256, 512, 1024, 2048, 4096, 8192 or 16384
+   * (model/fargate.ts FARGATE_SIZES). Config `taskCpu`; no default here.
+   */
+  cpu: number;
+  /**
+   * Task memory in MiB, ECS `memory`: a size Fargate offers with `cpu` (for 1024 CPU units,
+   * 2048 to 8192 in steps of 1024; model/fargate.ts). Config `taskMemory`.
+   */
+  memory: number;
+  /** ECS `runtimePlatform.cpuArchitecture`: `X86_64` or `ARM64` (config `cpuArchitecture`, default X86_64). */
+  cpuArchitecture: CpuArchitecture;
+  /**
+   * ECS `desiredCount`: tasks when the service is created, 0 to `maxCapacity`; autoscaling owns
+   * the count afterwards (ignoreChanges). Config `desiredTasks`.
+   */
+  desiredCount: number;
+  /** Application Auto Scaling `minCapacity`: the task-count floor, 0 to `maxCapacity` (config `minTasks`). */
+  minCapacity: number;
+  /** Application Auto Scaling `maxCapacity`: the task-count ceiling, 0 to 100 (config `maxTasks`). */
+  maxCapacity: number;
+  /**
+   * ECS `capacityProviderStrategies`: items naming `FARGATE` or `FARGATE_SPOT` once each, `base`
+   * tasks 0-100 (config `onDemandBase`) and `weight` 1-100 (config `spotWeight`); config
+   * `capacityProvider` picks the items (model/fargate.ts capacityProviderStrategy).
+   */
+  capacityProviderStrategies: CapacityProviderStrategyItem[];
+  /** `targetValue` of CPU target tracking, average CPU percent 10-90 (config `cpuTargetPercent`, default 60). */
+  cpuTargetValue: number;
+  /** `targetValue` of memory target tracking, average memory percent (config `memoryTargetPercent`, default 70). */
+  memoryTargetValue: number;
+  /** Log group `retentionInDays`: a value CloudWatch accepts, 1 to 3653 (config `logRetentionDays`). */
+  retentionInDays: number;
+  /**
+   * The IDE's own settings, its container environment: MAX_CONCURRENT_EXECUTIONS,
+   * EXECUTION_TIMEOUT (seconds), MEMORY_LIMIT_MB (MiB), TORNADO_PROCESSES (config keys of the same names).
+   */
+  app: ServiceConfig["app"];
+  /** Tornado cookie secret, at least 32 characters; stored in Secrets Manager. Default: none. */
+  cookieSecret?: string;
+}
+
 export interface IdeServiceArgs {
   /** The environment (= stack name): prod, staging or exam. Its `Environment` tag. */
   environment: StackName;
   /** Host name the service answers on, by host-header rule (e.g. `exam.ide.example.edu`). */
   host: string;
-  /** Task size, image, counts, capacity, scaling targets, app settings (model/config/types.ts). */
-  service: ServiceConfig;
+  /** Task size, image, counts, capacity, scaling targets, app settings, under AWS's names. */
+  service: IdeSettings;
   /** `IS_EXAM_MODE`. Default: true in the exam environment only. */
   examMode?: boolean;
 
@@ -199,10 +256,10 @@ export class IdeService extends pulumi.ComponentResource {
       {
         clusterName: args.clusterName,
         serviceName: this.service.name,
-        minTasks: s.minTasks,
-        maxTasks: s.maxTasks,
-        cpuTargetPercent: s.cpuTargetPercent,
-        memoryTargetPercent: s.memoryTargetPercent,
+        minCapacity: s.minCapacity,
+        maxCapacity: s.maxCapacity,
+        cpuTargetValue: s.cpuTargetValue,
+        memoryTargetValue: s.memoryTargetValue,
         tags: ctx.tags,
       },
       this,
@@ -276,24 +333,20 @@ function validate(name: string, args: IdeServiceArgs): void {
   const size = fargateSizeProblem(s.cpu, s.memory);
   if (size)
     check.problems.push(`args.service.cpu ${s.cpu} / args.service.memory ${s.memory}: ${size}`);
-  check.setting("service.architecture", s.architecture, "cpuArchitecture");
+  check.setting("service.cpuArchitecture", s.cpuArchitecture, "cpuArchitecture");
   // Task counts: the schema's ceiling, and 0 allowed (a switched-off staging runs none).
   const tasks = rangeOf("maxTasks")!;
-  check.int("service.minTasks", s.minTasks, 0, tasks.max);
-  check.int("service.maxTasks", s.maxTasks, 0, tasks.max);
-  check.int("service.desiredTasks", s.desiredTasks, 0, tasks.max);
-  if (s.minTasks > s.maxTasks || s.desiredTasks > s.maxTasks) {
+  check.int("service.minCapacity", s.minCapacity, 0, tasks.max);
+  check.int("service.maxCapacity", s.maxCapacity, 0, tasks.max);
+  check.int("service.desiredCount", s.desiredCount, 0, tasks.max);
+  if (s.minCapacity > s.maxCapacity || s.desiredCount > s.maxCapacity) {
     check.problems.push(
-      `args.service.minTasks ${s.minTasks}, desiredTasks ${s.desiredTasks} and maxTasks ${s.maxTasks}: minTasks and desiredTasks must not exceed maxTasks`,
+      `args.service.minCapacity ${s.minCapacity}, desiredCount ${s.desiredCount} and maxCapacity ${s.maxCapacity}: minCapacity and desiredCount must not exceed maxCapacity`,
     );
   }
-  check.setting("service.capacity.strategy", s.capacity.strategy, "capacityProvider");
-  if (s.capacity.strategy === "spot-with-base") {
-    check.setting("service.capacity.onDemandBase", s.capacity.onDemandBase, "onDemandBase");
-    check.setting("service.capacity.spotWeight", s.capacity.spotWeight, "spotWeight");
-  }
-  check.setting("service.cpuTargetPercent", s.cpuTargetPercent, "cpuTargetPercent");
-  check.setting("service.memoryTargetPercent", s.memoryTargetPercent, "memoryTargetPercent");
+  checkStrategy(check, s.capacityProviderStrategies);
+  check.setting("service.cpuTargetValue", s.cpuTargetValue, "cpuTargetPercent");
+  check.setting("service.memoryTargetValue", s.memoryTargetValue, "memoryTargetPercent");
   const app = s.app;
   check.setting(
     "service.app.maxConcurrentExecutions",
@@ -307,7 +360,7 @@ function validate(name: string, args: IdeServiceArgs): void {
   );
   check.setting("service.app.memoryLimitMb", app.memoryLimitMb, "memoryLimitMb");
   check.setting("service.app.tornadoProcesses", app.tornadoProcesses, "tornadoProcesses");
-  check.setting("service.logRetentionDays", s.logRetentionDays, "logRetentionDays");
+  check.setting("service.retentionInDays", s.retentionInDays, "logRetentionDays");
   if (s.cookieSecret !== undefined)
     check.setting("service.cookieSecret", s.cookieSecret, "cookieSecret");
   if (args.listenerRulePriority !== undefined) {
@@ -332,4 +385,25 @@ function validate(name: string, args: IdeServiceArgs): void {
     check.int("alarmThresholds.target5xxCount", t.target5xxCount, 0, 100000);
   }
   check.throwIfAny();
+}
+
+/**
+ * The capacity provider strategy: one to two items, each naming a Fargate capacity provider once,
+ * `base` within config `onDemandBase`'s range and `weight` within `spotWeight`'s.
+ */
+function checkStrategy(check: ArgsChecker, items: CapacityProviderStrategyItem[]): void {
+  const key = "service.capacityProviderStrategies";
+  if (!Array.isArray(items) || items.length === 0) {
+    check.fail(key, items, "must name FARGATE, FARGATE_SPOT or both");
+    return;
+  }
+  const names = items.map((i) => i.capacityProvider);
+  if (new Set(names).size !== names.length) {
+    check.fail(key, names, "must name each capacity provider at most once");
+  }
+  items.forEach((item, i) => {
+    check.oneOf(`${key}[${i}].capacityProvider`, item.capacityProvider, FARGATE_CAPACITY_PROVIDERS);
+    check.setting(`${key}[${i}].base`, item.base, "onDemandBase");
+    check.setting(`${key}[${i}].weight`, item.weight, "spotWeight");
+  });
 }

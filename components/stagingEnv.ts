@@ -15,10 +15,11 @@
  *   rule `staging.<domain>` on the prod listener, a small Spot task by default (config defaults).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { DatabaseConfig, DB_KINDS, ServiceConfig, StagingConfig } from "../model/config";
+import { DatabaseConfig, DB_KINDS, StagingConfig } from "../model/config";
 import { stagingPlan } from "../model/schedule";
 import { utcMinute } from "../model/time";
 import { EnvironmentOnPlatform } from "./environmentOnPlatform";
+import { IdeSettings } from "./ideService";
 import { checkEnvironmentArgs } from "./platformReference";
 import { scheduleOutputs, scheduleText } from "./scheduledScaling";
 import { ArgsChecker } from "./validate";
@@ -30,10 +31,10 @@ export interface StagingEnvArgs {
   host: string;
   /**
    * Task size, image, capacity and app settings (config defaults: 0.5 vCPU / 1 GB on Spot).
-   * `minTasks`/`maxTasks` are the bounds config validation decided: 0/0 while off,
-   * `activeTasks`/ceiling while on. `desiredTasks` must be 0.
+   * `minCapacity`/`maxCapacity` are the bounds config validation decided: 0/0 while off,
+   * `activeTasks`/ceiling while on. `desiredCount` must be 0.
    */
-  service: ServiceConfig;
+  service: IdeSettings;
   /** Whether staging is on and until when (model/config/types.ts). */
   staging: StagingConfig;
   /** Settings of staging's own database (config defaults: serverless from 0 ACU, 1 day of backups). */
@@ -60,11 +61,14 @@ export class StagingEnv extends EnvironmentOnPlatform {
         environment: "staging",
         platformStack: args.platformStack,
         host: args.host,
-        // validate() holds desiredTasks at 0: the scalable target alone runs tasks.
+        // validate() holds desiredCount at 0: the scalable target alone runs tasks.
         service: args.service,
         examMode: false,
         database: args.database,
-        plan: stagingPlan(args.staging, args.service),
+        plan: stagingPlan(args.staging, {
+          minTasks: args.service.minCapacity,
+          maxTasks: args.service.maxCapacity,
+        }),
         timeZone: args.timeZone,
         dataDirectory: args.dataDirectory,
         listenerRulePriority: args.listenerRulePriority,
@@ -101,10 +105,10 @@ function validate(name: string, args: StagingEnvArgs): void {
   checkEnvironmentArgs(check, name, args, "staging");
   const s = args.service;
   const st = args.staging;
-  if (s.desiredTasks !== 0) {
+  if (s.desiredCount !== 0) {
     check.fail(
-      "service.desiredTasks",
-      s.desiredTasks,
+      "service.desiredCount",
+      s.desiredCount,
       "must be 0: a staging service never holds tasks by its own count; its scalable target does while staging is on",
     );
   }
@@ -114,14 +118,14 @@ function validate(name: string, args: StagingEnvArgs): void {
         "args.staging.active is true but args.staging.activeUntil is not set: an active staging needs an expiry, so it switches itself off",
       );
     }
-    if (s.minTasks < 1 || s.minTasks > s.maxTasks) {
+    if (s.minCapacity < 1 || s.minCapacity > s.maxCapacity) {
       check.problems.push(
-        `args.service.minTasks ${s.minTasks} and maxTasks ${s.maxTasks}: an active staging runs at least 1 task, at most maxTasks`,
+        `args.service.minCapacity ${s.minCapacity} and maxCapacity ${s.maxCapacity}: an active staging runs at least 1 task, at most maxCapacity`,
       );
     }
-  } else if (s.minTasks !== 0 || s.maxTasks !== 0) {
+  } else if (s.minCapacity !== 0 || s.maxCapacity !== 0) {
     check.problems.push(
-      `args.service.minTasks ${s.minTasks} and maxTasks ${s.maxTasks}: a staging that is off must have minTasks 0 and maxTasks 0`,
+      `args.service.minCapacity ${s.minCapacity} and maxCapacity ${s.maxCapacity}: a staging that is off must have minCapacity 0 and maxCapacity 0`,
     );
   }
   check.oneOf("database.kind", args.database.kind, DB_KINDS);

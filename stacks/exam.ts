@@ -5,6 +5,7 @@
 import { ExamEnv } from "../components/examEnv";
 import { StackConfig } from "../model/config";
 import type { StackOutputs } from ".";
+import { ideSettings } from "./ideSettings";
 
 /**
  * Composes the exam stack from its validated config.
@@ -19,7 +20,7 @@ export function exam(config: StackConfig, now: Date): StackOutputs {
   const env = new ExamEnv("exam", {
     platformStack: config.platformStack,
     host: config.host,
-    service: config.service,
+    service: ideSettings(config.service),
     exam: config.exam,
     database: config.database,
     timeZone: config.timeZone,

@@ -8,6 +8,7 @@ import { StackConfig } from "../model/config";
 import { databaseArgs, IdeService, platformArgs } from "../components/ideService";
 import { Platform } from "../components/platform";
 import type { StackOutputs } from ".";
+import { ideSettings } from "./ideSettings";
 
 /** Composes the prod stack from its validated config. */
 export function prod(config: StackConfig): StackOutputs {
@@ -23,7 +24,7 @@ export function prod(config: StackConfig): StackOutputs {
   const ide = new IdeService(`ide-${config.stack}`, {
     environment: config.stack,
     host: config.host,
-    service: config.service,
+    service: ideSettings(config.service),
     ...platformArgs(platform),
     ...databaseArgs(platform.database),
   });

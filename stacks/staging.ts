@@ -5,6 +5,7 @@
 import { StagingEnv } from "../components/stagingEnv";
 import { StackConfig } from "../model/config";
 import type { StackOutputs } from ".";
+import { ideSettings } from "./ideSettings";
 
 /** Composes the staging stack from its validated config. */
 export function staging(config: StackConfig): StackOutputs {
@@ -16,7 +17,7 @@ export function staging(config: StackConfig): StackOutputs {
   const env = new StagingEnv("staging", {
     platformStack: config.platformStack,
     host: config.host,
-    service: config.service,
+    service: ideSettings(config.service),
     staging: config.staging,
     database: config.database,
     timeZone: config.timeZone,

@@ -5,7 +5,6 @@
  */
 import * as aws from "@pulumi/aws";
 import { StackName } from "../../model/config";
-import { capacityProviderStrategy } from "../../model/fargate";
 import { CONTAINER_PORT } from "../platform";
 import type { IdeServiceArgs } from "../ideService";
 import { CONTAINER_NAME, IdePartContext } from "./taskDefinition";
@@ -88,8 +87,8 @@ export function addService(
     {
       cluster: args.clusterArn,
       taskDefinition: taskDefinition.arn,
-      desiredCount: s.desiredTasks,
-      capacityProviderStrategies: capacityProviderStrategy(s.capacity),
+      desiredCount: s.desiredCount,
+      capacityProviderStrategies: s.capacityProviderStrategies,
       // "Updating [capacityProviderStrategies] requires `forceNewDeployment = true`" (@pulumi/aws
       // ecs/service.d.ts): without it the provider refuses a changed `capacityProvider` setting
       // on a deployed service. It redeploys only on an update of the service; no `triggers`,

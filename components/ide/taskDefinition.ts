@@ -77,7 +77,7 @@ export function addTaskDefinition(ctx: IdePartContext, args: IdeServiceArgs): Id
 
   const logGroup = new aws.cloudwatch.LogGroup(
     `${name}-logs`,
-    { name: `/ecs/pythonide/${name}`, retentionInDays: s.logRetentionDays, tags },
+    { name: `/ecs/pythonide/${name}`, retentionInDays: s.retentionInDays, tags },
     parent,
   );
 
@@ -153,7 +153,7 @@ export function addTaskDefinition(ctx: IdePartContext, args: IdeServiceArgs): Id
       memory: String(s.memory),
       networkMode: "awsvpc",
       requiresCompatibilities: ["FARGATE"],
-      runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: s.architecture },
+      runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: s.cpuArchitecture },
       executionRoleArn: executionRole.arn,
       taskRoleArn: taskRole.arn,
       volumes: [

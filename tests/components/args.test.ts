@@ -10,13 +10,13 @@ import { ServerlessDatabase } from "../../components/serverlessDatabase";
 import { capacityProviderStrategy } from "../../model/fargate";
 import { ecrRepositoryArn, parseEcrImage } from "../../model/image";
 import { ideArgs } from "./direct";
-import { argsError, serviceConfig } from "./helpers";
+import { argsError, serviceSettings } from "./helpers";
 
 describe("component arguments", function () {
   describe("IdeService", function () {
     it("refuses a CPU/memory pair Fargate does not offer, naming the valid memory", function () {
       const err = argsError(
-        () => new IdeService("ide-test", ideArgs({ service: serviceConfig({ memory: 1024 }) })),
+        () => new IdeService("ide-test", ideArgs({ service: serviceSettings({ memory: 1024 }) })),
       );
       assert.strictEqual(
         err.message,
@@ -54,11 +54,13 @@ describe("component arguments", function () {
         () =>
           new IdeService(
             "ide-test",
-            ideArgs({ service: serviceConfig({ minTasks: 3, desiredTasks: 3, maxTasks: 2 }) }),
+            ideArgs({
+              service: serviceSettings({ minCapacity: 3, desiredCount: 3, maxCapacity: 2 }),
+            }),
           ),
       );
       assert.deepStrictEqual(err.problems, [
-        "args.service.minTasks 3, desiredTasks 3 and maxTasks 2: minTasks and desiredTasks must not exceed maxTasks",
+        "args.service.minCapacity 3, desiredCount 3 and maxCapacity 2: minCapacity and desiredCount must not exceed maxCapacity",
       ]);
     });
 
@@ -67,7 +69,7 @@ describe("component arguments", function () {
         () =>
           new IdeService(
             "ide-test",
-            ideArgs({ service: serviceConfig({ cookieSecret: "hunter2" }) }),
+            ideArgs({ service: serviceSettings({ cookieSecret: "hunter2" }) }),
           ),
       );
       assert.deepStrictEqual(err.problems, [
@@ -83,9 +85,9 @@ describe("component arguments", function () {
             "ide test",
             ideArgs({
               listenerRulePriority: 0,
-              service: serviceConfig({
-                logRetentionDays: 10,
-                cpuTargetPercent: 95,
+              service: serviceSettings({
+                retentionInDays: 10,
+                cpuTargetValue: 95,
                 image: "Bad Image",
               }),
             }),
@@ -94,29 +96,61 @@ describe("component arguments", function () {
       assert.deepStrictEqual(err.problems, [
         'the name "ide test" must be letters, digits, hyphens and underscores, at most 40 characters (it names the dashboard, log group and task family)',
         'args.service.image is "Bad Image": must be an image reference such as registry.example.com/pythonide:1.4.2',
-        "args.service.cpuTargetPercent is 95: must be a whole number from 10 to 90",
-        "args.service.logRetentionDays is 10: must be a retention CloudWatch accepts: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653",
+        "args.service.cpuTargetValue is 95: must be a whole number from 10 to 90",
+        "args.service.retentionInDays is 10: must be a retention CloudWatch accepts: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653",
         "args.listenerRulePriority is 0: must be a whole number from 1 to 50000",
       ]);
     });
 
-    it("checks the Spot weights only with spot-with-base", function () {
+    it("checks each capacity provider strategy item against the config ranges of onDemandBase and spotWeight", function () {
       const err = argsError(
         () =>
           new IdeService(
             "ide-test",
             ideArgs({
               host: "bad host",
-              service: serviceConfig({
-                capacity: { strategy: "spot-with-base", onDemandBase: -1, spotWeight: 0 },
+              service: serviceSettings({
+                capacityProviderStrategies: [
+                  { capacityProvider: "FARGATE", base: -1, weight: 1 },
+                  { capacityProvider: "FARGATE_SPOT", base: 0, weight: 0 },
+                ],
               }),
             }),
           ),
       );
       assert.deepStrictEqual(err.problems, [
         'args.host is "bad host": must be a host name such as ide.example.edu',
-        "args.service.capacity.onDemandBase is -1: must be a whole number from 0 to 100",
-        "args.service.capacity.spotWeight is 0: must be a whole number from 1 to 100",
+        "args.service.capacityProviderStrategies[0].base is -1: must be a whole number from 0 to 100",
+        "args.service.capacityProviderStrategies[1].weight is 0: must be a whole number from 1 to 100",
+      ]);
+    });
+
+    it("refuses a capacity provider other than Fargate's, a repeated one and an empty strategy", function () {
+      const strategy = (capacityProviderStrategies: unknown) =>
+        argsError(
+          () =>
+            new IdeService(
+              "ide-test",
+              ideArgs({
+                service: serviceSettings({
+                  capacityProviderStrategies: capacityProviderStrategies as [],
+                }),
+              }),
+            ),
+        ).problems;
+      assert.deepStrictEqual(
+        strategy([
+          { capacityProvider: "EC2", base: 0, weight: 1 },
+          { capacityProvider: "EC2", base: 0, weight: 1 },
+        ]),
+        [
+          'args.service.capacityProviderStrategies is ["EC2","EC2"]: must name each capacity provider at most once',
+          'args.service.capacityProviderStrategies[0].capacityProvider is "EC2": must be one of FARGATE, FARGATE_SPOT',
+          'args.service.capacityProviderStrategies[1].capacityProvider is "EC2": must be one of FARGATE, FARGATE_SPOT',
+        ],
+      );
+      assert.deepStrictEqual(strategy([]), [
+        "args.service.capacityProviderStrategies is []: must name FARGATE, FARGATE_SPOT or both",
       ]);
     });
 
@@ -127,14 +161,17 @@ describe("component arguments", function () {
           new IdeService(
             "ide-test",
             ideArgs({
-              service: serviceConfig({
-                capacity: { strategy: "spot-with-base", onDemandBase: 1, spotWeight: 101 },
+              service: serviceSettings({
+                capacityProviderStrategies: [
+                  { capacityProvider: "FARGATE", base: 1, weight: 1 },
+                  { capacityProvider: "FARGATE_SPOT", base: 0, weight: 101 },
+                ],
               }),
             }),
           ),
       );
       assert.deepStrictEqual(err.problems, [
-        "args.service.capacity.spotWeight is 101: must be a whole number from 1 to 100",
+        "args.service.capacityProviderStrategies[1].weight is 101: must be a whole number from 1 to 100",
       ]);
     });
   });

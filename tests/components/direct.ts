@@ -8,7 +8,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { IdeServiceArgs } from "../../components/ideService";
 import { installMocks, MockOptions, settled } from "../../preview/mocks";
-import { Run, serviceConfig } from "./helpers";
+import { Run, serviceSettings } from "./helpers";
 
 /** What a component registered when constructed directly, and the component. */
 export interface Constructed<T> {
@@ -48,7 +48,7 @@ export function ideArgs(overrides: Partial<IdeServiceArgs> = {}): IdeServiceArgs
   return {
     environment: "staging",
     host: "staging.ide.example.edu",
-    service: serviceConfig(),
+    service: serviceSettings(),
     vpcId: "vpc-1",
     taskSubnetIds: ["subnet-1", "subnet-2"],
     assignPublicIp: true,

@@ -8,7 +8,7 @@ import { IdeService } from "../../components/ideService";
 import { ComponentArgsError } from "../../components/validate";
 import { ResourceRecord } from "../../model/records";
 import { construct, ideArgs } from "./direct";
-import { Run, serviceConfig, T } from "./helpers";
+import { Run, serviceSettings, T } from "./helpers";
 
 const STACK = "urn:pulumi:prod::pythonide::pulumi:pulumi:Stack::pythonide-prod";
 const COMPONENT =
@@ -29,13 +29,16 @@ describe("IdeService (constructed directly on mocks)", function () {
         new IdeService(
           "ide-test",
           ideArgs({
-            service: serviceConfig({
+            service: serviceSettings({
               cpu: 512,
               memory: 1024,
-              minTasks: 2,
-              desiredTasks: 2,
-              maxTasks: 6,
-              capacity: { strategy: "spot-with-base", onDemandBase: 1, spotWeight: 3 },
+              minCapacity: 2,
+              desiredCount: 2,
+              maxCapacity: 6,
+              capacityProviderStrategies: [
+                { capacityProvider: "FARGATE", base: 1, weight: 1 },
+                { capacityProvider: "FARGATE_SPOT", base: 0, weight: 3 },
+              ],
             }),
           }),
         ),
@@ -86,7 +89,7 @@ describe("IdeService (constructed directly on mocks)", function () {
     ]);
   });
 
-  it("scales between minTasks 2 and maxTasks 6 on service/<cluster>/<service>", () => {
+  it("scales between minCapacity 2 and maxCapacity 6 on service/<cluster>/<service>", () => {
     const target = run.inputs(T.target, "ide-test-scaling-target");
     assert.strictEqual(target.minCapacity, 2);
     assert.strictEqual(target.maxCapacity, 6);
@@ -136,7 +139,9 @@ describe("IdeService (constructed directly on mocks)", function () {
       () =>
         new IdeService(
           "ide-test",
-          ideArgs({ service: serviceConfig({ cookieSecret: "0123456789abcdef0123456789abcdef" }) }),
+          ideArgs({
+            service: serviceSettings({ cookieSecret: "0123456789abcdef0123456789abcdef" }),
+          }),
         ),
     );
     assert.deepStrictEqual(
@@ -157,13 +162,13 @@ describe("IdeService (constructed directly on mocks)", function () {
       () =>
         new IdeService(
           "ide-test",
-          ideArgs({ service: serviceConfig({ cpu: 1024, memory: 1024, maxTasks: 0 }) }),
+          ideArgs({ service: serviceSettings({ cpu: 1024, memory: 1024, maxCapacity: 0 }) }),
         ),
     );
     assert.ok(built.error instanceof ComponentArgsError);
     assert.deepStrictEqual(built.error.problems, [
       "args.service.cpu 1024 / args.service.memory 1024: memory 1024 MiB is not offered with CPU 1024; valid memory is 2048 to 8192 MiB in steps of 1024",
-      "args.service.minTasks 1, desiredTasks 1 and maxTasks 0: minTasks and desiredTasks must not exceed maxTasks",
+      "args.service.minCapacity 1, desiredCount 1 and maxCapacity 0: minCapacity and desiredCount must not exceed maxCapacity",
     ]);
     assert.deepStrictEqual(
       built.run.records.map((r) => r.urn),

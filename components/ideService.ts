@@ -46,7 +46,7 @@ export { DEFAULT_RULE_PRIORITY, HEALTH_CHECK } from "./ide/service";
  * What runs and how many: the task and service settings of an IdeService under the names and
  * units of the AWS APIs they end up in (ECS RegisterTaskDefinition and CreateService,
  * Application Auto Scaling, CloudWatch Logs). Stack config keys differ (`taskCpu`, `minTasks`, ...):
- * stacks/ideSettings.ts maps a stack's validated config to these, in one place. Ranges and
+ * stacks/componentArgs.ts maps a stack's validated config to these, in one place. Ranges and
  * allowed values are the config schema's (model/config/schema.ts), checked by the component.
  */
 export interface IdeSettings {

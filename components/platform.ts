@@ -14,7 +14,14 @@
 import * as aws from "@pulumi/aws";
 import * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
-import { DatabaseConfig, isAcmCertificateArn, isEmail, PlatformConfig } from "../model/config";
+import {
+  DatabaseConfig,
+  EfsThroughputMode,
+  isAcmCertificateArn,
+  isEmail,
+  NatStrategy,
+} from "../model/config";
+import { isPrivateCidr } from "../model/config/checks";
 import { autoNameProblems } from "../model/awsLimits";
 import { Database } from "./database";
 import { addAlarmTopic } from "./platform/alarms";
@@ -30,11 +37,43 @@ import { ArgsChecker } from "./validate";
 export { CONTAINER_PORT, DATABASE_PORT, NAT_GATEWAY_STRATEGY, NFS_PORT } from "./platform/network";
 export { TLS_POLICY } from "./platform/loadBalancer";
 
+/**
+ * The network, load balancer and file system settings of a Platform under the names and units of
+ * the APIs they end up in (EC2 CreateVpc, awsx Vpc, ELB CreateListener, EFS CreateFileSystem).
+ * Stack config keys differ (`vpcCidr`, `availabilityZones`, `efsThroughputMode`, ...):
+ * stacks/componentArgs.ts maps a stack's validated config to these, in one place. Ranges and
+ * allowed values are the config schema's (model/config/schema.ts), checked by the component.
+ */
+export interface PlatformSettings {
+  /** VPC `cidrBlock`, a private IPv4 range of /16 to /22 such as `10.0.0.0/16` (config `vpcCidr`, default 10.0.0.0/16). */
+  cidrBlock: string;
+  /**
+   * awsx Vpc `numberOfAvailabilityZones`: zones with a public and a private subnet each, 2 to 4
+   * (config `availabilityZones`, default 2). One EFS mount target per zone.
+   */
+  numberOfAvailabilityZones: number;
+  /**
+   * NAT gateways (awsx `natGateways.strategy` None, Single or OnePerAz): `none` (tasks in the
+   * public subnets with a public IP), `single` or `one-per-az` (tasks in the private subnets).
+   * Config `natStrategy`, default none.
+   */
+  natStrategy: NatStrategy;
+  /** `certificateArn` of the HTTPS listener: an ACM certificate ARN in the stack's region (config `certificateArn`). */
+  certificateArn: string;
+  /** EFS `throughputMode`: bursting, elastic or provisioned (config `efsThroughputMode`, default elastic). */
+  throughputMode: EfsThroughputMode;
+  /**
+   * EFS `provisionedThroughputInMibps`, MiB/s, 1 to 1024; only with `throughputMode`
+   * provisioned, and required then (config `efsProvisionedMibps`).
+   */
+  provisionedThroughputInMibps?: number;
+}
+
 export interface PlatformArgs {
   /** The stack the platform belongs to (prod): the `Environment` tag of everything it creates. */
   environment: string;
-  /** Network, certificate and file system settings (model/config/types.ts PlatformConfig). */
-  platform: PlatformConfig;
+  /** Network, certificate and file system settings, under AWS's names. */
+  platform: PlatformSettings;
   /** Settings of the prod database (model/config/types.ts DatabaseConfig). */
   database: DatabaseConfig;
   /** Email address subscribed to the alarm topic. Default: none (no subscription). */
@@ -232,11 +271,26 @@ function validate(name: string, args: PlatformArgs): void {
   const check = new ArgsChecker("Platform", name);
   const p = args.platform;
   if (!args.environment) check.fail("environment", args.environment, "must be the stack name");
-  check.setting("platform.availabilityZones", p.availabilityZones, "availabilityZones");
+  if (!isPrivateCidr(p.cidrBlock)) {
+    check.fail(
+      "platform.cidrBlock",
+      p.cidrBlock,
+      "must be a private IPv4 range (10/8, 172.16/12 or 192.168/16) from /16 to /22, such as 10.0.0.0/16",
+    );
+  }
+  check.setting(
+    "platform.numberOfAvailabilityZones",
+    p.numberOfAvailabilityZones,
+    "availabilityZones",
+  );
   check.setting("platform.natStrategy", p.natStrategy, "natStrategy");
-  check.setting("platform.efsThroughputMode", p.efsThroughputMode, "efsThroughputMode");
-  if (p.efsThroughputMode === "provisioned") {
-    check.setting("platform.efsProvisionedMibps", p.efsProvisionedMibps, "efsProvisionedMibps");
+  check.setting("platform.throughputMode", p.throughputMode, "efsThroughputMode");
+  if (p.throughputMode === "provisioned") {
+    check.setting(
+      "platform.provisionedThroughputInMibps",
+      p.provisionedThroughputInMibps,
+      "efsProvisionedMibps",
+    );
   }
   if (!isAcmCertificateArn(p.certificateArn)) {
     check.fail(

@@ -5,7 +5,7 @@
 import { ExamEnv } from "../components/examEnv";
 import { StackConfig } from "../model/config";
 import type { StackOutputs } from ".";
-import { ideSettings } from "./ideSettings";
+import { ideSettings } from "./componentArgs";
 
 /**
  * Composes the exam stack from its validated config.

@@ -8,7 +8,7 @@ import { StackConfig } from "../model/config";
 import { databaseArgs, IdeService, platformArgs } from "../components/ideService";
 import { Platform } from "../components/platform";
 import type { StackOutputs } from ".";
-import { ideSettings } from "./ideSettings";
+import { ideSettings, platformSettings } from "./componentArgs";
 
 /** Composes the prod stack from its validated config. */
 export function prod(config: StackConfig): StackOutputs {
@@ -17,7 +17,7 @@ export function prod(config: StackConfig): StackOutputs {
   }
   const platform = new Platform("pythonide", {
     environment: config.stack,
-    platform: config.platform,
+    platform: platformSettings(config.platform),
     database: config.database,
     alarmEmail: config.alarmEmail,
   });

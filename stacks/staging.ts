@@ -5,7 +5,7 @@
 import { StagingEnv } from "../components/stagingEnv";
 import { StackConfig } from "../model/config";
 import type { StackOutputs } from ".";
-import { ideSettings } from "./ideSettings";
+import { ideSettings } from "./componentArgs";
 
 /** Composes the staging stack from its validated config. */
 export function staging(config: StackConfig): StackOutputs {

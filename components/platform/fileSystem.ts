@@ -4,13 +4,16 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { PlatformConfig } from "../../model/config";
+import type { PlatformSettings } from "../platform";
 import { PlatformPartContext } from "./context";
 
 /** Creates the file system, its policies and its mount targets; returns the file system. */
 export function addFileSystem(
   ctx: PlatformPartContext,
-  p: Pick<PlatformConfig, "efsThroughputMode" | "efsProvisionedMibps" | "availabilityZones">,
+  p: Pick<
+    PlatformSettings,
+    "throughputMode" | "provisionedThroughputInMibps" | "numberOfAvailabilityZones"
+  >,
   mount: {
     /** Subnets tasks run in, one per zone: mount target `i` goes into subnet `i`. */
     subnetIds: pulumi.Output<string[]>;
@@ -25,9 +28,9 @@ export function addFileSystem(
     {
       encrypted: true,
       performanceMode: "generalPurpose",
-      throughputMode: p.efsThroughputMode,
+      throughputMode: p.throughputMode,
       provisionedThroughputInMibps:
-        p.efsThroughputMode === "provisioned" ? p.efsProvisionedMibps : undefined,
+        p.throughputMode === "provisioned" ? p.provisionedThroughputInMibps : undefined,
       tags: { ...tags, Name: `${name}-efs` },
     },
     parent,
@@ -57,7 +60,7 @@ export function addFileSystem(
     { fileSystemId: fileSystem.id, backupPolicy: { status: "ENABLED" } },
     parent,
   );
-  for (let i = 0; i < p.availabilityZones; i++) {
+  for (let i = 0; i < p.numberOfAvailabilityZones; i++) {
     new aws.efs.MountTarget(
       `${name}-efs-mount-${i + 1}`,
       {

@@ -6,7 +6,8 @@
 import * as aws from "@pulumi/aws";
 import * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
-import { NatStrategy, PlatformConfig } from "../../model/config";
+import { NatStrategy } from "../../model/config";
+import type { PlatformSettings } from "../platform";
 import { PlatformPartContext } from "./context";
 
 /** Port the IDE container listens on. */
@@ -44,7 +45,7 @@ export interface Network {
 /** Creates the VPC, the security groups and their rules. */
 export function addNetwork(
   ctx: PlatformPartContext,
-  p: Pick<PlatformConfig, "vpcCidr" | "availabilityZones" | "natStrategy">,
+  p: Pick<PlatformSettings, "cidrBlock" | "numberOfAvailabilityZones" | "natStrategy">,
 ): Network {
   const { name, tags } = ctx;
   const parent = { parent: ctx.parent };
@@ -54,8 +55,8 @@ export function addNetwork(
   const vpc = new awsx.ec2.Vpc(
     `${name}-vpc`,
     {
-      cidrBlock: p.vpcCidr,
-      numberOfAvailabilityZones: p.availabilityZones,
+      cidrBlock: p.cidrBlock,
+      numberOfAvailabilityZones: p.numberOfAvailabilityZones,
       subnetStrategy: "Auto",
       subnetSpecs: [
         { type: "Public", name: "public" },

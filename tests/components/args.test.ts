@@ -180,12 +180,12 @@ describe("component arguments", function () {
     const platformArgs = (p: Partial<PlatformArgs["platform"]>): PlatformArgs => ({
       environment: "prod",
       platform: {
-        availabilityZones: 2,
-        vpcCidr: "10.0.0.0/16",
+        numberOfAvailabilityZones: 2,
+        cidrBlock: "10.0.0.0/16",
         natStrategy: "none",
         certificateArn:
           "arn:aws:acm:us-east-2:000000000000:certificate/00000000-0000-0000-0000-000000000000",
-        efsThroughputMode: "elastic",
+        throughputMode: "elastic",
         ...p,
       },
       database: {
@@ -198,22 +198,24 @@ describe("component arguments", function () {
       },
     });
 
-    it("refuses an unknown NAT strategy, one zone and provisioned EFS without a rate", function () {
+    it("refuses a public VPC range, an unknown NAT strategy, one zone and provisioned EFS without a rate", function () {
       const err = argsError(
         () =>
           new Platform(
             "pythonide",
             platformArgs({
+              cidrBlock: "8.8.0.0/16",
               natStrategy: "nat" as "none",
-              availabilityZones: 1,
-              efsThroughputMode: "provisioned",
+              numberOfAvailabilityZones: 1,
+              throughputMode: "provisioned",
             }),
           ),
       );
       assert.deepStrictEqual(err.problems, [
-        "args.platform.availabilityZones is 1: must be a whole number from 2 to 4",
+        'args.platform.cidrBlock is "8.8.0.0/16": must be a private IPv4 range (10/8, 172.16/12 or 192.168/16) from /16 to /22, such as 10.0.0.0/16',
+        "args.platform.numberOfAvailabilityZones is 1: must be a whole number from 2 to 4",
         'args.platform.natStrategy is "nat": must be one of none, single, one-per-az',
-        "args.platform.efsProvisionedMibps is undefined: must be a whole number from 1 to 1024",
+        "args.platform.provisionedThroughputInMibps is undefined: must be a whole number from 1 to 1024",
       ]);
     });
 

@@ -4,9 +4,11 @@
  * dependency lists, and argument errors thrown before anything is registered.
  */
 import * as assert from "assert";
-import { Platform, PlatformArgs } from "../../components/platform";
+import { Platform } from "../../components/platform";
 import { ComponentArgsError } from "../../components/validate";
-import { parseStackConfig, PlatformConfig } from "../../model/config";
+import { PlatformArgs, PlatformSettings } from "../../components/platform";
+import { parseStackConfig } from "../../model/config";
+import { platformSettings } from "../../stacks/componentArgs";
 import { ResourceRecord } from "../../model/records";
 import { construct } from "./direct";
 import { NOW, Run, shippedConfig, T } from "./helpers";
@@ -16,11 +18,11 @@ const COMPONENT =
   "urn:pulumi:prod::pythonide::pulumi:pulumi:Stack$pythonide:components:Platform::pf";
 
 /** The Platform arguments of the shipped prod stack, the platform settings changed by `platform`. */
-function platformArgs(platform: Partial<PlatformConfig> = {}): PlatformArgs {
+function platformArgs(platform: Partial<PlatformSettings> = {}): PlatformArgs {
   const config = parseStackConfig("prod", shippedConfig("prod"), NOW);
   return {
     environment: "prod",
-    platform: { ...config.platform!, ...platform },
+    platform: { ...platformSettings(config.platform!), ...platform },
     database: config.database,
     alarmEmail: config.alarmEmail,
   };
@@ -32,7 +34,7 @@ function dependsOn(run: Run, record: ResourceRecord): string[] {
   return (record.dependencies ?? []).map((u) => byUrn.get(u) ?? u).sort();
 }
 
-async function platform(settings: Partial<PlatformConfig> = {}): Promise<Run> {
+async function platform(settings: Partial<PlatformSettings> = {}): Promise<Run> {
   const built = await construct(() => new Platform("pf", platformArgs(settings)));
   assert.strictEqual(built.error, undefined);
   return built.run;
@@ -85,8 +87,8 @@ describe("Platform (constructed directly on mocks)", function () {
     assert.strictEqual(run.inputs(T.efs, "pf-efs").throughputMode, "elastic");
     assert.strictEqual(run.inputs(T.efs, "pf-efs").provisionedThroughputInMibps, undefined);
     const provisioned = await platform({
-      efsThroughputMode: "provisioned",
-      efsProvisionedMibps: 25,
+      throughputMode: "provisioned",
+      provisionedThroughputInMibps: 25,
     });
     const efs = provisioned.inputs(T.efs, "pf-efs");
     assert.strictEqual(efs.throughputMode, "provisioned");

@@ -1,10 +1,10 @@
 /**
- * stacks/ideSettings.ts: the one mapping from the config keys users write to the IdeService
+ * stacks/componentArgs.ts: the one mapping from the config keys users write to the IdeService
  * settings under AWS's names and units.
  */
 import * as assert from "assert";
 import { parseStackConfig } from "../../model/config";
-import { ideSettings } from "../../stacks/ideSettings";
+import { ideSettings, platformSettings } from "../../stacks/componentArgs";
 import { changedConfig, NOW } from "../components/helpers";
 
 describe("stacks: config -> IdeService settings (AWS names)", function () {
@@ -47,5 +47,37 @@ describe("stacks: config -> IdeService settings (AWS names)", function () {
     assert.strictEqual(settings.cpuArchitecture, "ARM64");
     assert.strictEqual(settings.retentionInDays, 14);
     assert.strictEqual(settings.cookieSecret, "0123456789abcdef0123456789abcdef");
+  });
+
+  it("maps the prod platform: vpcCidr, availabilityZones, efsThroughputMode and efsProvisionedMibps", function () {
+    const shipped = parseStackConfig("prod", changedConfig("prod"), NOW);
+    assert.deepStrictEqual(platformSettings(shipped.platform!), {
+      cidrBlock: "10.0.0.0/16",
+      numberOfAvailabilityZones: 2,
+      natStrategy: "none",
+      certificateArn:
+        "arn:aws:acm:us-east-2:000000000000:certificate/00000000-0000-0000-0000-000000000000",
+      throughputMode: "elastic",
+    });
+    const changed = parseStackConfig(
+      "prod",
+      changedConfig("prod", {
+        vpcCidr: "10.20.0.0/20",
+        availabilityZones: "3",
+        natStrategy: "one-per-az",
+        efsThroughputMode: "provisioned",
+        efsProvisionedMibps: "64",
+      }),
+      NOW,
+    );
+    assert.deepStrictEqual(platformSettings(changed.platform!), {
+      cidrBlock: "10.20.0.0/20",
+      numberOfAvailabilityZones: 3,
+      natStrategy: "one-per-az",
+      certificateArn:
+        "arn:aws:acm:us-east-2:000000000000:certificate/00000000-0000-0000-0000-000000000000",
+      throughputMode: "provisioned",
+      provisionedThroughputInMibps: 64,
+    });
   });
 });

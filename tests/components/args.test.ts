@@ -4,7 +4,7 @@
  */
 import * as assert from "assert";
 import { Database, DatabaseArgs } from "../../components/database";
-import { IdeService, IdeServiceArgs } from "../../components/ideService";
+import { IdeService } from "../../components/ideService";
 import { Platform, PlatformArgs } from "../../components/platform";
 import { ServerlessDatabase } from "../../components/serverlessDatabase";
 import { capacityProviderStrategy } from "../../model/fargate";

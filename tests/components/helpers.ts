@@ -145,6 +145,15 @@ export class Run {
     return found[0];
   }
 
+  /**
+   * `type name` of each resource `record` depends on, sorted; a URN not registered in this run (a
+   * StackReference read, not registered) stays a URN.
+   */
+  dependsOn(record: ResourceRecord): string[] {
+    const byUrn = new Map(this.records.map((r) => [r.urn, `${r.type} ${r.name}`]));
+    return (record.dependencies ?? []).map((u) => byUrn.get(u) ?? u).sort();
+  }
+
   /** The inputs of the one resource of a type with this logical name. */
   inputs(type: string, name: string): Record<string, any> {
     return this.get(type, name).inputs as Record<string, any>;

@@ -6,19 +6,12 @@
 import * as assert from "assert";
 import { IdeService } from "../../components/ideService";
 import { ComponentArgsError } from "../../components/validate";
-import { ResourceRecord } from "../../model/records";
 import { construct, ideArgs } from "./direct";
 import { Run, serviceSettings, T } from "./helpers";
 
 const STACK = "urn:pulumi:prod::pythonide::pulumi:pulumi:Stack::pythonide-prod";
 const COMPONENT =
   "urn:pulumi:prod::pythonide::pulumi:pulumi:Stack$pythonide:components:IdeService::ide-test";
-
-/** `type name` of each resource a record depends on, sorted. */
-function dependsOn(run: Run, record: ResourceRecord): string[] {
-  const byUrn = new Map(run.records.map((r) => [r.urn, `${r.type} ${r.name}`]));
-  return (record.dependencies ?? []).map((u) => byUrn.get(u) ?? u).sort();
-}
 
 describe("IdeService (constructed directly on mocks)", function () {
   this.timeout(60000);
@@ -107,7 +100,7 @@ describe("IdeService (constructed directly on mocks)", function () {
 
   it("creates the service after its task definition, target group and host rule", () => {
     assert.deepStrictEqual(
-      dependsOn(run, run.get(T.service, "ide-test-service")),
+      run.dependsOn(run.get(T.service, "ide-test-service")),
       [
         `${T.taskDefinition} ide-test-task`,
         `${T.listenerRule} ide-test-rule`,
@@ -118,7 +111,7 @@ describe("IdeService (constructed directly on mocks)", function () {
 
   it("creates the task definition after its roles, access point and log group", () => {
     assert.deepStrictEqual(
-      dependsOn(run, run.get(T.taskDefinition, "ide-test-task")),
+      run.dependsOn(run.get(T.taskDefinition, "ide-test-task")),
       [
         `${T.logGroup} ide-test-logs`,
         `${T.accessPoint} ide-test-data`,
@@ -129,7 +122,7 @@ describe("IdeService (constructed directly on mocks)", function () {
   });
 
   it("creates the scalable target after the service", () => {
-    assert.deepStrictEqual(dependsOn(run, run.get(T.target, "ide-test-scaling-target")), [
+    assert.deepStrictEqual(run.dependsOn(run.get(T.target, "ide-test-scaling-target")), [
       `${T.service} ide-test-service`,
     ]);
   });
@@ -145,7 +138,7 @@ describe("IdeService (constructed directly on mocks)", function () {
         ),
     );
     assert.deepStrictEqual(
-      dependsOn(built.run, built.run.get(T.taskDefinition, "ide-test-task")),
+      built.run.dependsOn(built.run.get(T.taskDefinition, "ide-test-task")),
       [
         `${T.logGroup} ide-test-logs`,
         `${T.accessPoint} ide-test-data`,

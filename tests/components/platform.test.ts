@@ -9,7 +9,6 @@ import { ComponentArgsError } from "../../components/validate";
 import { PlatformArgs, PlatformSettings } from "../../components/platform";
 import { parseStackConfig } from "../../model/config";
 import { platformSettings } from "../../stacks/componentArgs";
-import { ResourceRecord } from "../../model/records";
 import { construct } from "./direct";
 import { NOW, Run, shippedConfig, T } from "./helpers";
 
@@ -26,12 +25,6 @@ function platformArgs(platform: Partial<PlatformSettings> = {}): PlatformArgs {
     database: config.database,
     alarmEmail: config.alarmEmail,
   };
-}
-
-/** `type name` of each resource a record depends on, sorted. */
-function dependsOn(run: Run, record: ResourceRecord): string[] {
-  const byUrn = new Map(run.records.map((r) => [r.urn, `${r.type} ${r.name}`]));
-  return (record.dependencies ?? []).map((u) => byUrn.get(u) ?? u).sort();
 }
 
 async function platform(settings: Partial<PlatformSettings> = {}): Promise<Run> {
@@ -69,7 +62,7 @@ describe("Platform (constructed directly on mocks)", function () {
       ],
     );
     assert.deepStrictEqual(
-      dependsOn(run, mounts[0]),
+      run.dependsOn(mounts[0]),
       [`${T.efs} pf-efs`, `${T.securityGroup} pf-efs-sg`, `${T.vpc} pf-vpc`].sort(),
     );
   });
@@ -98,18 +91,15 @@ describe("Platform (constructed directly on mocks)", function () {
   it("attaches both Fargate capacity providers to the cluster", () => {
     const providers = run.get(T.capacityProviders, "pf-capacity-providers");
     assert.deepStrictEqual(providers.inputs.capacityProviders, ["FARGATE", "FARGATE_SPOT"]);
-    assert.deepStrictEqual(dependsOn(run, providers), [`${T.cluster} pf-cluster`]);
+    assert.deepStrictEqual(run.dependsOn(providers), [`${T.cluster} pf-cluster`]);
   });
 
   it("puts the load balancer in the public subnets behind its group, listeners after it", () => {
     const alb = run.get(T.loadBalancer, "pf-alb");
     assert.deepStrictEqual(alb.inputs.subnets, ["subnet-public-a", "subnet-public-b"]);
-    assert.deepStrictEqual(dependsOn(run, alb), [
-      `${T.securityGroup} pf-alb-sg`,
-      `${T.vpc} pf-vpc`,
-    ]);
+    assert.deepStrictEqual(run.dependsOn(alb), [`${T.securityGroup} pf-alb-sg`, `${T.vpc} pf-vpc`]);
     for (const listener of ["pf-https", "pf-http"]) {
-      assert.deepStrictEqual(dependsOn(run, run.get(T.listener, listener)), [
+      assert.deepStrictEqual(run.dependsOn(run.get(T.listener, listener)), [
         `${T.loadBalancer} pf-alb`,
       ]);
     }

@@ -280,7 +280,7 @@ export const SCHEMA: Readonly<Record<string, KeySpec>> = {
     stacks: ALL,
     default: same(20),
     description:
-      "Database storage (gp3) of an instance; Aurora storage grows with the data by itself.",
+      "Database storage (gp3) of an instance; Aurora storage grows with the data by itself, so a stack with dbKind serverless that sets it is refused.",
   },
   dbBackupRetentionDays: {
     type: "integer",
@@ -300,7 +300,8 @@ export const SCHEMA: Readonly<Record<string, KeySpec>> = {
     type: "boolean",
     stacks: ALL,
     default: same(false),
-    description: "Run the database instance Multi-AZ (doubles its price); instances only.",
+    description:
+      "Run the database instance Multi-AZ (doubles its price); instances only: a stack with dbKind serverless that sets it is refused (a project-wide true there is a warning).",
   },
   timeZone: {
     type: "string",

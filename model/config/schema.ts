@@ -227,7 +227,7 @@ export const SCHEMA: Readonly<Record<string, KeySpec>> = {
     stacks: ALL,
     secret: true,
     description:
-      "Tornado cookie secret. Set it with pulumi config set --secret cookieSecret; stored in Secrets Manager.",
+      "Tornado cookie secret. Set it with pulumi config set --secret cookieSecret; stored in Secrets Manager. On a deployed stack a change writes a new secret version (the secret and its ARN stay).",
   },
   dbKind: {
     type: "string",
@@ -317,7 +317,7 @@ export const SCHEMA: Readonly<Record<string, KeySpec>> = {
     stacks: PROD,
     default: { prod: 2 },
     description:
-      "Availability zones the network spans (the load balancer needs 2). On a deployed stack, 2 -> 3 or 4 re-lays out every subnet (replaced: refused by npm start -- --against); 3 <-> 4 adds or removes a zone.",
+      "Availability zones the network spans (the load balancer needs 2). On a deployed stack, 2 <-> 3 or 4 re-lays out every subnet (replaced: refused by npm start -- --against); 3 <-> 4 adds or removes a zone.",
   },
   vpcCidr: {
     type: "string",

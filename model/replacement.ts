@@ -310,9 +310,8 @@ export const REPLACING_PROPERTIES: Readonly<Record<string, ReplacementRule>> = {
     properties: ["secretId", "secretString", "secretBinary", "secretStringWoVersion"],
     source: `${TF}/secretsmanager/secret_version.go`,
   },
-  // sns/topic.go (stored copies): fifo_topic ForceNew. name and name_prefix: not found in the
-  // stored source read (the excerpts did not reach them); kept as ForceNew, which they are in
-  // every AWS API (CreateTopic names a topic for good), unverified here.
+  // sns/topic.go @00a35305: ForceNew fifo_topic, name, name_prefix; the attributes (policy,
+  // display name, delivery policy, kms key) are set again (SetTopicAttributes).
   "aws:sns/topic:Topic": {
     properties: ["name", "namePrefix", "fifoTopic"],
     source: `${TF}/sns/topic.go`,
@@ -342,8 +341,9 @@ export const REPLACING_PROPERTIES: Readonly<Record<string, ReplacementRule>> = {
     },
     source: `${TF}/ec2/vpc_security_group_ingress_rule.go`,
   },
-  // The egress rule's file was not read: taken as the ingress rule's twin (same schema and
-  // ModifyPlan in the ingress file's shared rule type), unverified here.
+  // ec2/vpc_security_group_egress_rule.go @050ac111: the egress rule embeds the same
+  // resourceSecurityGroupRule as the ingress rule (its schema and ModifyPlan), with only the
+  // Authorize/Revoke calls of its own.
   "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": {
     properties: ["securityGroupId"],
     conditional: {
@@ -366,9 +366,9 @@ export const REPLACING_PROPERTIES: Readonly<Record<string, ReplacementRule>> = {
     properties: ["name", "resourceId", "scalableDimension", "serviceNamespace"],
     source: `${TF}/appautoscaling/policy.go`,
   },
-  // appautoscaling/scheduled_action.go (stored copies): ForceNew name, resource_id,
-  // scalable_dimension seen; service_namespace lay beyond the excerpts read (kept, unverified).
-  // schedule, timezone, scalable_target_action, start and end times are put again.
+  // appautoscaling/scheduled_action.go (stored copy): ForceNew name, resource_id,
+  // scalable_dimension, service_namespace; schedule, timezone, scalable_target_action, start
+  // and end times are put again (PutScheduledAction).
   "aws:appautoscaling/scheduledAction:ScheduledAction": {
     properties: ["name", "resourceId", "scalableDimension", "serviceNamespace"],
     source: `${TF}/appautoscaling/scheduled_action.go`,

@@ -58,6 +58,14 @@ function list(d: StackDiff, ...kinds: ResourceChange["kind"][]): string[] {
     .sort();
 }
 
+/** The two zones' subnets, replaced when awsx lays them out anew. */
+const RELAID = [
+  "replace aws:ec2/subnet:Subnet pythonide-vpc-private-1",
+  "replace aws:ec2/subnet:Subnet pythonide-vpc-private-2",
+  "replace aws:ec2/subnet:Subnet pythonide-vpc-public-1",
+  "replace aws:ec2/subnet:Subnet pythonide-vpc-public-2",
+];
+
 const matrix: {
   setting: string;
   stack: string;
@@ -102,12 +110,7 @@ const matrix: {
     setting: "zones 2 -> 3 (every subnet re-laid out)",
     stack: "prod",
     to: { availabilityZones: "3" },
-    replaced: [
-      "replace aws:ec2/subnet:Subnet pythonide-vpc-private-1",
-      "replace aws:ec2/subnet:Subnet pythonide-vpc-private-2",
-      "replace aws:ec2/subnet:Subnet pythonide-vpc-public-1",
-      "replace aws:ec2/subnet:Subnet pythonide-vpc-public-2",
-    ],
+    replaced: RELAID,
     others: [
       "create aws:ec2/subnet:Subnet pythonide-vpc-private-3",
       "create aws:ec2/subnet:Subnet pythonide-vpc-public-3",
@@ -154,12 +157,7 @@ const matrix: {
     stack: "prod",
     from: { availabilityZones: "3" },
     to: { availabilityZones: "2" },
-    replaced: [
-      "replace aws:ec2/subnet:Subnet pythonide-vpc-private-1",
-      "replace aws:ec2/subnet:Subnet pythonide-vpc-private-2",
-      "replace aws:ec2/subnet:Subnet pythonide-vpc-public-1",
-      "replace aws:ec2/subnet:Subnet pythonide-vpc-public-2",
-    ],
+    replaced: RELAID,
     others: [
       "delete aws:ec2/subnet:Subnet pythonide-vpc-private-3",
       "delete aws:ec2/subnet:Subnet pythonide-vpc-public-3",
@@ -210,13 +208,7 @@ const matrix: {
     setting: "VPC CIDR",
     stack: "prod",
     to: { vpcCidr: "10.1.0.0/16" },
-    replaced: [
-      "replace aws:ec2/subnet:Subnet pythonide-vpc-private-1",
-      "replace aws:ec2/subnet:Subnet pythonide-vpc-private-2",
-      "replace aws:ec2/subnet:Subnet pythonide-vpc-public-1",
-      "replace aws:ec2/subnet:Subnet pythonide-vpc-public-2",
-      "replace awsx:ec2:Vpc pythonide-vpc",
-    ],
+    replaced: [...RELAID, "replace awsx:ec2:Vpc pythonide-vpc"],
     others: [],
     dangerous: 5,
   },

@@ -28,7 +28,6 @@ import {
   rangeOf,
   SCHEMA,
   sharedDefault,
-  specOf,
   StackName,
   STACKS,
   Value,

@@ -3,9 +3,14 @@
  * service, database and platform settings and their cross-key rules, then the staging switch
  * (./staging.ts) and the exam windows (./exam.ts). No Pulumi imports.
  */
-import { serverlessMaxAcu } from "../capacity";
+import { peakDbConnections, serverlessMaxAcu, studentsPerTask } from "../capacity";
 import { fargateSizeProblem } from "../fargate";
-import { auroraMaxConnections, CONNECTIONS_ALARM_FRACTION } from "../rds";
+import {
+  auroraMaxConnections,
+  CONNECTIONS_ALARM_FRACTION,
+  DB_CLASSES,
+  defaultMaxConnections,
+} from "../rds";
 import { timeZoneProblem } from "../timeZones";
 import {
   isAcmCertificateArn,
@@ -306,6 +311,26 @@ const ONE_KIND_ONLY: Readonly<
 };
 
 /**
+ * An instance's class must hold the service's peak connections (model/capacity.ts
+ * peakDbConnections: maxTasks full tasks) below the connections alarm, the same fraction of the
+ * limit a serverless database is sized to.
+ */
+function checkInstanceConnections(r: Reader, service: ServiceConfig, instanceClass: string): void {
+  if (!r.valid("dbInstanceClass", "taskCpu", "taskMemory", "cpuTargetPercent", "maxTasks")) return;
+  const below = (cls: string) =>
+    Math.floor(defaultMaxConnections(cls) * CONNECTIONS_ALARM_FRACTION);
+  const perTask = studentsPerTask(service.cpu, service.cpuTargetPercent);
+  const peak = peakDbConnections(service.maxTasks, perTask);
+  if (peak <= below(instanceClass)) return;
+  const holding = Object.keys(DB_CLASSES).filter((cls) => below(cls) >= peak);
+  r.fail(
+    "dbInstanceClass",
+    instanceClass,
+    `allows ${below(instanceClass)} connections below the connections alarm, but maxTasks ${service.maxTasks} tasks of ${perTask} students hold ${peak} at the peak (model/capacity.ts peakDbConnections); ${holding.length > 0 ? `use ${holding.join(" or ")}, or lower maxTasks` : "lower maxTasks"}`,
+  );
+}
+
+/**
  * The database settings. prod runs an instance; staging and exam run what `dbKind` says, and a
  * serverless database's maximum capacity defaults to the planner's for the service's `maxTasks`
  * (read before the staging switch sets the bounds of the moment).
@@ -330,6 +355,7 @@ function readDatabase(
     deletionProtection: r.bool("deletionProtection"),
     multiAz: r.bool("dbMultiAz"),
   };
+  if (kind === "instance") checkInstanceConnections(r, service, config.instanceClass);
   if (r.stack === "prod" || !r.valid("dbKind")) return config;
   const other: DbKind = kind === "serverless" ? "instance" : "serverless";
   for (const [key, { why, met }] of Object.entries(ONE_KIND_ONLY[other])) {

@@ -91,7 +91,7 @@ export const SCHEMA: Readonly<Record<string, KeySpec>> = {
     unit: "CPU units",
     range: { min: 256, max: 16384 },
     stacks: ALL,
-    default: { prod: 1024, staging: 512, exam: 1024 },
+    default: { prod: 512, staging: 512, exam: 1024 },
     description: `Task CPU units (1024 = 1 vCPU): ${FARGATE_CPU_UNITS.join(", ")}.`,
   },
   taskMemory: {
@@ -132,7 +132,7 @@ export const SCHEMA: Readonly<Record<string, KeySpec>> = {
     unit: "tasks",
     range: { min: 1, max: 100 },
     stacks: ALL,
-    default: { prod: 8, staging: 2, exam: 10 },
+    default: { prod: 16, staging: 2, exam: 10 },
     description: "Autoscaling ceiling: the most tasks the service may run (and pay for).",
   },
   capacityProvider: {

@@ -31,7 +31,7 @@ describe("stack config validation", () => {
           c.service.desiredTasks,
           c.service.maxTasks,
         ],
-        [1024, 2048, 1, 1, 8],
+        [512, 2048, 1, 1, 16],
       );
       assert.equal(c.host, "ide.example.edu");
       assert.equal(c.platform?.natStrategy, "none");
@@ -83,8 +83,8 @@ describe("stack config validation", () => {
       [
         "memory not offered with the CPU",
         "prod",
-        { taskMemory: "1024" },
-        'pythonide:taskMemory is "1024": not a Fargate size: memory 1024 MiB is not offered with CPU 1024; valid memory is 2048 to 8192 MiB in steps of 1024',
+        { taskMemory: "8192" },
+        'pythonide:taskMemory is "8192": not a Fargate size: memory 8192 MiB is not offered with CPU 512; valid memory is 1024, 2048, 3072, 4096 MiB',
       ],
       [
         "16 vCPU memory off its 8 GiB step",
@@ -114,13 +114,13 @@ describe("stack config validation", () => {
         "min above desired",
         "prod",
         { minTasks: "3", desiredTasks: "2" },
-        "pythonide:minTasks 3, pythonide:desiredTasks 2 and pythonide:maxTasks 8 must satisfy minTasks <= desiredTasks <= maxTasks",
+        "pythonide:minTasks 3, pythonide:desiredTasks 2 and pythonide:maxTasks 16 must satisfy minTasks <= desiredTasks <= maxTasks",
       ],
       [
         "desired above max",
         "prod",
-        { desiredTasks: "9" },
-        "pythonide:minTasks 1, pythonide:desiredTasks 9 and pythonide:maxTasks 8 must satisfy minTasks <= desiredTasks <= maxTasks",
+        { desiredTasks: "17" },
+        "pythonide:minTasks 1, pythonide:desiredTasks 17 and pythonide:maxTasks 16 must satisfy minTasks <= desiredTasks <= maxTasks",
       ],
       [
         "max equal to min: no autoscaling",

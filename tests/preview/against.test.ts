@@ -79,7 +79,7 @@ const matrix: {
   {
     setting: "task size",
     stack: "prod",
-    to: { taskCpu: "2048", taskMemory: "4096" },
+    to: { taskMemory: "4096" },
     replaced: ["replace aws:ecs/taskDefinition:TaskDefinition ide-prod-task"],
     others: [],
     dangerous: 0,

@@ -229,6 +229,15 @@ const MUMBAI_BILL =
   "a public project's cost write-up, cost / quantity of its ap-south-1 bill lines (2026-09-16 bill; on-demand hourly rates)";
 const TOKYO_FIXTURE =
   "a public project's recorded GetProducts documents for ap-northeast-1 (test fixture)";
+/** On-demand Fargate Linux/x86 per region, "extracted from the official AWS Fargate documentation". */
+const FGCALC = "theuves/fgcalc src/utils/data.js (Fargate on-demand Linux/x86 by region)";
+/** AWS's public IPv4 charge is one rate in every region (announced 2023-07, billed from 2024-02-01). */
+const IPV4_EVERY_REGION: Found = [
+  0.005,
+  'https://www.techpartner.news/news/aws-to-charge-for-ipv4-addresses-598672 (AWS: US$0.005 per address-hour "in all AWS regions"); https://www.haufe-akademie.de/en/skill-it/blog/aws-gebuehren-ipv4-adressen ("all AWS regions ... without exception")',
+];
+const SYDNEY_NOTES =
+  "a public project's cost notes \"AWS Cost Estimates: Sydney pricing\" (read from aws.amazon.com/fargate/pricing; its x86 figures equal fgcalc's)";
 
 const TABLE: Readonly<Record<string, RegionPrices>> = {
   "us-east-1": { region: "us-east-1", items: US_EAST_1_ITEMS, rdsInstanceHour: US_EAST_1_RDS },
@@ -236,6 +245,7 @@ const TABLE: Readonly<Record<string, RegionPrices>> = {
   "us-west-2": region("us-west-2", {
     "fargate.x86.vcpuHour": [0.04048, `${JP_PAGE} (USW2-Fargate-vCPU-Hours:perCPU)`],
     "fargate.x86.gbHour": [0.004445, `${JP_PAGE} (USW2-Fargate-GB-Hours)`],
+    "publicIpv4.hour": IPV4_EVERY_REGION,
   }),
   "ca-central-1": region("ca-central-1", {
     "fargate.x86.vcpuHour": [0.04456, `${CANADA_FIXTURE}: CAN1-Fargate-vCPU-Hours:perCPU`],
@@ -247,6 +257,7 @@ const TABLE: Readonly<Record<string, RegionPrices>> = {
   "eu-west-1": region("eu-west-1", {
     "fargate.x86.vcpuHour": [0.04048, `${JP_PAGE} (EU-Fargate-vCPU-Hours:perCPU)`],
     "fargate.x86.gbHour": [0.004445, `${JP_PAGE} (EU-Fargate-GB-Hours)`],
+    "publicIpv4.hour": IPV4_EVERY_REGION,
   }),
   "eu-west-2": region(
     "eu-west-2",
@@ -285,13 +296,22 @@ const TABLE: Readonly<Record<string, RegionPrices>> = {
   "eu-central-1": region("eu-central-1", {
     "fargate.x86.vcpuHour": [0.04656, `${FRANKFURT_CARD}: EUC1-Fargate-vCPU-Hours:perCPU`],
     "fargate.x86.gbHour": [0.00511, `${FRANKFURT_CARD}: EUC1-Fargate-GB-Hours`],
+    "publicIpv4.hour": IPV4_EVERY_REGION,
   }),
-  // Mumbai: two hourly rates only. No source was found for Sydney: every figure is us-east-1's.
   "ap-south-1": region("ap-south-1", {
+    "fargate.x86.vcpuHour": [0.04256, `${FGCALC}: ap-south-1 normal.cpu`],
+    "fargate.x86.gbHour": [0.004655, `${FGCALC}: ap-south-1 normal.ram`],
     "alb.hour": [0.0239, `${MUMBAI_BILL}: APS3-LoadBalancerUsage`],
     "nat.hour": [0.056, `${MUMBAI_BILL}: APS3-NatGateway-Hours`],
+    "publicIpv4.hour": IPV4_EVERY_REGION,
   }),
-  "ap-southeast-2": region("ap-southeast-2", {}),
+  "ap-southeast-2": region("ap-southeast-2", {
+    "fargate.x86.vcpuHour": [0.04856, `${FGCALC}: ap-southeast-2 normal.cpu; ${SYDNEY_NOTES}`],
+    "fargate.x86.gbHour": [0.00532, `${FGCALC}: ap-southeast-2 normal.ram; ${SYDNEY_NOTES}`],
+    "fargate.arm.vcpuHour": [0.03885, SYDNEY_NOTES],
+    "fargate.arm.gbHour": [0.00426, SYDNEY_NOTES],
+    "publicIpv4.hour": IPV4_EVERY_REGION,
+  }),
   "ap-northeast-1": region("ap-northeast-1", {
     "fargate.x86.vcpuHour": [0.05056, `${TOKYO_FIXTURE}: APN1-Fargate-vCPU-Hours:perCPU`],
     "fargate.x86.gbHour": [0.00553, `${TOKYO_FIXTURE}: APN1-Fargate-GB-Hours`],
@@ -300,6 +320,7 @@ const TABLE: Readonly<Record<string, RegionPrices>> = {
       0.000133,
       `${TOKYO_FIXTURE}: APN1-Fargate-EphemeralStorage-GB-Hours`,
     ],
+    "publicIpv4.hour": IPV4_EVERY_REGION,
   }),
 };
 

@@ -65,14 +65,47 @@ describe("price table", () => {
     assert.equal(usd("us-west-2", "fargate.x86.vcpuHour"), 0.04048);
     assert.equal(usd("eu-west-1", "fargate.x86.gbHour"), 0.004445);
     // What was found per region (the Spot factor is an assumption everywhere, never borrowed).
-    assert.deepEqual(found("ap-south-1"), ["fargate.spotFactor", "alb.hour", "nat.hour"]);
+    assert.deepEqual(found("ap-south-1"), [
+      "fargate.x86.vcpuHour",
+      "fargate.x86.gbHour",
+      "fargate.spotFactor",
+      "alb.hour",
+      "nat.hour",
+      "publicIpv4.hour",
+    ]);
     assert.equal(usd("ap-south-1", "alb.hour"), 0.0239);
-    assert.deepEqual(found("ap-southeast-2"), ["fargate.spotFactor"]);
+    assert.equal(usd("ap-south-1", "fargate.x86.vcpuHour"), 0.04256);
+    assert.equal(usd("ap-south-1", "fargate.x86.gbHour"), 0.004655);
+    assert.deepEqual(found("ap-southeast-2"), [
+      "fargate.x86.vcpuHour",
+      "fargate.x86.gbHour",
+      "fargate.arm.vcpuHour",
+      "fargate.arm.gbHour",
+      "fargate.spotFactor",
+      "publicIpv4.hour",
+    ]);
+    assert.deepEqual(
+      (
+        [
+          "fargate.x86.vcpuHour",
+          "fargate.x86.gbHour",
+          "fargate.arm.vcpuHour",
+          "fargate.arm.gbHour",
+        ] as const
+      ).map((k) => usd("ap-southeast-2", k)),
+      [0.04856, 0.00532, 0.03885, 0.00426],
+    );
     assert.deepEqual(found("eu-central-1"), [
       "fargate.x86.vcpuHour",
       "fargate.x86.gbHour",
       "fargate.spotFactor",
+      "publicIpv4.hour",
     ]);
+    // One public IPv4 rate in every region, each with its own source (never a borrow).
+    for (const region of PRICED_REGIONS) {
+      const ip = pricesFor(region).items["publicIpv4.hour"];
+      assert.deepEqual([ip.usd, ip.assumedFrom], [0.005, undefined], region);
+    }
     assert.deepEqual(
       found("eu-west-2").filter((k) => !k.startsWith("fargate")),
       [

@@ -4,7 +4,7 @@
  * against the AWS Price List before relying on a figure for money.
  *
  * us-east-2 (the seeds' region) matched us-east-1 wherever a us-east-2 source was found (Fargate,
- * load balancer, NAT gateway, public IPv4, CloudWatch Logs). The other regions carry the figures
+ * load balancer, NAT gateway, public IPv4, CloudWatch Logs, Secrets Manager). The other regions carry the figures
  * found for them (README "Prices by region" lists which); every item without a source for its
  * region is carried as "assumed equal to us-east-1" (`assumedFrom`), and estimates say so in
  * their notes and mark the line. `--live-prices` (model/pricelist.ts) replaces the table with
@@ -210,6 +210,10 @@ function usEast2(): RegionPrices {
     const base = US_EAST_1_ITEMS[key];
     found[key] = [base.usd, `${base.source}; us-east-2 checked, equal to us-east-1`, base.date];
   }
+  const secrets =
+    "a public AWS Pricing Calculator skill's Secrets Manager notes: GetProducts AWSSecretsManager for regionCode=us-east-2 ($0.40 per Secret; $5e-06 per API request, $0.05 per 10000 API Requests), verified against the live API 2026-05-09";
+  found["secretsmanager.secretMonth"] = [0.4, secrets, "2026-05"];
+  found["secretsmanager.per10kCalls"] = [0.05, secrets, "2026-05"];
   return region("us-east-2", found);
 }
 
@@ -236,6 +240,12 @@ const IPV4_EVERY_REGION: Found = [
   0.005,
   'https://www.techpartner.news/news/aws-to-charge-for-ipv4-addresses-598672 (AWS: US$0.005 per address-hour "in all AWS regions"); https://www.haufe-akademie.de/en/skill-it/blog/aws-gebuehren-ipv4-adressen ("all AWS regions ... without exception")',
 ];
+const TOKYO_AURORA =
+  "https://kenzo0107.github.io/2025/11/30/2025-12-01-aws-aurora-rds-cluster-instance-vs-serverless-v2 (ap-northeast-1, 2025-12-01: Aurora PostgreSQL Serverless v2, Aurora Standard 0.15 USD per ACU-hour; I/O-Optimized 0.20)";
+const TOKYO_EFS =
+  "https://www.gritbeaver.com/aws-storage-types/ (Tokyo region: EFS Standard USD 0.36 per GB-month)";
+const TOKYO_BULK =
+  'a public project\'s notes of AWS Price List bulk offers read for ap-northeast-1 on 2026-09-11 (AWSSecretsManager: "$0.40 per Secret", "$0.05 per 10000 API Requests")';
 const SYDNEY_NOTES =
   "a public project's cost notes \"AWS Cost Estimates: Sydney pricing\" (read from aws.amazon.com/fargate/pricing; its x86 figures equal fgcalc's)";
 
@@ -321,6 +331,10 @@ const TABLE: Readonly<Record<string, RegionPrices>> = {
       `${TOKYO_FIXTURE}: APN1-Fargate-EphemeralStorage-GB-Hours`,
     ],
     "publicIpv4.hour": IPV4_EVERY_REGION,
+    "aurora.serverlessV2AcuHour": [0.15, TOKYO_AURORA, "2025-12"],
+    "efs.standardGbMonth": [0.36, TOKYO_EFS],
+    "secretsmanager.secretMonth": [0.4, TOKYO_BULK, "2026-09"],
+    "secretsmanager.per10kCalls": [0.05, TOKYO_BULK, "2026-09"],
   }),
 };
 

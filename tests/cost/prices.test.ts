@@ -101,6 +101,27 @@ describe("price table", () => {
       "fargate.spotFactor",
       "publicIpv4.hour",
     ]);
+    // Tokyo: Aurora Serverless v2 (Aurora Standard), EFS Standard and Secrets Manager of its own.
+    assert.deepEqual(
+      (
+        [
+          "aurora.serverlessV2AcuHour",
+          "efs.standardGbMonth",
+          "secretsmanager.secretMonth",
+          "secretsmanager.per10kCalls",
+        ] as const
+      ).map((k) => [usd("ap-northeast-1", k), pricesFor("ap-northeast-1").items[k].assumedFrom]),
+      [
+        [0.15, undefined],
+        [0.36, undefined],
+        [0.4, undefined],
+        [0.05, undefined],
+      ],
+    );
+    assert.equal(
+      pricesFor("ap-northeast-1").items["aurora.storageGbMonth"].assumedFrom,
+      "us-east-1",
+    );
     // One public IPv4 rate in every region, each with its own source (never a borrow).
     for (const region of PRICED_REGIONS) {
       const ip = pricesFor(region).items["publicIpv4.hour"];
@@ -156,7 +177,8 @@ describe("price table", () => {
 
   it("marks us-east-2 rows without a us-east-2 source as assumed equal to us-east-1", () => {
     const east2 = pricesFor("us-east-2");
-    // Checked in us-east-2 (PRICES.md): Fargate, load balancer, NAT, public IPv4, CloudWatch Logs.
+    // Checked in us-east-2 (PRICES.md): Fargate, load balancer, NAT, public IPv4, CloudWatch Logs;
+    // Secrets Manager from a GetProducts reading for us-east-2.
     for (const key of [
       "fargate.x86.vcpuHour",
       "alb.hour",
@@ -165,6 +187,10 @@ describe("price table", () => {
     ] as const) {
       assert.equal(east2.items[key].assumedFrom, undefined, key);
       assert.match(east2.items[key].source, /us-east-2 checked/);
+    }
+    for (const key of ["secretsmanager.secretMonth", "secretsmanager.per10kCalls"] as const) {
+      assert.equal(east2.items[key].assumedFrom, undefined, key);
+      assert.match(east2.items[key].source, /regionCode=us-east-2/);
     }
     for (const key of ["rds.gp3GbMonth", "efs.standardGbMonth", "cloudwatch.alarmMonth"] as const) {
       assert.equal(east2.items[key].assumedFrom, "us-east-1", key);

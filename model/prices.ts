@@ -246,6 +246,9 @@ const TOKYO_EFS =
   "https://www.gritbeaver.com/aws-storage-types/ (Tokyo region: EFS Standard USD 0.36 per GB-month)";
 const TOKYO_BULK =
   'a public project\'s notes of AWS Price List bulk offers read for ap-northeast-1 on 2026-09-11 (AWSSecretsManager: "$0.40 per Secret", "$0.05 per 10000 API Requests")';
+/** Price List API answers for eu-west-1 recorded in a public cost scanner's per-service audit. */
+const IRELAND_AUDIT =
+  "a public AWS cost scanner's per-service adapter audit (2026-05-01), AWS Price List API answers for eu-west-1";
 const SYDNEY_NOTES =
   "a public project's cost notes \"AWS Cost Estimates: Sydney pricing\" (read from aws.amazon.com/fargate/pricing; its x86 figures equal fgcalc's)";
 
@@ -267,7 +270,50 @@ const TABLE: Readonly<Record<string, RegionPrices>> = {
   "eu-west-1": region("eu-west-1", {
     "fargate.x86.vcpuHour": [0.04048, `${JP_PAGE} (EU-Fargate-vCPU-Hours:perCPU)`],
     "fargate.x86.gbHour": [0.004445, `${JP_PAGE} (EU-Fargate-GB-Hours)`],
+    "fargate.arm.vcpuHour": [0.03238, `${IRELAND_AUDIT} (AUDIT-10: ARM vCPU)`, "2026-05"],
+    "fargate.arm.gbHour": [0.00356, `${IRELAND_AUDIT} (AUDIT-10: ARM memory)`, "2026-05"],
+    "nat.hour": [
+      0.048,
+      `${IRELAND_AUDIT} (AUDIT-05: "$0.048 per NAT Gateway Hour", SKU KFNSSCHWD43WZK2R); a public Go project's test snapshot of the eu-west-1 EU-NatGateway-Hours row`,
+      "2026-05",
+    ],
+    "nat.gb": [
+      0.048,
+      `${IRELAND_AUDIT} (AUDIT-05: "$0.048 per GB Data Processed by NAT Gateways"); the same Go test snapshot (EU-NatGateway-Bytes)`,
+      "2026-05",
+    ],
     "publicIpv4.hour": IPV4_EVERY_REGION,
+    "endpoint.azHour": [
+      0.011,
+      `${IRELAND_AUDIT} (AUDIT-05: "$0.011 per VPC Endpoint Hour", SKU H37WJ97MHYGDXG2A)`,
+      "2026-05",
+    ],
+    "endpoint.gb": [0.01, `${IRELAND_AUDIT} (AUDIT-05: $0.01/GB for the first PB)`, "2026-05"],
+    "rds.gp3GbMonth": [
+      0.127,
+      `${IRELAND_AUDIT} (AUDIT-03: RDS "General Purpose-GP3" Single-AZ storage)`,
+      "2026-05",
+    ],
+    "rds.backupGbMonth": [
+      0.095,
+      `${IRELAND_AUDIT} (AUDIT-03: Storage Snapshot, MySQL/PostgreSQL/MariaDB)`,
+      "2026-05",
+    ],
+    "rds.snapshotGbMonth": [
+      0.095,
+      `${IRELAND_AUDIT} (AUDIT-03: Storage Snapshot, PostgreSQL; snapshots bill as backup storage)`,
+      "2026-05",
+    ],
+    "efs.standardGbMonth": [
+      0.33,
+      `${IRELAND_AUDIT} (AUDIT-11: "USD $0.33 per GB-Mo for Standard storage (EU)", EU-TimedStorage-ByteHrs)`,
+      "2026-05",
+    ],
+    "cloudwatch.logsIngestGb": [
+      0.57,
+      `${IRELAND_AUDIT} (AUDIT-13: "$0.57 per GB custom log data ingested", SKU KJBTQPDHW2H92B8Y, effective 2026-03-01)`,
+      "2026-05",
+    ],
   }),
   "eu-west-2": region(
     "eu-west-2",

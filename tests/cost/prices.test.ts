@@ -122,6 +122,26 @@ describe("price table", () => {
       pricesFor("ap-northeast-1").items["aurora.storageGbMonth"].assumedFrom,
       "us-east-1",
     );
+    // Ireland: the Price List answers of a public audit (ARM Fargate, NAT, endpoints, RDS storage,
+    // EFS, log ingestion); its load balancer and Aurora rows stay us-east-1's.
+    assert.deepEqual(
+      (
+        [
+          "fargate.arm.vcpuHour",
+          "fargate.arm.gbHour",
+          "nat.hour",
+          "nat.gb",
+          "endpoint.azHour",
+          "endpoint.gb",
+          "rds.gp3GbMonth",
+          "rds.backupGbMonth",
+          "efs.standardGbMonth",
+          "cloudwatch.logsIngestGb",
+        ] as const
+      ).map((k) => usd("eu-west-1", k)),
+      [0.03238, 0.00356, 0.048, 0.048, 0.011, 0.01, 0.127, 0.095, 0.33, 0.57],
+    );
+    assert.equal(pricesFor("eu-west-1").items["alb.hour"].assumedFrom, "us-east-1");
     // One public IPv4 rate in every region, each with its own source (never a borrow).
     for (const region of PRICED_REGIONS) {
       const ip = pricesFor(region).items["publicIpv4.hour"];

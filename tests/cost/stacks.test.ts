@@ -85,19 +85,27 @@ describe("cost of the shipped stacks", function () {
     assert.ok(Math.abs(task("eu-west-2") - 730 * 0.5 * 0.04656) < 1e-9);
     assert.ok(Math.abs(task("ap-northeast-1") - 730 * 0.5 * 0.05056) < 1e-9);
     assert.ok(Math.abs(task("ca-central-1") - 730 * 0.5 * 0.04456) < 1e-9);
-    // London has its own figures for everything prod uses but EFS and dashboards; Sydney has none of its own.
+    // London has its own figures for everything prod uses but EFS and dashboards.
     const london = formatEstimate(estimate(prod.records, { region: "eu-west-2" }));
     assert.match(
       london,
       /note: no eu-west-2 source was found for EFS, CloudWatch dashboards: those prices are assumed equal to us-east-1 \(marked \*\)/,
     );
+    // Sydney's own figures: Fargate and public IPv4; the rest is us-east-1's, and named.
     const sydney = estimate(prod.records, { region: "ap-southeast-2" });
-    assert.ok(sydney.lines.every((l) => l.assumedFrom === "us-east-1"));
-    assert.equal(floors["ap-southeast-2"], floors["us-east-1"]);
-    // Mumbai's load balancer hour is its own: 730 h x ($0.0239 - $0.0225) more than us-east-1.
-    assert.equal(
-      (Number(floors["ap-south-1"]) - Number(floors["us-east-1"])).toFixed(2),
-      (730 * (0.0239 - 0.0225)).toFixed(2),
+    assert.deepEqual(
+      [...new Set(sydney.lines.filter((l) => !l.assumedFrom).map((l) => l.priceKey))],
+      ["fargate.x86.vcpuHour", "fargate.x86.gbHour", "publicIpv4.hour"],
+    );
+    assert.ok(Math.abs(task("ap-southeast-2") - 730 * 0.04856) < 1e-9);
+    // Mumbai differs from us-east-1 by its Fargate task (1 vCPU, 2 GB) and load balancer hour.
+    const floorIn = (region: string) => estimate(prod.records, { region }).floor;
+    assert.ok(
+      Math.abs(
+        floorIn("ap-south-1") -
+          floorIn("us-east-1") -
+          730 * (0.04256 - 0.04048 + 2 * (0.004655 - 0.004445) + 0.0239 - 0.0225),
+      ) < 1e-9,
     );
     assert.notEqual(floors["eu-west-2"], floors["us-east-1"]);
   });

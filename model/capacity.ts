@@ -110,6 +110,36 @@ export function peakConcurrentSessions(p: TrafficProfile): number {
  */
 export const DB_CONNECTIONS_PER_TASK = 25;
 
+/** Connections one task's pool keeps open even when idle (seed 001: "Connection Pool: Min 5"). */
+export const DB_POOL_MIN_CONNECTIONS = 5;
+
+/**
+ * Database connections in use per student at exam load: the upper end of seed 001's measurement,
+ * "~10-15 connections for 34 students" on one task (15 / 34 = 0.44).
+ */
+export const DB_CONNECTIONS_PER_STUDENT = 15 / 34;
+
+/**
+ * Connections a service's tasks hold at its peak, each task full at `perTask` students: each
+ * holds what its students use (DB_CONNECTIONS_PER_STUDENT, rounded up), at least its pool's
+ * minimum and at most its pool's maximum. Connections follow students, not tasks: the same
+ * students on twice as many tasks raise only the pool minimums. Sizes an always-on instance (its
+ * class bills all month, so it is sized for the measured peak); a serverless database's maximum
+ * capacity bills nothing until used, so serverlessMaxAcu sizes it for every pool at its maximum.
+ * Example (prod as shipped): 16 tasks of 15 students: ceil(15 x 15 / 34) = 7 each, 112.
+ * @param tasks tasks running at the peak (`maxTasks`)
+ * @param perTask students one task serves (studentsPerTask)
+ * @param poolMax a task's pool maximum (default DB_CONNECTIONS_PER_TASK)
+ */
+export function peakDbConnections(
+  tasks: number,
+  perTask: number,
+  poolMax: number = DB_CONNECTIONS_PER_TASK,
+): number {
+  const used = Math.ceil(perTask * DB_CONNECTIONS_PER_STUDENT - 1e-9);
+  return tasks * Math.min(poolMax, Math.max(DB_POOL_MIN_CONNECTIONS, used));
+}
+
 /**
  * Minutes without a connection before the database pauses: AWS's smallest, 5 (300 s). A longer
  * delay buys nothing here: every task keeps its pool's minimum of connections open (seed 001:

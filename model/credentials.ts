@@ -6,27 +6,51 @@
  */
 
 /**
- * Name words that make a variable or flag a credential whatever its value: the words and the
- * abbreviations programs use for them (PWD, PASS, PW, CREDS).
+ * Name words that make a variable or flag a credential whatever its value, wherever they stand in
+ * the name (SECRET_KEY_BASE, TOKEN_VALUE). Matched as whole words after `nameWords` splits the
+ * name, never as substrings: BYPASS, COMPASS and PASSENGER hold no PASS.
  */
 export const CREDENTIAL_WORDS: readonly string[] = [
   "PASSWORD",
+  "PASSWORDS",
   "PASSWD",
   "PASSPHRASE",
-  "PWD",
-  "PASS",
-  "PW",
   "SECRET",
   "SECRETS",
   "TOKEN",
+  "TOKENS",
   "CREDENTIAL",
   "CREDENTIALS",
   "CREDS",
-  "APIKEY",
 ];
 
-/** Words that make `<word>_KEY` a credential (API_KEY, ACCESS_KEY, PRIVATE_KEY, ...). */
-const KEY_QUALIFIERS = ["API", "ACCESS", "SECRET", "PRIVATE", "SIGNING", "ENCRYPTION", "MASTER"];
+/**
+ * Abbreviations that name a credential only as the last word (DB_PASS, REDIS_PW, MYSQL_PWD):
+ * elsewhere they are other words (PASS_THROUGH, PASS_ENV, PW_RESET_URL is caught as a reference).
+ */
+const ABBREVIATIONS = ["PASS", "PWD", "PW"];
+
+/** Words that make `<word>_KEY` (or the glued `<word>KEY`) a credential: API_KEY, PRIVATEKEY. */
+const KEY_QUALIFIERS = [
+  "API",
+  "ACCESS",
+  "SECRET",
+  "PRIVATE",
+  "SIGNING",
+  "ENCRYPTION",
+  "MASTER",
+  "LICENSE",
+];
+
+/**
+ * Glued words that end in a credential word (APIKEY, PRIVATEKEY, ACCESSKEY, DBPASSWORD,
+ * AUTHTOKEN, CLIENTSECRET): `<qualifier>KEY` for the key qualifiers, or any word ending in an
+ * unabbreviated credential word. Abbreviations are not taken from glued words (BYPASS, COMPASS).
+ */
+function isCompound(word: string): boolean {
+  if (KEY_QUALIFIERS.some((q) => word === `${q}KEY` || word === `${q}KEYS`)) return true;
+  return CREDENTIAL_WORDS.some((w) => word.length > w.length + 1 && word.endsWith(w));
+}
 
 /**
  * Words that make a name credential-like but not decisive: such a variable is a credential when
@@ -71,6 +95,9 @@ const REFERENCE_WORDS = [
   "ROTATION",
 ];
 
+/** Glued flag words that end like a credential word but are not one. */
+const NOT_CREDENTIAL_GLUED = ["BYPASS", "COMPASS", "SURPASS", "OVERPASS", "UNDERPASS", "OAUTH"];
+
 /** The words of a name: split on `_ - . /` and camelCase, upper-cased. */
 export function nameWords(name: string): string[] {
   return name
@@ -80,7 +107,12 @@ export function nameWords(name: string): string[] {
     .map((w) => w.toUpperCase());
 }
 
-/** How credential-like a name is: "credential", "weak" (needs a value that looks like one) or "no". */
+/**
+ * How credential-like a name is: "credential", "weak" (needs a value that looks like one) or
+ * "no". A name ending in a reference word (DB_PASSWORD_FILE, TOKEN_TTL) is "no"; one holding a
+ * credential word or glued compound (SSH_PRIVATEKEY), or ending in an abbreviation (DB_PASS), is
+ * "credential".
+ */
 export function nameKind(
   name: string,
   extraWords: readonly string[] = [],
@@ -89,7 +121,8 @@ export function nameKind(
   if (words.length === 0) return "no";
   if (REFERENCE_WORDS.includes(words[words.length - 1])) return "no";
   const strong = [...CREDENTIAL_WORDS, ...extraWords.map((w) => w.toUpperCase())];
-  if (words.some((w) => strong.includes(w))) return "credential";
+  if (words.some((w) => strong.includes(w) || isCompound(w))) return "credential";
+  if (ABBREVIATIONS.includes(words[words.length - 1])) return "credential";
   if (words.some((w, i) => w === "KEY" && i > 0 && KEY_QUALIFIERS.includes(words[i - 1]))) {
     return "credential";
   }
@@ -200,8 +233,15 @@ export function argumentFindings(
     const words = nameWords(bare);
     if (words.length === 0 || REFERENCE_WORDS.includes(words[words.length - 1])) return false;
     if (nameKind(bare, extraWords) === "credential") return true;
-    // Flags glue words together: --requirepass, --masterauth, --dbpassword.
-    return /pass|pwd|secret|token|apikey|masterauth|credential/i.test(bare);
+    // Flags glue words together: --requirepass, --masterauth, --dbpassword. A glued word counts
+    // when it ends in a credential word, not when it merely contains one (--passthrough,
+    // --bypass, --compass).
+    const last = words[words.length - 1];
+    return (
+      words.length === 1 &&
+      !NOT_CREDENTIAL_GLUED.includes(last) &&
+      /(PASS|PWD|PASSWORD|PASSWD|SECRET|TOKEN|APIKEY|AUTH|CREDENTIALS?)$/.test(last)
+    );
   };
   const out: ArgumentFinding[] = [];
   for (let i = 0; i < words.length; i++) {

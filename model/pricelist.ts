@@ -40,7 +40,7 @@ interface ItemQuery {
   attributes?: Record<string, string>;
   /** The usage type without its region prefix. */
   usagetype: string;
-  /** The table's unit is this many of the Price List's (10,000 API calls). */
+  /** The table's unit is this many of the Price List's (10,000 API calls, a million I/Os). */
   multiplier?: number;
 }
 
@@ -93,6 +93,28 @@ export const ITEM_QUERIES: Readonly<Partial<Record<PriceKey, ItemQuery>>> = {
   },
   "rds.backupGbMonth": { serviceCode: "AmazonRDS", usagetype: "RDS:ChargedBackupUsage" },
   "rds.snapshotGbMonth": { serviceCode: "AmazonRDS", usagetype: "RDS:ChargedBackupUsage" },
+  // Aurora PostgreSQL Serverless v2 on Aurora Standard storage. Attribute values and usage types
+  // as public GetProducts code filters them (e.g. productFamily "ServerlessV2" with databaseEngine
+  // "Aurora PostgreSQL" and usagetype Aurora:ServerlessV2Usage; Aurora:StorageUsage on volumeType
+  // "General Purpose-Aurora"; Aurora:StorageIOUsage in "System Operation", priced per I/O). The
+  // I/O-Optimized rows (Aurora:ServerlessV2IOOptimizedUsage, Aurora:IO-OptimizedStorageUsage) are
+  // other usage types, never taken for these.
+  "aurora.serverlessV2AcuHour": {
+    serviceCode: "AmazonRDS",
+    attributes: { productFamily: "ServerlessV2", databaseEngine: "Aurora PostgreSQL" },
+    usagetype: "Aurora:ServerlessV2Usage",
+  },
+  "aurora.storageGbMonth": {
+    serviceCode: "AmazonRDS",
+    attributes: { productFamily: "Database Storage", volumeType: "General Purpose-Aurora" },
+    usagetype: "Aurora:StorageUsage",
+  },
+  "aurora.ioMillion": {
+    serviceCode: "AmazonRDS",
+    attributes: { productFamily: "System Operation" },
+    usagetype: "Aurora:StorageIOUsage",
+    multiplier: 1_000_000,
+  },
   "cloudwatch.alarmMonth": { serviceCode: "AmazonCloudWatch", usagetype: "CW:AlarmMonitorUsage" },
   "cloudwatch.logsIngestGb": { serviceCode: "AmazonCloudWatch", usagetype: "DataProcessing-Bytes" },
   "cloudwatch.logsStorageGbMonth": {

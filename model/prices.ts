@@ -4,7 +4,7 @@
  * against the AWS Price List before relying on a figure for money.
  *
  * us-east-2 (the seeds' region) matched us-east-1 wherever a us-east-2 source was found (Fargate,
- * load balancer, NAT gateway, public IPv4, CloudWatch Logs). The other regions carry the figures
+ * load balancer, NAT gateway, public IPv4, CloudWatch Logs, Secrets Manager). The other regions carry the figures
  * found for them (README "Prices by region" lists which); every item without a source for its
  * region is carried as "assumed equal to us-east-1" (`assumedFrom`), and estimates say so in
  * their notes and mark the line. `--live-prices` (model/pricelist.ts) replaces the table with
@@ -210,6 +210,10 @@ function usEast2(): RegionPrices {
     const base = US_EAST_1_ITEMS[key];
     found[key] = [base.usd, `${base.source}; us-east-2 checked, equal to us-east-1`, base.date];
   }
+  const secrets =
+    "a public AWS Pricing Calculator skill's Secrets Manager notes: GetProducts AWSSecretsManager for regionCode=us-east-2 ($0.40 per Secret; $5e-06 per API request, $0.05 per 10000 API Requests), verified against the live API 2026-05-09";
+  found["secretsmanager.secretMonth"] = [0.4, secrets, "2026-05"];
+  found["secretsmanager.per10kCalls"] = [0.05, secrets, "2026-05"];
   return region("us-east-2", found);
 }
 
@@ -229,6 +233,24 @@ const MUMBAI_BILL =
   "a public project's cost write-up, cost / quantity of its ap-south-1 bill lines (2026-09-16 bill; on-demand hourly rates)";
 const TOKYO_FIXTURE =
   "a public project's recorded GetProducts documents for ap-northeast-1 (test fixture)";
+/** On-demand Fargate Linux/x86 per region, "extracted from the official AWS Fargate documentation". */
+const FGCALC = "theuves/fgcalc src/utils/data.js (Fargate on-demand Linux/x86 by region)";
+/** AWS's public IPv4 charge is one rate in every region (announced 2023-07, billed from 2024-02-01). */
+const IPV4_EVERY_REGION: Found = [
+  0.005,
+  'https://www.techpartner.news/news/aws-to-charge-for-ipv4-addresses-598672 (AWS: US$0.005 per address-hour "in all AWS regions"); https://www.haufe-akademie.de/en/skill-it/blog/aws-gebuehren-ipv4-adressen ("all AWS regions ... without exception")',
+];
+const TOKYO_AURORA =
+  "https://kenzo0107.github.io/2025/11/30/2025-12-01-aws-aurora-rds-cluster-instance-vs-serverless-v2 (ap-northeast-1, 2025-12-01: Aurora PostgreSQL Serverless v2, Aurora Standard 0.15 USD per ACU-hour; I/O-Optimized 0.20)";
+const TOKYO_EFS =
+  "https://www.gritbeaver.com/aws-storage-types/ (Tokyo region: EFS Standard USD 0.36 per GB-month)";
+const TOKYO_BULK =
+  'a public project\'s notes of AWS Price List bulk offers read for ap-northeast-1 on 2026-09-11 (AWSSecretsManager: "$0.40 per Secret", "$0.05 per 10000 API Requests")';
+/** Price List API answers for eu-west-1 recorded in a public cost scanner's per-service audit. */
+const IRELAND_AUDIT =
+  "a public AWS cost scanner's per-service adapter audit (2026-05-01), AWS Price List API answers for eu-west-1";
+const SYDNEY_NOTES =
+  "a public project's cost notes \"AWS Cost Estimates: Sydney pricing\" (read from aws.amazon.com/fargate/pricing; its x86 figures equal fgcalc's)";
 
 const TABLE: Readonly<Record<string, RegionPrices>> = {
   "us-east-1": { region: "us-east-1", items: US_EAST_1_ITEMS, rdsInstanceHour: US_EAST_1_RDS },
@@ -236,6 +258,7 @@ const TABLE: Readonly<Record<string, RegionPrices>> = {
   "us-west-2": region("us-west-2", {
     "fargate.x86.vcpuHour": [0.04048, `${JP_PAGE} (USW2-Fargate-vCPU-Hours:perCPU)`],
     "fargate.x86.gbHour": [0.004445, `${JP_PAGE} (USW2-Fargate-GB-Hours)`],
+    "publicIpv4.hour": IPV4_EVERY_REGION,
   }),
   "ca-central-1": region("ca-central-1", {
     "fargate.x86.vcpuHour": [0.04456, `${CANADA_FIXTURE}: CAN1-Fargate-vCPU-Hours:perCPU`],
@@ -247,6 +270,50 @@ const TABLE: Readonly<Record<string, RegionPrices>> = {
   "eu-west-1": region("eu-west-1", {
     "fargate.x86.vcpuHour": [0.04048, `${JP_PAGE} (EU-Fargate-vCPU-Hours:perCPU)`],
     "fargate.x86.gbHour": [0.004445, `${JP_PAGE} (EU-Fargate-GB-Hours)`],
+    "fargate.arm.vcpuHour": [0.03238, `${IRELAND_AUDIT} (AUDIT-10: ARM vCPU)`, "2026-05"],
+    "fargate.arm.gbHour": [0.00356, `${IRELAND_AUDIT} (AUDIT-10: ARM memory)`, "2026-05"],
+    "nat.hour": [
+      0.048,
+      `${IRELAND_AUDIT} (AUDIT-05: "$0.048 per NAT Gateway Hour", SKU KFNSSCHWD43WZK2R); a public Go project's test snapshot of the eu-west-1 EU-NatGateway-Hours row`,
+      "2026-05",
+    ],
+    "nat.gb": [
+      0.048,
+      `${IRELAND_AUDIT} (AUDIT-05: "$0.048 per GB Data Processed by NAT Gateways"); the same Go test snapshot (EU-NatGateway-Bytes)`,
+      "2026-05",
+    ],
+    "publicIpv4.hour": IPV4_EVERY_REGION,
+    "endpoint.azHour": [
+      0.011,
+      `${IRELAND_AUDIT} (AUDIT-05: "$0.011 per VPC Endpoint Hour", SKU H37WJ97MHYGDXG2A)`,
+      "2026-05",
+    ],
+    "endpoint.gb": [0.01, `${IRELAND_AUDIT} (AUDIT-05: $0.01/GB for the first PB)`, "2026-05"],
+    "rds.gp3GbMonth": [
+      0.127,
+      `${IRELAND_AUDIT} (AUDIT-03: RDS "General Purpose-GP3" Single-AZ storage)`,
+      "2026-05",
+    ],
+    "rds.backupGbMonth": [
+      0.095,
+      `${IRELAND_AUDIT} (AUDIT-03: Storage Snapshot, MySQL/PostgreSQL/MariaDB)`,
+      "2026-05",
+    ],
+    "rds.snapshotGbMonth": [
+      0.095,
+      `${IRELAND_AUDIT} (AUDIT-03: Storage Snapshot, PostgreSQL; snapshots bill as backup storage)`,
+      "2026-05",
+    ],
+    "efs.standardGbMonth": [
+      0.33,
+      `${IRELAND_AUDIT} (AUDIT-11: "USD $0.33 per GB-Mo for Standard storage (EU)", EU-TimedStorage-ByteHrs)`,
+      "2026-05",
+    ],
+    "cloudwatch.logsIngestGb": [
+      0.57,
+      `${IRELAND_AUDIT} (AUDIT-13: "$0.57 per GB custom log data ingested", SKU KJBTQPDHW2H92B8Y, effective 2026-03-01)`,
+      "2026-05",
+    ],
   }),
   "eu-west-2": region(
     "eu-west-2",
@@ -285,13 +352,22 @@ const TABLE: Readonly<Record<string, RegionPrices>> = {
   "eu-central-1": region("eu-central-1", {
     "fargate.x86.vcpuHour": [0.04656, `${FRANKFURT_CARD}: EUC1-Fargate-vCPU-Hours:perCPU`],
     "fargate.x86.gbHour": [0.00511, `${FRANKFURT_CARD}: EUC1-Fargate-GB-Hours`],
+    "publicIpv4.hour": IPV4_EVERY_REGION,
   }),
-  // Mumbai: two hourly rates only. No source was found for Sydney: every figure is us-east-1's.
   "ap-south-1": region("ap-south-1", {
+    "fargate.x86.vcpuHour": [0.04256, `${FGCALC}: ap-south-1 normal.cpu`],
+    "fargate.x86.gbHour": [0.004655, `${FGCALC}: ap-south-1 normal.ram`],
     "alb.hour": [0.0239, `${MUMBAI_BILL}: APS3-LoadBalancerUsage`],
     "nat.hour": [0.056, `${MUMBAI_BILL}: APS3-NatGateway-Hours`],
+    "publicIpv4.hour": IPV4_EVERY_REGION,
   }),
-  "ap-southeast-2": region("ap-southeast-2", {}),
+  "ap-southeast-2": region("ap-southeast-2", {
+    "fargate.x86.vcpuHour": [0.04856, `${FGCALC}: ap-southeast-2 normal.cpu; ${SYDNEY_NOTES}`],
+    "fargate.x86.gbHour": [0.00532, `${FGCALC}: ap-southeast-2 normal.ram; ${SYDNEY_NOTES}`],
+    "fargate.arm.vcpuHour": [0.03885, SYDNEY_NOTES],
+    "fargate.arm.gbHour": [0.00426, SYDNEY_NOTES],
+    "publicIpv4.hour": IPV4_EVERY_REGION,
+  }),
   "ap-northeast-1": region("ap-northeast-1", {
     "fargate.x86.vcpuHour": [0.05056, `${TOKYO_FIXTURE}: APN1-Fargate-vCPU-Hours:perCPU`],
     "fargate.x86.gbHour": [0.00553, `${TOKYO_FIXTURE}: APN1-Fargate-GB-Hours`],
@@ -300,6 +376,11 @@ const TABLE: Readonly<Record<string, RegionPrices>> = {
       0.000133,
       `${TOKYO_FIXTURE}: APN1-Fargate-EphemeralStorage-GB-Hours`,
     ],
+    "publicIpv4.hour": IPV4_EVERY_REGION,
+    "aurora.serverlessV2AcuHour": [0.15, TOKYO_AURORA, "2025-12"],
+    "efs.standardGbMonth": [0.36, TOKYO_EFS],
+    "secretsmanager.secretMonth": [0.4, TOKYO_BULK, "2026-09"],
+    "secretsmanager.per10kCalls": [0.05, TOKYO_BULK, "2026-09"],
   }),
 };
 

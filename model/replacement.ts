@@ -2,35 +2,112 @@
  * What a config change does to a deployed stack, from the resources the program registers under
  * the old config and under the new one: created, deleted, updated and replaced, which property
  * forces each replacement (the provider's schema: a `ForceNew` argument of terraform-provider-aws,
- * which the AWS provider bridges), and which replaced resources hold state. Pure: no Pulumi
+ * which the AWS provider bridges, or a `CustomizeDiff`/`ModifyPlan` that forces one in some
+ * cases), and which replaced resources hold state. Pure: no Pulumi
  * imports; preview/against.ts runs the program twice and prints this.
  */
 import { ResourceRecord } from "./records";
 
 const TF = "terraform-provider-aws internal/service";
 
+/** Inputs of one resource as the program registered them. */
+type Inputs = Readonly<Record<string, unknown>>;
+
+/** The length of a list input (0 when absent or not a list). */
+function count(value: unknown): number {
+  return Array.isArray(value) ? value.length : 0;
+}
+
 /**
- * Input properties whose change replaces the resource, per type token: the arguments the
- * provider's schema marks `ForceNew: true` among those the program sets (file cited per type).
- * `*` means every argument but `tags`: an ECS task definition revision is immutable
- * (RegisterTaskDefinition makes a new revision; the old one is deregistered).
+ * A property whose change replaces the resource only in some cases: a provider `CustomizeDiff`
+ * (SDKv2) or `ModifyPlan` (plugin framework) that calls ForceNew / RequiresReplace.
  */
-export const REPLACING_PROPERTIES: Readonly<
-  Record<string, { properties: readonly string[]; source: string }>
-> = {
+export interface ConditionalReplacement {
+  /** True when this change of the property forces replacement. */
+  when: (before: Inputs, after: Inputs) => boolean;
+  /** The case, in words, for the reason shown. */
+  why: string;
+}
+
+/**
+ * What replaces one resource type: the provider file the facts come from, the arguments its schema
+ * marks `ForceNew: true` (SDKv2) or `RequiresReplace()` (framework), named as @pulumi/aws names
+ * them (camelCase; `alarm_name` is `name`, `topic_arn` `topic`, `capacity_provider_strategy`
+ * `capacityProviderStrategies`), and the arguments replaced only in some cases.
+ */
+export interface ReplacementRule {
+  properties: readonly string[];
+  conditional?: Readonly<Record<string, ConditionalReplacement>>;
+  source: string;
+}
+
+/** An ingress or egress rule's source: which one of the four it names. */
+function ruleSource(inputs: Inputs): string | undefined {
+  return ["cidrIpv4", "cidrIpv6", "prefixListId", "referencedSecurityGroupId"].find(
+    (k) => inputs[k] !== undefined,
+  );
+}
+
+/** Changing a security group rule's kind of source (CIDR -> group, ...) replaces it. */
+const SOURCE_KIND: ConditionalReplacement = {
+  when: (before, after) => ruleSource(before) !== ruleSource(after),
+  why: "the rule's kind of source changed (ModifyPlan: RequiresReplace)",
+};
+
+/**
+ * Input properties whose change replaces the resource, per type token, for every type the
+ * program registers (tests/preview/against.test.ts checks none is missing). Verified against
+ * hashicorp/terraform-provider-aws (which @pulumi/aws 7.x bridges) in the stored copies of its
+ * source; the commit read is given per entry where the index named one. `*` means every argument
+ * but `tags` (and `skipDestroy`, which the program does not set).
+ */
+export const REPLACING_PROPERTIES: Readonly<Record<string, ReplacementRule>> = {
+  // ecs/task_definition.go @04fc21d5: container_definitions, cpu, ephemeral_storage,
+  // execution_role_arn, family, inference_accelerator, ipc_mode, memory, network_mode, pid_mode,
+  // placement_constraints, proxy_configuration, requires_compatibilities, runtime_platform,
+  // task_role_arn and volume are all ForceNew (a revision is immutable: RegisterTaskDefinition).
   "aws:ecs/taskDefinition:TaskDefinition": {
     properties: ["*"],
     source: `${TF}/ecs/task_definition.go (every argument ForceNew)`,
   },
+  // ecs/service.go @00a919d1: ForceNew cluster, iam_role, launch_type, name,
+  // scheduling_strategy, deployment_controller.type. capacity_provider_strategy is not ForceNew,
+  // but capacityProviderStrategyCustomizeDiff forces new unless force_new_deployment is true and
+  // neither the old nor the new strategy is empty ("to be backward compatible, should ForceNew
+  // almost always"). A later stored version instead fails the plan without force_new_deployment
+  // ("force_new_deployment should be true when capacity_provider_strategy is being updated").
+  // Either way a service without forceNewDeployment cannot change strategy in place.
   "aws:ecs/service:Service": {
-    properties: ["name", "cluster", "launchType", "schedulingStrategy", "iamRole"],
+    properties: [
+      "name",
+      "cluster",
+      "launchType",
+      "schedulingStrategy",
+      "iamRole",
+      "deploymentController",
+    ],
+    conditional: {
+      capacityProviderStrategies: {
+        when: (before, after) =>
+          after.forceNewDeployment !== true ||
+          (count(before.capacityProviderStrategies) === 0) !==
+            (count(after.capacityProviderStrategies) === 0),
+        why: "without forceNewDeployment, or to or from no strategy (capacityProviderStrategyCustomizeDiff)",
+      },
+    },
     source: `${TF}/ecs/service.go`,
   },
+  // ecs/cluster.go @00a35305: only name is ForceNew (configuration, setting and
+  // service_connect_defaults update in place).
   "aws:ecs/cluster:Cluster": { properties: ["name"], source: `${TF}/ecs/cluster.go` },
+  // ecs/cluster_capacity_providers.go @0619e62a: cluster_name ForceNew; capacity_providers and
+  // default_capacity_provider_strategy are put in place (PutClusterCapacityProviders).
   "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders": {
     properties: ["clusterName"],
     source: `${TF}/ecs/cluster_capacity_providers.go`,
   },
+  // elbv2/target_group.go @013cfb4c: ForceNew ip_address_type, name, name_prefix, port,
+  // protocol, protocol_version, target_type, vpc_id (health_check, deregistration_delay update).
   "aws:lb/targetGroup:TargetGroup": {
     properties: [
       "name",
@@ -40,21 +117,46 @@ export const REPLACING_PROPERTIES: Readonly<
       "protocolVersion",
       "targetType",
       "vpcId",
+      "ipAddressType",
     ],
     source: `${TF}/elbv2/target_group.go`,
   },
+  // elbv2/listener_rule.go @032c4f07: listener_arn ForceNew; priority is explicitly
+  // `ForceNew: false` (SetRulePriorities), actions and conditions update (ModifyRule).
   "aws:lb/listenerRule:ListenerRule": {
     properties: ["listenerArn"],
     source: `${TF}/elbv2/listener_rule.go`,
   },
+  // elbv2/listener.go @01c08000: load_balancer_arn ForceNew; port, protocol, certificate,
+  // ssl_policy and default actions update (ModifyListener).
   "aws:lb/listener:Listener": {
     properties: ["loadBalancerArn"],
     source: `${TF}/elbv2/listener.go`,
   },
+  // elbv2/load_balancer.go @00edc94b: ForceNew customer_owned_ipv4_pool, internal,
+  // load_balancer_type, name, name_prefix. customizeDiffLoadBalancerALB (stored copy): for an
+  // application load balancer, a change of subnets that does not add subnets forces new ("In-place
+  // increase in number of subnets only"), and security_groups from none to some or back.
   "aws:lb/loadBalancer:LoadBalancer": {
-    properties: ["name", "namePrefix", "internal", "loadBalancerType"],
+    properties: ["name", "namePrefix", "internal", "loadBalancerType", "customerOwnedIpv4Pool"],
+    conditional: {
+      subnets: {
+        when: (before, after) =>
+          (after.loadBalancerType ?? "application") === "application" &&
+          count(after.subnets) <= count(before.subnets),
+        why: "an application load balancer's subnets changed without adding any (customizeDiffLoadBalancerALB)",
+      },
+      securityGroups: {
+        when: (before, after) =>
+          (count(before.securityGroups) === 0) !== (count(after.securityGroups) === 0),
+        why: "security groups added to or removed from a load balancer that had none or has none (customizeDiffLoadBalancerALB)",
+      },
+    },
     source: `${TF}/elbv2/load_balancer.go`,
   },
+  // efs/file_system.go @0389f467: ForceNew availability_zone_name, creation_token, encrypted,
+  // kms_key_id, performance_mode. throughput_mode, provisioned_throughput_in_mibps,
+  // lifecycle_policy and protection update (UpdateFileSystem).
   "aws:efs/fileSystem:FileSystem": {
     properties: [
       "creationToken",
@@ -65,105 +167,225 @@ export const REPLACING_PROPERTIES: Readonly<
     ],
     source: `${TF}/efs/file_system.go`,
   },
+  // efs/mount_target.go @0593466d: ForceNew file_system_id, ip_address, subnet_id;
+  // security_groups update (ModifyMountTargetSecurityGroups).
   "aws:efs/mountTarget:MountTarget": {
     properties: ["fileSystemId", "subnetId", "ipAddress"],
     source: `${TF}/efs/mount_target.go`,
   },
+  // efs/access_point.go @01606926: ForceNew file_system_id, posix_user, root_directory (the
+  // update is tags only).
   "aws:efs/accessPoint:AccessPoint": {
     properties: ["fileSystemId", "posixUser", "rootDirectory"],
     source: `${TF}/efs/access_point.go`,
   },
+  // efs/file_system_policy.go (stored copy, commit not given): file_system_id ForceNew; policy
+  // is put in place.
   "aws:efs/fileSystemPolicy:FileSystemPolicy": {
     properties: ["fileSystemId"],
     source: `${TF}/efs/file_system_policy.go`,
   },
+  // efs/backup_policy.go (stored copy): file_system_id ForceNew; backup_policy updates.
   "aws:efs/backupPolicy:BackupPolicy": {
     properties: ["fileSystemId"],
     source: `${TF}/efs/backup_policy.go`,
   },
+  // rds/instance.go @00e4b238: ForceNew availability_zone, character_set_name,
+  // custom_iam_instance_profile, db_name, engine, identifier, identifier_prefix, kms_key_id,
+  // nchar_character_set_name, restore_to_point_in_time, snapshot_identifier, storage_encrypted,
+  // timezone, username. instance_class, allocated_storage, multi_az, db_subnet_group_name,
+  // backup_retention_period, deletion_protection, engine_version update (ModifyDBInstance).
   "aws:rds/instance:Instance": {
     properties: [
       "engine",
+      "identifier",
+      "identifierPrefix",
       "dbName",
       "username",
       "storageEncrypted",
       "kmsKeyId",
       "snapshotIdentifier",
+      "restoreToPointInTime",
       "availabilityZone",
       "characterSetName",
+      "ncharCharacterSetName",
+      "customIamInstanceProfile",
       "timezone",
     ],
     source: `${TF}/rds/instance.go`,
   },
+  // rds/cluster.go @0168cf68: ForceNew availability_zones, cluster_identifier,
+  // cluster_identifier_prefix, cluster_scalability_type, database_name, db_subnet_group_name,
+  // db_system_id, engine, engine_mode, kms_key_id, master_username, restore_to_point_in_time,
+  // snapshot_identifier (its DiffSuppressFunc lets it be removed without a replacement),
+  // source_region, storage_encrypted; CustomizeDiff ForceNewIf storage_type unless the engine is
+  // aurora*. serverlessv2_scaling_configuration, backup_retention_period, deletion_protection and
+  // engine_version update (ModifyDBCluster).
+  "aws:rds/cluster:Cluster": {
+    properties: [
+      "availabilityZones",
+      "clusterIdentifier",
+      "clusterIdentifierPrefix",
+      "clusterScalabilityType",
+      "databaseName",
+      "dbSubnetGroupName",
+      "dbSystemId",
+      "engine",
+      "engineMode",
+      "kmsKeyId",
+      "masterUsername",
+      "restoreToPointInTime",
+      "sourceRegion",
+      "storageEncrypted",
+    ],
+    conditional: {
+      snapshotIdentifier: {
+        when: (_before, after) =>
+          after.snapshotIdentifier !== undefined && after.snapshotIdentifier !== "",
+        why: "a different snapshot to restore (removing it is no change: DiffSuppressFunc)",
+      },
+      storageType: {
+        when: (_before, after) => !String(after.engine ?? "").startsWith("aurora"),
+        why: "the engine is not Aurora (CustomizeDiff ForceNewIf)",
+      },
+    },
+    source: `${TF}/rds/cluster.go`,
+  },
+  // rds/cluster_instance.go @01606926: ForceNew availability_zone, cluster_identifier,
+  // custom_iam_instance_profile, db_subnet_group_name, engine, identifier, identifier_prefix;
+  // instance_class, publicly_accessible and engine_version update.
+  "aws:rds/clusterInstance:ClusterInstance": {
+    properties: [
+      "availabilityZone",
+      "clusterIdentifier",
+      "customIamInstanceProfile",
+      "dbSubnetGroupName",
+      "engine",
+      "identifier",
+      "identifierPrefix",
+    ],
+    source: `${TF}/rds/cluster_instance.go`,
+  },
+  // rds/subnet_group.go (stored copies): name, name_prefix ForceNew; description and subnet_ids
+  // update (ModifyDBSubnetGroup).
   "aws:rds/subnetGroup:SubnetGroup": {
     properties: ["name", "namePrefix"],
     source: `${TF}/rds/subnet_group.go`,
   },
+  // iam/role.go (stored copy): ForceNew name, name_prefix, path; assume_role_policy,
+  // description, max_session_duration, permissions_boundary update.
   "aws:iam/role:Role": { properties: ["name", "namePrefix", "path"], source: `${TF}/iam/role.go` },
+  // iam/role_policy.go (stored copy): ForceNew name, name_prefix, role; policy is put in place.
   "aws:iam/rolePolicy:RolePolicy": {
     properties: ["name", "namePrefix", "role"],
     source: `${TF}/iam/role_policy.go`,
   },
+  // logs/group.go @0073593e: ForceNew log_group_class, name, name_prefix; retention_in_days and
+  // kms_key_id update (PutRetentionPolicy, AssociateKmsKey).
   "aws:cloudwatch/logGroup:LogGroup": {
     properties: ["name", "namePrefix", "logGroupClass"],
     source: `${TF}/logs/group.go`,
   },
+  // cloudwatch/metric_alarm.go @055611a6: alarm_name (@pulumi/aws `name`) ForceNew; every other
+  // argument is put again (PutMetricAlarm).
   "aws:cloudwatch/metricAlarm:MetricAlarm": {
     properties: ["name"],
     source: `${TF}/cloudwatch/metric_alarm.go`,
   },
+  // cloudwatch/dashboard.go (stored copy): dashboard_name ForceNew; dashboard_body is put again.
   "aws:cloudwatch/dashboard:Dashboard": {
     properties: ["dashboardName"],
     source: `${TF}/cloudwatch/dashboard.go`,
   },
+  // secretsmanager/secret.go @00c21ced: ForceNew name, name_prefix; description, kms_key_id,
+  // policy and replica update.
   "aws:secretsmanager/secret:Secret": {
     properties: ["name", "namePrefix"],
     source: `${TF}/secretsmanager/secret.go`,
   },
+  // secretsmanager/secret_version.go @0042e8ea: ForceNew secret_id, secret_binary,
+  // secret_string, secret_string_wo_version; only version_stages update. A new cookieSecret is a
+  // new version.
   "aws:secretsmanager/secretVersion:SecretVersion": {
-    properties: ["secretId"],
+    properties: ["secretId", "secretString", "secretBinary", "secretStringWoVersion"],
     source: `${TF}/secretsmanager/secret_version.go`,
   },
+  // sns/topic.go @00a35305: ForceNew fifo_topic, name, name_prefix; the attributes (policy,
+  // display name, delivery policy, kms key) are set again (SetTopicAttributes).
   "aws:sns/topic:Topic": {
     properties: ["name", "namePrefix", "fifoTopic"],
     source: `${TF}/sns/topic.go`,
   },
+  // sns/topic_subscription.go @04a2e6e5: ForceNew endpoint, protocol, topic_arn (@pulumi/aws
+  // `topic`); the attributes (filter, delivery, redrive policies) update.
   "aws:sns/topicSubscription:TopicSubscription": {
     properties: ["topic", "protocol", "endpoint"],
     source: `${TF}/sns/topic_subscription.go`,
   },
+  // ec2/vpc_security_group.go @01606926: ForceNew description, name, name_prefix, vpc_id.
   "aws:ec2/securityGroup:SecurityGroup": {
     properties: ["name", "namePrefix", "description", "vpcId"],
     source: `${TF}/ec2/vpc_security_group.go`,
   },
+  // ec2/vpc_security_group_ingress_rule.go @00a32209 (framework): security_group_id
+  // RequiresReplace; ModifyPlan requires replacement when the source changes kind ("When you
+  // modify a rule, you cannot change the rule's source type"); ports, protocol, description
+  // and the source's value update (ModifySecurityGroupRules).
   "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": {
     properties: ["securityGroupId"],
-    source: `${TF}/vpc/security_group_ingress_rule.go`,
+    conditional: {
+      cidrIpv4: SOURCE_KIND,
+      cidrIpv6: SOURCE_KIND,
+      prefixListId: SOURCE_KIND,
+      referencedSecurityGroupId: SOURCE_KIND,
+    },
+    source: `${TF}/ec2/vpc_security_group_ingress_rule.go`,
   },
+  // ec2/vpc_security_group_egress_rule.go @050ac111: the egress rule embeds the same
+  // resourceSecurityGroupRule as the ingress rule (its schema and ModifyPlan), with only the
+  // Authorize/Revoke calls of its own.
   "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": {
     properties: ["securityGroupId"],
-    source: `${TF}/vpc/security_group_egress_rule.go`,
+    conditional: {
+      cidrIpv4: SOURCE_KIND,
+      cidrIpv6: SOURCE_KIND,
+      prefixListId: SOURCE_KIND,
+      referencedSecurityGroupId: SOURCE_KIND,
+    },
+    source: `${TF}/ec2/vpc_security_group_egress_rule.go`,
   },
+  // appautoscaling/target.go @0105d219: ForceNew resource_id, scalable_dimension,
+  // service_namespace; min/max capacity and role_arn update (RegisterScalableTarget).
   "aws:appautoscaling/target:Target": {
     properties: ["resourceId", "scalableDimension", "serviceNamespace"],
     source: `${TF}/appautoscaling/target.go`,
   },
+  // appautoscaling/policy.go (stored copy): ForceNew name, resource_id, scalable_dimension,
+  // service_namespace; the policy configurations are put again.
   "aws:appautoscaling/policy:Policy": {
     properties: ["name", "resourceId", "scalableDimension", "serviceNamespace"],
     source: `${TF}/appautoscaling/policy.go`,
   },
+  // appautoscaling/scheduled_action.go (stored copy): ForceNew name, resource_id,
+  // scalable_dimension, service_namespace; schedule, timezone, scalable_target_action, start
+  // and end times are put again (PutScheduledAction).
   "aws:appautoscaling/scheduledAction:ScheduledAction": {
     properties: ["name", "resourceId", "scalableDimension", "serviceNamespace"],
     source: `${TF}/appautoscaling/scheduled_action.go`,
   },
-  // A remote component: its inner aws.ec2.Vpc is replaced when the CIDR changes (cidr_block
-  // ForceNew, ec2/vpc_.go); its subnets are judged by awsxSubnetLayout below.
+  // A remote component: its inner aws.ec2.Vpc is replaced when the CIDR changes (ec2/vpc_.go,
+  // stored copy: cidr_block ForceNew, and resourceVPCCustomizeDiff forces new on a changed
+  // cidr_block); its subnets (ec2/vpc_subnet.go: cidr_block, availability_zone, vpc_id ForceNew)
+  // are judged by awsxSubnetLayout below.
   "awsx:ec2:Vpc": { properties: ["cidrBlock"], source: `${TF}/ec2/vpc_.go (cidr_block)` },
 };
 
 /** Resource types whose replacement loses state or identity, and what is lost. */
 export const STATEFUL_TYPES: Readonly<Record<string, string>> = {
   "aws:rds/instance:Instance": "the database: a new instance starts empty",
+  "aws:rds/cluster:Cluster": "the database: a new cluster starts empty",
+  "aws:rds/clusterInstance:ClusterInstance":
+    "the database's writer: the database is unreachable until the new one is up",
   "aws:efs/fileSystem:FileSystem": "the student files: a new file system starts empty",
   "aws:efs/mountTarget:MountTarget":
     "one per zone: tasks in its zone lose the file system while it is replaced",
@@ -242,6 +464,31 @@ function mark(change: ResourceChange, record: ResourceRecord): ResourceChange {
 }
 
 /**
+ * Why changing `changed` on a resource of `type` replaces it: one reason per forcing property
+ * (`subnetId changed: forces replacement (<provider file>)`), none when it updates in place. A
+ * type without a rule updates in place.
+ */
+export function replacementReasons(
+  type: string,
+  changed: readonly string[],
+  before: Inputs,
+  after: Inputs,
+): string[] {
+  const rule = REPLACING_PROPERTIES[type];
+  if (!rule) return [];
+  const reasons: string[] = [];
+  for (const p of changed) {
+    if (p === "tags") continue;
+    if (rule.properties.includes("*") || rule.properties.includes(p)) {
+      reasons.push(`${p} changed: forces replacement (${rule.source})`);
+    } else if (rule.conditional?.[p]?.when(before, after)) {
+      reasons.push(`${p} changed, ${rule.conditional[p].why}: forces replacement (${rule.source})`);
+    }
+  }
+  return reasons;
+}
+
+/**
  * The changes between the resources a program registered under an old config (`before`) and a
  * new one (`after`), matched by URN, as the engine matches them. A changed property the provider
  * marks ForceNew makes a replacement; other changes update in place.
@@ -259,14 +506,8 @@ export function diffRecords(before: ResourceRecord[], after: ResourceRecord[]): 
     }
     const changed = changedProperties(was, r);
     if (changed.length === 0) continue;
-    const rule = REPLACING_PROPERTIES[r.type];
-    const forcing = rule
-      ? changed.filter(
-          (p) => p !== "tags" && (rule.properties.includes("*") || rule.properties.includes(p)),
-        )
-      : [];
-    const reasons = forcing.map((p) => `${p} changed: forces replacement (${rule!.source})`);
-    const kind: ChangeKind = forcing.length > 0 ? "replace" : "update";
+    const reasons = replacementReasons(r.type, changed, was.inputs, r.inputs);
+    const kind: ChangeKind = reasons.length > 0 ? "replace" : "update";
     changes.push(mark({ kind, ...base, changed, reasons }, r));
     if (r.type === "awsx:ec2:Vpc") changes.push(...subnetChanges(was, r));
   }

@@ -88,9 +88,17 @@ export interface ServiceSpec {
   region?: string;
   /** Cluster name. Default `pythonide-cluster`. */
   cluster?: string;
+  /**
+   * CPU percent of a target-tracking policy on the scalable target (seed 000's 60%); default
+   * none. AWS creates (and bills) two alarms for it.
+   */
+  cpuTargetTracking?: number;
 }
 
-/** Task definition, service, scalable target (unless fixed) and one action per window edge. */
+/**
+ * Task definition, service, scalable target (unless fixed), its CPU target-tracking policy (when
+ * asked) and one action per window edge.
+ */
 export function serviceRecords(spec: ServiceSpec): ResourceRecord[] {
   const region = spec.region ?? "us-east-2";
   const cluster = spec.cluster ?? "pythonide-cluster";
@@ -150,6 +158,22 @@ export function serviceRecords(spec: ServiceSpec): ResourceRecord[] {
       maxCapacity: maxTasks,
     }),
   );
+  if (spec.cpuTargetTracking !== undefined) {
+    out.push(
+      record("aws:appautoscaling/policy:Policy", `${spec.name}-cpu-tracking`, {
+        serviceNamespace: "ecs",
+        scalableDimension: "ecs:service:DesiredCount",
+        resourceId,
+        policyType: "TargetTrackingScaling",
+        targetTrackingScalingPolicyConfiguration: {
+          predefinedMetricSpecification: {
+            predefinedMetricType: "ECSServiceAverageCPUUtilization",
+          },
+          targetValue: spec.cpuTargetTracking,
+        },
+      }),
+    );
+  }
   for (const w of spec.windows ?? []) {
     const action = (suffix: string, at: Date, min: number) =>
       record(

@@ -14,6 +14,7 @@
  */
 import { getAllTimezones } from "countries-and-timezones";
 import { rawTimeZones } from "@vvo/tzdb";
+import { nearest } from "./config/checks";
 import { isKnownTimeZone, TZDB_VERSION } from "./time";
 
 /** Every IANA name `countries-and-timezones` knows, canonical or link, with its link target. */
@@ -104,11 +105,27 @@ export function timeZoneProblem(name: string): string | undefined {
   }
   const lower = name.toLowerCase();
   const key = (n: string) => n.toLowerCase().replace(/[\s_-]+/g, "");
-  const places = Object.keys(IANA).filter(isCanonicalPlace);
+  const places = Object.keys(IANA).filter(isCanonicalPlace).sort();
   const sameCase = places.find((p) => p.toLowerCase() === lower);
   if (sameCase) return `is not an IANA time zone (names are case-sensitive): write ${sameCase}`;
   const city = key(name.split("/").pop() ?? name);
   const near = places.filter((p) => key(p.split("/").pop()!) === city);
   if (near.length > 0) return `is not an IANA time zone: write ${orList(near)}`;
+  // A misspelling (Europe/Londn, America/Chicgo, US/Pacifc): the IANA name fewest edits away,
+  // ignoring case, if within 3 edits (./config/checks.ts nearest); a legacy link's canonical zone.
+  const typo = name.includes("/")
+    ? nearest(name, [
+        ...places,
+        ...Object.keys(IANA)
+          .filter((n) => n.includes("/"))
+          .sort(),
+      ])
+    : undefined;
+  if (typo) {
+    const zone = canonical(typo);
+    return zone === typo || !isCanonicalPlace(zone)
+      ? `is not an IANA time zone: did you mean ${typo}?`
+      : `is not an IANA time zone: did you mean ${typo}? (a legacy alias: write ${zone})`;
+  }
   return `is not an IANA time zone: write Area/Location ${EXAMPLES}`;
 }

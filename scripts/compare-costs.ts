@@ -158,7 +158,15 @@ export function seedConfigurations(): Configuration[] {
       runs: "1-4 x 1 vCPU/2 GB; staging 0.5 vCPU at 0 tasks + its own RDS; EFS 1 MiB/s; dashboard, alarm",
       records: [
         p,
-        ...services({ name: "ide", cpu: 1024, memory: 2048, minTasks: 1, maxTasks: 4 }),
+        // Seed 000's put-scaling-policy: TargetTrackingScaling at 60% CPU.
+        ...services({
+          name: "ide",
+          cpu: 1024,
+          memory: 2048,
+          minTasks: 1,
+          maxTasks: 4,
+          cpuTargetTracking: 60,
+        }),
         ...services({
           name: "staging",
           cpu: 512,

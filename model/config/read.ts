@@ -3,9 +3,14 @@
  * service, database and platform settings and their cross-key rules, then the staging switch
  * (./staging.ts) and the exam windows (./exam.ts). No Pulumi imports.
  */
-import { serverlessMaxAcu } from "../capacity";
+import { peakDbConnections, serverlessMaxAcu, studentsPerTask } from "../capacity";
 import { fargateSizeProblem } from "../fargate";
-import { auroraMaxConnections, CONNECTIONS_ALARM_FRACTION } from "../rds";
+import {
+  auroraMaxConnections,
+  CONNECTIONS_ALARM_FRACTION,
+  DB_CLASSES,
+  defaultMaxConnections,
+} from "../rds";
 import { timeZoneProblem } from "../timeZones";
 import {
   isAcmCertificateArn,
@@ -28,9 +33,9 @@ import {
   rangeOf,
   SCHEMA,
   sharedDefault,
-  specOf,
   StackName,
   STACKS,
+  Value,
 } from "./schema";
 import { readStaging } from "./staging";
 import type {
@@ -46,13 +51,35 @@ import type { CpuArchitecture } from "../fargate";
 const CREDENTIAL_KEY = /(password|passwd|databaseurl|dburl|connectionstring)/i;
 
 /**
+ * The project defaults Pulumi.yaml declares, key -> value: the schema's shared defaults, which
+ * scripts/pulumi-yaml.ts writes into Pulumi.yaml (a test keeps the file equal to what it
+ * renders). The CLI sets each on every stack that does not set the key, so the program receives
+ * them as if the stack had.
+ */
+export function projectDefaults(): Readonly<Record<string, Value>> {
+  const out: Record<string, Value> = {};
+  for (const [key, spec] of Object.entries(SCHEMA)) {
+    const d = sharedDefault(spec);
+    if (d !== undefined) out[key] = d;
+  }
+  return out;
+}
+
+/**
  * Reads and checks every setting of one stack. Throws ConfigError listing every problem; nothing
  * is registered before this returns.
  * @param stack the stack name (prod, staging or exam)
- * @param raw all config values of the stack, `namespace:key` -> value
+ * @param raw all config values of the stack, `namespace:key` -> value (project defaults applied)
  * @param now the clock: exam windows and staging expiry are judged against it
+ * @param defaults the project defaults Pulumi.yaml declares (default: `projectDefaults()`): a
+ *   value equal to its project default may not have been written for this stack
  */
-export function parseStackConfig(stack: string, raw: RawConfig, now: Date): StackConfig {
+export function parseStackConfig(
+  stack: string,
+  raw: RawConfig,
+  now: Date,
+  defaults: Readonly<Record<string, Value>> = projectDefaults(),
+): StackConfig {
   if (!(STACKS as readonly string[]).includes(stack)) {
     throw new ConfigError(stack, [
       `the stack name "${stack}" is not one this program composes: use ${STACKS.join(", ")}`,
@@ -87,7 +114,7 @@ export function parseStackConfig(stack: string, raw: RawConfig, now: Date): Stac
     r.fail("alarmEmail", alarmEmail, "must be an email address");
 
   const service = readService(r);
-  const database = readDatabase(r, service);
+  const database = readDatabase(r, service, defaults);
   const config: StackConfig = {
     stack: r.stack,
     region: region ?? "",
@@ -253,16 +280,72 @@ function readService(r: Reader): ServiceConfig {
   };
 }
 
-/** Settings that apply to one kind of database only. */
-const INSTANCE_ONLY = ["dbInstanceClass", "dbAllocatedStorageGb", "dbMultiAz"] as const;
-const SERVERLESS_ONLY = ["dbMaxCapacityAcu", "dbAutoPauseMinutes", "dbConnectionsPerTask"] as const;
+/**
+ * Settings that apply to one kind of database only, and why the other kind has no use for them.
+ * `met`: a project-wide value the other kind satisfies anyway, so a project default of it needs
+ * no warning (Aurora's storage grows past any allocated size; an instance never pauses).
+ */
+const ONE_KIND_ONLY: Readonly<
+  Record<DbKind, Readonly<Record<string, { why: string; met?: (value: string) => boolean }>>>
+> = {
+  instance: {
+    dbInstanceClass: {
+      why: "a serverless database is sized in Aurora capacity units (dbMaxCapacityAcu), not by an instance class",
+    },
+    dbAllocatedStorageGb: {
+      why: "Aurora storage grows with the data by itself; there is no size to allocate",
+      met: () => true,
+    },
+    dbMultiAz: {
+      why: "Aurora Serverless v2 has no Multi-AZ switch (Multi-AZ there is a reader instance in another zone, which this program does not create)",
+      met: (value) => value === "false",
+    },
+  },
+  serverless: {
+    dbMaxCapacityAcu: { why: "an instance is sized by dbInstanceClass, not in capacity units" },
+    dbAutoPauseMinutes: { why: "an instance never pauses" },
+    dbConnectionsPerTask: {
+      why: "it sizes a serverless database's capacity; an instance's connection limit follows dbInstanceClass",
+    },
+  },
+};
+
+/**
+ * An instance's class must hold the service's peak connections (model/capacity.ts
+ * peakDbConnections: maxTasks full tasks) below the connections alarm, the same fraction of the
+ * limit a serverless database is sized to.
+ */
+function checkInstanceConnections(r: Reader, service: ServiceConfig, instanceClass: string): void {
+  if (!r.valid("dbInstanceClass", "taskCpu", "taskMemory", "cpuTargetPercent", "maxTasks")) return;
+  const below = (cls: string) =>
+    Math.floor(defaultMaxConnections(cls) * CONNECTIONS_ALARM_FRACTION);
+  const perTask = studentsPerTask(service.cpu, service.cpuTargetPercent);
+  const peak = peakDbConnections(service.maxTasks, perTask);
+  if (peak <= below(instanceClass)) return;
+  const holding = Object.keys(DB_CLASSES).filter((cls) => below(cls) >= peak);
+  r.fail(
+    "dbInstanceClass",
+    instanceClass,
+    `allows ${below(instanceClass)} connections below the connections alarm, but maxTasks ${service.maxTasks} tasks of ${perTask} students hold ${peak} at the peak (model/capacity.ts peakDbConnections); ${holding.length > 0 ? `use ${holding.join(" or ")}, or lower maxTasks` : "lower maxTasks"}`,
+  );
+}
 
 /**
  * The database settings. prod runs an instance; staging and exam run what `dbKind` says, and a
  * serverless database's maximum capacity defaults to the planner's for the service's `maxTasks`
  * (read before the staging switch sets the bounds of the moment).
+ *
+ * A setting of the other kind of database is refused when the stack sets it (the user expects it
+ * to act, and it would not). A value equal to its project default (Pulumi.yaml) may not have been
+ * written for this stack: the CLI gives it to every stack, prod's instance included. It is never
+ * an error; it is a warning when the database cannot meet it (a project-wide dbMultiAz true on a
+ * serverless staging).
  */
-function readDatabase(r: Reader, service: ServiceConfig): DatabaseConfig {
+function readDatabase(
+  r: Reader,
+  service: ServiceConfig,
+  defaults: Readonly<Record<string, Value>>,
+): DatabaseConfig {
   const kind: DbKind = r.stack === "prod" ? "instance" : r.oneOf<DbKind>("dbKind");
   const config: DatabaseConfig = {
     kind,
@@ -272,13 +355,24 @@ function readDatabase(r: Reader, service: ServiceConfig): DatabaseConfig {
     deletionProtection: r.bool("deletionProtection"),
     multiAz: r.bool("dbMultiAz"),
   };
+  if (kind === "instance") checkInstanceConnections(r, service, config.instanceClass);
   if (r.stack === "prod" || !r.valid("dbKind")) return config;
-  const [unused, other] =
-    kind === "serverless" ? [INSTANCE_ONLY, "instance"] : [SERVERLESS_ONLY, "serverless"];
-  // A key Pulumi.yaml gives a default (dbAllocatedStorageGb, dbMultiAz) reaches every stack, so
-  // only keys without one can be told apart as set by the user; the others are ignored.
-  for (const key of unused.filter((k) => r.given(k) && sharedDefault(specOf(k)) === undefined)) {
-    r.fail(key, r.text(key), `only applies when dbKind is ${other} (it is ${kind})`);
+  const other: DbKind = kind === "serverless" ? "instance" : "serverless";
+  for (const [key, { why, met }] of Object.entries(ONE_KIND_ONLY[other])) {
+    const value = r.given(key) ? r.text(key)! : undefined;
+    if (value === undefined) continue;
+    const fromProject = key in defaults && String(defaults[key]) === value;
+    if (!fromProject) {
+      r.fail(
+        key,
+        value,
+        `does not apply to the ${r.stack} database, which is ${kind} (dbKind): ${why}; remove it from Pulumi.${r.stack}.yaml, or set dbKind ${other}`,
+      );
+    } else if (!(met?.(value) ?? false)) {
+      r.warnings.push(
+        `${r.k(key)} is ${r.shown(key, value)} for every stack (Pulumi.yaml's project default), but the ${r.stack} database is ${kind} (dbKind) and ignores it: ${why}`,
+      );
+    }
   }
   if (kind === "instance") return config;
   const perTask = r.int("dbConnectionsPerTask");

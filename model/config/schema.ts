@@ -91,7 +91,7 @@ export const SCHEMA: Readonly<Record<string, KeySpec>> = {
     unit: "CPU units",
     range: { min: 256, max: 16384 },
     stacks: ALL,
-    default: { prod: 1024, staging: 512, exam: 1024 },
+    default: { prod: 512, staging: 512, exam: 1024 },
     description: `Task CPU units (1024 = 1 vCPU): ${FARGATE_CPU_UNITS.join(", ")}.`,
   },
   taskMemory: {
@@ -132,7 +132,7 @@ export const SCHEMA: Readonly<Record<string, KeySpec>> = {
     unit: "tasks",
     range: { min: 1, max: 100 },
     stacks: ALL,
-    default: { prod: 8, staging: 2, exam: 10 },
+    default: { prod: 16, staging: 2, exam: 10 },
     description: "Autoscaling ceiling: the most tasks the service may run (and pay for).",
   },
   capacityProvider: {
@@ -227,7 +227,7 @@ export const SCHEMA: Readonly<Record<string, KeySpec>> = {
     stacks: ALL,
     secret: true,
     description:
-      "Tornado cookie secret. Set it with pulumi config set --secret cookieSecret; stored in Secrets Manager.",
+      "Tornado cookie secret. Set it with pulumi config set --secret cookieSecret; stored in Secrets Manager. On a deployed stack a change writes a new secret version (the secret and its ARN stay).",
   },
   dbKind: {
     type: "string",
@@ -280,7 +280,7 @@ export const SCHEMA: Readonly<Record<string, KeySpec>> = {
     stacks: ALL,
     default: same(20),
     description:
-      "Database storage (gp3) of an instance; Aurora storage grows with the data by itself.",
+      "Database storage (gp3) of an instance; Aurora storage grows with the data by itself, so a stack with dbKind serverless that sets it is refused.",
   },
   dbBackupRetentionDays: {
     type: "integer",
@@ -300,7 +300,8 @@ export const SCHEMA: Readonly<Record<string, KeySpec>> = {
     type: "boolean",
     stacks: ALL,
     default: same(false),
-    description: "Run the database instance Multi-AZ (doubles its price); instances only.",
+    description:
+      "Run the database instance Multi-AZ (doubles its price); instances only: a stack with dbKind serverless that sets it is refused (a project-wide true there is a warning).",
   },
   timeZone: {
     type: "string",
@@ -316,7 +317,7 @@ export const SCHEMA: Readonly<Record<string, KeySpec>> = {
     stacks: PROD,
     default: { prod: 2 },
     description:
-      "Availability zones the network spans (the load balancer needs 2). On a deployed stack, 2 -> 3 or 4 re-lays out every subnet (replaced: refused by npm start -- --against); 3 <-> 4 adds or removes a zone.",
+      "Availability zones the network spans (the load balancer needs 2). On a deployed stack, 2 <-> 3 or 4 re-lays out every subnet (replaced: refused by npm start -- --against); 3 <-> 4 adds or removes a zone.",
   },
   vpcCidr: {
     type: "string",

@@ -109,7 +109,10 @@ export function priceLoadBalancer(
   }
 }
 
-/** EFS, CloudWatch alarms, dashboards and log groups, Secrets Manager secrets. */
+/**
+ * EFS, CloudWatch alarms (those of target-tracking policies included), dashboards and log groups,
+ * Secrets Manager secrets.
+ */
 export function priceStorageAndMonitoring(
   out: Lines,
   r: ResourceRecord,
@@ -156,6 +159,17 @@ export function priceStorageAndMonitoring(
       Math.max(1, metrics),
       { assumed: metrics > 1 ? `${metrics} metrics in the alarm, each billed` : undefined },
     );
+  } else if (r.type === T.scalingPolicy) {
+    // Application Auto Scaling creates and manages the alarms of a target-tracking policy (User
+    // Guide, "How target tracking scaling for Application Auto Scaling works"): two standard
+    // alarms on one-minute data, one to scale out and one to scale in (TargetTracking-...-
+    // AlarmHigh-... and -AlarmLow-...), billed like any alarm. A step-scaling policy creates none:
+    // its alarm is a resource of the program, priced there.
+    if (str(i.policyType) === "TargetTrackingScaling") {
+      out.add(r, "CloudWatch alarms of target tracking", "cloudwatch.alarmMonth", 2, {
+        assumed: "the 2 alarms AWS creates for the policy (scale out, scale in)",
+      });
+    }
   } else if (r.type === T.dashboard) {
     out.add(r, "CloudWatch dashboard", "cloudwatch.dashboardMonth", 1, {
       assumed: a.freeTier
@@ -200,6 +214,7 @@ export const HANDLED = new Set<string>([
   T.rds,
   T.efs,
   T.alarm,
+  T.scalingPolicy,
   T.dashboard,
   T.logGroup,
   T.secret,

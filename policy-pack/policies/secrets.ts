@@ -84,7 +84,7 @@ export const credentialsSchema: PolicyConfigSchema = {
       type: "array",
       items: { type: "string" },
       default: [],
-      description: `Name words that mark a credential besides the built-in ones (${CREDENTIAL_WORDS.join(", ")}, and API/ACCESS/SECRET/PRIVATE_KEY), e.g. ["PIN"].`,
+      description: `Name words that mark a credential besides the built-in ones (${CREDENTIAL_WORDS.join(", ")}; PASS, PWD, PW as a name's last word; API/ACCESS/SECRET/PRIVATE_KEY and their glued forms such as PRIVATEKEY), e.g. ["PIN"].`,
     },
     allowedNames: {
       type: "array",

@@ -26,16 +26,18 @@ describe("prod stack (Pulumi.prod.yaml on mocks)", function () {
       const ordinaryPerTask = studentsPerTask(cpu, 60, ORDINARY_VCPU_PER_STUDENT);
       assert.strictEqual(tasksFor(60, ordinaryPerTask), 1);
       assert.strictEqual(target.minCapacity, tasksFor(60, ordinaryPerTask));
-      assert.strictEqual(studentsPerTask(cpu, 60), 31);
-      assert.strictEqual(tasksFor(240, studentsPerTask(cpu, 60)), 8);
+      // 0.5 vCPU x 60% / (0.65 / 34) vCPU a student = 15.69: 15 students; ceil(240 / 15) = 16.
+      assert.strictEqual(studentsPerTask(cpu, 60), 15);
+      assert.strictEqual(tasksFor(240, studentsPerTask(cpu, 60)), 16);
+      assert.ok(target.maxCapacity * studentsPerTask(cpu, 60) >= 240);
       assert.strictEqual(target.maxCapacity, tasksFor(240, studentsPerTask(cpu, 60)));
     });
   });
 
   describe("task definition", function () {
-    it("is 1 vCPU / 2 GB x86 on Fargate, as the planner sized prod", function () {
+    it("is 0.5 vCPU / 2 GB x86 on Fargate, as the planner sized prod", function () {
       const td = run.inputs(T.taskDefinition, "ide-prod-task");
-      assert.strictEqual(td.cpu, "1024");
+      assert.strictEqual(td.cpu, "512");
       assert.strictEqual(td.memory, "2048");
       assert.deepStrictEqual(td.runtimePlatform, {
         cpuArchitecture: "X86_64",
@@ -306,7 +308,7 @@ describe("prod stack (Pulumi.prod.yaml on mocks)", function () {
   });
 
   describe("autoscaling", function () {
-    it("targets service/<cluster name>/<service name> between 1 and 8 tasks", function () {
+    it("targets service/<cluster name>/<service name> between 1 and 16 tasks", function () {
       const target = run.inputs(T.target, "ide-prod-scaling-target");
       assert.strictEqual(
         target.resourceId,
@@ -316,7 +318,7 @@ describe("prod stack (Pulumi.prod.yaml on mocks)", function () {
       assert.strictEqual(target.scalableDimension, "ecs:service:DesiredCount");
       assert.strictEqual(target.serviceNamespace, "ecs");
       assert.strictEqual(target.minCapacity, 1);
-      assert.strictEqual(target.maxCapacity, 8);
+      assert.strictEqual(target.maxCapacity, 16);
     });
 
     it("tracks 60% CPU and 70% memory, scaling out after 60 s and in after 300 s", function () {

@@ -197,6 +197,18 @@ describe("cost lines: storage and monitoring", () => {
     );
   });
 
+  it("prices the two alarms AWS creates for each target-tracking policy, none for step scaling", () => {
+    const policy = (policyType: unknown) =>
+      lines(priced(rec("aws:appautoscaling/policy:Policy", "pol", { policyType })), "pol");
+    assert.deepEqual(policy("TargetTrackingScaling"), [
+      ["CloudWatch alarms of target tracking", "cloudwatch.alarmMonth", 2, 2],
+    ]);
+    assert.deepEqual(policy("StepScaling"), []);
+    assert.deepEqual(policy(undefined), []);
+    const e = priced(rec("aws:appautoscaling/policy:Policy", "pol", { policyType: "StepScaling" }));
+    assert.deepEqual(e.unpriced, []);
+  });
+
   it("prices EFS throughput by mode", () => {
     const efs = (inputs: Record<string, unknown>) =>
       lines(priced(rec("aws:efs/fileSystem:FileSystem", "fs", inputs)), "fs").map((l) => l[1]);

@@ -65,12 +65,14 @@ describe("npm run plan", () => {
   it("1000 users a day: 11 concurrent sessions -> 1 task at ordinary load", () => {
     const r = plan({ ...defaultRequest("dailyUsers"), dailyUsers: 1000 });
     assert.equal(r.concurrent, 11);
-    assert.equal(r.perTask, 180);
+    // prod's default task, 0.5 vCPU / 2 GB: floor(0.5 x 0.6 / (0.2 / 60)) = 90 students.
+    assert.equal(r.perTask, 90);
     assert.equal(r.tasks, 1);
-    near(r.monthly, 36.0401 + 3.65);
+    // 730 h x (0.5 x $0.04048 + 2 x $0.004445) = $21.2649, and its public IPv4.
+    near(r.monthly, 21.2649 + 3.65);
     // The load balancer: hours, LCUs from the workload (11 sessions x 5 MB/h = 0.055 GB a class
     // hour x 80 h = 4.4 LCU-hours x $0.008), 2 public IPv4.
-    near(r.monthlyWithLoadBalancer, 36.0401 + 3.65 + 16.425 + 4.4 * 0.008 + 7.3);
+    near(r.monthlyWithLoadBalancer, 21.2649 + 3.65 + 16.425 + 4.4 * 0.008 + 7.3);
     assert.match(r.text, /traffic: 5 sessions a user, over 8 h, 30 s each, peak x2 \(seed 004\)/);
   });
 

@@ -67,14 +67,11 @@ describe("--live-prices: the AWS Price List, from recorded responses", () => {
       ...PRICE_KEYS.filter((k) => ITEM_QUERIES[k] !== undefined),
       ...Object.keys(table.rdsInstanceHour).map((c) => `rds.instance.${c}`),
     ]);
-    assert.equal(live.read.length, 20 + 4);
+    assert.equal(live.read.length, 23 + 4);
     // Not in the Price List queries: kept from the table, which still marks them borrowed.
     assert.deepEqual(live.kept, [
       "fargate.spotFactor",
       "rds.gp3IopsMonth",
-      "aurora.serverlessV2AcuHour",
-      "aurora.storageGbMonth",
-      "aurora.ioMillion",
       "efs.standardGbMonth",
       "efs.elasticReadGb",
       "efs.elasticWriteGb",
@@ -88,6 +85,25 @@ describe("--live-prices: the AWS Price List, from recorded responses", () => {
       live.prices.items["fargate.x86.vcpuHour"].source,
       "AWS Price List Query API, AmazonECS EUW2-Fargate-vCPU-Hours:perCPU (SKU EUW2FIX0001)",
     );
+    // Aurora Serverless v2: the PostgreSQL ACU-hour of Aurora Standard, not the I/O-Optimized row
+    // ($0.16), Aurora MySQL's ($0.13 in the recording) or us-east-1's; storage by its volume type
+    // (not I/O-Optimized's $0.225); I/O priced per request x 1,000,000. Read live, they are
+    // eu-west-2's own: no longer marked as us-east-1's.
+    assert.equal(
+      live.prices.items["aurora.serverlessV2AcuHour"].source,
+      "AWS Price List Query API, AmazonRDS EUW2-Aurora:ServerlessV2Usage (SKU EUW2FIX0041)",
+    );
+    assert.equal(live.prices.items["aurora.serverlessV2AcuHour"].usd, 0.12);
+    assert.equal(
+      live.prices.items["aurora.storageGbMonth"].source,
+      "AWS Price List Query API, AmazonRDS EUW2-Aurora:StorageUsage (SKU EUW2FIX0044)",
+    );
+    assert.equal(live.prices.items["aurora.ioMillion"].usd, 0.2);
+    assert.equal(live.prices.items["aurora.ioMillion"].unit, "million I/O requests");
+    for (const key of ["aurora.serverlessV2AcuHour", "aurora.storageGbMonth", "aurora.ioMillion"]) {
+      assert.equal(table.items[key as (typeof PRICE_KEYS)[number]].assumedFrom, "us-east-1");
+      assert.equal(live.prices.items[key as (typeof PRICE_KEYS)[number]].assumedFrom, undefined);
+    }
     // Tiered: the first tier. Per request x 10,000.
     assert.equal(live.prices.items["endpoint.gb"].usd, 0.01);
     assert.equal(live.prices.items["secretsmanager.per10kCalls"].usd, 0.05);
@@ -118,8 +134,20 @@ describe("--live-prices: the AWS Price List, from recorded responses", () => {
         ],
       ],
     );
-    // One question per RDS class, with engine and single-AZ, besides storage and backups.
-    assert.equal(first("AmazonRDS").length, 4 + 2);
+    // One question per RDS class, with engine and single-AZ, besides storage and backups, and
+    // Aurora's three (capacity, storage, I/O), each with its own attributes.
+    assert.equal(first("AmazonRDS").length, 4 + 2 + 3);
+    assert.deepEqual(
+      first("AmazonRDS")
+        .map((c) => c.Filters as { Field: string; Value: string }[])
+        .filter((f) => f.some((x) => /Aurora|ServerlessV2|System Operation/.test(x.Value)))
+        .map((f) => f.map((x) => `${x.Field}=${x.Value}`).join(" ")),
+      [
+        "regionCode=eu-west-2 productFamily=ServerlessV2 databaseEngine=Aurora PostgreSQL",
+        "regionCode=eu-west-2 productFamily=Database Storage volumeType=General Purpose-Aurora",
+        "regionCode=eu-west-2 productFamily=System Operation",
+      ],
+    );
   });
 
   it("reuses the cache for 7 days and asks nothing", async () => {

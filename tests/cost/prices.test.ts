@@ -65,14 +65,88 @@ describe("price table", () => {
     assert.equal(usd("us-west-2", "fargate.x86.vcpuHour"), 0.04048);
     assert.equal(usd("eu-west-1", "fargate.x86.gbHour"), 0.004445);
     // What was found per region (the Spot factor is an assumption everywhere, never borrowed).
-    assert.deepEqual(found("ap-south-1"), ["fargate.spotFactor", "alb.hour", "nat.hour"]);
+    assert.deepEqual(found("ap-south-1"), [
+      "fargate.x86.vcpuHour",
+      "fargate.x86.gbHour",
+      "fargate.spotFactor",
+      "alb.hour",
+      "nat.hour",
+      "publicIpv4.hour",
+    ]);
     assert.equal(usd("ap-south-1", "alb.hour"), 0.0239);
-    assert.deepEqual(found("ap-southeast-2"), ["fargate.spotFactor"]);
+    assert.equal(usd("ap-south-1", "fargate.x86.vcpuHour"), 0.04256);
+    assert.equal(usd("ap-south-1", "fargate.x86.gbHour"), 0.004655);
+    assert.deepEqual(found("ap-southeast-2"), [
+      "fargate.x86.vcpuHour",
+      "fargate.x86.gbHour",
+      "fargate.arm.vcpuHour",
+      "fargate.arm.gbHour",
+      "fargate.spotFactor",
+      "publicIpv4.hour",
+    ]);
+    assert.deepEqual(
+      (
+        [
+          "fargate.x86.vcpuHour",
+          "fargate.x86.gbHour",
+          "fargate.arm.vcpuHour",
+          "fargate.arm.gbHour",
+        ] as const
+      ).map((k) => usd("ap-southeast-2", k)),
+      [0.04856, 0.00532, 0.03885, 0.00426],
+    );
     assert.deepEqual(found("eu-central-1"), [
       "fargate.x86.vcpuHour",
       "fargate.x86.gbHour",
       "fargate.spotFactor",
+      "publicIpv4.hour",
     ]);
+    // Tokyo: Aurora Serverless v2 (Aurora Standard), EFS Standard and Secrets Manager of its own.
+    assert.deepEqual(
+      (
+        [
+          "aurora.serverlessV2AcuHour",
+          "efs.standardGbMonth",
+          "secretsmanager.secretMonth",
+          "secretsmanager.per10kCalls",
+        ] as const
+      ).map((k) => [usd("ap-northeast-1", k), pricesFor("ap-northeast-1").items[k].assumedFrom]),
+      [
+        [0.15, undefined],
+        [0.36, undefined],
+        [0.4, undefined],
+        [0.05, undefined],
+      ],
+    );
+    assert.equal(
+      pricesFor("ap-northeast-1").items["aurora.storageGbMonth"].assumedFrom,
+      "us-east-1",
+    );
+    // Ireland: the Price List answers of a public audit (ARM Fargate, NAT, endpoints, RDS storage,
+    // EFS, log ingestion); its load balancer and Aurora rows stay us-east-1's.
+    assert.deepEqual(
+      (
+        [
+          "fargate.arm.vcpuHour",
+          "fargate.arm.gbHour",
+          "nat.hour",
+          "nat.gb",
+          "endpoint.azHour",
+          "endpoint.gb",
+          "rds.gp3GbMonth",
+          "rds.backupGbMonth",
+          "efs.standardGbMonth",
+          "cloudwatch.logsIngestGb",
+        ] as const
+      ).map((k) => usd("eu-west-1", k)),
+      [0.03238, 0.00356, 0.048, 0.048, 0.011, 0.01, 0.127, 0.095, 0.33, 0.57],
+    );
+    assert.equal(pricesFor("eu-west-1").items["alb.hour"].assumedFrom, "us-east-1");
+    // One public IPv4 rate in every region, each with its own source (never a borrow).
+    for (const region of PRICED_REGIONS) {
+      const ip = pricesFor(region).items["publicIpv4.hour"];
+      assert.deepEqual([ip.usd, ip.assumedFrom], [0.005, undefined], region);
+    }
     assert.deepEqual(
       found("eu-west-2").filter((k) => !k.startsWith("fargate")),
       [
@@ -123,7 +197,8 @@ describe("price table", () => {
 
   it("marks us-east-2 rows without a us-east-2 source as assumed equal to us-east-1", () => {
     const east2 = pricesFor("us-east-2");
-    // Checked in us-east-2 (PRICES.md): Fargate, load balancer, NAT, public IPv4, CloudWatch Logs.
+    // Checked in us-east-2 (PRICES.md): Fargate, load balancer, NAT, public IPv4, CloudWatch Logs;
+    // Secrets Manager from a GetProducts reading for us-east-2.
     for (const key of [
       "fargate.x86.vcpuHour",
       "alb.hour",
@@ -132,6 +207,10 @@ describe("price table", () => {
     ] as const) {
       assert.equal(east2.items[key].assumedFrom, undefined, key);
       assert.match(east2.items[key].source, /us-east-2 checked/);
+    }
+    for (const key of ["secretsmanager.secretMonth", "secretsmanager.per10kCalls"] as const) {
+      assert.equal(east2.items[key].assumedFrom, undefined, key);
+      assert.match(east2.items[key].source, /regionCode=us-east-2/);
     }
     for (const key of ["rds.gp3GbMonth", "efs.standardGbMonth", "cloudwatch.alarmMonth"] as const) {
       assert.equal(east2.items[key].assumedFrom, "us-east-1", key);

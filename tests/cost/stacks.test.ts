@@ -78,43 +78,52 @@ describe("cost of the shipped stacks", function () {
       );
       floors[region] = e.floor.toFixed(2);
     }
-    // Fargate x86 for the one task: 730 h x (1 x vCPU + 2 x GB) at each region's price.
+    // Fargate x86 vCPU for the one 0.5 vCPU task: 730 h x 0.5 vCPU at each region's price.
     const task = (region: string) =>
       estimate(prod.records, { region }).lines.filter((l) => l.item.startsWith("Fargate vCPU"))[0]
         .monthly.floor;
-    assert.ok(Math.abs(task("eu-west-2") - 730 * 0.04656) < 1e-9);
-    assert.ok(Math.abs(task("ap-northeast-1") - 730 * 0.05056) < 1e-9);
-    assert.ok(Math.abs(task("ca-central-1") - 730 * 0.04456) < 1e-9);
-    // London has its own figures for everything prod uses but EFS and dashboards; Sydney has none of its own.
+    assert.ok(Math.abs(task("eu-west-2") - 730 * 0.5 * 0.04656) < 1e-9);
+    assert.ok(Math.abs(task("ap-northeast-1") - 730 * 0.5 * 0.05056) < 1e-9);
+    assert.ok(Math.abs(task("ca-central-1") - 730 * 0.5 * 0.04456) < 1e-9);
+    // London has its own figures for everything prod uses but EFS and dashboards.
     const london = formatEstimate(estimate(prod.records, { region: "eu-west-2" }));
     assert.match(
       london,
       /note: no eu-west-2 source was found for EFS, CloudWatch dashboards: those prices are assumed equal to us-east-1 \(marked \*\)/,
     );
+    // Sydney's own figures: Fargate and public IPv4; the rest is us-east-1's, and named.
     const sydney = estimate(prod.records, { region: "ap-southeast-2" });
-    assert.ok(sydney.lines.every((l) => l.assumedFrom === "us-east-1"));
-    assert.equal(floors["ap-southeast-2"], floors["us-east-1"]);
-    // Mumbai's load balancer hour is its own: 730 h x ($0.0239 - $0.0225) more than us-east-1.
-    assert.equal(
-      (Number(floors["ap-south-1"]) - Number(floors["us-east-1"])).toFixed(2),
-      (730 * (0.0239 - 0.0225)).toFixed(2),
+    assert.deepEqual(
+      [...new Set(sydney.lines.filter((l) => !l.assumedFrom).map((l) => l.priceKey))],
+      ["fargate.x86.vcpuHour", "fargate.x86.gbHour", "publicIpv4.hour"],
+    );
+    assert.ok(Math.abs(task("ap-southeast-2") - 730 * 0.04856) < 1e-9);
+    // Mumbai differs from us-east-1 by its Fargate task (1 vCPU, 2 GB) and load balancer hour.
+    const floorIn = (region: string) => estimate(prod.records, { region }).floor;
+    assert.ok(
+      Math.abs(
+        floorIn("ap-south-1") -
+          floorIn("us-east-1") -
+          730 * (0.04256 - 0.04048 + 2 * (0.004655 - 0.004445) + 0.0239 - 0.0225),
+      ) < 1e-9,
     );
     assert.notEqual(floors["eu-west-2"], floors["us-east-1"]);
   });
 
-  it("prod: one 1 vCPU / 2 GB task at the floor, eight at the ceiling, the platform all month", () => {
+  it("prod: one 0.5 vCPU / 2 GB task at the floor, sixteen at the ceiling, the platform all month", () => {
     const e = byStack.get("prod")!;
     const prod = stacks.find((c) => c.name === "this project: prod")!;
     const [service] = servicesOf(prod.records);
     assert.deepEqual(
       [service.cpuUnits, service.memoryMib, service.floorTasks, service.maxTasks],
-      [1024, 2048, 1, 8],
+      [512, 2048, 1, 16],
     );
     assert.equal(service.cpuTargetPercent, 60);
     const fargate = (s: "floor" | "ceiling") =>
       e.lines.filter((l) => l.item.startsWith("Fargate")).reduce((sum, l) => sum + l.monthly[s], 0);
-    assert.ok(Math.abs(fargate("floor") - 36.0401) < 1e-6);
-    assert.ok(Math.abs(fargate("ceiling") - 8 * 36.0401) < 1e-6);
+    // 730 h x (0.5 x $0.04048 + 2 x $0.004445) = $21.2649 a task.
+    assert.ok(Math.abs(fargate("floor") - 21.2649) < 1e-6);
+    assert.ok(Math.abs(fargate("ceiling") - 16 * 21.2649) < 1e-6);
     for (const item of [
       "Application Load Balancer",
       "Load balancer capacity units",

@@ -6,6 +6,8 @@
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
+import { runProgram } from "../../preview/program";
+import { changedConfig, NOW } from "../components/helpers";
 import { autoName, check, create, invoke } from "./doubles/aws";
 import { subnetCidr } from "./doubles/awsx";
 
@@ -84,6 +86,57 @@ describe("engine suite: aws provider double", () => {
     assert.match(secret.secretArn, /^arn:aws:secretsmanager:us-east-2:000000000000:secret:rds!db-/);
     assert.equal(secret.secretStatus, "active");
     assert.match(String(db.outs.endpoint), /^pythonide-db-1\..*\.invalid:5432$/);
+  });
+
+  it("gives an Aurora cluster its endpoints and managed secret, and a cluster member its own", () => {
+    const cluster = create(urn("aws:rds/cluster:Cluster", "exam-db-cluster"), {
+      clusterIdentifier: "exam-db",
+      manageMasterUserPassword: true,
+      port: 5432,
+    });
+    assert.equal(cluster.id, "exam-db");
+    assert.equal(cluster.outs.arn, "arn:aws:rds:us-east-2:000000000000:cluster:exam-db");
+    assert.match(String(cluster.outs.endpoint), /^exam-db\.cluster-[0-9a-f]{12}\.us-east-2\./);
+    assert.match(String(cluster.outs.readerEndpoint), /^exam-db\.cluster-ro-[0-9a-f]{12}\./);
+    assert.equal(cluster.outs.port, 5432);
+    const [secret] = cluster.outs.masterUserSecrets as { secretArn: string }[];
+    assert.match(secret.secretArn, /:secret:rds!cluster-/);
+    const member = create(urn("aws:rds/clusterInstance:ClusterInstance", "exam-db-writer"), {
+      identifier: "exam-db-writer",
+      clusterIdentifier: "exam-db",
+    });
+    assert.equal(member.id, "exam-db-writer");
+    assert.equal(member.outs.arn, "arn:aws:rds:us-east-2:000000000000:db:exam-db-writer");
+    const unmanaged = create(urn("aws:rds/cluster:Cluster", "c"), { clusterIdentifier: "c" });
+    assert.deepEqual(unmanaged.outs.masterUserSecrets, []);
+  });
+
+  // The engine suite is slow and needs Go, so this keeps it from rotting between its runs: a
+  // type the program starts to register must be one the double creates.
+  it("creates every resource type the shipped stacks register, with either database kind", async function () {
+    this.timeout(120_000);
+    const runs: [string, Record<string, string>][] = [
+      ["prod", {}],
+      ["staging", {}],
+      ["exam", {}],
+      ["staging", { dbKind: "instance" }],
+      ["exam", { dbKind: "instance" }],
+    ];
+    const types = new Set<string>();
+    for (const [stack, set] of runs) {
+      const run = await runProgram({ stack, config: changedConfig(stack, set), now: NOW });
+      for (const r of run.records) if (r.custom && r.type.startsWith("aws:")) types.add(r.type);
+    }
+    assert.ok(types.has("aws:rds/cluster:Cluster") && types.has("aws:rds/instance:Instance"));
+    const refused = [...types].filter((type) => {
+      try {
+        create(urn(type, "x"), { name: "x", family: "x", clusterName: "x", fileSystemId: "x" });
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    assert.deepEqual(refused, []);
   });
 
   it("refuses a type it does not know instead of inventing one", () => {

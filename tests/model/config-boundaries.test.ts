@@ -79,15 +79,15 @@ describe("stack config at the edges", () => {
 
     it("refuses an on-demand base above maxTasks, accepts one equal to it", () => {
       assert.deepEqual(
-        problems("prod", { capacityProvider: "spot-with-base", onDemandBase: "9" }),
-        ['pythonide:onDemandBase is "9": must not exceed maxTasks (8)'],
+        problems("prod", { capacityProvider: "spot-with-base", onDemandBase: "17" }),
+        ['pythonide:onDemandBase is "17": must not exceed maxTasks (16)'],
       );
       assert.deepEqual(
-        problems("prod", { capacityProvider: "spot-with-base", onDemandBase: "8" }),
+        problems("prod", { capacityProvider: "spot-with-base", onDemandBase: "16" }),
         [],
       );
       // Without spot-with-base the base is not used, so it is not checked.
-      assert.deepEqual(problems("prod", { onDemandBase: "9" }), []);
+      assert.deepEqual(problems("prod", { onDemandBase: "17" }), []);
     });
 
     it("reads the capacity settings it was given", () => {
@@ -125,6 +125,46 @@ describe("stack config at the edges", () => {
       assert.deepEqual(problems("prod", { minTasks: "1", desiredTasks: "8", maxTasks: "8" }), []);
       const c = parsed("prod", { minTasks: "2", desiredTasks: "2", maxTasks: "3" });
       assert.deepEqual([c.service.minTasks, c.service.desiredTasks, c.service.maxTasks], [2, 2, 3]);
+    });
+  });
+
+  describe("a database instance holds the peak's connections below its alarm", () => {
+    // Hand-computed: a 0.5 vCPU task serves floor(0.5 x 0.6 / (0.65 / 34)) = 15 students, who
+    // use ceil(15 x 15 / 34) = 7 connections (above the pool minimum 5); a db.t4g.small allows
+    // floor(floor(2 GiB / 9531392) x 0.8) = floor(225 x 0.8) = 180, a micro floor(112 x 0.8) = 89.
+    it("prod: 25 tasks x 7 = 175 fit a db.t4g.small, 26 x 7 = 182 do not", () => {
+      assert.deepEqual(problems("prod", { maxTasks: "25" }), []);
+      assert.deepEqual(problems("prod", { maxTasks: "26" }), [
+        'pythonide:dbInstanceClass is "db.t4g.small": allows 180 connections below the connections alarm, but maxTasks 26 tasks of 15 students hold 182 at the peak (model/capacity.ts peakDbConnections); use db.t4g.medium, or lower maxTasks',
+      ]);
+    });
+
+    it("prod as shipped (16 x 7 = 112) does not fit a db.t4g.micro (89), and 12 x 7 = 84 does", () => {
+      assert.deepEqual(problems("prod", { dbInstanceClass: "db.t4g.micro" }), [
+        'pythonide:dbInstanceClass is "db.t4g.micro": allows 89 connections below the connections alarm, but maxTasks 16 tasks of 15 students hold 112 at the peak (model/capacity.ts peakDbConnections); use db.t4g.small or db.t4g.medium, or lower maxTasks',
+      ]);
+      assert.deepEqual(problems("prod", { dbInstanceClass: "db.t4g.micro", maxTasks: "12" }), []);
+    });
+
+    it("counts a full task's pool maximum (25) when its students would use more", () => {
+      // 2 vCPU: 62 students, ceil(62 x 15 / 34) = 28 > 25: 8 tasks hold 200 > 180.
+      assert.deepEqual(
+        problems("prod", { taskCpu: "2048", taskMemory: "4096", maxTasks: "7" }),
+        [],
+      );
+      assert.match(
+        problems("prod", { taskCpu: "2048", taskMemory: "4096", maxTasks: "8" }).join("\n"),
+        /maxTasks 8 tasks of 62 students hold 200 at the peak/,
+      );
+    });
+
+    it("judges exam and staging instances too, not their serverless databases", () => {
+      assert.deepEqual(problems("exam", { dbKind: "instance" }), []);
+      assert.match(
+        problems("exam", { dbKind: "instance", dbInstanceClass: "db.t4g.micro" }).join("\n"),
+        /"db.t4g.micro": allows 89 connections .* maxTasks 10 tasks of 31 students hold 140/,
+      );
+      assert.deepEqual(problems("exam", { maxTasks: "30" }), []);
     });
   });
 
@@ -270,7 +310,11 @@ describe("stack config at the edges", () => {
       assert.deepEqual(problems("prod", { maxTasks: "101" }), [
         'pythonide:maxTasks is "101": must be a whole number from 1 to 100',
       ]);
-      assert.equal(parsed("prod", { maxTasks: "100" }).service.maxTasks, 100);
+      // prod's instance holds no 100 tasks' connections (below); exam's serverless database does.
+      assert.equal(
+        parsed("exam", { maxTasks: "100", dbConnectionsPerTask: "10" }).service.maxTasks,
+        100,
+      );
     });
 
     it("reads every service, database and platform setting it was given", () => {
@@ -650,9 +694,9 @@ describe("stack config at the edges", () => {
 
     it("shows the default of a key the file does not set when a rule between keys refuses it", () => {
       assert.deepEqual(
-        problems("prod", { maxTasks: undefined, minTasks: "8", desiredTasks: "8" }),
+        problems("prod", { maxTasks: undefined, minTasks: "16", desiredTasks: "16" }),
         [
-          'pythonide:maxTasks is "8": must be greater than minTasks (8) so autoscaling can add tasks',
+          'pythonide:maxTasks is "16": must be greater than minTasks (16) so autoscaling can add tasks',
         ],
       );
     });

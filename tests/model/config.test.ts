@@ -13,6 +13,7 @@ import {
   StackName,
   validText,
 } from "../../model/config";
+import { projectDefaults } from "../../model/config/read";
 import { NOW, parse, problem, stackFile, withChanges } from "./configHelpers";
 import { renderPulumiYaml, withSettingsTable } from "../../scripts/pulumi-yaml";
 
@@ -30,7 +31,7 @@ describe("stack config validation", () => {
           c.service.desiredTasks,
           c.service.maxTasks,
         ],
-        [1024, 2048, 1, 1, 8],
+        [512, 2048, 1, 1, 16],
       );
       assert.equal(c.host, "ide.example.edu");
       assert.equal(c.platform?.natStrategy, "none");
@@ -82,8 +83,8 @@ describe("stack config validation", () => {
       [
         "memory not offered with the CPU",
         "prod",
-        { taskMemory: "1024" },
-        'pythonide:taskMemory is "1024": not a Fargate size: memory 1024 MiB is not offered with CPU 1024; valid memory is 2048 to 8192 MiB in steps of 1024',
+        { taskMemory: "8192" },
+        'pythonide:taskMemory is "8192": not a Fargate size: memory 8192 MiB is not offered with CPU 512; valid memory is 1024, 2048, 3072, 4096 MiB',
       ],
       [
         "16 vCPU memory off its 8 GiB step",
@@ -113,13 +114,13 @@ describe("stack config validation", () => {
         "min above desired",
         "prod",
         { minTasks: "3", desiredTasks: "2" },
-        "pythonide:minTasks 3, pythonide:desiredTasks 2 and pythonide:maxTasks 8 must satisfy minTasks <= desiredTasks <= maxTasks",
+        "pythonide:minTasks 3, pythonide:desiredTasks 2 and pythonide:maxTasks 16 must satisfy minTasks <= desiredTasks <= maxTasks",
       ],
       [
         "desired above max",
         "prod",
-        { desiredTasks: "9" },
-        "pythonide:minTasks 1, pythonide:desiredTasks 9 and pythonide:maxTasks 8 must satisfy minTasks <= desiredTasks <= maxTasks",
+        { desiredTasks: "17" },
+        "pythonide:minTasks 1, pythonide:desiredTasks 17 and pythonide:maxTasks 16 must satisfy minTasks <= desiredTasks <= maxTasks",
       ],
       [
         "max equal to min: no autoscaling",
@@ -317,13 +318,31 @@ describe("stack config validation", () => {
         "a serverless setting on an instance database",
         "staging",
         { dbKind: "instance", dbMaxCapacityAcu: "2" },
-        'pythonide:dbMaxCapacityAcu is "2": only applies when dbKind is serverless (it is instance)',
+        'pythonide:dbMaxCapacityAcu is "2": does not apply to the staging database, which is instance (dbKind): an instance is sized by dbInstanceClass, not in capacity units; remove it from Pulumi.staging.yaml, or set dbKind serverless',
       ],
       [
         "an instance class on a serverless database",
         "exam",
         { dbInstanceClass: "db.t4g.medium" },
-        'pythonide:dbInstanceClass is "db.t4g.medium": only applies when dbKind is instance (it is serverless)',
+        'pythonide:dbInstanceClass is "db.t4g.medium": does not apply to the exam database, which is serverless (dbKind): a serverless database is sized in Aurora capacity units (dbMaxCapacityAcu), not by an instance class; remove it from Pulumi.exam.yaml, or set dbKind instance',
+      ],
+      [
+        "Multi-AZ set for a serverless staging database",
+        "staging",
+        { dbMultiAz: "true" },
+        'pythonide:dbMultiAz is "true": does not apply to the staging database, which is serverless (dbKind): Aurora Serverless v2 has no Multi-AZ switch (Multi-AZ there is a reader instance in another zone, which this program does not create); remove it from Pulumi.staging.yaml, or set dbKind instance',
+      ],
+      [
+        "allocated storage set for a serverless exam database",
+        "exam",
+        { dbAllocatedStorageGb: "100" },
+        'pythonide:dbAllocatedStorageGb is "100": does not apply to the exam database, which is serverless (dbKind): Aurora storage grows with the data by itself; there is no size to allocate; remove it from Pulumi.exam.yaml, or set dbKind instance',
+      ],
+      [
+        "an auto-pause delay for an instance database",
+        "exam",
+        { dbKind: "instance", dbAutoPauseMinutes: "10" },
+        'pythonide:dbAutoPauseMinutes is "10": does not apply to the exam database, which is instance (dbKind): an instance never pauses; remove it from Pulumi.exam.yaml, or set dbKind serverless',
       ],
       [
         "more connections than any capacity holds",
@@ -335,6 +354,74 @@ describe("stack config validation", () => {
     for (const [what, stack, changes, message] of cases) {
       it(what, () => assert.equal(problem(stack, changes), message));
     }
+
+    describe("instance-only settings on a serverless database, and Pulumi.yaml's project defaults", () => {
+      // The CLI gives every stack that does not set a key Pulumi.yaml's default for it, so the
+      // program receives dbAllocatedStorageGb 20 and dbMultiAz false on staging and exam too.
+      it("accepts the project defaults the user did not write for the stack, silently", () => {
+        for (const stack of ["staging", "exam"]) {
+          const c = parse(stack, stackFile(stack));
+          assert.equal(c.database.kind, "serverless");
+          assert.equal(stackFile(stack)["pythonide:dbMultiAz"]?.value, "false");
+          assert.equal(stackFile(stack)["pythonide:dbAllocatedStorageGb"]?.value, "20");
+          assert.deepEqual(c.warnings, []);
+        }
+      });
+
+      it("accepts a stack value equal to the project default (the CLI cannot tell them apart)", () => {
+        assert.deepEqual(
+          parse("staging", withChanges("staging", { dbMultiAz: "false" })).warnings,
+          [],
+        );
+      });
+
+      it("warns, not refuses, when Pulumi.yaml asks every stack for Multi-AZ", () => {
+        // Pulumi.yaml `dbMultiAz: {default: true}`: the CLI sets it on every stack.
+        const defaults = { ...projectDefaults(), dbMultiAz: true };
+        const staging = parseStackConfig(
+          "staging",
+          withChanges("staging", { dbMultiAz: "true" }),
+          NOW,
+          defaults,
+        );
+        assert.deepEqual(staging.warnings, [
+          'pythonide:dbMultiAz is "true" for every stack (Pulumi.yaml\'s project default), but the staging database is serverless (dbKind) and ignores it: Aurora Serverless v2 has no Multi-AZ switch (Multi-AZ there is a reader instance in another zone, which this program does not create)',
+        ]);
+        const prod = parseStackConfig(
+          "prod",
+          withChanges("prod", { dbMultiAz: "true" }),
+          NOW,
+          defaults,
+        );
+        assert.equal(prod.database.multiAz, true);
+        assert.deepEqual(prod.warnings, []);
+      });
+
+      it("says nothing of a project-wide storage size: Aurora grows past any size", () => {
+        const defaults = { ...projectDefaults(), dbAllocatedStorageGb: 100 };
+        const raw = withChanges("exam", { dbAllocatedStorageGb: "100" });
+        assert.deepEqual(parseStackConfig("exam", raw, NOW, defaults).warnings, []);
+      });
+
+      it("refuses a stack value that differs from the project default", () => {
+        const defaults = { ...projectDefaults(), dbMultiAz: true };
+        assert.throws(
+          () =>
+            parseStackConfig("staging", withChanges("staging", { dbMultiAz: "false" }), NOW, {
+              ...defaults,
+              dbAllocatedStorageGb: 50,
+            }),
+          /\n  - pythonide:dbAllocatedStorageGb is "20": does not apply to the staging database[^\n]*\n  - pythonide:dbMultiAz is "false": does not apply to the staging database/,
+        );
+      });
+
+      it("reads the project defaults from the schema Pulumi.yaml is rendered from", () => {
+        assert.deepEqual(
+          Object.fromEntries(Object.entries(projectDefaults()).filter(([k]) => k.startsWith("db"))),
+          { dbAllocatedStorageGb: 20, dbMultiAz: false },
+        );
+      });
+    });
 
     it("names every problem at once, in one message", () => {
       assert.throws(

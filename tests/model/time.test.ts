@@ -319,11 +319,38 @@ describe("exam and staging times", () => {
         "europe/london",
         'pythonide:timeZone "europe/london" is not an IANA time zone (names are case-sensitive): write Europe/London',
       ],
+      [
+        "america/new_york",
+        'pythonide:timeZone "america/new_york" is not an IANA time zone (names are case-sensitive): write America/New_York',
+      ],
+      [
+        "Europe/Londn",
+        'pythonide:timeZone "Europe/Londn" is not an IANA time zone: did you mean Europe/London?',
+      ],
+      [
+        "Australia/Sidney",
+        'pythonide:timeZone "Australia/Sidney" is not an IANA time zone: did you mean Australia/Sydney?',
+      ],
+      [
+        "US/Pacifc",
+        'pythonide:timeZone "US/Pacifc" is not an IANA time zone: did you mean US/Pacific? (a legacy alias: write America/Los_Angeles)',
+      ],
+      [
+        "Europe/Nowhere (more than 3 edits from any zone)",
+        'pythonide:timeZone "Europe/Nowhere" is not an IANA time zone: write Area/Location such as America/Chicago, Europe/London or Australia/Sydney, or UTC',
+      ],
     ];
     for (const [zone, message] of zones) {
       it(`the stack zone ${zone}`, () =>
-        assert.equal(problem("exam", { timeZone: zone }), message));
+        assert.equal(problem("exam", { timeZone: zone.split(" ")[0] }), message));
     }
+
+    it("a window's own zone misspelt gets the nearest zone too", () => {
+      assert.equal(
+        windowProblem("w 2027-06-08T10:00/2027-06-08T12:30 40 America/Chicgo", "UTC"),
+        'pythonide:examWindows[0] is "w 2027-06-08T10:00/2027-06-08T12:30 40 America/Chicgo": the time zone "America/Chicgo" is not an IANA time zone: did you mean America/Chicago?',
+      );
+    });
 
     it("a staging expiry in the gap, before anything else is judged", () => {
       assert.equal(

@@ -7,8 +7,15 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { SCHEMA } from "../../model/config";
 import { ResourceRecord } from "../../model/records";
-import { awsxSubnetLayout, diffRecords, ResourceChange, StackDiff } from "../../model/replacement";
+import {
+  awsxSubnetLayout,
+  diffRecords,
+  REPLACING_PROPERTIES,
+  ResourceChange,
+  StackDiff,
+} from "../../model/replacement";
 import { againstExitCode, renderAgainst } from "../../preview/against";
 import { main } from "../../preview/cli";
 import { runProgram } from "../../preview/program";
@@ -51,6 +58,14 @@ function list(d: StackDiff, ...kinds: ResourceChange["kind"][]): string[] {
     .sort();
 }
 
+/** The two zones' subnets, replaced when awsx lays them out anew. */
+const RELAID = [
+  "replace aws:ec2/subnet:Subnet pythonide-vpc-private-1",
+  "replace aws:ec2/subnet:Subnet pythonide-vpc-private-2",
+  "replace aws:ec2/subnet:Subnet pythonide-vpc-public-1",
+  "replace aws:ec2/subnet:Subnet pythonide-vpc-public-2",
+];
+
 const matrix: {
   setting: string;
   stack: string;
@@ -64,7 +79,7 @@ const matrix: {
   {
     setting: "task size",
     stack: "prod",
-    to: { taskCpu: "2048", taskMemory: "4096" },
+    to: { taskMemory: "4096" },
     replaced: ["replace aws:ecs/taskDefinition:TaskDefinition ide-prod-task"],
     others: [],
     dangerous: 0,
@@ -95,12 +110,7 @@ const matrix: {
     setting: "zones 2 -> 3 (every subnet re-laid out)",
     stack: "prod",
     to: { availabilityZones: "3" },
-    replaced: [
-      "replace aws:ec2/subnet:Subnet pythonide-vpc-private-1",
-      "replace aws:ec2/subnet:Subnet pythonide-vpc-private-2",
-      "replace aws:ec2/subnet:Subnet pythonide-vpc-public-1",
-      "replace aws:ec2/subnet:Subnet pythonide-vpc-public-2",
-    ],
+    replaced: RELAID,
     others: [
       "create aws:ec2/subnet:Subnet pythonide-vpc-private-3",
       "create aws:ec2/subnet:Subnet pythonide-vpc-public-3",
@@ -143,16 +153,62 @@ const matrix: {
     dangerous: 0,
   },
   {
+    setting: "zones 3 -> 2 (the third zone's subnets and mount target go; the rest re-laid out)",
+    stack: "prod",
+    from: { availabilityZones: "3" },
+    to: { availabilityZones: "2" },
+    replaced: RELAID,
+    others: [
+      "delete aws:ec2/subnet:Subnet pythonide-vpc-private-3",
+      "delete aws:ec2/subnet:Subnet pythonide-vpc-public-3",
+      "delete aws:efs/mountTarget:MountTarget pythonide-efs-mount-3",
+      "update awsx:ec2:Vpc pythonide-vpc",
+    ],
+    dangerous: 4,
+  },
+  {
+    setting: "database Multi-AZ and storage (ModifyDBInstance, in place)",
+    stack: "prod",
+    to: { dbMultiAz: "true", dbAllocatedStorageGb: "50" },
+    replaced: [],
+    others: ["update aws:rds/instance:Instance pythonide-db-instance"],
+    dangerous: 0,
+  },
+  {
+    setting: "log retention (PutRetentionPolicy, in place)",
+    stack: "prod",
+    to: { logRetentionDays: "14" },
+    replaced: [],
+    others: ["update aws:cloudwatch/logGroup:LogGroup ide-prod-logs"],
+    dangerous: 0,
+  },
+  {
+    setting: "cookie secret rotated (a new secret version; the secret itself stays)",
+    stack: "prod",
+    from: { cookieSecret: { secret: "a".repeat(40) } },
+    to: { cookieSecret: { secret: "b".repeat(40) } },
+    replaced: [
+      "replace aws:secretsmanager/secretVersion:SecretVersion ide-prod-cookie-secret-value",
+    ],
+    others: [],
+    dangerous: 0,
+  },
+  {
+    setting: "staging serverless capacity (ModifyDBCluster, in place)",
+    stack: "staging",
+    to: { dbMaxCapacityAcu: "4" },
+    replaced: [],
+    others: [
+      "update aws:cloudwatch/metricAlarm:MetricAlarm staging-db-connections-high",
+      "update aws:rds/cluster:Cluster staging-db-cluster",
+    ],
+    dangerous: 0,
+  },
+  {
     setting: "VPC CIDR",
     stack: "prod",
     to: { vpcCidr: "10.1.0.0/16" },
-    replaced: [
-      "replace aws:ec2/subnet:Subnet pythonide-vpc-private-1",
-      "replace aws:ec2/subnet:Subnet pythonide-vpc-private-2",
-      "replace aws:ec2/subnet:Subnet pythonide-vpc-public-1",
-      "replace aws:ec2/subnet:Subnet pythonide-vpc-public-2",
-      "replace awsx:ec2:Vpc pythonide-vpc",
-    ],
+    replaced: [...RELAID, "replace awsx:ec2:Vpc pythonide-vpc"],
     others: [],
     dangerous: 5,
   },
@@ -233,6 +289,45 @@ describe("--against: what a config change does to a deployed stack", function ()
       assert.strictEqual(d.dangerous.length, m.dangerous);
     });
   }
+
+  it("has a replacement rule for every cloud resource type the stacks register", async () => {
+    const variants: [string, Record<string, ConfigChange>][] = [
+      ["prod", { alarmEmail: "ops@example.edu", cookieSecret: { secret: "a".repeat(40) } }],
+      ["staging", ON],
+      ["staging", { dbKind: "instance" }],
+      ["exam", {}],
+    ];
+    const types = new Set<string>();
+    for (const [stack, set] of variants) {
+      for (const r of await records(stack, set)) if (r.custom) types.add(r.type);
+    }
+    assert.deepStrictEqual(
+      [...types].filter((t) => REPLACING_PROPERTIES[t] === undefined),
+      [],
+    );
+    assert.ok(types.has("aws:rds/cluster:Cluster") && types.has("aws:rds/instance:Instance"));
+  });
+
+  it("the settings table says which settings replace stateful resources (its descriptions)", () => {
+    const dangerousKeys = new Set(
+      matrix.filter((m) => m.dangerous > 0).flatMap((m) => Object.keys(m.to)),
+    );
+    assert.deepStrictEqual([...dangerousKeys].sort(), [
+      "availabilityZones",
+      "natStrategy",
+      "vpcCidr",
+    ]);
+    for (const key of dangerousKeys) {
+      assert.match(SCHEMA[key].description, /refused by npm start -- --against/, key);
+    }
+    const safeKeys = matrix
+      .filter((m) => m.dangerous === 0)
+      .flatMap((m) => Object.keys(m.to))
+      .filter((k) => !dangerousKeys.has(k));
+    for (const key of safeKeys) {
+      assert.doesNotMatch(SCHEMA[key].description, /refused by npm start -- --against/, key);
+    }
+  });
 
   it("names the forcing property and its source, and marks stateful and delete-first", async () => {
     const d = await compare("prod", {}, { natStrategy: "single" });

@@ -59,7 +59,7 @@ describe("preview gate: a new stack's first preview", function () {
     assert.strictEqual(service.inputs.desiredCount, 1);
     const task = first.resources.find((x) => x.type === "aws:ecs/taskDefinition:TaskDefinition")!;
     assert.strictEqual(task.inputs.containerDefinitions, "[unknown]");
-    assert.strictEqual(task.inputs.cpu, "1024");
+    assert.strictEqual(task.inputs.cpu, "512");
     const known = await gate(shipped("prod"));
     const knownService = known.resources.find((x) => x.type === "aws:ecs/service:Service")!;
     assert.match(String(knownService.inputs.cluster), /^arn:aws:ecs:/);

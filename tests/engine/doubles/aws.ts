@@ -12,7 +12,8 @@
  *   lower case where AWS requires it); the hex is derived from the URN, not random, so runs
  *   repeat. Every other input passes through untouched (no schema defaults are added);
  * - Create: returns ids and outputs shaped as AWS's (ARNs in account 000000000000 of
- *   model/synthetic, `sg-`/`fs-`/`subnet-` ids, an RDS-managed master secret, load balancer DNS
+ *   model/synthetic, `sg-`/`fs-`/`subnet-` ids, an RDS-managed master secret for an instance or
+ *   an Aurora cluster, load balancer DNS
  *   names under `.invalid`); Update keeps them; Delete forgets; Diff compares inputs;
  * - Invoke: the data sources the program and the awsx double call (region, caller identity,
  *   availability zones, partition, RDS snapshots: none).
@@ -121,6 +122,21 @@ const PREFIXED_IDS: Record<string, { prefix: string; arn?: [string, string] }> =
   "aws:efs/mountTarget:MountTarget": { prefix: "fsmt" },
 };
 
+/**
+ * `masterUserSecrets` of an RDS instance or Aurora cluster: the secret RDS creates when
+ * `manageMasterUserPassword` is true (named `rds!<kind>-<uuid>` by RDS), else none.
+ */
+function managedSecrets(inputs: Record<string, unknown>, kind: "db" | "cluster", h: string) {
+  if (inputs.manageMasterUserPassword !== true) return [];
+  return [
+    {
+      secretArn: arn("secretsmanager", `secret:rds!${kind}-${h.slice(0, 8)}-${h.slice(8, 14)}`),
+      secretStatus: "active",
+      kmsKeyId: arn("kms", `key/${h}`),
+    },
+  ];
+}
+
 /** Id and outputs of a created resource, shaped as AWS returns them. */
 export function create(
   urn: string,
@@ -214,15 +230,31 @@ export function create(
       outs.port = 5432;
       outs.endpoint = `${outs.address}:5432`;
       outs.resourceId = `db-${h.toUpperCase()}`;
-      if (inputs.manageMasterUserPassword === true) {
-        outs.masterUserSecrets = [
-          {
-            secretArn: arn("secretsmanager", `secret:rds!db-${h.slice(0, 8)}-${h.slice(8, 14)}`),
-            secretStatus: "active",
-            kmsKeyId: arn("kms", `key/${h}`),
-          },
-        ];
-      }
+      outs.masterUserSecrets = managedSecrets(inputs, "db", h);
+      break;
+    }
+    case "aws:rds/cluster:Cluster": {
+      // RDS API DescribeDBClusters: Endpoint `<id>.cluster-<hash>.<region>.rds.amazonaws.com`,
+      // ReaderEndpoint `<id>.cluster-ro-<hash>...`, DbClusterResourceId `cluster-<HEX>`.
+      const identifier = nameOf(urn, inputs, "clusterIdentifier");
+      id = outs.clusterIdentifier = identifier;
+      outs.arn = arn("rds", `cluster:${identifier}`);
+      outs.endpoint = `${identifier}.cluster-${h.slice(0, 12)}.${REGION}.rds.mock.invalid`;
+      outs.readerEndpoint = `${identifier}.cluster-ro-${h.slice(0, 12)}.${REGION}.rds.mock.invalid`;
+      outs.port = inputs.port ?? 5432;
+      outs.clusterResourceId = `cluster-${h.toUpperCase()}`;
+      outs.masterUserSecrets = managedSecrets(inputs, "cluster", h);
+      break;
+    }
+    case "aws:rds/clusterInstance:ClusterInstance": {
+      // A cluster member: its own endpoint (no port in it) and DbiResourceId.
+      const identifier = nameOf(urn, inputs, "identifier");
+      id = identifier;
+      outs.arn = arn("rds", `db:${identifier}`);
+      outs.endpoint = `${identifier}.${h.slice(0, 12)}.${REGION}.rds.mock.invalid`;
+      outs.port = 5432;
+      outs.dbiResourceId = `db-${h.toUpperCase()}`;
+      outs.writer = true;
       break;
     }
     case "aws:rds/subnetGroup:SubnetGroup":

@@ -1,0 +1,87 @@
+/**
+ * One priced stack per listed region: the shipped prod stack, run on mocks with its stack file,
+ * priced in each region of model/prices.ts. The expected floor is computed here from prod's
+ * quantities (written out below, from the stack file and the cost assumptions) times that
+ * region's own figures, so a figure changed in the table, a line lost or a quantity changed
+ * fails here; and the lines carried as us-east-1's are exactly those the table marks.
+ */
+import { strict as assert } from "assert";
+import { estimate } from "../../model/cost";
+import { PriceKey, PRICED_REGIONS, pricesFor, rdsInstancePrice } from "../../model/prices";
+import { Configuration, stackConfigurations } from "../../scripts/compare-costs";
+
+/**
+ * Prod's floor month, by priced item: one 1 vCPU / 2 GB x86 task all month with a public
+ * address, an internet-facing load balancer in two zones (two addresses) at 24 LCU-hours,
+ * a db.t4g.small with 20 GB gp3, EFS 10 GB stored / 10 GB read / 5 GB written, one secret,
+ * nine alarms, one dashboard, one log group (1 GB a month kept 30 days).
+ */
+const PROD_FLOOR: readonly [PriceKey | "db.t4g.small", number][] = [
+  ["fargate.x86.vcpuHour", 730],
+  ["fargate.x86.gbHour", 730 * 2],
+  ["publicIpv4.hour", 730 * (1 + 2)],
+  ["alb.hour", 730],
+  ["alb.lcuHour", 24],
+  ["db.t4g.small", 730],
+  ["rds.gp3GbMonth", 20],
+  ["efs.standardGbMonth", 10],
+  ["efs.elasticReadGb", 10],
+  ["efs.elasticWriteGb", 5],
+  ["secretsmanager.secretMonth", 1],
+  ["cloudwatch.alarmMonth", 9],
+  ["cloudwatch.dashboardMonth", 1],
+  ["cloudwatch.logsIngestGb", 1],
+  ["cloudwatch.logsStorageGbMonth", (1 * 30) / (730 / 24)],
+];
+
+describe("the prod stack priced in each listed region", function () {
+  this.timeout(120_000);
+  let prod: Configuration;
+
+  before(async () => {
+    prod = (await stackConfigurations()).find((c) => c.name === "this project: prod")!;
+  });
+
+  // The ten regions (their list is asserted in prices.test.ts).
+  for (const region of PRICED_REGIONS) {
+    it(`${region}: the floor is prod's quantities at ${region}'s figures, borrowed lines named`, () => {
+      const t = pricesFor(region);
+      const price = (key: PriceKey | "db.t4g.small") =>
+        key === "db.t4g.small" ? rdsInstancePrice(t, key) : t.items[key];
+      const expected = PROD_FLOOR.reduce((sum, [key, qty]) => sum + qty * price(key).usd, 0);
+      const e = estimate(prod.records, { region });
+      assert.equal(e.region, region);
+      assert.deepEqual(e.unpriced, []);
+      assert.ok(Math.abs(e.floor - expected) < 1e-9, `${region}: ${e.floor} != ${expected}`);
+      const borrowed = PROD_FLOOR.filter(([key]) => price(key).assumedFrom).map(([key]) =>
+        key === "db.t4g.small" ? "rds.instance.db.t4g.small" : key,
+      );
+      assert.deepEqual(
+        [...new Set(e.lines.filter((l) => l.assumedFrom === "us-east-1").map((l) => l.priceKey))]
+          .slice()
+          .sort(),
+        borrowed.slice().sort(),
+      );
+    });
+  }
+
+  it("Sydney's floor by hand: its own Fargate and IPv4 figures, us-east-1's for the rest", () => {
+    const e = estimate(prod.records, { region: "ap-southeast-2" });
+    const own = 730 * 0.04856 + 1460 * 0.00532 + 2190 * 0.005;
+    const borrowed =
+      730 * 0.0225 +
+      24 * 0.008 +
+      730 * 0.032 +
+      20 * 0.115 +
+      10 * 0.3 +
+      10 * 0.03 +
+      5 * 0.06 +
+      0.4 +
+      9 * 0.1 +
+      3 +
+      0.5 +
+      0.03 * (30 / (730 / 24));
+    assert.equal(e.floor.toFixed(2), (own + borrowed).toFixed(2));
+    assert.equal(e.floor.toFixed(2), "104.87");
+  });
+});

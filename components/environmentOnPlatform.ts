@@ -9,9 +9,8 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { DatabaseConfig } from "../model/config";
 import { ScalingPlan } from "../model/schedule";
-import { Database, platformDatabaseArgs } from "./database";
+import { Database, DatabaseSettings, platformDatabaseArgs } from "./database";
 import { databaseArgs, IdeService, IdeSettings, platformArgs } from "./ideService";
 import { PlatformReference, referencePlatform } from "./platformReference";
 import { addScheduledScaling } from "./scheduledScaling";
@@ -30,7 +29,7 @@ export interface EnvironmentOnPlatformArgs {
   /** `IS_EXAM_MODE` of the IDE. */
   examMode: boolean;
   /** Settings of the environment's own database. */
-  database: DatabaseConfig;
+  database: DatabaseSettings;
   /** The scaling plan: one `at()` scheduled action per step. */
   plan: ScalingPlan;
   /** The stack's time zone the outputs show times in. Default UTC. */
@@ -52,7 +51,7 @@ export abstract class EnvironmentOnPlatform extends pulumi.ComponentResource {
   /** The environment's own database (paused while no task runs, with the default `dbKind`). */
   readonly database: Database | ServerlessDatabase;
   /** `serverless` or `instance` (config `dbKind`). */
-  readonly databaseKind: DatabaseConfig["kind"];
+  readonly databaseKind: DatabaseSettings["kind"];
   /** The scaling plan: the target's bounds now and its scheduled steps. */
   readonly plan: ScalingPlan;
   /** One `at()` scheduled action per plan step, in plan order. */

@@ -17,7 +17,8 @@
  *   `at()` in UTC. Windows already over (config's `skipped`) get no action.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { DatabaseConfig, ExamConfig } from "../model/config";
+import { ExamConfig } from "../model/config";
+import { DatabaseSettings } from "./database";
 import { examPlan } from "../model/schedule";
 import { localMinute, utcMinute } from "../model/time";
 import { EnvironmentOnPlatform } from "./environmentOnPlatform";
@@ -43,7 +44,7 @@ export interface ExamEnvArgs {
   /** Exam windows still ahead (with the planner's task counts), lead and grace minutes. */
   exam: ExamConfig;
   /** Settings of the exam's own database (config defaults: serverless from 0 ACU, deletion protection). */
-  database: DatabaseConfig;
+  database: DatabaseSettings;
   /** The clock: windows and periods that have begun are judged against it (index.ts PYTHONIDE_NOW). */
   now: Date;
   /** The stack's time zone (canonical IANA name or UTC): the schedule outputs show times in it. Default UTC. */

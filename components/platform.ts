@@ -14,16 +14,10 @@
 import * as aws from "@pulumi/aws";
 import * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
-import {
-  DatabaseConfig,
-  EfsThroughputMode,
-  isAcmCertificateArn,
-  isEmail,
-  NatStrategy,
-} from "../model/config";
+import { EfsThroughputMode, isAcmCertificateArn, isEmail, NatStrategy } from "../model/config";
 import { isPrivateCidr } from "../model/config/checks";
 import { autoNameProblems } from "../model/awsLimits";
-import { Database } from "./database";
+import { Database, DatabaseSettings } from "./database";
 import { addAlarmTopic } from "./platform/alarms";
 import { addCluster } from "./platform/cluster";
 import { PlatformPartContext } from "./platform/context";
@@ -74,8 +68,8 @@ export interface PlatformArgs {
   environment: string;
   /** Network, certificate and file system settings, under AWS's names. */
   platform: PlatformSettings;
-  /** Settings of the prod database (model/config/types.ts DatabaseConfig). */
-  database: DatabaseConfig;
+  /** Settings of the prod database, under RDS's names (kind `instance`). */
+  database: DatabaseSettings;
   /** Email address subscribed to the alarm topic. Default: none (no subscription). */
   alarmEmail?: string;
   /**

@@ -15,7 +15,8 @@
  *   rule `staging.<domain>` on the prod listener, a small Spot task by default (config defaults).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { DatabaseConfig, DB_KINDS, StagingConfig } from "../model/config";
+import { DB_KINDS, StagingConfig } from "../model/config";
+import { DatabaseSettings } from "./database";
 import { stagingPlan } from "../model/schedule";
 import { utcMinute } from "../model/time";
 import { EnvironmentOnPlatform } from "./environmentOnPlatform";
@@ -38,7 +39,7 @@ export interface StagingEnvArgs {
   /** Whether staging is on and until when (model/config/types.ts). */
   staging: StagingConfig;
   /** Settings of staging's own database (config defaults: serverless from 0 ACU, 1 day of backups). */
-  database: DatabaseConfig;
+  database: DatabaseSettings;
   /** The stack's time zone (canonical IANA name or UTC): the schedule outputs show times in it. Default UTC. */
   timeZone?: string;
   /** Directory of staging's student files on the shared file system. Default `/pythonide/staging`. */

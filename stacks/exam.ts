@@ -5,7 +5,7 @@
 import { ExamEnv } from "../components/examEnv";
 import { StackConfig } from "../model/config";
 import type { StackOutputs } from ".";
-import { ideSettings } from "./componentArgs";
+import { databaseSettings, ideSettings } from "./componentArgs";
 
 /**
  * Composes the exam stack from its validated config.
@@ -22,7 +22,7 @@ export function exam(config: StackConfig, now: Date): StackOutputs {
     host: config.host,
     service: ideSettings(config.service),
     exam: config.exam,
-    database: config.database,
+    database: databaseSettings(config.database),
     timeZone: config.timeZone,
     now,
   });

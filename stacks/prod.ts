@@ -8,7 +8,7 @@ import { StackConfig } from "../model/config";
 import { databaseArgs, IdeService, platformArgs } from "../components/ideService";
 import { Platform } from "../components/platform";
 import type { StackOutputs } from ".";
-import { ideSettings, platformSettings } from "./componentArgs";
+import { databaseSettings, ideSettings, platformSettings } from "./componentArgs";
 
 /** Composes the prod stack from its validated config. */
 export function prod(config: StackConfig): StackOutputs {
@@ -18,7 +18,7 @@ export function prod(config: StackConfig): StackOutputs {
   const platform = new Platform("pythonide", {
     environment: config.stack,
     platform: platformSettings(config.platform),
-    database: config.database,
+    database: databaseSettings(config.database),
     alarmEmail: config.alarmEmail,
   });
   const ide = new IdeService(`ide-${config.stack}`, {

@@ -5,7 +5,7 @@
 import { StagingEnv } from "../components/stagingEnv";
 import { StackConfig } from "../model/config";
 import type { StackOutputs } from ".";
-import { ideSettings } from "./componentArgs";
+import { databaseSettings, ideSettings } from "./componentArgs";
 
 /** Composes the staging stack from its validated config. */
 export function staging(config: StackConfig): StackOutputs {
@@ -19,7 +19,7 @@ export function staging(config: StackConfig): StackOutputs {
     host: config.host,
     service: ideSettings(config.service),
     staging: config.staging,
-    database: config.database,
+    database: databaseSettings(config.database),
     timeZone: config.timeZone,
   });
   return env.stackOutputs();

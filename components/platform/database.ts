@@ -4,8 +4,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { DatabaseConfig } from "../../model/config";
-import { Database } from "../database";
+import { Database, DatabaseSettings } from "../database";
 import { PlatformPartContext } from "./context";
 
 /** Creates the DB subnet group and the prod Database (`${name}-db`). */
@@ -14,8 +13,8 @@ export function addPlatformDatabase(
   args: {
     /** The stack the database belongs to (its Environment tag). */
     environment: string;
-    /** Its settings (model/config/types.ts DatabaseConfig). */
-    settings: DatabaseConfig;
+    /** Its settings, under RDS's names. */
+    settings: DatabaseSettings;
     /** Name of the database inside the instance. Default `pythonide`. */
     databaseName?: string;
     /** Private subnets, one per zone. */

@@ -191,8 +191,8 @@ describe("component arguments", function () {
       database: {
         kind: "instance",
         instanceClass: "db.t4g.small",
-        allocatedStorageGb: 20,
-        backupRetentionDays: 7,
+        allocatedStorage: 20,
+        backupRetentionPeriod: 7,
         deletionProtection: true,
         multiAz: false,
       },
@@ -235,8 +235,8 @@ describe("component arguments", function () {
       settings: {
         kind: "instance",
         instanceClass: "db.t4g.micro",
-        allocatedStorageGb: 20,
-        backupRetentionDays: 1,
+        allocatedStorage: 20,
+        backupRetentionPeriod: 1,
         deletionProtection: false,
         multiAz: false,
       },
@@ -327,11 +327,11 @@ describe("ECR image references", function () {
       settings: {
         kind: "serverless" as const,
         instanceClass: "db.t4g.small",
-        allocatedStorageGb: 20,
-        backupRetentionDays: 14,
+        allocatedStorage: 20,
+        backupRetentionPeriod: 14,
         deletionProtection: true,
         multiAz: false,
-        serverless: { maxCapacityAcu: 4, secondsUntilAutoPause: 300 },
+        serverless: { maxCapacity: 4, secondsUntilAutoPause: 300 },
         ...settings,
       },
       subnetGroupName: "pythonide-db-subnets",
@@ -354,11 +354,11 @@ describe("ECR image references", function () {
         () =>
           new ServerlessDatabase(
             "exam-db",
-            args({ serverless: { maxCapacityAcu: 0, secondsUntilAutoPause: 60 } }),
+            args({ serverless: { maxCapacity: 0, secondsUntilAutoPause: 60 } }),
           ),
       );
       assert.deepStrictEqual(err.problems, [
-        "args.settings.serverless.maxCapacityAcu is 0: must be a whole number from 1 to 256",
+        "args.settings.serverless.maxCapacity is 0: must be a whole number from 1 to 256",
         "args.settings.serverless.secondsUntilAutoPause / 60 is 1: must be a whole number from 5 to 1440",
       ]);
       const kind = argsError(() => new ServerlessDatabase("exam-db", args({ kind: "instance" })));

@@ -336,8 +336,8 @@ describe("ExamEnv argument checks", function () {
     database: {
       kind: "instance",
       instanceClass: "db.t4g.small",
-      allocatedStorageGb: 20,
-      backupRetentionDays: 14,
+      allocatedStorage: 20,
+      backupRetentionPeriod: 14,
       deletionProtection: true,
       multiAz: false,
     },

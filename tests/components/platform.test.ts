@@ -8,7 +8,7 @@ import { Platform } from "../../components/platform";
 import { ComponentArgsError } from "../../components/validate";
 import { PlatformArgs, PlatformSettings } from "../../components/platform";
 import { parseStackConfig } from "../../model/config";
-import { platformSettings } from "../../stacks/componentArgs";
+import { databaseSettings, platformSettings } from "../../stacks/componentArgs";
 import { construct } from "./direct";
 import { NOW, Run, shippedConfig, T } from "./helpers";
 
@@ -22,7 +22,7 @@ function platformArgs(platform: Partial<PlatformSettings> = {}): PlatformArgs {
   return {
     environment: "prod",
     platform: { ...platformSettings(config.platform!), ...platform },
-    database: config.database,
+    database: databaseSettings(config.database),
     alarmEmail: config.alarmEmail,
   };
 }

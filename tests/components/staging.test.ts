@@ -342,8 +342,8 @@ describe("StagingEnv argument checks", function () {
     database: {
       kind: "instance",
       instanceClass: "db.t4g.micro",
-      allocatedStorageGb: 20,
-      backupRetentionDays: 1,
+      allocatedStorage: 20,
+      backupRetentionPeriod: 1,
       deletionProtection: false,
       multiAz: false,
     },

@@ -4,7 +4,7 @@
  */
 import * as assert from "assert";
 import { parseStackConfig } from "../../model/config";
-import { ideSettings, platformSettings } from "../../stacks/componentArgs";
+import { databaseSettings, ideSettings, platformSettings } from "../../stacks/componentArgs";
 import { changedConfig, NOW } from "../components/helpers";
 
 describe("stacks: config -> IdeService settings (AWS names)", function () {
@@ -12,12 +12,12 @@ describe("stacks: config -> IdeService settings (AWS names)", function () {
     const config = parseStackConfig("prod", changedConfig("prod"), NOW);
     assert.deepStrictEqual(ideSettings(config.service), {
       image: "registry.example.com/pythonide:2025.10.1",
-      cpu: 1024,
+      cpu: 512,
       memory: 2048,
       cpuArchitecture: "X86_64",
       desiredCount: 1,
       minCapacity: 1,
-      maxCapacity: 8,
+      maxCapacity: 16,
       capacityProviderStrategies: [{ capacityProvider: "FARGATE", base: 0, weight: 1 }],
       cpuTargetValue: 60,
       memoryTargetValue: 70,
@@ -79,5 +79,26 @@ describe("stacks: config -> IdeService settings (AWS names)", function () {
       throughputMode: "provisioned",
       provisionedThroughputInMibps: 64,
     });
+  });
+
+  it("maps the databases: dbAllocatedStorageGb, dbBackupRetentionDays, dbMaxCapacityAcu and the pause delay", function () {
+    const prod = parseStackConfig("prod", changedConfig("prod"), NOW);
+    assert.deepStrictEqual(databaseSettings(prod.database), {
+      kind: "instance",
+      instanceClass: prod.database.instanceClass,
+      allocatedStorage: 20,
+      backupRetentionPeriod: 7,
+      deletionProtection: true,
+      multiAz: false,
+    });
+    const staging = parseStackConfig(
+      "staging",
+      changedConfig("staging", { dbMaxCapacityAcu: "2", dbAutoPauseMinutes: "15" }),
+      NOW,
+    );
+    const settings = databaseSettings(staging.database);
+    assert.strictEqual(settings.kind, "serverless");
+    assert.strictEqual(settings.backupRetentionPeriod, 1);
+    assert.deepStrictEqual(settings.serverless, { maxCapacity: 2, secondsUntilAutoPause: 900 });
   });
 });

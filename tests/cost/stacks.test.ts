@@ -97,14 +97,14 @@ describe("cost of the shipped stacks", function () {
       [...new Set(sydney.lines.filter((l) => !l.assumedFrom).map((l) => l.priceKey))],
       ["fargate.x86.vcpuHour", "fargate.x86.gbHour", "publicIpv4.hour"],
     );
-    assert.ok(Math.abs(task("ap-southeast-2") - 730 * 0.04856) < 1e-9);
-    // Mumbai differs from us-east-1 by its Fargate task (1 vCPU, 2 GB) and load balancer hour.
+    assert.ok(Math.abs(task("ap-southeast-2") - 730 * 0.5 * 0.04856) < 1e-9);
+    // Mumbai differs from us-east-1 by its Fargate task (0.5 vCPU, 2 GB) and load balancer hour.
     const floorIn = (region: string) => estimate(prod.records, { region }).floor;
     assert.ok(
       Math.abs(
         floorIn("ap-south-1") -
           floorIn("us-east-1") -
-          730 * (0.04256 - 0.04048 + 2 * (0.004655 - 0.004445) + 0.0239 - 0.0225),
+          730 * (0.5 * (0.04256 - 0.04048) + 2 * (0.004655 - 0.004445) + 0.0239 - 0.0225),
       ) < 1e-9,
     );
     assert.notEqual(floors["eu-west-2"], floors["us-east-1"]);

@@ -3,11 +3,15 @@
  * the program on mocks with the old config and with the new one and compares what they register
  * (model/replacement.ts): created, deleted, updated and replaced resources, the property that
  * forces each replacement, and replacements of stateful or protected resources, which fail the
- * run unless `--allow-replace` is given.
+ * run unless `--allow-replace` is given. The new config is also gated as `npm start` gates it
+ * (policies, AWS limits: its verdict fails the run as there), and both configs are priced: the
+ * monthly cost change, deployed -> new.
  */
+import { usd } from "../model/cost";
 import { diffRecords, ResourceChange, StackDiff } from "../model/replacement";
-import { configProblems, StackSource } from "./gate";
+import { configProblems, StackReport, StackSource } from "./gate";
 import { runProgram } from "./program";
+import { exitCodeFor, limitLines, policyLines, verdictLine } from "./report";
 
 /** The comparison of two configs of one stack. */
 export interface AgainstReport {
@@ -107,5 +111,105 @@ export function renderAgainst(r: AgainstReport, allowReplace: boolean): string {
         : "Refused: a stateful or protected resource would be replaced. Back up what it holds and plan the cut-over, then run again with --allow-replace.",
     );
   }
+  return out.join("\n") + "\n";
+}
+
+/** The three monthly figures of a config's estimate, USD. */
+export interface MonthFigures {
+  floor: number;
+  expected: number;
+  ceiling: number;
+}
+
+/** What the change does to the month: each config's figures, and new minus deployed. */
+export interface CostChange {
+  region: string | null;
+  deployed: MonthFigures | null;
+  new: MonthFigures | null;
+  /** new - deployed, per figure; null when either was not estimated. */
+  change: MonthFigures | null;
+  /** Why a config was not priced (its report's costError, or its verdict). */
+  deployedError: string | null;
+  newError: string | null;
+}
+
+const SCENARIOS = ["floor", "expected", "ceiling"] as const;
+
+function figures(r: StackReport): MonthFigures | null {
+  return r.cost
+    ? { floor: r.cost.floor, expected: r.cost.expected, ceiling: r.cost.ceiling }
+    : null;
+}
+
+function whyUnpriced(r: StackReport): string | null {
+  if (r.cost) return null;
+  return r.costError ?? `the stack did not run (${verdictLine(r)})`;
+}
+
+/** The cost change from the deployed config's report to the new one's. */
+export function costChange(deployed: StackReport, next: StackReport): CostChange {
+  const a = figures(deployed);
+  const b = figures(next);
+  return {
+    region: next.cost?.region ?? deployed.cost?.region ?? null,
+    deployed: a,
+    new: b,
+    change:
+      a && b
+        ? {
+            floor: b.floor - a.floor,
+            expected: b.expected - a.expected,
+            ceiling: b.ceiling - a.ceiling,
+          }
+        : null,
+    deployedError: whyUnpriced(deployed),
+    newError: whyUnpriced(next),
+  };
+}
+
+/** `+$1.00`, `-$1.00`, `$0.00`. */
+function signed(v: number): string {
+  return v > 0.005 ? `+${usd(v)}` : usd(v);
+}
+
+/** Exit code with the gate: the comparison's (againstExitCode) or the new config's verdict's. */
+export function againstGateExitCode(
+  r: AgainstReport,
+  next: StackReport,
+  allowReplace: boolean,
+): 0 | 1 {
+  return againstExitCode(r, allowReplace) === 1 || exitCodeFor([next]) === 1 ? 1 : 0;
+}
+
+/**
+ * The comparison, then the gate's findings on the new config (policies, AWS limits), the monthly
+ * cost change deployed -> new, and the verdict with the exit code.
+ */
+export function renderAgainstGate(
+  r: AgainstReport,
+  deployed: StackReport,
+  next: StackReport,
+  allowReplace: boolean,
+): string {
+  const out: string[] = [renderAgainst(r, allowReplace).trimEnd(), ""];
+  if (next.verdict === "pass" || next.verdict === "fail") {
+    out.push("The new config, gated as npm start gates it:");
+    out.push(...policyLines(next), ...limitLines(next), "");
+  }
+  const c = costChange(deployed, next);
+  if (c.deployed && c.new && c.change) {
+    out.push(`Monthly cost (${c.region}), deployed -> new:`);
+    for (const s of SCENARIOS) {
+      out.push(
+        `  ${s.padEnd(8)}  ${usd(c.deployed[s])} -> ${usd(c.new[s])} (${signed(c.change[s])})`,
+      );
+    }
+  } else {
+    out.push(
+      `Monthly cost change: not estimated (deployed: ${c.deployed ? usd(c.deployed.expected) + " expected" : c.deployedError}; new: ${c.new ? usd(c.new.expected) + " expected" : c.newError})`,
+    );
+  }
+  const code = againstGateExitCode(r, next, allowReplace);
+  out.push(`Verdict on the new config: ${verdictLine(next)} (exit ${code}).`);
   return out.join("\n") + "\n";
 }

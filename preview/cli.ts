@@ -9,7 +9,13 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { againstExitCode, compareConfigs, renderAgainst } from "./against";
+import {
+  AgainstReport,
+  againstGateExitCode,
+  compareConfigs,
+  costChange,
+  renderAgainstGate,
+} from "./against";
 import { PolicyPack, PolicyPackError } from "./analyzer";
 import {
   alreadyReported,
@@ -33,6 +39,8 @@ import {
 import { exitCodeFor, renderJson, renderText, RunInfo, shown } from "./report";
 import { liveRegionPrices } from "./live-prices";
 import { nearest } from "../model/config";
+import { accountFreeTier, CostAssumptions } from "../model/cost";
+import { PRICED_REGIONS } from "../model/prices";
 
 export const USAGE = `Usage: npm start -- [options]
 
@@ -221,8 +229,68 @@ function isGateFailure(err: unknown): err is Error {
     err instanceof UsageError ||
     err instanceof StackFileError ||
     err instanceof PolicyConfigError ||
-    err instanceof PolicyPackError
+    err instanceof PolicyPackError ||
+    err instanceof LivePricesError
   );
+}
+
+/** Live prices could not be had though --live-prices asked for them (exit 2). */
+export class LivePricesError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "LivePricesError";
+  }
+}
+
+/**
+ * A region's live prices (--live-prices); a region the table does not price is left to the
+ * estimate, which says so (costError). Any failure to read them is a LivePricesError.
+ */
+async function livePricesOf(region: string) {
+  if (!(PRICED_REGIONS as readonly string[]).includes(region)) return undefined;
+  try {
+    return (await liveRegionPrices(region)).prices;
+  } catch (err) {
+    throw new LivePricesError((err as Error).message ?? String(err));
+  }
+}
+
+/**
+ * The cost assumptions of the run: the monthly-budget policy's `assumptions` from
+ * --policy-config (so the printed estimate is the one the policy judges), and `freeTier` with
+ * --free-tier.
+ */
+export function costAssumptions(
+  config: PolicyPackConfig,
+  freeTier: boolean,
+): Partial<CostAssumptions> {
+  const fromPolicy = config["monthly-budget"]?.properties?.assumptions as
+    | Partial<CostAssumptions>
+    | undefined;
+  return { ...fromPolicy, ...(freeTier ? { freeTier: true } : {}) };
+}
+
+/** The --against run's result: the comparison, the new config's gate, the cost change. */
+function againstResult(
+  comparison: AgainstReport,
+  deployed: StackReport,
+  next: StackReport,
+  allowReplace: boolean,
+  json: boolean,
+): CliResult {
+  const code = againstGateExitCode(comparison, next, allowReplace);
+  const doc = {
+    ...comparison,
+    exitCode: code,
+    verdict: next.verdict,
+    violations: next.violations,
+    awsLimits: next.awsLimits,
+    cost: costChange(deployed, next),
+  };
+  const stdout = json
+    ? JSON.stringify(doc, null, 2) + "\n"
+    : renderAgainstGate(comparison, deployed, next, allowReplace);
+  return { code, stdout, stderr: "", reports: [next] };
 }
 
 /** What a run produced: the reports and the exit code (2 when the gate could not run). */
@@ -260,6 +328,8 @@ export async function main(
   };
   let stacks: StackSource[];
   let policyConfig: { config: PolicyPackConfig; problems: string[] };
+  /** With --against: the deployed stack's config. */
+  let before: StackSource | undefined;
   try {
     options = parseArgs(argv);
     if (options.help) return { code: 0, stdout: USAGE, stderr: "", reports: [] };
@@ -269,17 +339,7 @@ export async function main(
       if (stacks.length !== 1) {
         throw new UsageError("--against compares one stack: give --stack or --config-file");
       }
-      const before = readStackFile(options.against, stacks[0].stack);
-      const report = await compareConfigs(before, stacks[0], now);
-      const stdout = options.json
-        ? JSON.stringify(report, null, 2) + "\n"
-        : renderAgainst(report, options.allowReplace);
-      return {
-        code: againstExitCode(report, options.allowReplace),
-        stdout,
-        stderr: "",
-        reports: [],
-      };
+      before = readStackFile(options.against, stacks[0].stack);
     }
     policyConfig = readPolicyConfig(options.policyConfig);
   } catch (err) {
@@ -290,7 +350,8 @@ export async function main(
   // Only a stack whose config is valid runs its program and needs the pack; so does a
   // --policy-config file, checked against the pack's schemas before any stack.
   const needsPack =
-    options.policyConfig !== undefined || stacks.some((s) => configProblems(s, now).length === 0);
+    options.policyConfig !== undefined ||
+    [...stacks, ...(before ? [before] : [])].some((s) => configProblems(s, now).length === 0);
   const own = pack === undefined && needsPack;
   // Start the pack now: it compiles in its own process while the programs run in this one.
   // A pinned clock is the pack's clock too (policies that judge schedules read PYTHONIDE_NOW).
@@ -316,22 +377,27 @@ export async function main(
         problems: policyConfig.problems,
       });
     }
-    for (const source of stacks) {
-      reports.push(
-        await gateStack(source, {
-          pack: packStart ?? noPack,
-          policyConfig: policyConfig.config,
-          now,
-          firstPreview: options.firstPreview,
-          costAssumptions: options.freeTier ? { freeTier: true } : undefined,
-          livePrices: options.livePrices
-            ? async (region) => (await liveRegionPrices(region)).prices
-            : undefined,
-        }),
-      );
-    }
+    const gateOptions = {
+      pack: packStart ?? noPack,
+      policyConfig: policyConfig.config,
+      now,
+      firstPreview: options.firstPreview,
+      costAssumptions: costAssumptions(policyConfig.config, options.freeTier),
+      livePrices: options.livePrices ? livePricesOf : undefined,
+    };
+    // The stacks share one account (staging and exam stand on prod's network, load balancer and
+    // file system): its always-free tiers are applied once, taken stack by stack in run order.
+    const freeTierLeft = accountFreeTier();
+    for (const source of stacks)
+      reports.push(await gateStack(source, { ...gateOptions, freeTierLeft }));
     // Listener rule priorities are unique per listener across every stack sharing it.
     judgePriorities(reports);
+    if (before !== undefined) {
+      const comparison = await compareConfigs(before, stacks[0], now);
+      // The deployed config, gated only to price it (alone in the account, as the new one is).
+      const deployed = await gateStack(before, { ...gateOptions, freeTierLeft: accountFreeTier() });
+      return againstResult(comparison, deployed, reports[0], options.allowReplace, options.json);
+    }
   } catch (err) {
     if (isGateFailure(err)) return failed(err, reports);
     throw err;

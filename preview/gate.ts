@@ -26,7 +26,7 @@ import {
 } from "../model/awsLimits";
 import { STAGING_EXPIRY_POLICY, type ScheduleEntry } from "../model/schedule";
 import { AnalyzerResource, Diagnostic, PolicyPack, marshalProperties } from "./analyzer";
-import { CostAssumptions, CostEstimate, estimate } from "../model/cost";
+import { CostAssumptions, CostEstimate, estimate, FreeTierLeft } from "../model/cost";
 import { RegionPrices } from "../model/prices";
 import { cacheTsNodeCompiles } from "./compile-cache";
 import { EnforcementLevel, PolicyPackConfig, reconcilePolicyConfig } from "./policy-config";
@@ -257,7 +257,10 @@ export interface StackReport {
   listenerRules: PriorityClaim[];
   /** The monthly estimate (model/cost/) of what would deploy; null when the stack did not run. */
   cost: CostEstimate | null;
-  /** Why the estimate failed, if it did (the gate's verdict does not depend on it). */
+  /**
+   * Why the estimate failed, if it did, in a sentence (an unpriced region, naming the priced
+   * ones; an impossible assumption). The gate's verdict does not depend on it.
+   */
   costError?: string;
   timings: { programMs: number; policiesMs: number };
 }
@@ -280,8 +283,16 @@ export interface GateOptions {
   firstPreview?: boolean;
   /** Cost assumptions for the estimate (`--free-tier`: `{ freeTier: true }`). */
   costAssumptions?: Partial<CostAssumptions>;
-  /** Reads a region's live prices (`--live-prices`); default: the table's. */
-  livePrices?: (region: string) => Promise<RegionPrices>;
+  /**
+   * Reads a region's live prices (`--live-prices`); default (or undefined): the table's. What it
+   * throws, gateStack throws: prices asked for and unavailable fail the run.
+   */
+  livePrices?: (region: string) => Promise<RegionPrices | undefined>;
+  /**
+   * With the cost assumption freeTier: the account's free tiers left, shared by the stacks gated
+   * with the same object (model/cost accountFreeTier()); default: each stack alone in its account.
+   */
+  freeTierLeft?: FreeTierLeft;
 }
 
 /** Errors already reported as a stack's verdict: their late unhandled rejections are noise. */
@@ -441,18 +452,20 @@ export async function gateStack(source: StackSource, options: GateOptions): Prom
     sharedListeners(run, options, config.region),
   );
   judgePriorities([report]);
+  // Live prices were asked for: when they cannot be had, the run fails (the caller's error),
+  // rather than pricing from the table unasked.
+  const live = options.livePrices ? await options.livePrices(config.region) : undefined;
+  const prices = live ? { [config.region]: live } : undefined;
   try {
     // The default provider's region is config, not a record: price the stack's own region.
-    const prices = options.livePrices
-      ? { [config.region]: await options.livePrices(config.region) }
-      : undefined;
     report.cost = estimate(
       records,
       { ...options.costAssumptions, region: config.region },
-      { now: options.now, prices },
+      { now: options.now, prices, freeTierLeft: options.freeTierLeft },
     );
   } catch (err) {
-    report.costError = (err as Error).stack ?? String(err);
+    // The reason in a sentence (an unpriced region, an impossible assumption), no stack trace.
+    report.costError = (err as Error).message ?? String(err);
   }
   return report;
 }

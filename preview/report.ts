@@ -3,7 +3,7 @@
  * document for machines. Both carry the same facts.
  */
 import * as path from "path";
-import { formatEstimate } from "../model/cost";
+import { formatEstimate, usd } from "../model/cost";
 import { TZDB_VERSION } from "../model/time";
 import { CapacityOutputs, ROOT, StackReport, Verdict } from "./gate";
 
@@ -38,7 +38,8 @@ export function shown(file: string): string {
   return rel.startsWith("..") ? path.resolve(file) : rel === "" ? file : rel;
 }
 
-function verdictLine(r: StackReport): string {
+/** A stack's verdict in one phrase: `prod FAIL (1 mandatory violation)`, and why it was not priced. */
+export function verdictLine(r: StackReport): string {
   const mandatory = r.violations.filter((v) => v.level === "mandatory").length;
   const limits = r.awsLimits.length;
   const faults = [
@@ -51,7 +52,93 @@ function verdictLine(r: StackReport): string {
       : r.verdict === "invalid-config"
         ? ` (${r.configErrors.length} problem${r.configErrors.length === 1 ? "" : "s"})`
         : "";
-  return `${r.stack} ${VERDICT_TEXT[r.verdict]}${detail}`;
+  // A stack that ran but could not be priced says so, and why, where the verdict is read.
+  const cost =
+    r.cost === null && r.costError !== undefined ? `, cost not estimated: ${r.costError}` : "";
+  return `${r.stack} ${VERDICT_TEXT[r.verdict]}${detail}${cost}`;
+}
+
+/** The month of every stack of a run together (the stacks whose cost was estimated). */
+export interface RunTotal {
+  /** The stacks added up, in the run's order. */
+  stacks: string[];
+  /** Stacks of the run whose cost was not estimated (left out of the sums). */
+  notEstimated: string[];
+  /** USD a month: the sums of the stacks' floors, expected months (each its busiest) and ceilings. */
+  floor: number;
+  expected: number;
+  ceiling: number;
+  /** The assumption enrolledStudents the estimates used. */
+  enrolledStudents: number;
+  /** expected / enrolledStudents, USD a month. */
+  perEnrolledStudent: number;
+  /** Whether the account's free tiers were applied (once, across these stacks). */
+  freeTier: boolean;
+}
+
+/** The run's total (RunTotal); null when no stack was priced. */
+export function runTotal(reports: StackReport[]): RunTotal | null {
+  const priced = reports.filter((r) => r.cost !== null);
+  if (priced.length === 0) return null;
+  const sum = (k: "floor" | "expected" | "ceiling") => priced.reduce((t, r) => t + r.cost![k], 0);
+  const enrolledStudents = priced[0].cost!.assumptions.enrolledStudents;
+  return {
+    stacks: priced.map((r) => r.stack),
+    notEstimated: reports.filter((r) => r.cost === null).map((r) => r.stack),
+    floor: sum("floor"),
+    expected: sum("expected"),
+    ceiling: sum("ceiling"),
+    enrolledStudents,
+    perEnrolledStudent: enrolledStudents > 0 ? sum("expected") / enrolledStudents : 0,
+    freeTier: priced.some((r) => r.cost!.assumptions.freeTier),
+  };
+}
+
+/** The run's total as one line. */
+export function totalLine(t: RunTotal): string {
+  const left = t.notEstimated.length ? `; ${t.notEstimated.join(", ")} not estimated` : "";
+  const free = t.freeTier ? "; the account's free tiers applied once across them" : "";
+  return (
+    `Total (${t.stacks.join(" + ")}${left}): ${usd(t.expected)} a month expected (each stack's busiest month; floor ${usd(t.floor)}, ceiling ${usd(t.ceiling)}), ` +
+    `${usd(t.perEnrolledStudent)} per enrolled student (${t.enrolledStudents} enrolled, assumption enrolledStudents)${free}`
+  );
+}
+
+/** The policy verdicts of a stack: the count line, then each violation, remediation, exemption. */
+export function policyLines(r: StackReport): string[] {
+  const out: string[] = [];
+  const count = (level: string) => r.violations.filter((v) => v.level === level).length;
+  const pack = r.policyPack ? `${r.policyPack.name} ${r.policyPack.version}` : "policy pack";
+  out.push(
+    `Policies (${pack}): ${count("mandatory")} mandatory, ${count("advisory")} advisory violation${count("advisory") === 1 ? "" : "s"}, ${r.remediations.length} remediation${r.remediations.length === 1 ? "" : "s"}`,
+  );
+  const order = ["mandatory", "advisory", "disabled"];
+  const sorted = [...r.violations].sort((a, b) => order.indexOf(a.level) - order.indexOf(b.level));
+  for (const v of sorted) {
+    const where = v.urn ? `${v.type ?? "?"}  ${v.resource ?? v.urn}` : "(the stack as a whole)";
+    out.push(`  [${v.level}] ${v.policy}  ${where}`);
+    out.push(indent(v.message.trim(), "      "));
+  }
+  for (const m of r.remediations) {
+    out.push(
+      `  [remediated] ${m.policy}  ${m.type}  ${m.resource}: changed ${m.changed.length ? m.changed.join(", ") : "nothing visible"}`,
+    );
+  }
+  for (const e of r.exemptions) {
+    const covers = e.matched.length > 0 ? `covers ${e.matched.join(", ")}` : "matches no service";
+    out.push(`  [exempt] ${e.policy}  service '${e.service}' (${covers}): ${e.reason}`);
+  }
+  return out;
+}
+
+/** The AWS limits a stack breaks, with their sources. */
+export function limitLines(r: StackReport): string[] {
+  const out = [`AWS limits (model/awsLimits.ts): ${r.awsLimits.length} broken`];
+  for (const p of r.awsLimits) {
+    out.push(indent(p.message, "  "));
+    out.push(`      source: ${p.source}`);
+  }
+  return out;
 }
 
 /** The resources as a tree by parent: `type  name`, children indented under their component. */
@@ -129,27 +216,7 @@ export function stackText(r: StackReport): string {
   for (const [type, n] of Object.entries(r.counts))
     out.push(`  ${String(n).padStart(width)}  ${type}`);
   out.push("");
-  const count = (level: string) => r.violations.filter((v) => v.level === level).length;
-  const pack = r.policyPack ? `${r.policyPack.name} ${r.policyPack.version}` : "policy pack";
-  out.push(
-    `Policies (${pack}): ${count("mandatory")} mandatory, ${count("advisory")} advisory violation${count("advisory") === 1 ? "" : "s"}, ${r.remediations.length} remediation${r.remediations.length === 1 ? "" : "s"}`,
-  );
-  const order = ["mandatory", "advisory", "disabled"];
-  const sorted = [...r.violations].sort((a, b) => order.indexOf(a.level) - order.indexOf(b.level));
-  for (const v of sorted) {
-    const where = v.urn ? `${v.type ?? "?"}  ${v.resource ?? v.urn}` : "(the stack as a whole)";
-    out.push(`  [${v.level}] ${v.policy}  ${where}`);
-    out.push(indent(v.message.trim(), "      "));
-  }
-  for (const m of r.remediations) {
-    out.push(
-      `  [remediated] ${m.policy}  ${m.type}  ${m.resource}: changed ${m.changed.length ? m.changed.join(", ") : "nothing visible"}`,
-    );
-  }
-  for (const e of r.exemptions) {
-    const covers = e.matched.length > 0 ? `covers ${e.matched.join(", ")}` : "matches no service";
-    out.push(`  [exempt] ${e.policy}  service '${e.service}' (${covers}): ${e.reason}`);
-  }
+  out.push(...policyLines(r));
   if (r.notRun.length > 0) {
     const policies = new Set(r.notRun.map((n) => n.policy));
     out.push("");
@@ -166,15 +233,10 @@ export function stackText(r: StackReport): string {
     out.push(...capacityText(r.capacity));
   }
   out.push("");
-  out.push(`AWS limits (model/awsLimits.ts): ${r.awsLimits.length} broken`);
-  for (const p of r.awsLimits) {
-    out.push(indent(p.message, "  "));
-    out.push(`      source: ${p.source}`);
-  }
+  out.push(...limitLines(r));
   out.push("");
   if (r.cost) out.push(formatEstimate(r.cost));
-  else
-    out.push(`Monthly cost: not estimated${r.costError ? `: ${r.costError.split("\n")[0]}` : ""}`);
+  else out.push(`Monthly cost: not estimated${r.costError ? `: ${r.costError}` : ""}`);
   if (r.warnings.length) {
     out.push("");
     out.push("Warnings:");
@@ -202,11 +264,13 @@ export function renderText(reports: StackReport[], info: RunInfo): string {
   out.push("");
   const code = exitCodeFor(reports);
   const freeTier = reports.some((r) => r.cost?.assumptions.freeTier)
-    ? " Costs with the always-free tiers applied (--free-tier)."
+    ? " Costs with the account's always-free tiers applied once across these stacks, which share one account (--free-tier)."
     : "";
   out.push(
     `Summary: ${reports.map(verdictLine).join("; ")}. ${code === 0 ? "Every stack passes the gate" : "The gate fails"} (exit ${code}, ${(info.elapsedMs / 1000).toFixed(1)} s).${freeTier}`,
   );
+  const total = runTotal(reports);
+  if (total) out.push(totalLine(total));
   return out.join("\n") + "\n";
 }
 
@@ -233,6 +297,7 @@ export function renderJson(
       : null,
     policyConfigFile: info.policyConfigFile ?? null,
     elapsedMs: info.elapsedMs ?? null,
+    total: runTotal(reports),
     stacks: reports.map((r) => ({
       stack: r.stack,
       file: shown(r.file),

@@ -67,7 +67,7 @@ export function estimate(
   const out = new Lines(prices);
   priceServices(out, services, a, month);
   pricePlatform(out, records, services, a, month, unpriced);
-  notes.push(applyFreeTier(out, a));
+  notes.push(applyFreeTier(out, a, options.freeTierLeft));
 
   const total = (s: Scenario) => out.lines.reduce((sum, l) => sum + l.monthly[s], 0);
   const borrowed = out.lines.filter((l) => l.assumedFrom);
@@ -81,12 +81,13 @@ export function estimate(
     "Fargate Spot is priced as a factor of on-demand, an assumption (AWS publishes no fixed Spot price)",
   );
   const hasStaging = services.some((s) => s.staging);
-  const windows = month
-    ? `the scheduled windows of ${month} (${a.expectedMonth ? "the month asked for" : "the busiest month among them"})`
-    : "no scheduled windows";
-  const expectedBasis =
-    `the floor plus ${windows}` +
-    (hasStaging ? `, plus staging on for ${a.stagingActiveHoursPerMonth} hours a month` : "");
+  const staging = `staging on for ${a.stagingActiveHoursPerMonth} hours a month`;
+  const expectedBasis = month
+    ? `the floor plus the scheduled windows of ${month} (${a.expectedMonth ? "the month asked for" : "the busiest month among them"})` +
+      (hasStaging ? `, plus ${staging}` : "")
+    : hasStaging
+      ? `the floor plus ${staging} (no scheduled windows)`
+      : "same as the floor (no scheduled windows this month)";
   return {
     region,
     currency: "USD",
@@ -104,40 +105,79 @@ export function estimate(
   };
 }
 
+/** The account's always-free allowances (CloudWatch pricing page; PRICES.md), a month. */
+export const FREE_TIER_ALLOWANCES: readonly (readonly [PriceKey, number, string])[] = [
+  ["cloudwatch.alarmMonth", 10, "standard alarm metrics"],
+  ["cloudwatch.dashboardMonth", 3, "dashboards"],
+  ["cloudwatch.logsIngestGb", 5, "GB of logs ingested"],
+];
+
 /**
- * The account's always-free tiers (CloudWatch pricing page; PRICES.md): 10 standard alarm
- * metrics, 3 dashboards and 5 GB of log ingestion a month. With `freeTier`, each is a line of
- * negative quantity at the item's price, up to what the estimate uses, as if the stack were
- * alone in its account. The 12-month tiers of new accounts (750 h of load balancer and of
- * public IPv4, a db.t4g.micro) are never applied. Returns the note every estimate carries.
+ * What is left of one account's always-free tiers, per price key and scenario. Stacks that share
+ * an account share one: pass the same object (EstimateOptions.freeTierLeft) to each stack's
+ * estimate in turn and each takes what the earlier ones left.
  */
-export function applyFreeTier(out: Lines, a: CostAssumptions): string {
+export type FreeTierLeft = Record<string, PerScenario>;
+
+/** A whole account's always-free tiers, none used yet. */
+export function accountFreeTier(): FreeTierLeft {
+  return Object.fromEntries(
+    FREE_TIER_ALLOWANCES.map(([key, free]) => [
+      key,
+      { floor: free, expected: free, ceiling: free },
+    ]),
+  );
+}
+
+/**
+ * The account's always-free tiers (FREE_TIER_ALLOWANCES): 10 standard alarm metrics, 3 dashboards
+ * and 5 GB of log ingestion a month. With `freeTier`, each is a line of negative quantity at the
+ * item's price, up to what the estimate uses and what `left` still holds (taken from `left`);
+ * without `left`, as if the stack were alone in its account. The 12-month tiers of new accounts
+ * (750 h of load balancer and of public IPv4, a db.t4g.micro) are never applied. Returns the
+ * note every estimate carries, naming this stack's share (in the expected month).
+ */
+export function applyFreeTier(out: Lines, a: CostAssumptions, left?: FreeTierLeft): string {
   const twelveMonths =
     "the 12-month tiers of new accounts (750 load balancer hours, 750 public IPv4 hours, an RDS micro) are not applied";
   if (!a.freeTier) {
     return `free tiers not applied (assumption freeTier, --free-tier: 10 alarms, 3 dashboards, 5 GB of logs per account); ${twelveMonths}`;
   }
-  const allowances: [PriceKey, number, string][] = [
-    ["cloudwatch.alarmMonth", 10, "CloudWatch free tier: 10 standard alarm metrics"],
-    ["cloudwatch.dashboardMonth", 3, "CloudWatch free tier: 3 dashboards"],
-    ["cloudwatch.logsIngestGb", 5, "CloudWatch free tier: 5 GB of logs ingested"],
-  ];
+  const shared = left !== undefined;
+  const pool = left ?? accountFreeTier();
+  const scenarios: Scenario[] = ["floor", "expected", "ceiling"];
   const applied: string[] = [];
-  for (const [key, free, item] of allowances) {
+  for (const [key, free, item] of FREE_TIER_ALLOWANCES) {
+    const remaining = pool[key];
     const used = (s: Scenario) =>
       out.lines.filter((l) => l.priceKey === key).reduce((sum, l) => sum + l.quantity[s], 0);
+    const taken = Object.fromEntries(
+      scenarios.map((s) => [s, Math.min(remaining[s], used(s))]),
+    ) as PerScenario;
+    for (const s of scenarios) remaining[s] -= taken[s];
+    if (taken.ceiling === 0 && taken.expected === 0) continue;
     const credit: PerScenario = {
-      floor: -Math.min(free, used("floor")),
-      expected: -Math.min(free, used("expected")),
-      ceiling: -Math.min(free, used("ceiling")),
+      floor: -taken.floor,
+      expected: -taken.expected,
+      ceiling: -taken.ceiling,
     };
-    if (credit.ceiling === 0 && credit.expected === 0) continue;
-    out.add(FREE_TIER_RECORD, item, key, credit, {
-      assumed: "per account, as if this stack were alone in it (assumption freeTier)",
+    out.add(FREE_TIER_RECORD, `CloudWatch free tier: ${free} ${item}`, key, credit, {
+      assumed: shared
+        ? `this stack's share of the account's ${free}, which the stacks of this run share (assumption freeTier)`
+        : "per account, as if this stack were alone in it (assumption freeTier)",
     });
-    applied.push(item.replace("CloudWatch free tier: ", ""));
+    applied.push(shared ? `${fmtShare(taken.expected)} of ${free} ${item}` : `${free} ${item}`);
   }
-  return `free tiers applied per account, as if this stack were alone in it: ${applied.join(", ") || "none used"}; ${twelveMonths}`;
+  const what =
+    applied.join(", ") || (shared ? "none (earlier stacks of this run used them)" : "none used");
+  return shared
+    ? `free tiers applied once for the account this run's stacks share; this stack's share (expected month): ${what}; ${twelveMonths}`
+    : `free tiers applied per account, as if this stack were alone in it: ${what}; ${twelveMonths}`;
+}
+
+/** A share of an allowance: whole numbers as they are, others to two decimals. */
+function fmtShare(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(2);
 }
 
 /** The record free-tier lines name. */

@@ -39,7 +39,8 @@ export {
   resolveAssumptions,
 } from "./assumptions";
 export type { CostAssumptions, LcuDerivation } from "./assumptions";
-export { estimate } from "./estimate";
+export { accountFreeTier, estimate } from "./estimate";
+export type { FreeTierLeft } from "./estimate";
 export { formatEstimate, usd } from "./format";
 export { awakeHours } from "./months";
 export { servicesOf } from "./services";

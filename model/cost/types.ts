@@ -72,4 +72,10 @@ export interface EstimateOptions {
    * figures, preview/live-prices.ts). A region not listed is priced from the table.
    */
   prices?: Readonly<Record<string, RegionPrices>>;
+  /**
+   * With the assumption freeTier: what is left of the account's always-free tiers
+   * (accountFreeTier()), shared by the stacks of one account; this estimate takes its share from
+   * it. Default: a whole account's, as if the stack were alone in it.
+   */
+  freeTierLeft?: Record<string, PerScenario>;
 }

@@ -270,7 +270,7 @@ export function renderText(reports: StackReport[], info: RunInfo): string {
     `Summary: ${reports.map(verdictLine).join("; ")}. ${code === 0 ? "Every stack passes the gate" : "The gate fails"} (exit ${code}, ${(info.elapsedMs / 1000).toFixed(1)} s).${freeTier}`,
   );
   const total = runTotal(reports);
-  if (total) out.push(totalLine(total));
+  out.push(total ? totalLine(total) : "Total: not estimated (no stack was priced)");
   return out.join("\n") + "\n";
 }
 

@@ -1,5 +1,6 @@
 import { strict as assert } from "assert";
 import {
+  accountFreeTier,
   CostEstimate,
   CostLine,
   estimate,
@@ -280,7 +281,10 @@ describe("cost estimate: schedules", () => {
     assert.deepEqual(vcpu.quantity, { floor: 0, expected: 5, ceiling: 730 }); // 10 h, 730 h x 2 x 0.5
     // No database among the records: none is priced (its own records say what it is).
     assert.equal(e.lines.filter((l) => l.type.startsWith("aws:rds/")).length, 0);
-    assert.match(e.expectedBasis, /plus staging on for 10 hours a month$/);
+    assert.equal(
+      e.expectedBasis,
+      "the floor plus staging on for 10 hours a month (no scheduled windows)",
+    );
     assert.deepEqual(e.unpriced, []);
     ordered(e);
     const longer = estimate(
@@ -710,7 +714,7 @@ describe("cost estimate: text", () => {
     assert.match(text, /note: free tiers not applied \(assumption freeTier, --free-tier/);
     const summary = formatEstimate(e, { summary: true });
     assert.deepEqual(summary.split("\n").slice(1), [
-      "  expected: the floor plus no scheduled windows",
+      "  expected: same as the floor (no scheduled windows this month)",
       "  per enrolled student: $0.42 a month (expected / 100 enrolled, assumption enrolledStudents)",
       "  free tiers not applied (assumption freeTier, --free-tier: 10 alarms, 3 dashboards, 5 GB of logs per account); the 12-month tiers of new accounts (750 load balancer hours, 750 public IPv4 hours, an RDS micro) are not applied",
     ]);
@@ -751,6 +755,32 @@ describe("cost estimate: free tiers, LCUs and students", () => {
       on.notes.join("\n"),
       /free tiers applied per account, as if this stack were alone in it: 10 standard alarm metrics, 3 dashboards, 5 GB of logs ingested; the 12-month tiers/,
     );
+  });
+
+  it("stacks sharing an account share its free tiers: each takes what the earlier ones left", () => {
+    const left = accountFreeTier();
+    const first = estimate(account, { freeTier: true }, { freeTierLeft: left });
+    const second = estimate(account, { freeTier: true }, { freeTierLeft: left });
+    const credits = (e: CostEstimate) =>
+      e.lines.filter((l) => l.resource === "account").map((l) => [l.item, l.quantity.expected]);
+    // The first takes 10 of 10 alarms, 2 of 3 dashboards, 1 of 5 GB; the second what is left.
+    assert.deepEqual(credits(first), [
+      ["CloudWatch free tier: 10 standard alarm metrics", -10],
+      ["CloudWatch free tier: 3 dashboards", -2],
+      ["CloudWatch free tier: 5 GB of logs ingested", -1],
+    ]);
+    assert.deepEqual(credits(second), [
+      ["CloudWatch free tier: 3 dashboards", -1],
+      ["CloudWatch free tier: 5 GB of logs ingested", -1],
+    ]);
+    assert.deepEqual(left["cloudwatch.dashboardMonth"], { floor: 0, expected: 0, ceiling: 0 });
+    assert.deepEqual(left["cloudwatch.logsIngestGb"], { floor: 3, expected: 3, ceiling: 3 });
+    assert.match(
+      second.notes.join("\n"),
+      /^free tiers applied once for the account this run's stacks share; this stack's share \(expected month\): 1 of 3 dashboards, 1 of 5 GB of logs ingested; the 12-month tiers/m,
+    );
+    // 12 alarms x $0.10 + 1 dashboard x $3 + 0 GB + log storage.
+    near(second.expected, 12 * 0.1 + 3 + (30 / (730 / 24)) * 0.03);
   });
 
   it("derives the LCU-hours from the workload, and albLcuPerHour overrides them", () => {

@@ -558,7 +558,7 @@ describe("cost lines: the text of an estimate", () => {
       text[0],
       /^Monthly cost \(us-east-2, 730 h a month\): floor \$[\d.]+, expected \$[\d.]+, ceiling \$[\d.]+$/,
     );
-    assert.equal(text[1], "  expected: the floor plus no scheduled windows");
+    assert.equal(text[1], "  expected: same as the floor (no scheduled windows this month)");
     assert.match(
       text[text.findIndex((l) => l.startsWith("  item "))],
       /^ {2}item +quantity \(expected\) +unit price +floor +expected +ceiling$/,

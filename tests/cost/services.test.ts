@@ -225,7 +225,7 @@ describe("cost model: the platform around the services", () => {
 
   it("says how expected was built, and the notes every estimate carries", () => {
     const plain = estimate([P, ...ide()]);
-    assert.equal(plain.expectedBasis, "the floor plus no scheduled windows");
+    assert.equal(plain.expectedBasis, "same as the floor (no scheduled windows this month)");
     assert.equal(plain.currency, "USD");
     assert.deepEqual(plain.notes, [
       "free tiers not applied (assumption freeTier, --free-tier: 10 alarms, 3 dashboards, 5 GB of logs per account); the 12-month tiers of new accounts (750 load balancer hours, 750 public IPv4 hours, an RDS micro) are not applied",
@@ -248,7 +248,7 @@ describe("cost model: the platform around the services", () => {
     );
     assert.equal(
       withStaging.expectedBasis,
-      "the floor plus no scheduled windows, plus staging on for 12 hours a month",
+      "the floor plus staging on for 12 hours a month (no scheduled windows)",
     );
   });
 

@@ -40,7 +40,7 @@ import { exitCodeFor, renderJson, renderText, RunInfo, shown } from "./report";
 import { liveRegionPrices } from "./live-prices";
 import { nearest } from "../model/config";
 import { accountFreeTier, CostAssumptions } from "../model/cost";
-import { PRICED_REGIONS } from "../model/prices";
+import { PRICED_REGIONS, RegionPrices } from "../model/prices";
 
 export const USAGE = `Usage: npm start -- [options]
 
@@ -243,16 +243,19 @@ export class LivePricesError extends Error {
 }
 
 /**
- * A region's live prices (--live-prices); a region the table does not price is left to the
- * estimate, which says so (costError). Any failure to read them is a LivePricesError.
+ * A region's live prices (--live-prices) from `read` (default: liveRegionPrices); a region the
+ * table does not price is left to the estimate, which says so (costError). Any failure to read
+ * them is a LivePricesError: asked for and unavailable, the run cannot price as asked (exit 2).
  */
-async function livePricesOf(region: string) {
-  if (!(PRICED_REGIONS as readonly string[]).includes(region)) return undefined;
-  try {
-    return (await liveRegionPrices(region)).prices;
-  } catch (err) {
-    throw new LivePricesError((err as Error).message ?? String(err));
-  }
+function livePricesFrom(read: (region: string) => Promise<RegionPrices>) {
+  return async (region: string): Promise<RegionPrices | undefined> => {
+    if (!(PRICED_REGIONS as readonly string[]).includes(region)) return undefined;
+    try {
+      return await read(region);
+    } catch (err) {
+      throw new LivePricesError((err as Error).message ?? String(err));
+    }
+  };
 }
 
 /**
@@ -303,11 +306,13 @@ export interface CliResult {
 
 /**
  * Runs the command. `pack` reuses a running policy pack (tests, the benchmark); otherwise one is
- * started for this run and stopped at the end.
+ * started for this run and stopped at the end. `readLivePrices` reads a region's live prices for
+ * --live-prices (tests; default: liveRegionPrices, the AWS Price List with the user's credentials).
  */
 export async function main(
   argv: string[],
   pack?: PolicyPack | Promise<PolicyPack>,
+  readLivePrices?: (region: string) => Promise<RegionPrices>,
 ): Promise<CliResult> {
   const started = Date.now();
   // Read before the flags are parsed, so a bad flag still gets its JSON document.
@@ -383,7 +388,11 @@ export async function main(
       now,
       firstPreview: options.firstPreview,
       costAssumptions: costAssumptions(policyConfig.config, options.freeTier),
-      livePrices: options.livePrices ? livePricesOf : undefined,
+      livePrices: options.livePrices
+        ? livePricesFrom(
+            readLivePrices ?? (async (region) => (await liveRegionPrices(region)).prices),
+          )
+        : undefined,
     };
     // The stacks share one account (staging and exam stand on prod's network, load balancer and
     // file system): its always-free tiers are applied once, taken stack by stack in run order.

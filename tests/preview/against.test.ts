@@ -20,7 +20,7 @@ import { againstExitCode, renderAgainst } from "../../preview/against";
 import { main } from "../../preview/cli";
 import { runProgram } from "../../preview/program";
 import { changedConfig, ConfigChange } from "../components/helpers";
-import { NOW } from "./helpers";
+import { NOW, realPack } from "./helpers";
 
 const ON = { active: "true", activeUntil: "2026-11-20T20:00Z" };
 const MIDSEM = "cs101-midsem 2027-03-16T09:00/2027-03-16T11:00 120";
@@ -417,8 +417,62 @@ describe("--against: what a config change does to a deployed stack", function ()
     });
     after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-    const run = (...args: string[]) =>
-      main([...args, "--now", NOW.toISOString()], Promise.reject(new Error("no pack needed")));
+    const run = (...args: string[]) => main([...args, "--now", NOW.toISOString()], realPack());
+
+    it("gates and prices the new config: a mandatory violation fails it, the cost change is shown", async () => {
+      const prod = fs.readFileSync(path.join(__dirname, "..", "..", "Pulumi.prod.yaml"), "utf8");
+      const big = path.join(dir, "big", "Pulumi.prod.yaml");
+      fs.mkdirSync(path.dirname(big), { recursive: true });
+      fs.writeFileSync(
+        big,
+        prod
+          .replace("pythonide:taskCpu: 512", "pythonide:taskCpu: 4096")
+          .replace("pythonide:taskMemory: 2048", "pythonide:taskMemory: 8192")
+          .replace("pythonide:maxTasks: 16", "pythonide:maxTasks: 4"),
+      );
+      const args = ["--stack", "prod", "--config-file", big, "--against", "Pulumi.prod.yaml"];
+      const r = await run(...args);
+      // No stateful replacement, but the new config breaks the prod task ceiling: exit 1.
+      assert.strictEqual(r.code, 1, r.stdout);
+      assert.match(
+        r.stdout,
+        /\(0 stateful or protected\)\.\n\nThe new config, gated as npm start gates it:\nPolicies \(pythonide-guardrails [\d.]+\): 1 mandatory, 1 advisory violation, 0 remediations\n {2}\[mandatory\] ecs-task-size-ceiling {2}aws:ecs\/taskDefinition:TaskDefinition {2}ide-prod-task\n/,
+      );
+      const tail = r.stdout.slice(r.stdout.indexOf("Monthly cost"));
+      assert.strictEqual(
+        tail,
+        "Monthly cost (us-east-2), deployed -> new:\n" +
+          "  floor     $83.32 -> $206.22 (+$122.90)\n" +
+          "  expected  $83.32 -> $206.22 (+$122.90)\n" +
+          "  ceiling   $457.04 -> $649.65 (+$192.60)\n" +
+          "Verdict on the new config: prod FAIL (1 mandatory violation) (exit 1).\n",
+      );
+      const json = await run(...args, "--json");
+      assert.strictEqual(json.code, 1);
+      const doc = JSON.parse(json.stdout);
+      assert.deepStrictEqual(
+        [
+          doc.exitCode,
+          doc.verdict,
+          doc.violations
+            .filter((v: { level: string }) => v.level === "mandatory")
+            .map((v: { policy: string }) => v.policy),
+        ],
+        [1, "fail", ["ecs-task-size-ceiling"]],
+      );
+      const cents = (m: Record<string, number>) =>
+        Object.fromEntries(Object.entries(m).map(([k, v]) => [k, Math.round(v * 100) / 100]));
+      assert.deepStrictEqual(
+        [doc.cost.region, cents(doc.cost.deployed), cents(doc.cost.new), cents(doc.cost.change)],
+        [
+          "us-east-2",
+          { floor: 83.32, expected: 83.32, ceiling: 457.04 },
+          { floor: 206.22, expected: 206.22, ceiling: 649.65 },
+          { floor: 122.9, expected: 122.9, ceiling: 192.6 },
+        ],
+      );
+      assert.deepStrictEqual([doc.cost.deployedError, doc.cost.newError], [null, null]);
+    });
 
     it("exits 1 on a stateful replacement, printing each with its reason", async () => {
       const r = await run(
@@ -446,6 +500,10 @@ describe("--against: what a config change does to a deployed stack", function ()
       assert.match(
         same.stdout,
         /  no changes\nSummary: 0 to create, 0 to delete, 0 to update, 0 to replace/,
+      );
+      assert.match(
+        same.stdout,
+        /\n {2}expected {2}\$83\.32 -> \$83\.32 \(\$0\.00\)\n[^]*\nVerdict on the new config: prod PASS \(exit 0\)\.\n$/,
       );
     });
 

@@ -9,6 +9,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { main, parseArgs } from "../../preview/cli";
+import { usd } from "../../model/cost";
 import { ROOT } from "../../preview/gate";
 import { cli, FIXTURES, NOW, realPack } from "./helpers";
 
@@ -136,21 +137,141 @@ describe("preview CLI", function () {
     assert.deepStrictEqual(bad.reports, []);
   });
 
-  it("--free-tier: the estimate's note and the Summary line both say the free tiers were applied", async () => {
-    const r = await cli("--stack", "exam", "--free-tier");
+  it("--free-tier: applied once for the account the stacks share, each stack's share named; a total line", async () => {
+    const r = await cli("--free-tier");
+    assert.strictEqual(r.code, 0, r.stdout);
+    const [prod, staging, exam] = ["prod", "staging", "exam"].map(
+      (s) => r.reports.find((x) => x.stack === s)!.cost!,
+    );
+    const credit = (e: typeof prod, key: string) =>
+      -e.lines
+        .filter((l) => l.resource === "account" && l.priceKey === key)
+        .reduce((t, l) => t + l.quantity.expected, 0);
+    // Prod, first, takes what it uses of the 10 alarms, 3 dashboards and 5 GB; the others the rest.
+    for (const key of [
+      "cloudwatch.alarmMonth",
+      "cloudwatch.dashboardMonth",
+      "cloudwatch.logsIngestGb",
+    ]) {
+      const free = {
+        "cloudwatch.alarmMonth": 10,
+        "cloudwatch.dashboardMonth": 3,
+        "cloudwatch.logsIngestGb": 5,
+      }[key]!;
+      const used = [prod, staging, exam].map((e) =>
+        e.lines
+          .filter((l) => l.priceKey === key && l.resource !== "account")
+          .reduce((t, l) => t + l.quantity.expected, 0),
+      );
+      assert.strictEqual(
+        credit(prod, key) + credit(staging, key) + credit(exam, key),
+        Math.min(free, used[0] + used[1] + used[2]),
+        key,
+      );
+    }
     assert.match(
       r.stdout,
-      /^ {2}note: free tiers applied per account, as if this stack were alone in it: /m,
+      /^ {2}note: free tiers applied once for the account this run's stacks share; this stack's share \(expected month\): 1 of 3 dashboards, 1 of 5 GB of logs ingested; the 12-month tiers/m,
     );
     assert.match(
       r.stdout,
-      /^Summary: exam PASS\. Every stack passes the gate \(exit 0, [\d.]+ s\)\. Costs with the always-free tiers applied \(--free-tier\)\.$/m,
+      /^Summary: prod PASS; staging PASS; exam PASS\. Every stack passes the gate \(exit 0, [\d.]+ s\)\. Costs with the account's always-free tiers applied once across these stacks, which share one account \(--free-tier\)\.\n/m,
+    );
+    const total = prod.expected + staging.expected + exam.expected;
+    const line = r.stdout.trimEnd().split("\n").pop();
+    assert.strictEqual(
+      line,
+      `Total (prod + staging + exam): ${usd(total)} a month expected (each stack's busiest month; floor ${usd(prod.floor + staging.floor + exam.floor)}, ceiling ${usd(prod.ceiling + staging.ceiling + exam.ceiling)}), ${usd(total / 100)} per enrolled student (100 enrolled, assumption enrolledStudents); the account's free tiers applied once across them`,
     );
     const plain = await cli("--stack", "exam");
     assert.match(
       plain.stdout,
-      /^Summary: exam PASS\. Every stack passes the gate \(exit 0, [\d.]+ s\)\.$/m,
+      /^Summary: exam PASS\. Every stack passes the gate \(exit 0, [\d.]+ s\)\.\nTotal \(exam\): \$/m,
     );
+  });
+
+  it("--policy-config: the monthly-budget policy's assumptions are the printed estimate's too; the JSON total", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "assumptions-"));
+    const file = path.join(dir, "budget.json");
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        "monthly-budget": {
+          assumptions: { stagingActiveHoursPerMonth: 20, enrolledStudents: 300 },
+        },
+      }),
+    );
+    try {
+      const r = await cli("--stack", "staging", "--policy-config", file);
+      assert.strictEqual(r.code, 0, r.stdout);
+      assert.match(
+        r.stdout,
+        /^ {2}expected: the floor plus staging on for 20 hours a month \(no scheduled windows\)$/m,
+      );
+      assert.match(
+        r.stdout,
+        /^ {2}per enrolled student: \$[\d.]+ a month \(expected \/ 300 enrolled, assumption enrolledStudents\)$/m,
+      );
+      assert.match(r.stdout, /stagingActiveHoursPerMonth=20,/);
+      const json = await cli("--policy-config", file, "--json");
+      const doc = JSON.parse(json.stdout);
+      const expected = doc.stacks.reduce(
+        (t: number, s: { cost: { expected: number } }) => t + s.cost.expected,
+        0,
+      );
+      assert.deepStrictEqual(
+        [doc.total.stacks, doc.total.notEstimated, doc.total.enrolledStudents, doc.total.freeTier],
+        [["prod", "staging", "exam"], [], 300, false],
+      );
+      assert.strictEqual(doc.total.expected, expected);
+      assert.strictEqual(doc.total.perEnrolledStudent, expected / 300);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("an unpriced region: the verdict stands, the Summary says why the cost was not estimated", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "unpriced-"));
+    const file = path.join(dir, "Pulumi.prod.yaml");
+    fs.writeFileSync(
+      file,
+      fs
+        .readFileSync(path.join(ROOT, "Pulumi.prod.yaml"), "utf8")
+        .replace("aws:region: us-east-2", "aws:region: sa-east-1"),
+    );
+    try {
+      const r = await cli("--config-file", file);
+      assert.strictEqual(r.code, 0, r.stdout);
+      const reason =
+        'no prices for region "sa-east-1": the cost model prices us-east-1, us-east-2, us-west-2, ca-central-1, eu-west-1, eu-west-2, eu-central-1, ap-south-1, ap-southeast-2, ap-northeast-1 (add the region\'s figures to model/prices.ts)';
+      assert.ok(r.stdout.includes(`\nMonthly cost: not estimated: ${reason}\n`), r.stdout);
+      assert.match(
+        r.stdout,
+        /\nSummary: prod PASS, cost not estimated: no prices for region "sa-east-1": the cost model prices us-east-1, [^\n]*\. Every stack passes the gate \(exit 0, [\d.]+ s\)\.\nTotal: not estimated \(no stack was priced\)\n$/,
+      );
+      assert.ok(!/Error:|\n\s+at /.test(r.stdout), r.stdout);
+      const doc = JSON.parse((await cli("--config-file", file, "--json")).stdout);
+      assert.deepStrictEqual(
+        [doc.exitCode, doc.stacks[0].cost, doc.stacks[0].costError, doc.total],
+        [0, null, reason, null],
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("--live-prices that cannot be read: exit 2 with the reason, text and JSON", async () => {
+    const reason =
+      "--live-prices needs AWS credentials allowed pricing:GetProducts (Could not load credentials from any providers): configure them (AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY) or drop --live-prices to price from model/prices.ts";
+    const refuse = async (): Promise<never> => {
+      throw new Error(reason);
+    };
+    const args = ["--stack", "prod", "--live-prices", "--now", NOW.toISOString()];
+    const r = await main(args, realPack(), refuse);
+    assert.deepStrictEqual([r.code, r.stdout, r.stderr], [2, "", `error: ${reason}\n`]);
+    const json = await main([...args, "--json"], realPack(), refuse);
+    const doc = JSON.parse(json.stdout);
+    assert.deepStrictEqual([json.code, doc.exitCode, doc.error], [2, 2, reason]);
   });
 
   it("text: the resource tree, counts by type, each violation, the cost and the verdict (exit 1)", async () => {

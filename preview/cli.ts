@@ -63,18 +63,21 @@ Options:
   --now <ISO time>          judge the stacks at this time (default: $PYTHONIDE_NOW, else now)
   --against <old file>      show what changing a deployed stack from the config in <old file> to
                             the new one (--config-file, else the shipped file of --stack) does:
-                            created, deleted, updated and replaced resources; exits 1 when a
-                            stateful or protected resource would be replaced
+                            created, deleted, updated and replaced resources, the new config's
+                            policy verdict and the monthly cost change; exits 1 when a stateful
+                            or protected resource would be replaced or the new config fails
   --allow-replace           with --against: accept such replacements (exit 0)
-  --free-tier               apply the account's always-free tiers to the cost estimate
+  --free-tier               apply the account's always-free tiers to the cost estimates, once
+                            for the run (the stacks share one account)
   --live-prices             price from the AWS Price List with your AWS credentials (cached in
                             .cache/live-prices for 7 days) instead of model/prices.ts
   --json                    print one JSON document instead of text
   --help                    print this help
 
 Exit codes: 0 every stack passes; 1 a mandatory violation, an AWS limit broken, an invalid
-config or a failing program (with --against: a stateful replacement not allowed); 2 the preview could not run (bad options or files, invalid policy config, a policy pack
-that does not start).
+config or a failing program (with --against: also a stateful replacement not allowed); 2 the
+preview could not run (bad options or files, invalid policy config, a policy pack that does not
+start, --live-prices without prices).
 `;
 
 export interface CliOptions {

@@ -249,6 +249,21 @@ const TOKYO_BULK =
 /** Price List API answers for eu-west-1 recorded in a public cost scanner's per-service audit. */
 const IRELAND_AUDIT =
   "a public AWS cost scanner's per-service adapter audit (2026-05-01), AWS Price List API answers for eu-west-1";
+/** AWS's us-west-2 price lists as a public cost model recorded them, rate code by rate code. */
+const OREGON_CATALOG =
+  "a public project's cost model whose rates are read from AWS's US West (Oregon) price lists (AWSSecretsManager us-west-2 version 20260911124610, AmazonCloudWatch us-west-2 version 20260918142158), each with its rate code";
+const OREGON_ELB =
+  'a public project\'s README estimate "checked against the public us-west-2 AWS price lists on 2026-09-10" (AWSELB us-west-2 offer: ALB base $0.0225/hour, LCUs $0.008/LCU-hour)';
+const TOKYO_OFFER =
+  'a public project\'s notes "verified against the Price List API on 2026-08-27" from the offer files .../current/ap-northeast-1/index.json';
+const IRELAND_BILL =
+  "a public project's architecture decision record (2026-08-04): Cost Explorer actuals for eu-west-1, July 2026, cost / quantity";
+const MUMBAI_RDS =
+  "a public project's fact check of the AWS Price List bulk CSV AmazonRDS/ap-south-1 (published 2026-09-03, effective 2026-09-01), on-demand PostgreSQL rows";
+const MUMBAI_ESTIMATE =
+  'a public project\'s AWS cost estimate ("The following rates are for Asia Pacific (Mumbai) region")';
+const FRANKFURT_PLAN =
+  'a public project\'s demo cost plan: "Le tariffe Aurora/Proxy di riferimento a Francoforte sono 0,14 e 0,018 USD/ACU-ora; NAT costa 0,052 USD/ora", citing the AmazonRDS eu-central-1 offer file (.../AmazonRDS/current/eu-central-1/index.json) and the VPC pricing page';
 const SYDNEY_NOTES =
   "a public project's cost notes \"AWS Cost Estimates: Sydney pricing\" (read from aws.amazon.com/fargate/pricing; its x86 figures equal fgcalc's)";
 
@@ -258,7 +273,34 @@ const TABLE: Readonly<Record<string, RegionPrices>> = {
   "us-west-2": region("us-west-2", {
     "fargate.x86.vcpuHour": [0.04048, `${JP_PAGE} (USW2-Fargate-vCPU-Hours:perCPU)`],
     "fargate.x86.gbHour": [0.004445, `${JP_PAGE} (USW2-Fargate-GB-Hours)`],
+    "alb.hour": [0.0225, `${OREGON_ELB} (USW2-LoadBalancerUsage)`, "2026-09"],
+    "alb.lcuHour": [0.008, `${OREGON_ELB} (USW2-LCUUsage)`, "2026-09"],
     "publicIpv4.hour": IPV4_EVERY_REGION,
+    "cloudwatch.alarmMonth": [
+      0.1,
+      `${OREGON_CATALOG}: standard-resolution alarm, rate code SJTFAZNHSW2WVZB2.JRTCKXETXF.6YS6EN2CT7, 0.1000000000 USD per Alarms`,
+      "2026-09",
+    ],
+    "cloudwatch.logsIngestGb": [
+      0.5,
+      `${OREGON_CATALOG}: custom log data ingested (Standard log class), rate code CWY7X4MZ4F3MP5SD.JRTCKXETXF.6YS6EN2CT7, 0.5000000000 USD per GB`,
+      "2026-09",
+    ],
+    "cloudwatch.logsStorageGbMonth": [
+      0.03,
+      `${OREGON_CATALOG}: log storage, rate code MN45SJANDTCPR9QA.JRTCKXETXF.6YS6EN2CT7, 0.0300000000 USD per GB-Mo`,
+      "2026-09",
+    ],
+    "secretsmanager.secretMonth": [
+      0.4,
+      `${OREGON_CATALOG}: rate code DWJP9S4V3HP98UNC.JRTCKXETXF.6YS6EN2CT7, 0.4000000000 USD per Secrets`,
+      "2026-09",
+    ],
+    "secretsmanager.per10kCalls": [
+      0.05,
+      `${OREGON_CATALOG}: rate code AEBQHWFEG8Q4Y7AT.JRTCKXETXF.6YS6EN2CT7, 0.0000050000 USD per API request x 10,000`,
+      "2026-09",
+    ],
   }),
   "ca-central-1": region("ca-central-1", {
     "fargate.x86.vcpuHour": [0.04456, `${CANADA_FIXTURE}: CAN1-Fargate-vCPU-Hours:perCPU`],
@@ -267,54 +309,69 @@ const TABLE: Readonly<Record<string, RegionPrices>> = {
     "alb.lcuHour": [0.0088, `${CANADA_FIXTURE}: CAN1-LCUUsage`],
     "publicIpv4.hour": [0.005, `${CANADA_FIXTURE}: CAN1-PublicIPv4:InUseAddress`],
   }),
-  "eu-west-1": region("eu-west-1", {
-    "fargate.x86.vcpuHour": [0.04048, `${JP_PAGE} (EU-Fargate-vCPU-Hours:perCPU)`],
-    "fargate.x86.gbHour": [0.004445, `${JP_PAGE} (EU-Fargate-GB-Hours)`],
-    "fargate.arm.vcpuHour": [0.03238, `${IRELAND_AUDIT} (AUDIT-10: ARM vCPU)`, "2026-05"],
-    "fargate.arm.gbHour": [0.00356, `${IRELAND_AUDIT} (AUDIT-10: ARM memory)`, "2026-05"],
-    "nat.hour": [
-      0.048,
-      `${IRELAND_AUDIT} (AUDIT-05: "$0.048 per NAT Gateway Hour", SKU KFNSSCHWD43WZK2R); a public Go project's test snapshot of the eu-west-1 EU-NatGateway-Hours row`,
-      "2026-05",
-    ],
-    "nat.gb": [
-      0.048,
-      `${IRELAND_AUDIT} (AUDIT-05: "$0.048 per GB Data Processed by NAT Gateways"); the same Go test snapshot (EU-NatGateway-Bytes)`,
-      "2026-05",
-    ],
-    "publicIpv4.hour": IPV4_EVERY_REGION,
-    "endpoint.azHour": [
-      0.011,
-      `${IRELAND_AUDIT} (AUDIT-05: "$0.011 per VPC Endpoint Hour", SKU H37WJ97MHYGDXG2A)`,
-      "2026-05",
-    ],
-    "endpoint.gb": [0.01, `${IRELAND_AUDIT} (AUDIT-05: $0.01/GB for the first PB)`, "2026-05"],
-    "rds.gp3GbMonth": [
-      0.127,
-      `${IRELAND_AUDIT} (AUDIT-03: RDS "General Purpose-GP3" Single-AZ storage)`,
-      "2026-05",
-    ],
-    "rds.backupGbMonth": [
-      0.095,
-      `${IRELAND_AUDIT} (AUDIT-03: Storage Snapshot, MySQL/PostgreSQL/MariaDB)`,
-      "2026-05",
-    ],
-    "rds.snapshotGbMonth": [
-      0.095,
-      `${IRELAND_AUDIT} (AUDIT-03: Storage Snapshot, PostgreSQL; snapshots bill as backup storage)`,
-      "2026-05",
-    ],
-    "efs.standardGbMonth": [
-      0.33,
-      `${IRELAND_AUDIT} (AUDIT-11: "USD $0.33 per GB-Mo for Standard storage (EU)", EU-TimedStorage-ByteHrs)`,
-      "2026-05",
-    ],
-    "cloudwatch.logsIngestGb": [
-      0.57,
-      `${IRELAND_AUDIT} (AUDIT-13: "$0.57 per GB custom log data ingested", SKU KJBTQPDHW2H92B8Y, effective 2026-03-01)`,
-      "2026-05",
-    ],
-  }),
+  "eu-west-1": region(
+    "eu-west-1",
+    {
+      "fargate.x86.vcpuHour": [0.04048, `${JP_PAGE} (EU-Fargate-vCPU-Hours:perCPU)`],
+      "fargate.x86.gbHour": [0.004445, `${JP_PAGE} (EU-Fargate-GB-Hours)`],
+      "fargate.arm.vcpuHour": [0.03238, `${IRELAND_AUDIT} (AUDIT-10: ARM vCPU)`, "2026-05"],
+      "alb.hour": [
+        0.0252,
+        `${IRELAND_BILL}: EU-LoadBalancerUsage $15.00 for 595 hr (0.02521), the record's 730-hour figure $18.40`,
+        "2026-08",
+      ],
+      "fargate.arm.gbHour": [0.00356, `${IRELAND_AUDIT} (AUDIT-10: ARM memory)`, "2026-05"],
+      "nat.hour": [
+        0.048,
+        `${IRELAND_AUDIT} (AUDIT-05: "$0.048 per NAT Gateway Hour", SKU KFNSSCHWD43WZK2R); a public Go project's test snapshot of the eu-west-1 EU-NatGateway-Hours row`,
+        "2026-05",
+      ],
+      "nat.gb": [
+        0.048,
+        `${IRELAND_AUDIT} (AUDIT-05: "$0.048 per GB Data Processed by NAT Gateways"); the same Go test snapshot (EU-NatGateway-Bytes)`,
+        "2026-05",
+      ],
+      "publicIpv4.hour": IPV4_EVERY_REGION,
+      "endpoint.azHour": [
+        0.011,
+        `${IRELAND_AUDIT} (AUDIT-05: "$0.011 per VPC Endpoint Hour", SKU H37WJ97MHYGDXG2A)`,
+        "2026-05",
+      ],
+      "endpoint.gb": [0.01, `${IRELAND_AUDIT} (AUDIT-05: $0.01/GB for the first PB)`, "2026-05"],
+      "rds.gp3GbMonth": [
+        0.127,
+        `${IRELAND_AUDIT} (AUDIT-03: RDS "General Purpose-GP3" Single-AZ storage)`,
+        "2026-05",
+      ],
+      "rds.backupGbMonth": [
+        0.095,
+        `${IRELAND_AUDIT} (AUDIT-03: Storage Snapshot, MySQL/PostgreSQL/MariaDB)`,
+        "2026-05",
+      ],
+      "rds.snapshotGbMonth": [
+        0.095,
+        `${IRELAND_AUDIT} (AUDIT-03: Storage Snapshot, PostgreSQL; snapshots bill as backup storage)`,
+        "2026-05",
+      ],
+      "efs.standardGbMonth": [
+        0.33,
+        `${IRELAND_AUDIT} (AUDIT-11: "USD $0.33 per GB-Mo for Standard storage (EU)", EU-TimedStorage-ByteHrs)`,
+        "2026-05",
+      ],
+      "cloudwatch.logsIngestGb": [
+        0.57,
+        `${IRELAND_AUDIT} (AUDIT-13: "$0.57 per GB custom log data ingested", SKU KJBTQPDHW2H92B8Y, effective 2026-03-01)`,
+        "2026-05",
+      ],
+    },
+    {
+      "db.t4g.micro": [
+        0.017,
+        `${IRELAND_BILL}: EU-InstanceUsage:db.t4g.micro (PostgreSQL) $10.09 for 593 hr (0.01702), the record's 730-hour figure $12.41`,
+        "2026-08",
+      ],
+    },
+  ),
   "eu-west-2": region(
     "eu-west-2",
     {
@@ -352,15 +409,44 @@ const TABLE: Readonly<Record<string, RegionPrices>> = {
   "eu-central-1": region("eu-central-1", {
     "fargate.x86.vcpuHour": [0.04656, `${FRANKFURT_CARD}: EUC1-Fargate-vCPU-Hours:perCPU`],
     "fargate.x86.gbHour": [0.00511, `${FRANKFURT_CARD}: EUC1-Fargate-GB-Hours`],
+    "nat.hour": [0.052, `${FRANKFURT_PLAN} (EUC1-NatGateway-Hours)`],
     "publicIpv4.hour": IPV4_EVERY_REGION,
+    "aurora.serverlessV2AcuHour": [0.14, `${FRANKFURT_PLAN} (EUC1-Aurora:ServerlessV2Usage)`],
   }),
-  "ap-south-1": region("ap-south-1", {
-    "fargate.x86.vcpuHour": [0.04256, `${FGCALC}: ap-south-1 normal.cpu`],
-    "fargate.x86.gbHour": [0.004655, `${FGCALC}: ap-south-1 normal.ram`],
-    "alb.hour": [0.0239, `${MUMBAI_BILL}: APS3-LoadBalancerUsage`],
-    "nat.hour": [0.056, `${MUMBAI_BILL}: APS3-NatGateway-Hours`],
-    "publicIpv4.hour": IPV4_EVERY_REGION,
-  }),
+  "ap-south-1": region(
+    "ap-south-1",
+    {
+      "fargate.x86.vcpuHour": [0.04256, `${FGCALC}: ap-south-1 normal.cpu`],
+      "fargate.x86.gbHour": [0.004655, `${FGCALC}: ap-south-1 normal.ram`],
+      "alb.hour": [
+        0.0239,
+        `${MUMBAI_BILL}: APS3-LoadBalancerUsage; ${MUMBAI_ESTIMATE}: "$0.0239 per Application Load Balancer-hour"`,
+      ],
+      "alb.lcuHour": [0.008, `${MUMBAI_ESTIMATE}: "$0.008 per LCU-hour (or partial hour)"`],
+      "nat.hour": [0.056, `${MUMBAI_BILL}: APS3-NatGateway-Hours`],
+      "publicIpv4.hour": IPV4_EVERY_REGION,
+      "rds.gp3GbMonth": [0.131, `${MUMBAI_RDS}: "20 GB gp3 at $0.131/GB-month"`, "2026-09"],
+      "rds.backupGbMonth": [
+        0.095,
+        `${MUMBAI_RDS}: "backup storage beyond the free allocation (= provisioned storage) is $0.095/GB-mo"`,
+        "2026-09",
+      ],
+      "rds.snapshotGbMonth": [
+        0.095,
+        `${MUMBAI_RDS} (the backup rate: snapshots bill as backup storage)`,
+        "2026-09",
+      ],
+    },
+    {
+      "db.t4g.micro": [0.021, `${MUMBAI_RDS}: db.t4g.micro Single-AZ $0.021/hr`, "2026-09"],
+      "db.t4g.small": [
+        0.042,
+        `${MUMBAI_RDS}: "$0.042 per RDS db.t4g.small Single-AZ instance hour running PostgreSQL" (SKU YA9RJG9UAYJKR7G8)`,
+        "2026-09",
+      ],
+      "db.t4g.medium": [0.084, `${MUMBAI_RDS}: db.t4g.medium $0.084/hr`, "2026-09"],
+    },
+  ),
   "ap-southeast-2": region("ap-southeast-2", {
     "fargate.x86.vcpuHour": [0.04856, `${FGCALC}: ap-southeast-2 normal.cpu; ${SYDNEY_NOTES}`],
     "fargate.x86.gbHour": [0.00532, `${FGCALC}: ap-southeast-2 normal.ram; ${SYDNEY_NOTES}`],
@@ -371,11 +457,25 @@ const TABLE: Readonly<Record<string, RegionPrices>> = {
   "ap-northeast-1": region("ap-northeast-1", {
     "fargate.x86.vcpuHour": [0.05056, `${TOKYO_FIXTURE}: APN1-Fargate-vCPU-Hours:perCPU`],
     "fargate.x86.gbHour": [0.00553, `${TOKYO_FIXTURE}: APN1-Fargate-GB-Hours`],
-    "fargate.arm.gbHour": [0.00442, `${TOKYO_FIXTURE}: APN1-Fargate-ARM-GB-Hours`],
+    "fargate.arm.vcpuHour": [
+      0.04045,
+      `${TOKYO_OFFER}: "Fargate ARM: $0.04045/vCPU-h + $0.00442/GB-h (APN1-Fargate-ARM-*)"`,
+      "2026-08",
+    ],
+    "fargate.arm.gbHour": [
+      0.00442,
+      `${TOKYO_FIXTURE}: APN1-Fargate-ARM-GB-Hours; ${TOKYO_OFFER} (the same $0.00442)`,
+    ],
     "fargate.ephemeralGbHour": [
       0.000133,
       `${TOKYO_FIXTURE}: APN1-Fargate-EphemeralStorage-GB-Hours`,
     ],
+    "alb.hour": [
+      0.0243,
+      `${TOKYO_OFFER}: "ALB: $0.0243/hora (APN1-LoadBalancerUsage, per Application LoadBalancer-hour)"`,
+      "2026-08",
+    ],
+    "alb.lcuHour": [0.008, `${TOKYO_OFFER}: "LCU: $0.008/LCU-hora (APN1-LCUUsage)"`, "2026-08"],
     "publicIpv4.hour": IPV4_EVERY_REGION,
     "aurora.serverlessV2AcuHour": [0.15, TOKYO_AURORA, "2025-12"],
     "efs.standardGbMonth": [0.36, TOKYO_EFS],

@@ -260,10 +260,18 @@ const IRELAND_BILL =
   "a public project's architecture decision record (2026-08-04): Cost Explorer actuals for eu-west-1, July 2026, cost / quantity";
 const MUMBAI_RDS =
   "a public project's fact check of the AWS Price List bulk CSV AmazonRDS/ap-south-1 (published 2026-09-03, effective 2026-09-01), on-demand PostgreSQL rows";
+const MUMBAI_BOOK =
+  "a public course book's price sheet from AWS's ap-south-1 price list files (AmazonRDS published 2026-09-24, checked 2026-09-29)";
 const MUMBAI_ESTIMATE =
   'a public project\'s AWS cost estimate ("The following rates are for Asia Pacific (Mumbai) region")';
 const FRANKFURT_PLAN =
   'a public project\'s demo cost plan: "Le tariffe Aurora/Proxy di riferimento a Francoforte sono 0,14 e 0,018 USD/ACU-ora; NAT costa 0,052 USD/ora", citing the AmazonRDS eu-central-1 offer file (.../AmazonRDS/current/eu-central-1/index.json) and the VPC pricing page';
+const CANADA_VPC =
+  "a public project's design note quoting the Canada (Central) Amazon VPC price list (publication 2026-07-24T15:42:25Z, .../AmazonVPC/current/ca-central-1/index.json)";
+const CANADA_RDS =
+  "a public project's production-readiness plan (2026-09-19), \"rates retrieved directly from AWS's regional price lists\" (.../AmazonRDS/current/ca-central-1/index.json, published 2026-09-11 to 17)";
+const CANADA_CW =
+  'a public project\'s monthly estimate with "official unit prices" from the CloudWatch regional price index .../AmazonCloudWatch/current/ca-central-1/index.json';
 const SYDNEY_NOTES =
   "a public project's cost notes \"AWS Cost Estimates: Sydney pricing\" (read from aws.amazon.com/fargate/pricing; its x86 figures equal fgcalc's)";
 
@@ -302,13 +310,42 @@ const TABLE: Readonly<Record<string, RegionPrices>> = {
       "2026-09",
     ],
   }),
-  "ca-central-1": region("ca-central-1", {
-    "fargate.x86.vcpuHour": [0.04456, `${CANADA_FIXTURE}: CAN1-Fargate-vCPU-Hours:perCPU`],
-    "fargate.x86.gbHour": [0.004865, `${CANADA_FIXTURE}: CAN1-Fargate-GB-Hours`],
-    "alb.hour": [0.02475, `${CANADA_FIXTURE}: CAN1-LoadBalancerUsage`],
-    "alb.lcuHour": [0.0088, `${CANADA_FIXTURE}: CAN1-LCUUsage`],
-    "publicIpv4.hour": [0.005, `${CANADA_FIXTURE}: CAN1-PublicIPv4:InUseAddress`],
-  }),
+  "ca-central-1": region(
+    "ca-central-1",
+    {
+      "fargate.x86.vcpuHour": [0.04456, `${CANADA_FIXTURE}: CAN1-Fargate-vCPU-Hours:perCPU`],
+      "fargate.x86.gbHour": [0.004865, `${CANADA_FIXTURE}: CAN1-Fargate-GB-Hours`],
+      "alb.hour": [0.02475, `${CANADA_FIXTURE}: CAN1-LoadBalancerUsage`],
+      "alb.lcuHour": [0.0088, `${CANADA_FIXTURE}: CAN1-LCUUsage`],
+      "publicIpv4.hour": [0.005, `${CANADA_FIXTURE}: CAN1-PublicIPv4:InUseAddress`],
+      "endpoint.azHour": [
+        0.011,
+        `${CANADA_VPC}: SKU YZK8AEXHY7HJD36A, "USD 0.011 per endpoint-hour"`,
+        "2026-07",
+      ],
+      "endpoint.gb": [
+        0.01,
+        `${CANADA_VPC}: SKU 3W497TYXJM5N3NE7, "USD 0.01/GB" for the first PB`,
+        "2026-07",
+      ],
+      "rds.gp3GbMonth": [
+        0.127,
+        `${CANADA_RDS}: "RDS gp3 storage | 20 GiB x $0.127/GiB-month"`,
+        "2026-09",
+      ],
+      "cloudwatch.logsIngestGb": [
+        0.55,
+        `${CANADA_CW}: "About 0.355 GiB/month x $0.55/GB" (log data ingested)`,
+      ],
+    },
+    {
+      "db.t4g.micro": [
+        0.018,
+        `${CANADA_RDS}: "PostgreSQL db.t4g.micro | 730 x $0.018/hour"; a second public project's README from the same ca-central-1 RDS price list (db.t4g.micro $13.14 a month)`,
+        "2026-09",
+      ],
+    },
+  ),
   "eu-west-1": region(
     "eu-west-1",
     {
@@ -425,10 +462,14 @@ const TABLE: Readonly<Record<string, RegionPrices>> = {
       "alb.lcuHour": [0.008, `${MUMBAI_ESTIMATE}: "$0.008 per LCU-hour (or partial hour)"`],
       "nat.hour": [0.056, `${MUMBAI_BILL}: APS3-NatGateway-Hours`],
       "publicIpv4.hour": IPV4_EVERY_REGION,
-      "rds.gp3GbMonth": [0.131, `${MUMBAI_RDS}: "20 GB gp3 at $0.131/GB-month"`, "2026-09"],
+      "rds.gp3GbMonth": [
+        0.131,
+        `${MUMBAI_RDS}: "20 GB gp3 at $0.131/GB-month"; ${MUMBAI_BOOK}: "RDS gp3 storage | $0.131 per GB-month"`,
+        "2026-09",
+      ],
       "rds.backupGbMonth": [
         0.095,
-        `${MUMBAI_RDS}: "backup storage beyond the free allocation (= provisioned storage) is $0.095/GB-mo"`,
+        `${MUMBAI_RDS}: "backup storage beyond the free allocation (= provisioned storage) is $0.095/GB-mo"; ${MUMBAI_BOOK}: "RDS backup storage beyond the provisioned size | $0.095 per GB-month"`,
         "2026-09",
       ],
       "rds.snapshotGbMonth": [

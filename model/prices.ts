@@ -272,6 +272,8 @@ const CANADA_RDS =
   "a public project's production-readiness plan (2026-09-19), \"rates retrieved directly from AWS's regional price lists\" (.../AmazonRDS/current/ca-central-1/index.json, published 2026-09-11 to 17)";
 const CANADA_CW =
   'a public project\'s monthly estimate with "official unit prices" from the CloudWatch regional price index .../AmazonCloudWatch/current/ca-central-1/index.json';
+const IRELAND_ELB =
+  'a public cost tool\'s ALB regression test, whose eu-west-1 rows match "the real AWSELB catalog" (.../AWSELB/current/eu-west-1/index.json, fetched 2026-07-03): LoadBalancerUsage 0.0252000000, LCUUsage 0.0080000000';
 const SYDNEY_NOTES =
   "a public project's cost notes \"AWS Cost Estimates: Sydney pricing\" (read from aws.amazon.com/fargate/pricing; its x86 figures equal fgcalc's)";
 
@@ -318,6 +320,7 @@ const TABLE: Readonly<Record<string, RegionPrices>> = {
       "alb.hour": [0.02475, `${CANADA_FIXTURE}: CAN1-LoadBalancerUsage`],
       "alb.lcuHour": [0.0088, `${CANADA_FIXTURE}: CAN1-LCUUsage`],
       "publicIpv4.hour": [0.005, `${CANADA_FIXTURE}: CAN1-PublicIPv4:InUseAddress`],
+      "aurora.serverlessV2AcuHour": [0.14, `${CANADA_FIXTURE}: CAN1-Aurora:ServerlessV2Usage`],
       "endpoint.azHour": [
         0.011,
         `${CANADA_VPC}: SKU YZK8AEXHY7HJD36A, "USD 0.011 per endpoint-hour"`,
@@ -354,9 +357,10 @@ const TABLE: Readonly<Record<string, RegionPrices>> = {
       "fargate.arm.vcpuHour": [0.03238, `${IRELAND_AUDIT} (AUDIT-10: ARM vCPU)`, "2026-05"],
       "alb.hour": [
         0.0252,
-        `${IRELAND_BILL}: EU-LoadBalancerUsage $15.00 for 595 hr (0.02521), the record's 730-hour figure $18.40`,
+        `${IRELAND_BILL}: EU-LoadBalancerUsage $15.00 for 595 hr (0.02521), the record's 730-hour figure $18.40; ${IRELAND_ELB}`,
         "2026-08",
       ],
+      "alb.lcuHour": [0.008, `${IRELAND_ELB} (EU-LCUUsage)`, "2026-07"],
       "fargate.arm.gbHour": [0.00356, `${IRELAND_AUDIT} (AUDIT-10: ARM memory)`, "2026-05"],
       "nat.hour": [
         0.048,

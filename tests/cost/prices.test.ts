@@ -70,10 +70,34 @@ describe("price table", () => {
       "fargate.x86.gbHour",
       "fargate.spotFactor",
       "alb.hour",
+      "alb.lcuHour",
       "nat.hour",
       "publicIpv4.hour",
+      "rds.gp3GbMonth",
+      "rds.backupGbMonth",
+      "rds.snapshotGbMonth",
     ]);
     assert.equal(usd("ap-south-1", "alb.hour"), 0.0239);
+    assert.equal(usd("ap-south-1", "alb.lcuHour"), 0.008);
+    // Mumbai's RDS PostgreSQL rows (AmazonRDS ap-south-1 price list, 2026-09); db.t3.micro has none.
+    assert.deepEqual(
+      (["db.t4g.micro", "db.t4g.small", "db.t4g.medium", "db.t3.micro"] as const).map((c) => [
+        rdsInstancePrice(pricesFor("ap-south-1"), c).usd,
+        rdsInstancePrice(pricesFor("ap-south-1"), c).assumedFrom,
+      ]),
+      [
+        [0.021, undefined],
+        [0.042, undefined],
+        [0.084, undefined],
+        [0.018, "us-east-1"],
+      ],
+    );
+    assert.deepEqual(
+      (["rds.gp3GbMonth", "rds.backupGbMonth", "rds.snapshotGbMonth"] as const).map((k) =>
+        usd("ap-south-1", k),
+      ),
+      [0.131, 0.095, 0.095],
+    );
     assert.equal(usd("ap-south-1", "fargate.x86.vcpuHour"), 0.04256);
     assert.equal(usd("ap-south-1", "fargate.x86.gbHour"), 0.004655);
     assert.deepEqual(found("ap-southeast-2"), [
@@ -99,9 +123,67 @@ describe("price table", () => {
       "fargate.x86.vcpuHour",
       "fargate.x86.gbHour",
       "fargate.spotFactor",
+      "nat.hour",
       "publicIpv4.hour",
+      "aurora.serverlessV2AcuHour",
     ]);
-    // Tokyo: Aurora Serverless v2 (Aurora Standard), EFS Standard and Secrets Manager of its own.
+    assert.equal(usd("eu-central-1", "nat.hour"), 0.052);
+    assert.equal(usd("eu-central-1", "aurora.serverlessV2AcuHour"), 0.14);
+    // Oregon: load balancer from its AWSELB offer, alarms, logs and Secrets Manager by rate code.
+    assert.deepEqual(found("us-west-2"), [
+      "fargate.x86.vcpuHour",
+      "fargate.x86.gbHour",
+      "fargate.spotFactor",
+      "alb.hour",
+      "alb.lcuHour",
+      "publicIpv4.hour",
+      "cloudwatch.alarmMonth",
+      "cloudwatch.logsIngestGb",
+      "cloudwatch.logsStorageGbMonth",
+      "secretsmanager.secretMonth",
+      "secretsmanager.per10kCalls",
+    ]);
+    assert.match(pricesFor("us-west-2").items["cloudwatch.alarmMonth"].source, /SJTFAZNHSW2WVZB2/);
+    assert.equal(rdsInstancePrice(pricesFor("us-west-2"), "db.t4g.small").assumedFrom, "us-east-1");
+    // Canada: endpoints, RDS gp3, log ingestion, Aurora ACU and db.t4g.micro of its own.
+    assert.deepEqual(found("ca-central-1"), [
+      "fargate.x86.vcpuHour",
+      "fargate.x86.gbHour",
+      "fargate.spotFactor",
+      "alb.hour",
+      "alb.lcuHour",
+      "publicIpv4.hour",
+      "endpoint.azHour",
+      "endpoint.gb",
+      "rds.gp3GbMonth",
+      "aurora.serverlessV2AcuHour",
+      "cloudwatch.logsIngestGb",
+    ]);
+    assert.deepEqual(
+      (
+        [
+          "endpoint.azHour",
+          "endpoint.gb",
+          "rds.gp3GbMonth",
+          "aurora.serverlessV2AcuHour",
+          "cloudwatch.logsIngestGb",
+        ] as const
+      ).map((k) => usd("ca-central-1", k)),
+      [0.011, 0.01, 0.127, 0.14, 0.55],
+    );
+    assert.equal(rdsInstancePrice(pricesFor("ca-central-1"), "db.t4g.micro").usd, 0.018);
+    assert.equal(
+      rdsInstancePrice(pricesFor("ca-central-1"), "db.t4g.small").assumedFrom,
+      "us-east-1",
+    );
+    // Tokyo: load balancer, LCU and ARM vCPU from its offer files; Aurora Serverless v2 (Aurora
+    // Standard), EFS Standard and Secrets Manager of its own.
+    assert.deepEqual(
+      (["alb.hour", "alb.lcuHour", "fargate.arm.vcpuHour"] as const).map((k) =>
+        usd("ap-northeast-1", k),
+      ),
+      [0.0243, 0.008, 0.04045],
+    );
     assert.deepEqual(
       (
         [
@@ -123,7 +205,8 @@ describe("price table", () => {
       "us-east-1",
     );
     // Ireland: the Price List answers of a public audit (ARM Fargate, NAT, endpoints, RDS storage,
-    // EFS, log ingestion); its load balancer and Aurora rows stay us-east-1's.
+    // EFS, log ingestion), its load balancer from a July 2026 bill and the AWSELB catalog; its
+    // Aurora rows stay us-east-1's.
     assert.deepEqual(
       (
         [
@@ -137,11 +220,17 @@ describe("price table", () => {
           "rds.backupGbMonth",
           "efs.standardGbMonth",
           "cloudwatch.logsIngestGb",
+          "alb.hour",
+          "alb.lcuHour",
         ] as const
       ).map((k) => usd("eu-west-1", k)),
-      [0.03238, 0.00356, 0.048, 0.048, 0.011, 0.01, 0.127, 0.095, 0.33, 0.57],
+      [0.03238, 0.00356, 0.048, 0.048, 0.011, 0.01, 0.127, 0.095, 0.33, 0.57, 0.0252, 0.008],
     );
-    assert.equal(pricesFor("eu-west-1").items["alb.hour"].assumedFrom, "us-east-1");
+    assert.equal(rdsInstancePrice(pricesFor("eu-west-1"), "db.t4g.micro").usd, 0.017);
+    assert.equal(
+      pricesFor("eu-west-1").items["aurora.serverlessV2AcuHour"].assumedFrom,
+      "us-east-1",
+    );
     // One public IPv4 rate in every region, each with its own source (never a borrow).
     for (const region of PRICED_REGIONS) {
       const ip = pricesFor(region).items["publicIpv4.hour"];
@@ -167,11 +256,7 @@ describe("price table", () => {
         "secretsmanager.per10kCalls",
       ],
     );
-    assert.equal(pricesFor("ap-south-1").items["alb.lcuHour"].assumedFrom, "us-east-1");
-    assert.equal(
-      rdsInstancePrice(pricesFor("ap-south-1"), "db.t4g.micro").assumedFrom,
-      "us-east-1",
-    );
+    assert.equal(pricesFor("ap-south-1").items["efs.standardGbMonth"].assumedFrom, "us-east-1");
   });
 
   it("carries the figures PRICES.md lists", () => {

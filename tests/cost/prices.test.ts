@@ -119,16 +119,54 @@ describe("price table", () => {
       ).map((k) => usd("ap-southeast-2", k)),
       [0.04856, 0.00532, 0.03885, 0.00426],
     );
-    assert.deepEqual(found("eu-central-1"), [
-      "fargate.x86.vcpuHour",
-      "fargate.x86.gbHour",
-      "fargate.spotFactor",
-      "nat.hour",
-      "publicIpv4.hour",
-      "aurora.serverlessV2AcuHour",
-    ]);
-    assert.equal(usd("eu-central-1", "nat.hour"), 0.052);
-    assert.equal(usd("eu-central-1", "aurora.serverlessV2AcuHour"), 0.14);
+    // Frankfurt: its Price List files as two public projects quoted them; the load balancer, EFS,
+    // endpoints and dashboards stay us-east-1's.
+    assert.deepEqual(
+      PRICE_KEYS.filter((k) => pricesFor("eu-central-1").items[k].assumedFrom),
+      [
+        "fargate.ephemeralGbHour",
+        "alb.hour",
+        "alb.lcuHour",
+        "endpoint.azHour",
+        "endpoint.gb",
+        "rds.gp3IopsMonth",
+        "efs.standardGbMonth",
+        "efs.elasticReadGb",
+        "efs.elasticWriteGb",
+        "efs.provisionedMibpsMonth",
+        "cloudwatch.highResolutionAlarmMonth",
+        "cloudwatch.dashboardMonth",
+      ],
+    );
+    assert.deepEqual(
+      (
+        [
+          "fargate.arm.vcpuHour",
+          "fargate.arm.gbHour",
+          "nat.hour",
+          "nat.gb",
+          "rds.gp3GbMonth",
+          "rds.backupGbMonth",
+          "aurora.serverlessV2AcuHour",
+          "aurora.storageGbMonth",
+          "aurora.ioMillion",
+          "cloudwatch.logsIngestGb",
+          "cloudwatch.logsStorageGbMonth",
+        ] as const
+      ).map((k) => usd("eu-central-1", k)),
+      [0.03725, 0.00409, 0.052, 0.052, 0.137, 0.103, 0.14, 0.119, 0.22, 0.63, 0.0324],
+    );
+    assert.deepEqual(
+      (["db.t4g.micro", "db.t4g.small", "db.t4g.medium"] as const).map((c) => [
+        rdsInstancePrice(pricesFor("eu-central-1"), c).usd,
+        rdsInstancePrice(pricesFor("eu-central-1"), c).assumedFrom,
+      ]),
+      [
+        [0.019, undefined],
+        [0.037, undefined],
+        [0.065, "us-east-1"],
+      ],
+    );
     // Oregon: load balancer from its AWSELB offer, alarms, logs and Secrets Manager by rate code.
     assert.deepEqual(found("us-west-2"), [
       "fargate.x86.vcpuHour",

@@ -214,7 +214,36 @@ function usEast2(): RegionPrices {
     "a public AWS Pricing Calculator skill's Secrets Manager notes: GetProducts AWSSecretsManager for regionCode=us-east-2 ($0.40 per Secret; $5e-06 per API request, $0.05 per 10000 API Requests), verified against the live API 2026-05-09";
   found["secretsmanager.secretMonth"] = [0.4, secrets, "2026-05"];
   found["secretsmanager.per10kCalls"] = [0.05, secrets, "2026-05"];
-  return region("us-east-2", found);
+  // Ohio's RDS price list (.../AmazonRDS/current/us-east-2/index.json) as two public projects
+  // quoted it: a cost table (PostgreSQL db.t4g.micro, gp3, backups) and a Portuguese run-cost
+  // note with regional sources (the same three, snapshots at the backup rate); a third for Aurora.
+  const ohioRds =
+    'a public project\'s cost table from the "Ohio RDS catalog" (.../AmazonRDS/current/us-east-2/index.json)';
+  const ohioNote =
+    "a public project's run-cost note (Portuguese) whose regional sources are the us-east-2 ECS, RDS, ECR, Secrets Manager and CloudWatch price lists";
+  const ohioAurora =
+    'a public project\'s cost plan citing the Ohio RDS catalog (.../AmazonRDS/current/us-east-2/index.csv): "Aurora Standard v2 | $0.12/ACU-hour; $0.10/GB-month storage and $0.20/million I/O requests"';
+  found["rds.gp3GbMonth"] = [
+    0.115,
+    `${ohioRds}: "Same catalog: 20 x $0.115/GiB-month"; ${ohioNote}: "RDS gp3 | US$ 0,115/GB-mes"`,
+  ];
+  found["rds.backupGbMonth"] = [
+    0.095,
+    `${ohioRds}: "RDS backups ... $0.095/GiB-month"; ${ohioNote}: "Snapshot PostgreSQL cobravel | US$ 0,095/GB-mes"`,
+  ];
+  found["rds.snapshotGbMonth"] = [
+    0.095,
+    `${ohioNote}: "Snapshot PostgreSQL cobravel | US$ 0,095/GB-mes"`,
+  ];
+  found["aurora.serverlessV2AcuHour"] = [0.12, ohioAurora];
+  found["aurora.storageGbMonth"] = [0.1, ohioAurora];
+  found["aurora.ioMillion"] = [0.2, ohioAurora];
+  return region("us-east-2", found, {
+    "db.t4g.micro": [
+      0.016,
+      `${ohioRds}: "db.t4g.micro Single-AZ PostgreSQL, 730 x $0.016/hour"; ${ohioNote}: "RDS PostgreSQL db.t4g.micro Single-AZ | US$ 0,016/h"`,
+    ],
+  });
 }
 
 // Sources of the regional figures (read with the search tools, 2026-12). Each names the AWS
@@ -280,6 +309,12 @@ const FRANKFURT_RDS_DE =
   "a public project's test plan quoting the AWS Price List, RDS eu-central-1 (published 2026-09-11, checked 2026-09-13)";
 const FRANKFURT_TARIFFS =
   "a public project's cost design (Italian), tariffs read from the AmazonRDS eu-central-1 offer file and AWS's public NAT gateway table";
+const TOKYO_JSON =
+  "a public project's source table of the Tokyo offer files (AWSELB ap-northeast-1 published 2026-09-11, AmazonRDS ap-northeast-1 published 2026-09-17), with SKUs";
+const TOKYO_RDS_SMALL =
+  'a public project\'s official-sources table (2026-09-09): AmazonRDS ap-northeast-1, "PostgreSQL ... small Single-AZ 0.05"';
+const TOKYO_AURORA_LIST =
+  'a public project\'s architecture notes, Tokyo unit prices "checked with the AWS Price List API on 2026-09-28" (.../AmazonRDS/current/ap-northeast-1/index.json)';
 const SYDNEY_NOTES =
   "a public project's cost notes \"AWS Cost Estimates: Sydney pricing\" (read from aws.amazon.com/fargate/pricing; its x86 figures equal fgcalc's)";
 
@@ -588,34 +623,74 @@ const TABLE: Readonly<Record<string, RegionPrices>> = {
     "fargate.arm.gbHour": [0.00426, SYDNEY_NOTES],
     "publicIpv4.hour": IPV4_EVERY_REGION,
   }),
-  "ap-northeast-1": region("ap-northeast-1", {
-    "fargate.x86.vcpuHour": [0.05056, `${TOKYO_FIXTURE}: APN1-Fargate-vCPU-Hours:perCPU`],
-    "fargate.x86.gbHour": [0.00553, `${TOKYO_FIXTURE}: APN1-Fargate-GB-Hours`],
-    "fargate.arm.vcpuHour": [
-      0.04045,
-      `${TOKYO_OFFER}: "Fargate ARM: $0.04045/vCPU-h + $0.00442/GB-h (APN1-Fargate-ARM-*)"`,
-      "2026-08",
-    ],
-    "fargate.arm.gbHour": [
-      0.00442,
-      `${TOKYO_FIXTURE}: APN1-Fargate-ARM-GB-Hours; ${TOKYO_OFFER} (the same $0.00442)`,
-    ],
-    "fargate.ephemeralGbHour": [
-      0.000133,
-      `${TOKYO_FIXTURE}: APN1-Fargate-EphemeralStorage-GB-Hours`,
-    ],
-    "alb.hour": [
-      0.0243,
-      `${TOKYO_OFFER}: "ALB: $0.0243/hora (APN1-LoadBalancerUsage, per Application LoadBalancer-hour)"`,
-      "2026-08",
-    ],
-    "alb.lcuHour": [0.008, `${TOKYO_OFFER}: "LCU: $0.008/LCU-hora (APN1-LCUUsage)"`, "2026-08"],
-    "publicIpv4.hour": IPV4_EVERY_REGION,
-    "aurora.serverlessV2AcuHour": [0.15, TOKYO_AURORA, "2025-12"],
-    "efs.standardGbMonth": [0.36, TOKYO_EFS],
-    "secretsmanager.secretMonth": [0.4, TOKYO_BULK, "2026-09"],
-    "secretsmanager.per10kCalls": [0.05, TOKYO_BULK, "2026-09"],
-  }),
+  "ap-northeast-1": region(
+    "ap-northeast-1",
+    {
+      "fargate.x86.vcpuHour": [0.05056, `${TOKYO_FIXTURE}: APN1-Fargate-vCPU-Hours:perCPU`],
+      "fargate.x86.gbHour": [0.00553, `${TOKYO_FIXTURE}: APN1-Fargate-GB-Hours`],
+      "fargate.arm.vcpuHour": [
+        0.04045,
+        `${TOKYO_OFFER}: "Fargate ARM: $0.04045/vCPU-h + $0.00442/GB-h (APN1-Fargate-ARM-*)"`,
+        "2026-08",
+      ],
+      "fargate.arm.gbHour": [
+        0.00442,
+        `${TOKYO_FIXTURE}: APN1-Fargate-ARM-GB-Hours; ${TOKYO_OFFER} (the same $0.00442)`,
+      ],
+      "fargate.ephemeralGbHour": [
+        0.000133,
+        `${TOKYO_FIXTURE}: APN1-Fargate-EphemeralStorage-GB-Hours`,
+      ],
+      "alb.hour": [
+        0.0243,
+        `${TOKYO_OFFER}: "ALB: $0.0243/hora (APN1-LoadBalancerUsage, per Application LoadBalancer-hour)"; ${TOKYO_JSON}: "Application / AWS Region: $0.0243/h (98ZU8QNDMR4AS8FJ)"`,
+        "2026-08",
+      ],
+      "alb.lcuHour": [
+        0.008,
+        `${TOKYO_OFFER}: "LCU: $0.008/LCU-hora (APN1-LCUUsage)"; ${TOKYO_JSON}: "$0.008/LCU-h (F2UQT6CZGM7BTWS8)"`,
+        "2026-08",
+      ],
+      "rds.gp3GbMonth": [
+        0.138,
+        `${TOKYO_JSON}: "gp3 $0.138/GB-month (YM9AR73XYRPUSCN3)"`,
+        "2026-09",
+      ],
+      "rds.backupGbMonth": [
+        0.095,
+        `${TOKYO_JSON}: "backup $0.095/GB-month (8EP35HPTSYF38J3V)"`,
+        "2026-09",
+      ],
+      "rds.snapshotGbMonth": [
+        0.095,
+        `${TOKYO_JSON} (the backup rate: snapshots bill as backup storage)`,
+        "2026-09",
+      ],
+      "aurora.storageGbMonth": [
+        0.12,
+        `${TOKYO_AURORA_LIST}: "Standard 0.12 USD" per GB-month of storage`,
+        "2026-09",
+      ],
+      "aurora.ioMillion": [
+        0.24,
+        `${TOKYO_AURORA_LIST}: "Standard の I/O 100 万回 0.24 USD"`,
+        "2026-09",
+      ],
+      "publicIpv4.hour": IPV4_EVERY_REGION,
+      "aurora.serverlessV2AcuHour": [0.15, TOKYO_AURORA, "2025-12"],
+      "efs.standardGbMonth": [0.36, TOKYO_EFS],
+      "secretsmanager.secretMonth": [0.4, TOKYO_BULK, "2026-09"],
+      "secretsmanager.per10kCalls": [0.05, TOKYO_BULK, "2026-09"],
+    },
+    {
+      "db.t4g.micro": [
+        0.025,
+        `${TOKYO_JSON}: RDS PostgreSQL "db.t4g.micro Single-AZ $0.025/h (YXENKSJFV9BXQF4N)"`,
+        "2026-09",
+      ],
+      "db.t4g.small": [0.05, TOKYO_RDS_SMALL, "2026-09"],
+    },
+  ),
 };
 
 /** Regions the table prices. */

@@ -238,10 +238,31 @@ describe("price table", () => {
         [0.05, undefined],
       ],
     );
-    assert.equal(
-      pricesFor("ap-northeast-1").items["aurora.storageGbMonth"].assumedFrom,
-      "us-east-1",
+    // Tokyo's RDS PostgreSQL rows and Aurora Standard storage and I/O from its RDS price list.
+    assert.deepEqual(
+      (
+        [
+          "rds.gp3GbMonth",
+          "rds.backupGbMonth",
+          "rds.snapshotGbMonth",
+          "aurora.storageGbMonth",
+          "aurora.ioMillion",
+        ] as const
+      ).map((k) => usd("ap-northeast-1", k)),
+      [0.138, 0.095, 0.095, 0.12, 0.24],
     );
+    assert.deepEqual(
+      (["db.t4g.micro", "db.t4g.small", "db.t4g.medium"] as const).map((c) => [
+        rdsInstancePrice(pricesFor("ap-northeast-1"), c).usd,
+        rdsInstancePrice(pricesFor("ap-northeast-1"), c).assumedFrom,
+      ]),
+      [
+        [0.025, undefined],
+        [0.05, undefined],
+        [0.065, "us-east-1"],
+      ],
+    );
+    assert.equal(pricesFor("ap-northeast-1").items["nat.hour"].assumedFrom, "us-east-1");
     // Ireland: the Price List answers of a public audit (ARM Fargate, NAT, endpoints, RDS storage,
     // EFS, log ingestion), its load balancer from a July 2026 bill and the AWSELB catalog; its
     // Aurora rows stay us-east-1's.
@@ -335,10 +356,39 @@ describe("price table", () => {
       assert.equal(east2.items[key].assumedFrom, undefined, key);
       assert.match(east2.items[key].source, /regionCode=us-east-2/);
     }
-    for (const key of ["rds.gp3GbMonth", "efs.standardGbMonth", "cloudwatch.alarmMonth"] as const) {
+    // Ohio's RDS price list as public projects quoted it: equal to us-east-1's rows.
+    assert.deepEqual(
+      (
+        [
+          "rds.gp3GbMonth",
+          "rds.backupGbMonth",
+          "rds.snapshotGbMonth",
+          "aurora.serverlessV2AcuHour",
+          "aurora.storageGbMonth",
+          "aurora.ioMillion",
+        ] as const
+      ).map((k) => [east2.items[k].usd, east2.items[k].assumedFrom]),
+      [
+        [0.115, undefined],
+        [0.095, undefined],
+        [0.095, undefined],
+        [0.12, undefined],
+        [0.1, undefined],
+        [0.2, undefined],
+      ],
+    );
+    assert.match(east2.items["rds.gp3GbMonth"].source, /us-east-2/);
+    assert.deepEqual(
+      [
+        rdsInstancePrice(east2, "db.t4g.micro").usd,
+        rdsInstancePrice(east2, "db.t4g.micro").assumedFrom,
+      ],
+      [0.016, undefined],
+    );
+    for (const key of ["efs.standardGbMonth", "cloudwatch.alarmMonth"] as const) {
       assert.equal(east2.items[key].assumedFrom, "us-east-1", key);
     }
-    assert.equal(rdsInstancePrice(east2, "db.t4g.micro").assumedFrom, "us-east-1");
+    assert.equal(rdsInstancePrice(east2, "db.t4g.small").assumedFrom, "us-east-1");
     assert.equal(pricesFor("us-east-1").items["rds.gp3GbMonth"].assumedFrom, undefined);
   });
 

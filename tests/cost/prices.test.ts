@@ -167,7 +167,8 @@ describe("price table", () => {
         [0.065, "us-east-1"],
       ],
     );
-    // Oregon: load balancer from its AWSELB offer, alarms, logs and Secrets Manager by rate code.
+    // Oregon: load balancer from its AWSELB offer, RDS and Aurora rows by SKU, alarms, logs and
+    // Secrets Manager by rate code.
     assert.deepEqual(found("us-west-2"), [
       "fargate.x86.vcpuHour",
       "fargate.x86.gbHour",
@@ -175,12 +176,23 @@ describe("price table", () => {
       "alb.hour",
       "alb.lcuHour",
       "publicIpv4.hour",
+      "rds.gp3GbMonth",
+      "rds.backupGbMonth",
+      "rds.snapshotGbMonth",
+      "aurora.serverlessV2AcuHour",
+      "aurora.storageGbMonth",
+      "aurora.ioMillion",
       "cloudwatch.alarmMonth",
       "cloudwatch.logsIngestGb",
       "cloudwatch.logsStorageGbMonth",
       "secretsmanager.secretMonth",
       "secretsmanager.per10kCalls",
     ]);
+    assert.equal(rdsInstancePrice(pricesFor("us-west-2"), "db.t4g.micro").usd, 0.016);
+    assert.match(
+      rdsInstancePrice(pricesFor("us-west-2"), "db.t4g.micro").source,
+      /CT79XNCJJGH56FA8/,
+    );
     assert.match(pricesFor("us-west-2").items["cloudwatch.alarmMonth"].source, /SJTFAZNHSW2WVZB2/);
     assert.equal(rdsInstancePrice(pricesFor("us-west-2"), "db.t4g.small").assumedFrom, "us-east-1");
     // Canada: endpoints, RDS gp3, log ingestion, Aurora ACU and db.t4g.micro of its own.

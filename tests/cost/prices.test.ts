@@ -51,6 +51,12 @@ describe("price table", () => {
       PRICE_KEYS.filter((k) => pricesFor(region).items[k].assumedFrom === undefined);
     const usd = (region: string, key: (typeof PRICE_KEYS)[number]) =>
       pricesFor(region).items[key].usd;
+    /** [usd, assumedFrom] of each db.t4g class in `region`. */
+    const t4g = (region: string) =>
+      (["db.t4g.micro", "db.t4g.small", "db.t4g.medium"] as const).map((c) => {
+        const p = rdsInstancePrice(pricesFor(region), c);
+        return [p.usd, p.assumedFrom];
+      });
     assert.equal(usd("eu-west-2", "fargate.x86.vcpuHour"), 0.04656);
     assert.equal(usd("eu-west-2", "fargate.x86.gbHour"), 0.00511);
     assert.equal(usd("eu-west-2", "alb.hour"), 0.02646);
@@ -80,18 +86,12 @@ describe("price table", () => {
     assert.equal(usd("ap-south-1", "alb.hour"), 0.0239);
     assert.equal(usd("ap-south-1", "alb.lcuHour"), 0.008);
     // Mumbai's RDS PostgreSQL rows (AmazonRDS ap-south-1 price list, 2026-09); db.t3.micro has none.
-    assert.deepEqual(
-      (["db.t4g.micro", "db.t4g.small", "db.t4g.medium", "db.t3.micro"] as const).map((c) => [
-        rdsInstancePrice(pricesFor("ap-south-1"), c).usd,
-        rdsInstancePrice(pricesFor("ap-south-1"), c).assumedFrom,
-      ]),
-      [
-        [0.021, undefined],
-        [0.042, undefined],
-        [0.084, undefined],
-        [0.018, "us-east-1"],
-      ],
-    );
+    assert.deepEqual(t4g("ap-south-1"), [
+      [0.021, undefined],
+      [0.042, undefined],
+      [0.084, undefined],
+    ]);
+    assert.equal(rdsInstancePrice(pricesFor("ap-south-1"), "db.t3.micro").assumedFrom, "us-east-1");
     assert.deepEqual(
       (["rds.gp3GbMonth", "rds.backupGbMonth", "rds.snapshotGbMonth"] as const).map((k) =>
         usd("ap-south-1", k),
@@ -156,17 +156,11 @@ describe("price table", () => {
       ).map((k) => usd("eu-central-1", k)),
       [0.03725, 0.00409, 0.052, 0.052, 0.137, 0.103, 0.14, 0.119, 0.22, 0.63, 0.0324],
     );
-    assert.deepEqual(
-      (["db.t4g.micro", "db.t4g.small", "db.t4g.medium"] as const).map((c) => [
-        rdsInstancePrice(pricesFor("eu-central-1"), c).usd,
-        rdsInstancePrice(pricesFor("eu-central-1"), c).assumedFrom,
-      ]),
-      [
-        [0.019, undefined],
-        [0.037, undefined],
-        [0.065, "us-east-1"],
-      ],
-    );
+    assert.deepEqual(t4g("eu-central-1"), [
+      [0.019, undefined],
+      [0.037, undefined],
+      [0.065, "us-east-1"],
+    ]);
     // Oregon: load balancer from its AWSELB offer, RDS and Aurora rows by SKU, alarms, logs and
     // Secrets Manager by rate code.
     assert.deepEqual(found("us-west-2"), [
@@ -263,17 +257,11 @@ describe("price table", () => {
       ).map((k) => usd("ap-northeast-1", k)),
       [0.138, 0.095, 0.095, 0.12, 0.24],
     );
-    assert.deepEqual(
-      (["db.t4g.micro", "db.t4g.small", "db.t4g.medium"] as const).map((c) => [
-        rdsInstancePrice(pricesFor("ap-northeast-1"), c).usd,
-        rdsInstancePrice(pricesFor("ap-northeast-1"), c).assumedFrom,
-      ]),
-      [
-        [0.025, undefined],
-        [0.05, undefined],
-        [0.065, "us-east-1"],
-      ],
-    );
+    assert.deepEqual(t4g("ap-northeast-1"), [
+      [0.025, undefined],
+      [0.05, undefined],
+      [0.065, "us-east-1"],
+    ]);
     assert.equal(pricesFor("ap-northeast-1").items["nat.hour"].assumedFrom, "us-east-1");
     // Ireland: the Price List answers of a public audit (ARM Fargate, NAT, endpoints, RDS storage,
     // EFS, log ingestion), its load balancer from a July 2026 bill and the AWSELB catalog; its

@@ -28,7 +28,7 @@ export interface CpuStep {
 
 /**
  * Seed 000's step scaling: CPU > 60% for 2 minutes adds 1 task, > 80% for 1 minute adds 2,
- * < 30% for 5 minutes removes 1. The floor (minTasks) is never crossed: the target enforces it.
+ * < 30% for 5 minutes removes 1. The floor (minCapacity) is never crossed: the target enforces it.
  */
 export const CPU_STEPS: readonly CpuStep[] = [
   {
@@ -62,14 +62,14 @@ export interface AutoscalingArgs {
   clusterName: pulumi.Input<string>;
   /** Name of the ECS service. */
   serviceName: pulumi.Input<string>;
-  /** Task-count floor. */
-  minTasks: number;
-  /** Task-count ceiling. */
-  maxTasks: number;
-  /** Average CPU percent target tracking holds. */
-  cpuTargetPercent: number;
-  /** Average memory percent target tracking holds. */
-  memoryTargetPercent: number;
+  /** Task-count floor (the scalable target's `minCapacity`). */
+  minCapacity: number;
+  /** Task-count ceiling (the scalable target's `maxCapacity`). */
+  maxCapacity: number;
+  /** Average CPU percent target tracking holds (its `targetValue`). */
+  cpuTargetValue: number;
+  /** Average memory percent target tracking holds (its `targetValue`). */
+  memoryTargetValue: number;
   /** Tags of the scalable target and the step alarms. */
   tags: Record<string, string>;
 }
@@ -103,8 +103,8 @@ export function addAutoscaling(
       serviceNamespace: "ecs",
       scalableDimension: "ecs:service:DesiredCount",
       resourceId: pulumi.interpolate`service/${args.clusterName}/${args.serviceName}`,
-      minCapacity: args.minTasks,
-      maxCapacity: args.maxTasks,
+      minCapacity: args.minCapacity,
+      maxCapacity: args.maxCapacity,
       tags: args.tags,
     },
     opts,
@@ -136,12 +136,12 @@ export function addAutoscaling(
   const cpuTracking = tracking(
     "cpu-tracking",
     "ECSServiceAverageCPUUtilization",
-    args.cpuTargetPercent,
+    args.cpuTargetValue,
   );
   const memoryTracking = tracking(
     "memory-tracking",
     "ECSServiceAverageMemoryUtilization",
-    args.memoryTargetPercent,
+    args.memoryTargetValue,
   );
 
   const steps: aws.appautoscaling.Policy[] = [];

@@ -8,7 +8,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { DatabaseConfig } from "../model/config";
+import { DbKind } from "../model/config";
 import { CONNECTIONS_ALARM_FRACTION, defaultMaxConnections } from "../model/rds";
 import type { PlatformOutputs } from "./platform";
 import { standardTags } from "./tags";
@@ -24,11 +24,44 @@ export const DEFAULT_DATABASE_NAME = "pythonide";
 export const RDS_IDENTIFIER = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 const PG_NAME = /^[A-Za-z][A-Za-z0-9_]{0,62}$/;
 
+/**
+ * A database's settings under the names and units of the RDS API (CreateDBInstance,
+ * CreateDBCluster). Stack config keys differ (`dbAllocatedStorageGb`, `dbBackupRetentionDays`,
+ * ...): stacks/componentArgs.ts maps a stack's validated config to these, in one place. Ranges
+ * and allowed values are the config schema's (model/config/schema.ts), checked by the component.
+ */
+export interface DatabaseSettings {
+  /**
+   * `instance` (an RDS PostgreSQL instance, Database) or `serverless` (Aurora Serverless v2,
+   * ServerlessDatabase). Config `dbKind`: prod always instance, staging and exam serverless by default.
+   */
+  kind: DbKind;
+  /**
+   * RDS `instanceClass`, one whose default connection limit is known (model/rds.ts DB_CLASSES,
+   * e.g. db.t4g.small). Config `dbInstanceClass`; read for an instance only.
+   */
+  instanceClass: string;
+  /** RDS `allocatedStorage`, GiB, 20 to 1000 (config `dbAllocatedStorageGb`, default 20); instance only. */
+  allocatedStorage: number;
+  /** `backupRetentionPeriod`, days of automated backups, 1 to 35 (config `dbBackupRetentionDays`: prod 7, staging 1, exam 14). */
+  backupRetentionPeriod: number;
+  /** `deletionProtection` (config `deletionProtection`: prod and exam true, staging false). */
+  deletionProtection: boolean;
+  /** `multiAz`: a standby in a second zone (config `dbMultiAz`, default false); instance only. */
+  multiAz: boolean;
+  /**
+   * Aurora Serverless v2 scaling, set exactly when `kind` is serverless: `maxCapacity` in ACU,
+   * 1 to 256 (config `dbMaxCapacityAcu`, planner default), and `secondsUntilAutoPause`, a whole
+   * number of minutes in seconds within config `dbAutoPauseMinutes`' range.
+   */
+  serverless?: { maxCapacity: number; secondsUntilAutoPause: number };
+}
+
 export interface DatabaseArgs {
   /** The stack the database belongs to (prod, staging or exam): its `Environment` tag. */
   environment: string;
-  /** Instance class, storage, backups, deletion protection, Multi-AZ (model/config/types.ts). */
-  settings: DatabaseConfig;
+  /** Instance class, storage, backups, deletion protection, Multi-AZ, under RDS's names. */
+  settings: DatabaseSettings;
   /** Name of the DB subnet group to place the instance in (private subnets only). */
   subnetGroupName: pulumi.Input<string>;
   /** Security groups of the instance (the platform's database group: 5432 from tasks only). */
@@ -122,7 +155,7 @@ export class Database extends pulumi.ComponentResource {
     const s = args.settings;
     const { databaseName, username } = checkCommonArgs(check, name, args, "RDS instance");
     check.setting("settings.instanceClass", s.instanceClass, "dbInstanceClass");
-    check.setting("settings.allocatedStorageGb", s.allocatedStorageGb, "dbAllocatedStorageGb");
+    check.setting("settings.allocatedStorage", s.allocatedStorage, "dbAllocatedStorageGb");
     check.throwIfAny();
 
     super("pythonide:components:Database", name, {}, opts);
@@ -137,7 +170,7 @@ export class Database extends pulumi.ComponentResource {
         engineVersion: args.engineVersion ?? "16",
         autoMinorVersionUpgrade: true,
         instanceClass: s.instanceClass,
-        allocatedStorage: s.allocatedStorageGb,
+        allocatedStorage: s.allocatedStorage,
         storageType: "gp3",
         storageEncrypted: true,
         port: 5432,
@@ -148,7 +181,7 @@ export class Database extends pulumi.ComponentResource {
         vpcSecurityGroupIds: args.securityGroupIds,
         publiclyAccessible: false,
         multiAz: s.multiAz,
-        backupRetentionPeriod: s.backupRetentionDays,
+        backupRetentionPeriod: s.backupRetentionPeriod,
         copyTagsToSnapshot: true,
         deletionProtection: s.deletionProtection,
         skipFinalSnapshot: !keepFinalSnapshot,
@@ -216,8 +249,8 @@ export function checkCommonArgs(
     );
   }
   check.setting(
-    "settings.backupRetentionDays",
-    args.settings.backupRetentionDays,
+    "settings.backupRetentionPeriod",
+    args.settings.backupRetentionPeriod,
     "dbBackupRetentionDays",
   );
   const databaseName = args.databaseName ?? DEFAULT_DATABASE_NAME;

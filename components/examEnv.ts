@@ -1,5 +1,6 @@
 /**
- * ExamEnv: the IDE in exam mode on the prod platform (read through a StackReference), pre-scaled
+ * ExamEnv: the IDE in exam mode on the prod platform (read through a StackReference, as every
+ * environment does: ./environmentOnPlatform.ts), pre-scaled
  * on a schedule before each exam.
  *
  * - IdeService with `IS_EXAM_MODE=true` and the exam limits of seed 001 (config defaults:
@@ -15,16 +16,15 @@
  *   rises to the planner's task count, `graceMinutes` after it returns to the idle floor; each an
  *   `at()` in UTC. Windows already over (config's `skipped`) get no action.
  */
-import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { DatabaseConfig, ExamConfig, ServiceConfig } from "../model/config";
-import { examPlan, ScalingPlan } from "../model/schedule";
+import { ExamConfig } from "../model/config";
+import { DatabaseSettings } from "./database";
+import { examPlan } from "../model/schedule";
 import { localMinute, utcMinute } from "../model/time";
-import { Database, platformDatabaseArgs } from "./database";
-import { IdeService } from "./ideService";
-import { checkEnvironmentArgs, ideOnPlatform, referencePlatform } from "./platformReference";
+import { EnvironmentOnPlatform } from "./environmentOnPlatform";
+import { IdeSettings } from "./ideService";
+import { checkEnvironmentArgs, PlatformReference } from "./platformReference";
 import { scheduleOutputs } from "./scheduledScaling";
-import { environmentDatabase, ServerlessDatabase } from "./serverlessDatabase";
 import { ArgsChecker, ComponentArgsError } from "./validate";
 
 /** Fewest subnets (availability zones) exam tasks may run in. */
@@ -37,13 +37,14 @@ export interface ExamEnvArgs {
   host: string;
   /**
    * Task size, image, capacity and app settings (config defaults: 1 vCPU / 2 GB on-demand, the
-   * seed 001 exam limits). `minTasks` is the idle floor between exams, `maxTasks` the ceiling.
+   * seed 001 exam limits). `minCapacity` is the idle floor between exams, `maxCapacity` the
+   * ceiling; `desiredCount` is replaced by the plan's floor now.
    */
-  service: ServiceConfig;
+  service: IdeSettings;
   /** Exam windows still ahead (with the planner's task counts), lead and grace minutes. */
   exam: ExamConfig;
   /** Settings of the exam's own database (config defaults: serverless from 0 ACU, deletion protection). */
-  database: DatabaseConfig;
+  database: DatabaseSettings;
   /** The clock: windows and periods that have begun are judged against it (index.ts PYTHONIDE_NOW). */
   now: Date;
   /** The stack's time zone (canonical IANA name or UTC): the schedule outputs show times in it. Default UTC. */
@@ -55,77 +56,42 @@ export interface ExamEnvArgs {
 }
 
 /** The exam IDE: exam mode, own data, at least two zones, capacity scheduled from the windows. */
-export class ExamEnv extends pulumi.ComponentResource {
-  /** The prod stack the platform is read from. */
-  readonly platformStack: pulumi.StackReference;
-  /** The exam IDE service. */
-  readonly ide: IdeService;
-  /** The exam's own database (paused between exams, with the default `dbKind`). */
-  readonly database: Database | ServerlessDatabase;
-  /** The scaling plan: the target's bounds now and one step per window edge. */
-  readonly plan: ScalingPlan;
-  /** One `at()` scheduled action per plan step, in plan order. */
-  readonly scheduledActions: aws.appautoscaling.ScheduledAction[];
-  /** `https://exam.<domain>`. */
-  readonly url: pulumi.Output<string>;
-  /** Name of the ECS service. */
-  readonly serviceName: pulumi.Output<string>;
-  /** Name of the dashboard. */
-  readonly dashboardName: pulumi.Output<string>;
+export class ExamEnv extends EnvironmentOnPlatform {
   /** The windows and skipped windows, as given. */
   readonly exam: ExamConfig;
-  /** The stack's time zone the outputs show times in. */
-  readonly timeZone: string;
 
   constructor(name: string, args: ExamEnvArgs, opts: pulumi.ComponentResourceOptions = {}) {
     validate(name, args);
-    super("pythonide:components:ExamEnv", name, {}, opts);
-    const parent = { parent: this };
-    this.exam = args.exam;
-    this.timeZone = args.timeZone ?? "UTC";
-    const { platform, stack } = referencePlatform(`${name}-platform`, args.platformStack, this);
-    this.platformStack = stack;
-
-    // At least two zones: one subnet per zone is how the platform lays out its task subnets.
-    const taskSubnetIds = platform.taskSubnetIds.apply((ids) => {
-      const distinct = [...new Set(ids ?? [])];
-      if (distinct.length < MIN_EXAM_SUBNETS) {
-        throw new ComponentArgsError("ExamEnv", name, [
-          `the platform output taskSubnetIds of ${args.platformStack} is ${JSON.stringify(ids ?? [])}: exam tasks must run in at least ${MIN_EXAM_SUBNETS} subnets (availability zones) so one zone's outage does not stop an exam; give the prod stack pythonide:availabilityZones 2 or more and run pulumi up on prod first`,
-        ]);
-      }
-      return distinct;
-    });
-
-    this.database = environmentDatabase(
-      `${name}-db`,
-      { environment: "exam", settings: args.database, ...platformDatabaseArgs(platform) },
-      parent,
+    const plan = examPlan(
+      args.exam,
+      { minTasks: args.service.minCapacity, maxTasks: args.service.maxCapacity },
+      args.now,
     );
-
-    this.plan = examPlan(args.exam, args.service, args.now);
-    ({ ide: this.ide, scheduledActions: this.scheduledActions } = ideOnPlatform(this, name, {
-      environment: "exam",
-      host: args.host,
-      // The bounds now: the idle floor, or a window's count when one is under way.
-      service: {
-        ...args.service,
-        minTasks: this.plan.minCapacity,
-        desiredTasks: this.plan.minCapacity,
-        maxTasks: this.plan.maxCapacity,
+    super(
+      "pythonide:components:ExamEnv",
+      name,
+      {
+        environment: "exam",
+        platformStack: args.platformStack,
+        host: args.host,
+        // The bounds now: the idle floor, or a window's count when one is under way.
+        service: {
+          ...args.service,
+          minCapacity: plan.minCapacity,
+          desiredCount: plan.minCapacity,
+          maxCapacity: plan.maxCapacity,
+        },
+        examMode: true,
+        database: args.database,
+        plan,
+        timeZone: args.timeZone,
+        taskSubnetIds: (platform) => atLeastTwoZones(name, args.platformStack, platform),
+        dataDirectory: args.dataDirectory,
+        listenerRulePriority: args.listenerRulePriority,
       },
-      examMode: true,
-      platform,
-      taskSubnetIds,
-      database: this.database,
-      plan: this.plan,
-      dataDirectory: args.dataDirectory,
-      listenerRulePriority: args.listenerRulePriority,
-    }));
-    this.url = this.ide.url;
-    this.serviceName = this.ide.serviceName;
-    this.dashboardName = this.ide.dashboardName;
-
+      opts,
+    );
+    this.exam = args.exam;
     this.registerOutputs(this.stackOutputs());
   }
 
@@ -151,6 +117,26 @@ export class ExamEnv extends pulumi.ComponentResource {
   }
 }
 
+/**
+ * The platform's task subnets, checked when the StackReference resolves: at least two zones (one
+ * subnet per zone is how the platform lays out its task subnets), or the update fails.
+ */
+function atLeastTwoZones(
+  name: string,
+  platformStack: string,
+  platform: PlatformReference,
+): pulumi.Output<string[]> {
+  return platform.taskSubnetIds.apply((ids) => {
+    const distinct = [...new Set(ids ?? [])];
+    if (distinct.length < MIN_EXAM_SUBNETS) {
+      throw new ComponentArgsError("ExamEnv", name, [
+        `the platform output taskSubnetIds of ${platformStack} is ${JSON.stringify(ids ?? [])}: exam tasks must run in at least ${MIN_EXAM_SUBNETS} subnets (availability zones) so one zone's outage does not stop an exam; give the prod stack pythonide:availabilityZones 2 or more and run pulumi up on prod first`,
+      ]);
+    }
+    return distinct;
+  });
+}
+
 function validate(name: string, args: ExamEnvArgs): void {
   const check = new ArgsChecker("ExamEnv", name);
   checkEnvironmentArgs(check, name, args, "exam");
@@ -163,9 +149,9 @@ function validate(name: string, args: ExamEnvArgs): void {
   }
   const s = args.service;
   for (const w of args.exam.windows) {
-    if (w.tasks > s.maxTasks) {
+    if (w.tasks > s.maxCapacity) {
       check.problems.push(
-        `args.exam.windows "${w.name}" needs ${w.tasks} tasks but args.service.maxTasks is ${s.maxTasks}: raise maxTasks to at least ${w.tasks}`,
+        `args.exam.windows "${w.name}" needs ${w.tasks} tasks but args.service.maxCapacity is ${s.maxCapacity}: raise maxCapacity (config maxTasks) to at least ${w.tasks}`,
       );
     }
   }

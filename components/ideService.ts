@@ -6,6 +6,11 @@
  * listener, the ECS service (capacity strategy, circuit breaker, desired count left to
  * autoscaling), autoscaling, alarms and a dashboard.
  *
+ * The constructor composes parts with one job each: components/ide/taskDefinition.ts (access
+ * point, log group, secrets, roles, task definition), components/ide/service.ts (target group,
+ * host rule, ECS service), ./autoscaling.ts and ./monitoring.ts. Every child's parent is the
+ * IdeService.
+ *
  * Every platform-side value is a `pulumi.Input`, so the prod stack passes the Platform's
  * outputs and staging and exam pass values read from a StackReference.
  */
@@ -19,46 +24,83 @@ import {
   STACKS,
   StackName,
 } from "../model/config";
-import { capacityProviderStrategy, fargateSizeProblem } from "../model/fargate";
+import {
+  CapacityProviderStrategyItem,
+  CpuArchitecture,
+  FARGATE_CAPACITY_PROVIDERS,
+  fargateSizeProblem,
+} from "../model/fargate";
 import { autoNameProblems } from "../model/awsLimits";
-import { ecrRepositoryArn, parseEcrImage } from "../model/image";
 import { addAutoscaling, Autoscaling } from "./autoscaling";
-import { DatabaseConnection, DEFAULT_DATABASE_NAME } from "./database";
+import { DatabaseConnection } from "./database";
+import { addService } from "./ide/service";
+import { addTaskDefinition, IdePartContext } from "./ide/taskDefinition";
 import { addMonitoring, AlarmThresholds, DEFAULT_ALARM_THRESHOLDS, Monitoring } from "./monitoring";
-import { CONTAINER_PORT } from "./platform";
 import { standardTags } from "./tags";
 import { ArgsChecker } from "./validate";
 
-/** Name of the IDE container in the task definition. */
-export const CONTAINER_NAME = "pythonide";
-/** Where student files are mounted in the container (IDE_DATA_PATH). */
-export const DATA_MOUNT_PATH = "/mnt/efs/pythonide-data";
-/** POSIX user and group the IDE writes student files as (through the access point). */
-export const DATA_POSIX_ID = 1000;
+export { CONTAINER_NAME, DATA_MOUNT_PATH, DATA_POSIX_ID } from "./ide/taskDefinition";
+export { DEFAULT_RULE_PRIORITY, HEALTH_CHECK } from "./ide/service";
 
-/** The load balancer health check of the seeds (seed 001). */
-export const HEALTH_CHECK = {
-  path: "/api/health",
-  intervalSeconds: 30,
-  timeoutSeconds: 5,
-  healthyThreshold: 2,
-  unhealthyThreshold: 3,
-} as const;
-
-/** Default listener rule priority per environment (each host needs its own). */
-export const DEFAULT_RULE_PRIORITY: Readonly<Record<StackName, number>> = {
-  prod: 100,
-  staging: 200,
-  exam: 300,
-};
+/**
+ * What runs and how many: the task and service settings of an IdeService under the names and
+ * units of the AWS APIs they end up in (ECS RegisterTaskDefinition and CreateService,
+ * Application Auto Scaling, CloudWatch Logs). Stack config keys differ (`taskCpu`, `minTasks`, ...):
+ * stacks/componentArgs.ts maps a stack's validated config to these, in one place. Ranges and
+ * allowed values are the config schema's (model/config/schema.ts), checked by the component.
+ */
+export interface IdeSettings {
+  /** Container image reference, `registry/repository:tag` (config `image`). */
+  image: string;
+  /**
+   * Task CPU in CPU units (1024 = 1 vCPU), ECS `cpu`: 256, 512, 1024, 2048, 4096, 8192 or 16384
+   * (model/fargate.ts FARGATE_SIZES). Config `taskCpu`; no default here.
+   */
+  cpu: number;
+  /**
+   * Task memory in MiB, ECS `memory`: a size Fargate offers with `cpu` (for 1024 CPU units,
+   * 2048 to 8192 in steps of 1024; model/fargate.ts). Config `taskMemory`.
+   */
+  memory: number;
+  /** ECS `runtimePlatform.cpuArchitecture`: `X86_64` or `ARM64` (config `cpuArchitecture`, default X86_64). */
+  cpuArchitecture: CpuArchitecture;
+  /**
+   * ECS `desiredCount`: tasks when the service is created, 0 to `maxCapacity`; autoscaling owns
+   * the count afterwards (ignoreChanges). Config `desiredTasks`.
+   */
+  desiredCount: number;
+  /** Application Auto Scaling `minCapacity`: the task-count floor, 0 to `maxCapacity` (config `minTasks`). */
+  minCapacity: number;
+  /** Application Auto Scaling `maxCapacity`: the task-count ceiling, 0 to 100 (config `maxTasks`). */
+  maxCapacity: number;
+  /**
+   * ECS `capacityProviderStrategies`: items naming `FARGATE` or `FARGATE_SPOT` once each, `base`
+   * tasks 0-100 (config `onDemandBase`) and `weight` 1-100 (config `spotWeight`); config
+   * `capacityProvider` picks the items (model/fargate.ts capacityProviderStrategy).
+   */
+  capacityProviderStrategies: CapacityProviderStrategyItem[];
+  /** `targetValue` of CPU target tracking, average CPU percent 10-90 (config `cpuTargetPercent`, default 60). */
+  cpuTargetValue: number;
+  /** `targetValue` of memory target tracking, average memory percent (config `memoryTargetPercent`, default 70). */
+  memoryTargetValue: number;
+  /** Log group `retentionInDays`: a value CloudWatch accepts, 1 to 3653 (config `logRetentionDays`). */
+  retentionInDays: number;
+  /**
+   * The IDE's own settings, its container environment: MAX_CONCURRENT_EXECUTIONS,
+   * EXECUTION_TIMEOUT (seconds), MEMORY_LIMIT_MB (MiB), TORNADO_PROCESSES (config keys of the same names).
+   */
+  app: ServiceConfig["app"];
+  /** Tornado cookie secret, at least 32 characters; stored in Secrets Manager. Default: none. */
+  cookieSecret?: string;
+}
 
 export interface IdeServiceArgs {
   /** The environment (= stack name): prod, staging or exam. Its `Environment` tag. */
   environment: StackName;
   /** Host name the service answers on, by host-header rule (e.g. `exam.ide.example.edu`). */
   host: string;
-  /** Task size, image, counts, capacity, scaling targets, app settings (model/config/types.ts). */
-  service: ServiceConfig;
+  /** Task size, image, counts, capacity, scaling targets, app settings, under AWS's names. */
+  service: IdeSettings;
   /** `IS_EXAM_MODE`. Default: true in the exam environment only. */
   examMode?: boolean;
 
@@ -185,333 +227,40 @@ export class IdeService extends pulumi.ComponentResource {
   constructor(name: string, args: IdeServiceArgs, opts: pulumi.ComponentResourceOptions = {}) {
     validate(name, args);
     super("pythonide:components:IdeService", name, {}, opts);
-    const parent = { parent: this };
-    const s = args.service;
-    const tags = standardTags(args.environment, "ide");
-    const region = aws.getRegionOutput({}, parent).region;
-    const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
-
-    // Student files: the service's own directory on the shared file system.
-    const dataDirectory = args.dataDirectory ?? `/pythonide/${args.environment}`;
-    this.accessPoint = new aws.efs.AccessPoint(
-      `${name}-data`,
-      {
-        fileSystemId: args.fileSystemId,
-        posixUser: { uid: DATA_POSIX_ID, gid: DATA_POSIX_ID },
-        rootDirectory: {
-          path: dataDirectory,
-          creationInfo: { ownerUid: DATA_POSIX_ID, ownerGid: DATA_POSIX_ID, permissions: "750" },
-        },
-        tags: { ...tags, Name: `${name}-data` },
-      },
-      parent,
-    );
-
-    this.logGroup = new aws.cloudwatch.LogGroup(
-      `${name}-logs`,
-      { name: `/ecs/pythonide/${name}`, retentionInDays: s.logRetentionDays, tags },
-      parent,
-    );
-
-    // Secrets: the database credentials RDS manages, and the cookie secret if configured.
-    const secrets: { name: string; valueFrom: pulumi.Input<string> }[] = [];
-    const secretArns: pulumi.Input<string>[] = [];
-    if (args.databaseSecretArn !== undefined) {
-      secrets.push(
-        {
-          name: "DATABASE_USER",
-          valueFrom: pulumi.interpolate`${args.databaseSecretArn}:username::`,
-        },
-        {
-          name: "DATABASE_PASSWORD",
-          valueFrom: pulumi.interpolate`${args.databaseSecretArn}:password::`,
-        },
-      );
-      secretArns.push(args.databaseSecretArn);
-    }
-    let cookieSecretVersion: aws.secretsmanager.SecretVersion | undefined;
-    if (s.cookieSecret !== undefined) {
-      this.cookieSecret = new aws.secretsmanager.Secret(
-        `${name}-cookie-secret`,
-        {
-          description: `Tornado cookie secret of the ${args.environment} IDE`,
-          recoveryWindowInDays: 7,
-          tags,
-        },
-        parent,
-      );
-      cookieSecretVersion = new aws.secretsmanager.SecretVersion(
-        `${name}-cookie-secret-value`,
-        { secretId: this.cookieSecret.id, secretString: pulumi.secret(s.cookieSecret) },
-        parent,
-      );
-      secrets.push({ name: "COOKIE_SECRET", valueFrom: this.cookieSecret.arn });
-      secretArns.push(this.cookieSecret.arn);
-    }
-
-    // Roles.
-    const assumedByEcsTasks = (conditions: boolean) =>
-      pulumi.jsonStringify({
-        Version: "2012-10-17",
-        Statement: [
-          {
-            Effect: "Allow",
-            Principal: { Service: "ecs-tasks.amazonaws.com" },
-            Action: "sts:AssumeRole",
-            ...(conditions
-              ? {
-                  Condition: {
-                    StringEquals: { "aws:SourceAccount": accountId },
-                    ArnLike: {
-                      "aws:SourceArn": pulumi.interpolate`arn:aws:ecs:${region}:${accountId}:*`,
-                    },
-                  },
-                }
-              : {}),
-          },
-        ],
-      });
-    this.executionRole = new aws.iam.Role(
-      `${name}-execution-role`,
-      {
-        description: `Starts ${args.environment} IDE tasks: pull the image, write logs, read the task's secrets`,
-        assumeRolePolicy: assumedByEcsTasks(false),
-        tags,
-      },
-      parent,
-    );
-    const executionStatements: unknown[] = [
-      {
-        Sid: "WriteOwnLogs",
-        Effect: "Allow",
-        Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
-        Resource: pulumi.interpolate`${this.logGroup.arn}:*`,
-      },
-    ];
-    if (secretArns.length > 0) {
-      executionStatements.push({
-        Sid: "ReadOwnSecrets",
-        Effect: "Allow",
-        Action: "secretsmanager:GetSecretValue",
-        Resource: secretArns,
-      });
-    }
-    const ecr = parseEcrImage(s.image);
-    if (ecr) {
-      executionStatements.push(
-        { Sid: "EcrLogin", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },
-        {
-          Sid: "PullOwnImage",
-          Effect: "Allow",
-          Action: [
-            "ecr:BatchCheckLayerAvailability",
-            "ecr:GetDownloadUrlForLayer",
-            "ecr:BatchGetImage",
-          ],
-          Resource: ecrRepositoryArn(ecr),
-        },
-      );
-    }
-    new aws.iam.RolePolicy(
-      `${name}-execution-policy`,
-      {
-        role: this.executionRole.id,
-        policy: pulumi.jsonStringify({ Version: "2012-10-17", Statement: executionStatements }),
-      },
-      parent,
-    );
-    this.taskRole = new aws.iam.Role(
-      `${name}-task-role`,
-      {
-        description: `Runs the ${args.environment} IDE: mount and write its own EFS access point`,
-        assumeRolePolicy: assumedByEcsTasks(true),
-        tags,
-      },
-      parent,
-    );
-    new aws.iam.RolePolicy(
-      `${name}-task-policy`,
-      {
-        role: this.taskRole.id,
-        policy: pulumi.jsonStringify({
-          Version: "2012-10-17",
-          Statement: [
-            {
-              Sid: "OwnAccessPointOnly",
-              Effect: "Allow",
-              Action: ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"],
-              Resource: args.fileSystemArn,
-              Condition: {
-                StringEquals: { "elasticfilesystem:AccessPointArn": this.accessPoint.arn },
-              },
-            },
-          ],
-        }),
-      },
-      parent,
-    );
-
-    // Task definition.
-    const examMode = args.examMode ?? args.environment === "exam";
-    const database: { name: string; value: pulumi.Input<string> }[] = [];
-    if (args.databaseEndpoint !== undefined) {
-      const [dbHost, dbPort] = splitEndpoint(args.databaseEndpoint);
-      database.push(
-        { name: "DATABASE_HOST", value: dbHost },
-        { name: "DATABASE_NAME", value: args.databaseName ?? DEFAULT_DATABASE_NAME },
-        { name: "DATABASE_PORT", value: dbPort },
-      );
-    }
-    const environment: { name: string; value: pulumi.Input<string> }[] = [
-      ...database,
-      { name: "EXECUTION_TIMEOUT", value: String(s.app.executionTimeoutSeconds) },
-      { name: "IDE_DATA_PATH", value: DATA_MOUNT_PATH },
-      { name: "IS_EXAM_MODE", value: String(examMode) },
-      { name: "MAX_CONCURRENT_EXECUTIONS", value: String(s.app.maxConcurrentExecutions) },
-      { name: "MEMORY_LIMIT_MB", value: String(s.app.memoryLimitMb) },
-      { name: "TORNADO_PROCESSES", value: String(s.app.tornadoProcesses) },
-    ];
-    // Declared as structured data too (registerOutputs below): in a new stack's first preview the
-    // task definition's JSON is unknown as a whole, while these containers are unknown only where a value is.
-    const containers = [
-      {
-        name: CONTAINER_NAME,
-        image: s.image,
-        essential: true,
-        portMappings: [{ containerPort: CONTAINER_PORT, protocol: "tcp" }],
-        environment,
-        secrets,
-        mountPoints: [
-          { sourceVolume: "ide-data", containerPath: DATA_MOUNT_PATH, readOnly: false },
-        ],
-        // Student programs run as child processes: an init process reaps them.
-        linuxParameters: { initProcessEnabled: true },
-        logConfiguration: {
-          logDriver: "awslogs",
-          options: {
-            "awslogs-group": this.logGroup.name,
-            "awslogs-region": region,
-            "awslogs-stream-prefix": "ide",
-          },
-        },
-      },
-    ];
-    this.taskDefinition = new aws.ecs.TaskDefinition(
-      `${name}-task`,
-      {
-        family: `pythonide-${name}`,
-        cpu: String(s.cpu),
-        memory: String(s.memory),
-        networkMode: "awsvpc",
-        requiresCompatibilities: ["FARGATE"],
-        runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: s.architecture },
-        executionRoleArn: this.executionRole.arn,
-        taskRoleArn: this.taskRole.arn,
-        volumes: [
-          {
-            name: "ide-data",
-            efsVolumeConfiguration: {
-              fileSystemId: args.fileSystemId,
-              transitEncryption: "ENABLED",
-              authorizationConfig: { accessPointId: this.accessPoint.id, iam: "ENABLED" },
-            },
-          },
-        ],
-        containerDefinitions: pulumi.jsonStringify(containers),
-        tags,
-      },
-      { parent: this, dependsOn: cookieSecretVersion ? [cookieSecretVersion] : [] },
-    );
-
-    // Load balancing: a target group and a host rule on the shared HTTPS listener.
-    this.targetGroup = new aws.lb.TargetGroup(
-      `${name}-tg`,
-      {
-        vpcId: args.vpcId,
-        targetType: "ip",
-        protocol: "HTTP",
-        port: CONTAINER_PORT,
-        deregistrationDelay: 30,
-        healthCheck: {
-          enabled: true,
-          protocol: "HTTP",
-          port: "traffic-port",
-          path: HEALTH_CHECK.path,
-          matcher: "200",
-          interval: HEALTH_CHECK.intervalSeconds,
-          timeout: HEALTH_CHECK.timeoutSeconds,
-          healthyThreshold: HEALTH_CHECK.healthyThreshold,
-          unhealthyThreshold: HEALTH_CHECK.unhealthyThreshold,
-        },
-        tags,
-      },
-      parent,
-    );
-    this.listenerRule = new aws.lb.ListenerRule(
-      `${name}-rule`,
-      {
-        listenerArn: args.httpsListenerArn,
-        priority: args.listenerRulePriority ?? DEFAULT_RULE_PRIORITY[args.environment],
-        actions: [{ type: "forward", targetGroupArn: this.targetGroup.arn }],
-        conditions: [{ hostHeader: { values: [args.host] } }],
-        tags,
-      },
-      parent,
-    );
-
-    // The service. Autoscaling owns the task count after creation.
-    this.service = new aws.ecs.Service(
-      `${name}-service`,
-      {
-        cluster: args.clusterArn,
-        taskDefinition: this.taskDefinition.arn,
-        desiredCount: s.desiredTasks,
-        capacityProviderStrategies: capacityProviderStrategy(s.capacity),
-        // "Updating [capacityProviderStrategies] requires `forceNewDeployment = true`" (@pulumi/aws
-        // ecs/service.d.ts): without it the provider refuses a changed `capacityProvider` setting
-        // on a deployed service. It redeploys only on an update of the service; no `triggers`,
-        // so an unchanged service is not redeployed by every `pulumi up`.
-        forceNewDeployment: true,
-        platformVersion: "LATEST",
-        networkConfiguration: {
-          subnets: args.taskSubnetIds,
-          securityGroups: [args.taskSecurityGroupId],
-          assignPublicIp: args.assignPublicIp,
-        },
-        loadBalancers: [
-          {
-            targetGroupArn: this.targetGroup.arn,
-            containerName: CONTAINER_NAME,
-            containerPort: CONTAINER_PORT,
-          },
-        ],
-        healthCheckGracePeriodSeconds: args.healthCheckGracePeriodSeconds ?? 120,
-        deploymentCircuitBreaker: { enable: true, rollback: true },
-        deploymentMinimumHealthyPercent: 100,
-        deploymentMaximumPercent: 200,
-        enableEcsManagedTags: true,
-        propagateTags: "SERVICE",
-        waitForSteadyState: false,
-        tags,
-      },
-      // ECS refuses a service whose target group no load balancer uses yet ("The target group
-      // ... does not have an associated load balancer", CreateService loadBalancers): the host
-      // rule joins the target group to the load balancer, so the service waits for it. The
-      // cluster ARN carries the capacity providers' attachment (Platform.clusterArn).
-      { parent: this, dependsOn: [this.listenerRule], ignoreChanges: ["desiredCount"] },
-    );
+    const ctx: IdePartContext = {
+      name,
+      parent: this,
+      tags: standardTags(args.environment, "ide"),
+      region: aws.getRegionOutput({}, { parent: this }).region,
+      accountId: aws.getCallerIdentityOutput({}, { parent: this }).accountId,
+    };
+    const task = addTaskDefinition(ctx, args);
+    ({
+      accessPoint: this.accessPoint,
+      logGroup: this.logGroup,
+      executionRole: this.executionRole,
+      taskRole: this.taskRole,
+      cookieSecret: this.cookieSecret,
+      taskDefinition: this.taskDefinition,
+    } = task);
+    ({
+      targetGroup: this.targetGroup,
+      listenerRule: this.listenerRule,
+      service: this.service,
+    } = addService(ctx, args, this.taskDefinition));
     this.serviceName = this.service.name;
 
+    const s = args.service;
     this.autoscaling = addAutoscaling(
       name,
       {
         clusterName: args.clusterName,
         serviceName: this.service.name,
-        minTasks: s.minTasks,
-        maxTasks: s.maxTasks,
-        cpuTargetPercent: s.cpuTargetPercent,
-        memoryTargetPercent: s.memoryTargetPercent,
-        tags,
+        minCapacity: s.minCapacity,
+        maxCapacity: s.maxCapacity,
+        cpuTargetValue: s.cpuTargetValue,
+        memoryTargetValue: s.memoryTargetValue,
+        tags: ctx.tags,
       },
       this,
     );
@@ -527,8 +276,8 @@ export class IdeService extends pulumi.ComponentResource {
         alarmTopicArn: args.alarmTopicArn,
         thresholds: { ...DEFAULT_ALARM_THRESHOLDS, ...args.alarmThresholds },
         dashboardName: `pythonide-${name}`,
-        region,
-        tags,
+        region: ctx.region,
+        tags: ctx.tags,
       },
       this,
     );
@@ -541,20 +290,9 @@ export class IdeService extends pulumi.ComponentResource {
       serviceName: this.serviceName,
       dashboardName: this.dashboardName,
       // What the pack's ecs-declared-containers policy reads while containerDefinitions is unknown.
-      containerDefinitions: containers,
+      containerDefinitions: task.containers,
     });
   }
-}
-
-/** Splits `host:port` into its parts (port 5432 when absent). */
-function splitEndpoint(
-  endpoint: pulumi.Input<string>,
-): [pulumi.Output<string>, pulumi.Output<string>] {
-  const parts = pulumi.output(endpoint).apply((e) => {
-    const i = e.lastIndexOf(":");
-    return i > 0 && /^\d+$/.test(e.slice(i + 1)) ? [e.slice(0, i), e.slice(i + 1)] : [e, "5432"];
-  });
-  return [parts.apply((p) => p[0]), parts.apply((p) => p[1])];
 }
 
 const DASHBOARD_NAME = /^[A-Za-z0-9_-]+$/;
@@ -595,24 +333,20 @@ function validate(name: string, args: IdeServiceArgs): void {
   const size = fargateSizeProblem(s.cpu, s.memory);
   if (size)
     check.problems.push(`args.service.cpu ${s.cpu} / args.service.memory ${s.memory}: ${size}`);
-  check.setting("service.architecture", s.architecture, "cpuArchitecture");
+  check.setting("service.cpuArchitecture", s.cpuArchitecture, "cpuArchitecture");
   // Task counts: the schema's ceiling, and 0 allowed (a switched-off staging runs none).
   const tasks = rangeOf("maxTasks")!;
-  check.int("service.minTasks", s.minTasks, 0, tasks.max);
-  check.int("service.maxTasks", s.maxTasks, 0, tasks.max);
-  check.int("service.desiredTasks", s.desiredTasks, 0, tasks.max);
-  if (s.minTasks > s.maxTasks || s.desiredTasks > s.maxTasks) {
+  check.int("service.minCapacity", s.minCapacity, 0, tasks.max);
+  check.int("service.maxCapacity", s.maxCapacity, 0, tasks.max);
+  check.int("service.desiredCount", s.desiredCount, 0, tasks.max);
+  if (s.minCapacity > s.maxCapacity || s.desiredCount > s.maxCapacity) {
     check.problems.push(
-      `args.service.minTasks ${s.minTasks}, desiredTasks ${s.desiredTasks} and maxTasks ${s.maxTasks}: minTasks and desiredTasks must not exceed maxTasks`,
+      `args.service.minCapacity ${s.minCapacity}, desiredCount ${s.desiredCount} and maxCapacity ${s.maxCapacity}: minCapacity and desiredCount must not exceed maxCapacity`,
     );
   }
-  check.setting("service.capacity.strategy", s.capacity.strategy, "capacityProvider");
-  if (s.capacity.strategy === "spot-with-base") {
-    check.setting("service.capacity.onDemandBase", s.capacity.onDemandBase, "onDemandBase");
-    check.setting("service.capacity.spotWeight", s.capacity.spotWeight, "spotWeight");
-  }
-  check.setting("service.cpuTargetPercent", s.cpuTargetPercent, "cpuTargetPercent");
-  check.setting("service.memoryTargetPercent", s.memoryTargetPercent, "memoryTargetPercent");
+  checkStrategy(check, s.capacityProviderStrategies);
+  check.setting("service.cpuTargetValue", s.cpuTargetValue, "cpuTargetPercent");
+  check.setting("service.memoryTargetValue", s.memoryTargetValue, "memoryTargetPercent");
   const app = s.app;
   check.setting(
     "service.app.maxConcurrentExecutions",
@@ -626,7 +360,7 @@ function validate(name: string, args: IdeServiceArgs): void {
   );
   check.setting("service.app.memoryLimitMb", app.memoryLimitMb, "memoryLimitMb");
   check.setting("service.app.tornadoProcesses", app.tornadoProcesses, "tornadoProcesses");
-  check.setting("service.logRetentionDays", s.logRetentionDays, "logRetentionDays");
+  check.setting("service.retentionInDays", s.retentionInDays, "logRetentionDays");
   if (s.cookieSecret !== undefined)
     check.setting("service.cookieSecret", s.cookieSecret, "cookieSecret");
   if (args.listenerRulePriority !== undefined) {
@@ -651,4 +385,25 @@ function validate(name: string, args: IdeServiceArgs): void {
     check.int("alarmThresholds.target5xxCount", t.target5xxCount, 0, 100000);
   }
   check.throwIfAny();
+}
+
+/**
+ * The capacity provider strategy: one to two items, each naming a Fargate capacity provider once,
+ * `base` within config `onDemandBase`'s range and `weight` within `spotWeight`'s.
+ */
+function checkStrategy(check: ArgsChecker, items: CapacityProviderStrategyItem[]): void {
+  const key = "service.capacityProviderStrategies";
+  if (!Array.isArray(items) || items.length === 0) {
+    check.fail(key, items, "must name FARGATE, FARGATE_SPOT or both");
+    return;
+  }
+  const names = items.map((i) => i.capacityProvider);
+  if (new Set(names).size !== names.length) {
+    check.fail(key, names, "must name each capacity provider at most once");
+  }
+  items.forEach((item, i) => {
+    check.oneOf(`${key}[${i}].capacityProvider`, item.capacityProvider, FARGATE_CAPACITY_PROVIDERS);
+    check.setting(`${key}[${i}].base`, item.base, "onDemandBase");
+    check.setting(`${key}[${i}].weight`, item.weight, "spotWeight");
+  });
 }

@@ -4,14 +4,11 @@
  * Only what a second environment needs is read; prod's own database endpoint and secret never
  * are (staging and exam each have their own database).
  */
-import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { isHostName, isStackReference, ServiceConfig } from "../model/config";
-import { ScalingPlan } from "../model/schedule";
+import { isHostName, isStackReference } from "../model/config";
 import { timeZoneProblem } from "../model/timeZones";
-import { DatabaseConnection, RDS_IDENTIFIER } from "./database";
-import { databaseArgs, IdeService, PLATFORM_ARG_KEYS, platformArgs } from "./ideService";
-import { addScheduledScaling } from "./scheduledScaling";
+import { RDS_IDENTIFIER } from "./database";
+import { PLATFORM_ARG_KEYS } from "./ideService";
 import type { PlatformOutputs } from "./platform";
 import { ArgsChecker } from "./validate";
 
@@ -113,63 +110,4 @@ export function checkEnvironmentArgs(
   const zoneProblem = args.timeZone === undefined ? undefined : timeZoneProblem(args.timeZone);
   if (zoneProblem)
     check.problems.push(`args.timeZone ${JSON.stringify(args.timeZone)} ${zoneProblem}`);
-}
-
-/** What an environment on the prod platform runs: its IDE service and its scheduled scaling. */
-export interface EnvironmentIde {
-  /** The IDE service, named `${name}-ide`. */
-  ide: IdeService;
-  /** One `at()` action per plan step on the service's scalable target, in plan order. */
-  scheduledActions: aws.appautoscaling.ScheduledAction[];
-}
-
-/**
- * The one way staging and exam stand on the prod platform: an IdeService named `${name}-ide`
- * under `owner`, wired to the referenced platform (and to the environment's own database, if it
- * has one now), its task-count bounds from the scaling plan, and the plan's steps as scheduled
- * actions on its scalable target. Child names are the ones users' state holds.
- * @param owner the environment component (StagingEnv, ExamEnv)
- * @param name the environment component's name
- */
-export function ideOnPlatform(
-  owner: pulumi.Resource,
-  name: string,
-  args: {
-    environment: "staging" | "exam";
-    host: string;
-    /** The service settings, with the bounds (`minTasks`, `desiredTasks`, `maxTasks`) to run now. */
-    service: ServiceConfig;
-    examMode: boolean;
-    platform: PlatformReference;
-    /** The environment's database; undefined while it has none (no DATABASE_* settings). */
-    database: DatabaseConnection | undefined;
-    plan: ScalingPlan;
-    /** Subnets tasks run in. Default: the platform's `taskSubnetIds`. */
-    taskSubnetIds?: pulumi.Input<string[]>;
-    dataDirectory?: string;
-    listenerRulePriority?: number;
-  },
-): EnvironmentIde {
-  const ide = new IdeService(
-    `${name}-ide`,
-    {
-      environment: args.environment,
-      host: args.host,
-      service: args.service,
-      examMode: args.examMode,
-      ...platformArgs(args.platform),
-      ...(args.taskSubnetIds !== undefined ? { taskSubnetIds: args.taskSubnetIds } : {}),
-      ...databaseArgs(args.database),
-      dataDirectory: args.dataDirectory,
-      listenerRulePriority: args.listenerRulePriority,
-    },
-    { parent: owner },
-  );
-  const scheduledActions = addScheduledScaling(
-    `${name}-ide`,
-    ide.scalableTarget,
-    args.plan.steps,
-    owner,
-  );
-  return { ide, scheduledActions };
 }

@@ -1,7 +1,7 @@
 /**
  * ServerlessDatabase: an Aurora PostgreSQL Serverless v2 cluster that pauses itself, for staging
  * and exam (`dbKind` serverless, the default). One `db.serverless` writer scaling from 0 ACU (paused,
- * no compute billed) to `maxCapacityAcu`; it pauses after `secondsUntilAutoPause` without a
+ * no compute billed) to `serverless.maxCapacity` ACU; it pauses after `secondsUntilAutoPause` without a
  * connection and resumes on the next one ("Scaling to Zero ACUs with automatic pause and resume
  * for Aurora Serverless v2", Aurora User Guide; up to about 15 seconds, AWS Database Blog
  * "Introducing scaling to 0 capacity with Amazon Aurora Serverless v2"). The IDE's tasks hold
@@ -81,11 +81,7 @@ export class ServerlessDatabase extends pulumi.ComponentResource implements Data
         'must be "serverless" with settings.serverless set (model/config/read.ts sets both for dbKind serverless)',
       );
     } else {
-      check.setting(
-        "settings.serverless.maxCapacityAcu",
-        serverless.maxCapacityAcu,
-        "dbMaxCapacityAcu",
-      );
+      check.setting("settings.serverless.maxCapacity", serverless.maxCapacity, "dbMaxCapacityAcu");
       const minutes = serverless.secondsUntilAutoPause / 60;
       check.setting(
         "settings.serverless.secondsUntilAutoPause / 60",
@@ -109,7 +105,7 @@ export class ServerlessDatabase extends pulumi.ComponentResource implements Data
     super("pythonide:components:ServerlessDatabase", name, {}, opts);
     const tags = standardTags(args.environment, "database");
     const keepFinalSnapshot = args.keepFinalSnapshot ?? s.deletionProtection;
-    const { maxCapacityAcu, secondsUntilAutoPause } = serverless!;
+    const { maxCapacity, secondsUntilAutoPause } = serverless!;
 
     this.cluster = new aws.rds.Cluster(
       `${name}-cluster`,
@@ -120,7 +116,7 @@ export class ServerlessDatabase extends pulumi.ComponentResource implements Data
         engineVersion,
         serverlessv2ScalingConfiguration: {
           minCapacity: 0,
-          maxCapacity: maxCapacityAcu,
+          maxCapacity,
           secondsUntilAutoPause,
         },
         databaseName,
@@ -130,7 +126,7 @@ export class ServerlessDatabase extends pulumi.ComponentResource implements Data
         port: 5432,
         dbSubnetGroupName: args.subnetGroupName,
         vpcSecurityGroupIds: args.securityGroupIds,
-        backupRetentionPeriod: s.backupRetentionDays,
+        backupRetentionPeriod: s.backupRetentionPeriod,
         copyTagsToSnapshot: true,
         deletionProtection: s.deletionProtection,
         skipFinalSnapshot: !keepFinalSnapshot,
@@ -165,11 +161,11 @@ export class ServerlessDatabase extends pulumi.ComponentResource implements Data
       this.cluster.clusterIdentifier,
       this.cluster.masterUserSecrets,
     );
-    this.maxConnections = auroraMaxConnections(maxCapacityAcu, 0);
+    this.maxConnections = auroraMaxConnections(maxCapacity, 0);
     [this.cpuAlarm, this.connectionsAlarm] = addDatabaseAlarms(this, name, {
       dimensions: { DBClusterIdentifier: this.cluster.clusterIdentifier },
       maxConnections: this.maxConnections,
-      limitOf: `Aurora Serverless v2 at ${maxCapacityAcu} ACU`,
+      limitOf: `Aurora Serverless v2 at ${maxCapacity} ACU`,
       alarmTopicArn: args.alarmTopicArn,
       tags,
       // Paused, the cluster sends no data: that is no alarm.

@@ -1,6 +1,6 @@
 /**
  * StagingEnv: a copy of the IDE for trying changes, on the prod platform (read through a
- * StackReference), that costs nothing unless someone switches it on and that switches itself off.
+ * StackReference, as every environment does: ./environmentOnPlatform.ts), that costs nothing unless someone switches it on and that switches itself off.
  *
  * - The ECS service is created with desired count 0, always; only its scalable target runs
  *   tasks. Switched off (the default), the target's minimum and maximum are 0 and there is no
@@ -14,16 +14,15 @@
  * - Its own directory on the shared file system (`/pythonide/staging`, own access point), a host
  *   rule `staging.<domain>` on the prod listener, a small Spot task by default (config defaults).
  */
-import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { DatabaseConfig, DB_KINDS, ServiceConfig, StagingConfig } from "../model/config";
-import { stagingPlan, ScalingPlan } from "../model/schedule";
+import { DB_KINDS, StagingConfig } from "../model/config";
+import { DatabaseSettings } from "./database";
+import { stagingPlan } from "../model/schedule";
 import { utcMinute } from "../model/time";
-import { Database, platformDatabaseArgs } from "./database";
-import { IdeService } from "./ideService";
-import { checkEnvironmentArgs, ideOnPlatform, referencePlatform } from "./platformReference";
+import { EnvironmentOnPlatform } from "./environmentOnPlatform";
+import { IdeSettings } from "./ideService";
+import { checkEnvironmentArgs } from "./platformReference";
 import { scheduleOutputs, scheduleText } from "./scheduledScaling";
-import { environmentDatabase, ServerlessDatabase } from "./serverlessDatabase";
 import { ArgsChecker } from "./validate";
 
 export interface StagingEnvArgs {
@@ -33,14 +32,14 @@ export interface StagingEnvArgs {
   host: string;
   /**
    * Task size, image, capacity and app settings (config defaults: 0.5 vCPU / 1 GB on Spot).
-   * `minTasks`/`maxTasks` are the bounds config validation decided: 0/0 while off,
-   * `activeTasks`/ceiling while on. `desiredTasks` must be 0.
+   * `minCapacity`/`maxCapacity` are the bounds config validation decided: 0/0 while off,
+   * `activeTasks`/ceiling while on. `desiredCount` must be 0.
    */
-  service: ServiceConfig;
+  service: IdeSettings;
   /** Whether staging is on and until when (model/config/types.ts). */
   staging: StagingConfig;
   /** Settings of staging's own database (config defaults: serverless from 0 ACU, 1 day of backups). */
-  database: DatabaseConfig;
+  database: DatabaseSettings;
   /** The stack's time zone (canonical IANA name or UTC): the schedule outputs show times in it. Default UTC. */
   timeZone?: string;
   /** Directory of staging's student files on the shared file system. Default `/pythonide/staging`. */
@@ -50,64 +49,34 @@ export interface StagingEnvArgs {
 }
 
 /** Staging: the IDE on the prod platform at zero tasks unless switched on, and self-expiring. */
-export class StagingEnv extends pulumi.ComponentResource {
+export class StagingEnv extends EnvironmentOnPlatform {
   /** Whether staging is on and until when (as given). */
   readonly staging: StagingConfig;
-  /** `serverless` or `instance` (config `dbKind`). */
-  readonly databaseKind: DatabaseConfig["kind"];
-  /** The stack's time zone the outputs show times in. */
-  readonly timeZone: string;
-  /** The prod stack the platform is read from. */
-  readonly platformStack: pulumi.StackReference;
-  /** The IDE service (desired count 0; the scalable target holds its tasks while on). */
-  readonly ide: IdeService;
-  /** Staging's own database (paused while staging is off, with the default `dbKind`). */
-  readonly database: Database | ServerlessDatabase;
-  /** The scaling plan: the target's bounds now and the switch-off step while on. */
-  readonly plan: ScalingPlan;
-  /** The `at(activeUntil)` action setting minimum and maximum to 0 (only while on). */
-  readonly scheduledActions: aws.appautoscaling.ScheduledAction[];
-  /** `https://staging.<domain>`. */
-  readonly url: pulumi.Output<string>;
-  /** Name of the ECS service. */
-  readonly serviceName: pulumi.Output<string>;
-  /** Name of the dashboard. */
-  readonly dashboardName: pulumi.Output<string>;
 
   constructor(name: string, args: StagingEnvArgs, opts: pulumi.ComponentResourceOptions = {}) {
     validate(name, args);
-    super("pythonide:components:StagingEnv", name, {}, opts);
-    const parent = { parent: this };
-    const { platform, stack } = referencePlatform(`${name}-platform`, args.platformStack, this);
-    this.platformStack = stack;
-    const staging = args.staging;
-    this.staging = staging;
-    this.databaseKind = args.database.kind;
-    this.timeZone = args.timeZone ?? "UTC";
-
-    this.database = environmentDatabase(
-      `${name}-db`,
-      { environment: "staging", settings: args.database, ...platformDatabaseArgs(platform) },
-      parent,
+    super(
+      "pythonide:components:StagingEnv",
+      name,
+      {
+        environment: "staging",
+        platformStack: args.platformStack,
+        host: args.host,
+        // validate() holds desiredCount at 0: the scalable target alone runs tasks.
+        service: args.service,
+        examMode: false,
+        database: args.database,
+        plan: stagingPlan(args.staging, {
+          minTasks: args.service.minCapacity,
+          maxTasks: args.service.maxCapacity,
+        }),
+        timeZone: args.timeZone,
+        dataDirectory: args.dataDirectory,
+        listenerRulePriority: args.listenerRulePriority,
+      },
+      opts,
     );
-
-    this.plan = stagingPlan(staging, args.service);
-    ({ ide: this.ide, scheduledActions: this.scheduledActions } = ideOnPlatform(this, name, {
-      environment: "staging",
-      host: args.host,
-      // validate() holds desiredTasks at 0: the scalable target alone runs tasks.
-      service: args.service,
-      examMode: false,
-      platform,
-      database: this.database,
-      plan: this.plan,
-      dataDirectory: args.dataDirectory,
-      listenerRulePriority: args.listenerRulePriority,
-    }));
-    this.url = this.ide.url;
-    this.serviceName = this.ide.serviceName;
-    this.dashboardName = this.ide.dashboardName;
-
+    this.staging = args.staging;
     this.registerOutputs(this.stackOutputs());
   }
 
@@ -137,10 +106,10 @@ function validate(name: string, args: StagingEnvArgs): void {
   checkEnvironmentArgs(check, name, args, "staging");
   const s = args.service;
   const st = args.staging;
-  if (s.desiredTasks !== 0) {
+  if (s.desiredCount !== 0) {
     check.fail(
-      "service.desiredTasks",
-      s.desiredTasks,
+      "service.desiredCount",
+      s.desiredCount,
       "must be 0: a staging service never holds tasks by its own count; its scalable target does while staging is on",
     );
   }
@@ -150,14 +119,14 @@ function validate(name: string, args: StagingEnvArgs): void {
         "args.staging.active is true but args.staging.activeUntil is not set: an active staging needs an expiry, so it switches itself off",
       );
     }
-    if (s.minTasks < 1 || s.minTasks > s.maxTasks) {
+    if (s.minCapacity < 1 || s.minCapacity > s.maxCapacity) {
       check.problems.push(
-        `args.service.minTasks ${s.minTasks} and maxTasks ${s.maxTasks}: an active staging runs at least 1 task, at most maxTasks`,
+        `args.service.minCapacity ${s.minCapacity} and maxCapacity ${s.maxCapacity}: an active staging runs at least 1 task, at most maxCapacity`,
       );
     }
-  } else if (s.minTasks !== 0 || s.maxTasks !== 0) {
+  } else if (s.minCapacity !== 0 || s.maxCapacity !== 0) {
     check.problems.push(
-      `args.service.minTasks ${s.minTasks} and maxTasks ${s.maxTasks}: a staging that is off must have minTasks 0 and maxTasks 0`,
+      `args.service.minCapacity ${s.minCapacity} and maxCapacity ${s.maxCapacity}: a staging that is off must have minCapacity 0 and maxCapacity 0`,
     );
   }
   check.oneOf("database.kind", args.database.kind, DB_KINDS);

@@ -94,8 +94,11 @@ function parseTaskSize(value: unknown, unit: "vcpu" | "gb"): number | undefined 
 }
 
 /** One entry of an ECS service's capacity provider strategy. */
+/** The capacity providers of Fargate (on-demand and Spot). */
+export const FARGATE_CAPACITY_PROVIDERS = ["FARGATE", "FARGATE_SPOT"] as const;
+
 export interface CapacityProviderStrategyItem {
-  capacityProvider: "FARGATE" | "FARGATE_SPOT";
+  capacityProvider: (typeof FARGATE_CAPACITY_PROVIDERS)[number];
   base: number;
   weight: number;
 }

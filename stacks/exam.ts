@@ -5,6 +5,7 @@
 import { ExamEnv } from "../components/examEnv";
 import { StackConfig } from "../model/config";
 import type { StackOutputs } from ".";
+import { databaseSettings, ideSettings } from "./componentArgs";
 
 /**
  * Composes the exam stack from its validated config.
@@ -19,9 +20,9 @@ export function exam(config: StackConfig, now: Date): StackOutputs {
   const env = new ExamEnv("exam", {
     platformStack: config.platformStack,
     host: config.host,
-    service: config.service,
+    service: ideSettings(config.service),
     exam: config.exam,
-    database: config.database,
+    database: databaseSettings(config.database),
     timeZone: config.timeZone,
     now,
   });

@@ -8,6 +8,7 @@ import { StackConfig } from "../model/config";
 import { databaseArgs, IdeService, platformArgs } from "../components/ideService";
 import { Platform } from "../components/platform";
 import type { StackOutputs } from ".";
+import { databaseSettings, ideSettings, platformSettings } from "./componentArgs";
 
 /** Composes the prod stack from its validated config. */
 export function prod(config: StackConfig): StackOutputs {
@@ -16,14 +17,14 @@ export function prod(config: StackConfig): StackOutputs {
   }
   const platform = new Platform("pythonide", {
     environment: config.stack,
-    platform: config.platform,
-    database: config.database,
+    platform: platformSettings(config.platform),
+    database: databaseSettings(config.database),
     alarmEmail: config.alarmEmail,
   });
   const ide = new IdeService(`ide-${config.stack}`, {
     environment: config.stack,
     host: config.host,
-    service: config.service,
+    service: ideSettings(config.service),
     ...platformArgs(platform),
     ...databaseArgs(platform.database),
   });

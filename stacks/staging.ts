@@ -5,6 +5,7 @@
 import { StagingEnv } from "../components/stagingEnv";
 import { StackConfig } from "../model/config";
 import type { StackOutputs } from ".";
+import { databaseSettings, ideSettings } from "./componentArgs";
 
 /** Composes the staging stack from its validated config. */
 export function staging(config: StackConfig): StackOutputs {
@@ -16,9 +17,9 @@ export function staging(config: StackConfig): StackOutputs {
   const env = new StagingEnv("staging", {
     platformStack: config.platformStack,
     host: config.host,
-    service: config.service,
+    service: ideSettings(config.service),
     staging: config.staging,
-    database: config.database,
+    database: databaseSettings(config.database),
     timeZone: config.timeZone,
   });
   return env.stackOutputs();

@@ -4,40 +4,19 @@
  */
 import * as assert from "assert";
 import { Database, DatabaseArgs } from "../../components/database";
-import { IdeService, IdeServiceArgs } from "../../components/ideService";
+import { IdeService } from "../../components/ideService";
 import { Platform, PlatformArgs } from "../../components/platform";
 import { ServerlessDatabase } from "../../components/serverlessDatabase";
 import { capacityProviderStrategy } from "../../model/fargate";
 import { ecrRepositoryArn, parseEcrImage } from "../../model/image";
-import { argsError, serviceConfig } from "./helpers";
-
-function ideArgs(overrides: Partial<IdeServiceArgs> = {}): IdeServiceArgs {
-  return {
-    environment: "staging",
-    host: "staging.ide.example.edu",
-    service: serviceConfig(),
-    vpcId: "vpc-1",
-    taskSubnetIds: ["subnet-1", "subnet-2"],
-    assignPublicIp: true,
-    taskSecurityGroupId: "sg-1",
-    clusterName: "cluster",
-    clusterArn: "arn:aws:ecs:us-east-2:000000000000:cluster/cluster",
-    httpsListenerArn: "arn:aws:elasticloadbalancing:us-east-2:000000000000:listener/app/x/1/2",
-    loadBalancerArnSuffix: "app/x/1",
-    fileSystemId: "fs-1",
-    fileSystemArn: "arn:aws:elasticfilesystem:us-east-2:000000000000:file-system/fs-1",
-    databaseEndpoint: "db.example.invalid:5432",
-    databaseSecretArn: "arn:aws:secretsmanager:us-east-2:000000000000:secret:rds-1",
-    alarmTopicArn: "arn:aws:sns:us-east-2:000000000000:alarms",
-    ...overrides,
-  };
-}
+import { ideArgs } from "./direct";
+import { argsError, serviceSettings } from "./helpers";
 
 describe("component arguments", function () {
   describe("IdeService", function () {
     it("refuses a CPU/memory pair Fargate does not offer, naming the valid memory", function () {
       const err = argsError(
-        () => new IdeService("ide-test", ideArgs({ service: serviceConfig({ memory: 1024 }) })),
+        () => new IdeService("ide-test", ideArgs({ service: serviceSettings({ memory: 1024 }) })),
       );
       assert.strictEqual(
         err.message,
@@ -75,11 +54,13 @@ describe("component arguments", function () {
         () =>
           new IdeService(
             "ide-test",
-            ideArgs({ service: serviceConfig({ minTasks: 3, desiredTasks: 3, maxTasks: 2 }) }),
+            ideArgs({
+              service: serviceSettings({ minCapacity: 3, desiredCount: 3, maxCapacity: 2 }),
+            }),
           ),
       );
       assert.deepStrictEqual(err.problems, [
-        "args.service.minTasks 3, desiredTasks 3 and maxTasks 2: minTasks and desiredTasks must not exceed maxTasks",
+        "args.service.minCapacity 3, desiredCount 3 and maxCapacity 2: minCapacity and desiredCount must not exceed maxCapacity",
       ]);
     });
 
@@ -88,7 +69,7 @@ describe("component arguments", function () {
         () =>
           new IdeService(
             "ide-test",
-            ideArgs({ service: serviceConfig({ cookieSecret: "hunter2" }) }),
+            ideArgs({ service: serviceSettings({ cookieSecret: "hunter2" }) }),
           ),
       );
       assert.deepStrictEqual(err.problems, [
@@ -104,9 +85,9 @@ describe("component arguments", function () {
             "ide test",
             ideArgs({
               listenerRulePriority: 0,
-              service: serviceConfig({
-                logRetentionDays: 10,
-                cpuTargetPercent: 95,
+              service: serviceSettings({
+                retentionInDays: 10,
+                cpuTargetValue: 95,
                 image: "Bad Image",
               }),
             }),
@@ -115,29 +96,61 @@ describe("component arguments", function () {
       assert.deepStrictEqual(err.problems, [
         'the name "ide test" must be letters, digits, hyphens and underscores, at most 40 characters (it names the dashboard, log group and task family)',
         'args.service.image is "Bad Image": must be an image reference such as registry.example.com/pythonide:1.4.2',
-        "args.service.cpuTargetPercent is 95: must be a whole number from 10 to 90",
-        "args.service.logRetentionDays is 10: must be a retention CloudWatch accepts: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653",
+        "args.service.cpuTargetValue is 95: must be a whole number from 10 to 90",
+        "args.service.retentionInDays is 10: must be a retention CloudWatch accepts: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653",
         "args.listenerRulePriority is 0: must be a whole number from 1 to 50000",
       ]);
     });
 
-    it("checks the Spot weights only with spot-with-base", function () {
+    it("checks each capacity provider strategy item against the config ranges of onDemandBase and spotWeight", function () {
       const err = argsError(
         () =>
           new IdeService(
             "ide-test",
             ideArgs({
               host: "bad host",
-              service: serviceConfig({
-                capacity: { strategy: "spot-with-base", onDemandBase: -1, spotWeight: 0 },
+              service: serviceSettings({
+                capacityProviderStrategies: [
+                  { capacityProvider: "FARGATE", base: -1, weight: 1 },
+                  { capacityProvider: "FARGATE_SPOT", base: 0, weight: 0 },
+                ],
               }),
             }),
           ),
       );
       assert.deepStrictEqual(err.problems, [
         'args.host is "bad host": must be a host name such as ide.example.edu',
-        "args.service.capacity.onDemandBase is -1: must be a whole number from 0 to 100",
-        "args.service.capacity.spotWeight is 0: must be a whole number from 1 to 100",
+        "args.service.capacityProviderStrategies[0].base is -1: must be a whole number from 0 to 100",
+        "args.service.capacityProviderStrategies[1].weight is 0: must be a whole number from 1 to 100",
+      ]);
+    });
+
+    it("refuses a capacity provider other than Fargate's, a repeated one and an empty strategy", function () {
+      const strategy = (capacityProviderStrategies: unknown) =>
+        argsError(
+          () =>
+            new IdeService(
+              "ide-test",
+              ideArgs({
+                service: serviceSettings({
+                  capacityProviderStrategies: capacityProviderStrategies as [],
+                }),
+              }),
+            ),
+        ).problems;
+      assert.deepStrictEqual(
+        strategy([
+          { capacityProvider: "EC2", base: 0, weight: 1 },
+          { capacityProvider: "EC2", base: 0, weight: 1 },
+        ]),
+        [
+          'args.service.capacityProviderStrategies is ["EC2","EC2"]: must name each capacity provider at most once',
+          'args.service.capacityProviderStrategies[0].capacityProvider is "EC2": must be one of FARGATE, FARGATE_SPOT',
+          'args.service.capacityProviderStrategies[1].capacityProvider is "EC2": must be one of FARGATE, FARGATE_SPOT',
+        ],
+      );
+      assert.deepStrictEqual(strategy([]), [
+        "args.service.capacityProviderStrategies is []: must name FARGATE, FARGATE_SPOT or both",
       ]);
     });
 
@@ -148,14 +161,17 @@ describe("component arguments", function () {
           new IdeService(
             "ide-test",
             ideArgs({
-              service: serviceConfig({
-                capacity: { strategy: "spot-with-base", onDemandBase: 1, spotWeight: 101 },
+              service: serviceSettings({
+                capacityProviderStrategies: [
+                  { capacityProvider: "FARGATE", base: 1, weight: 1 },
+                  { capacityProvider: "FARGATE_SPOT", base: 0, weight: 101 },
+                ],
               }),
             }),
           ),
       );
       assert.deepStrictEqual(err.problems, [
-        "args.service.capacity.spotWeight is 101: must be a whole number from 1 to 100",
+        "args.service.capacityProviderStrategies[1].weight is 101: must be a whole number from 1 to 100",
       ]);
     });
   });
@@ -164,40 +180,42 @@ describe("component arguments", function () {
     const platformArgs = (p: Partial<PlatformArgs["platform"]>): PlatformArgs => ({
       environment: "prod",
       platform: {
-        availabilityZones: 2,
-        vpcCidr: "10.0.0.0/16",
+        numberOfAvailabilityZones: 2,
+        cidrBlock: "10.0.0.0/16",
         natStrategy: "none",
         certificateArn:
           "arn:aws:acm:us-east-2:000000000000:certificate/00000000-0000-0000-0000-000000000000",
-        efsThroughputMode: "elastic",
+        throughputMode: "elastic",
         ...p,
       },
       database: {
         kind: "instance",
         instanceClass: "db.t4g.small",
-        allocatedStorageGb: 20,
-        backupRetentionDays: 7,
+        allocatedStorage: 20,
+        backupRetentionPeriod: 7,
         deletionProtection: true,
         multiAz: false,
       },
     });
 
-    it("refuses an unknown NAT strategy, one zone and provisioned EFS without a rate", function () {
+    it("refuses a public VPC range, an unknown NAT strategy, one zone and provisioned EFS without a rate", function () {
       const err = argsError(
         () =>
           new Platform(
             "pythonide",
             platformArgs({
+              cidrBlock: "8.8.0.0/16",
               natStrategy: "nat" as "none",
-              availabilityZones: 1,
-              efsThroughputMode: "provisioned",
+              numberOfAvailabilityZones: 1,
+              throughputMode: "provisioned",
             }),
           ),
       );
       assert.deepStrictEqual(err.problems, [
-        "args.platform.availabilityZones is 1: must be a whole number from 2 to 4",
+        'args.platform.cidrBlock is "8.8.0.0/16": must be a private IPv4 range (10/8, 172.16/12 or 192.168/16) from /16 to /22, such as 10.0.0.0/16',
+        "args.platform.numberOfAvailabilityZones is 1: must be a whole number from 2 to 4",
         'args.platform.natStrategy is "nat": must be one of none, single, one-per-az',
-        "args.platform.efsProvisionedMibps is undefined: must be a whole number from 1 to 1024",
+        "args.platform.provisionedThroughputInMibps is undefined: must be a whole number from 1 to 1024",
       ]);
     });
 
@@ -217,8 +235,8 @@ describe("component arguments", function () {
       settings: {
         kind: "instance",
         instanceClass: "db.t4g.micro",
-        allocatedStorageGb: 20,
-        backupRetentionDays: 1,
+        allocatedStorage: 20,
+        backupRetentionPeriod: 1,
         deletionProtection: false,
         multiAz: false,
       },
@@ -309,11 +327,11 @@ describe("ECR image references", function () {
       settings: {
         kind: "serverless" as const,
         instanceClass: "db.t4g.small",
-        allocatedStorageGb: 20,
-        backupRetentionDays: 14,
+        allocatedStorage: 20,
+        backupRetentionPeriod: 14,
         deletionProtection: true,
         multiAz: false,
-        serverless: { maxCapacityAcu: 4, secondsUntilAutoPause: 300 },
+        serverless: { maxCapacity: 4, secondsUntilAutoPause: 300 },
         ...settings,
       },
       subnetGroupName: "pythonide-db-subnets",
@@ -336,11 +354,11 @@ describe("ECR image references", function () {
         () =>
           new ServerlessDatabase(
             "exam-db",
-            args({ serverless: { maxCapacityAcu: 0, secondsUntilAutoPause: 60 } }),
+            args({ serverless: { maxCapacity: 0, secondsUntilAutoPause: 60 } }),
           ),
       );
       assert.deepStrictEqual(err.problems, [
-        "args.settings.serverless.maxCapacityAcu is 0: must be a whole number from 1 to 256",
+        "args.settings.serverless.maxCapacity is 0: must be a whole number from 1 to 256",
         "args.settings.serverless.secondsUntilAutoPause / 60 is 1: must be a whole number from 5 to 1440",
       ]);
       const kind = argsError(() => new ServerlessDatabase("exam-db", args({ kind: "instance" })));

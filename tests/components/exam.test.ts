@@ -9,7 +9,7 @@ import { ExamEnv, ExamEnvArgs } from "../../components/examEnv";
 import { standardTags } from "../../components/tags";
 import { examTasks, serverlessMaxAcu, studentsPerTask } from "../../model/capacity";
 import { platformOutputsFixture } from "../../preview/program";
-import { argsError, NOW, serviceConfig, T } from "./helpers";
+import { argsError, NOW, serviceSettings, T } from "./helpers";
 import { EnvRun, runEnv, runError } from "./envHelpers";
 
 const PROD_STACK = "example-org/pythonide/prod";
@@ -300,18 +300,18 @@ describe("exam stack (Pulumi.exam.yaml on mocks)", function () {
 });
 
 describe("ExamEnv argument checks", function () {
-  const service = serviceConfig({
+  const service = serviceSettings({
     image: "registry.example.com/pythonide-exam:2025.10.1",
-    minTasks: 0,
-    desiredTasks: 0,
-    maxTasks: 3,
+    minCapacity: 0,
+    desiredCount: 0,
+    maxCapacity: 3,
     app: {
       maxConcurrentExecutions: 60,
       executionTimeoutSeconds: 30,
       memoryLimitMb: 128,
       tornadoProcesses: 1,
     },
-    logRetentionDays: 90,
+    retentionInDays: 90,
   });
   const args = (overrides: Partial<ExamEnvArgs> = {}): ExamEnvArgs => ({
     platformStack: PROD_STACK,
@@ -336,8 +336,8 @@ describe("ExamEnv argument checks", function () {
     database: {
       kind: "instance",
       instanceClass: "db.t4g.small",
-      allocatedStorageGb: 20,
-      backupRetentionDays: 14,
+      allocatedStorage: 20,
+      backupRetentionPeriod: 14,
       deletionProtection: true,
       multiAz: false,
     },
@@ -349,7 +349,7 @@ describe("ExamEnv argument checks", function () {
   it("refuses a window that needs more tasks than maxTasks, and an invalid clock", function () {
     assert.deepStrictEqual(problems(args({ now: new Date("not a time") })), [
       'args.now is "Invalid Date": must be a valid Date (the clock the schedule is judged by)',
-      'args.exam.windows "big" needs 4 tasks but args.service.maxTasks is 3: raise maxTasks to at least 4',
+      'args.exam.windows "big" needs 4 tasks but args.service.maxCapacity is 3: raise maxCapacity (config maxTasks) to at least 4',
     ]);
   });
 });

@@ -6,7 +6,8 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { ComponentArgsError } from "../../components/validate";
-import { RawConfig, ServiceConfig } from "../../model/config";
+import type { IdeSettings } from "../../components/ideService";
+import { RawConfig } from "../../model/config";
 import { TYPES } from "../../model/graph";
 import { ResourceRecord } from "../../model/records";
 import { runProgram, shippedStackConfig } from "../../preview/program";
@@ -83,26 +84,29 @@ export function changedConfig(
   return config;
 }
 
-/** A valid ServiceConfig for argument checks (1 vCPU / 2 GB, 1..8 tasks on-demand), changed by `overrides`. */
-export function serviceConfig(overrides: Partial<ServiceConfig> = {}): ServiceConfig {
+/**
+ * Valid IdeService settings for argument checks (1 vCPU / 2 GB x86, 1..8 tasks on-demand, 60% CPU
+ * and 70% memory targets, 30 days of logs), changed by `overrides`.
+ */
+export function serviceSettings(overrides: Partial<IdeSettings> = {}): IdeSettings {
   return {
     image: "registry.example.com/pythonide:2025.10.1",
     cpu: 1024,
     memory: 2048,
-    architecture: "X86_64",
-    minTasks: 1,
-    desiredTasks: 1,
-    maxTasks: 8,
-    capacity: { strategy: "on-demand", onDemandBase: 1, spotWeight: 4 },
-    cpuTargetPercent: 60,
-    memoryTargetPercent: 70,
+    cpuArchitecture: "X86_64",
+    minCapacity: 1,
+    desiredCount: 1,
+    maxCapacity: 8,
+    capacityProviderStrategies: [{ capacityProvider: "FARGATE", base: 0, weight: 1 }],
+    cpuTargetValue: 60,
+    memoryTargetValue: 70,
     app: {
       maxConcurrentExecutions: 20,
       executionTimeoutSeconds: 60,
       memoryLimitMb: 256,
       tornadoProcesses: 1,
     },
-    logRetentionDays: 30,
+    retentionInDays: 30,
     ...overrides,
   };
 }
@@ -139,6 +143,15 @@ export class Run {
       `expected one ${type} named ${name}, found ${found.length}`,
     );
     return found[0];
+  }
+
+  /**
+   * `type name` of each resource `record` depends on, sorted; a URN not registered in this run (a
+   * StackReference read, not registered) stays a URN.
+   */
+  dependsOn(record: ResourceRecord): string[] {
+    const byUrn = new Map(this.records.map((r) => [r.urn, `${r.type} ${r.name}`]));
+    return (record.dependencies ?? []).map((u) => byUrn.get(u) ?? u).sort();
   }
 
   /** The inputs of the one resource of a type with this logical name. */

@@ -5,15 +5,8 @@
  * load balancer; the scalable target after the service.
  */
 import * as assert from "assert";
-import { ResourceRecord } from "../../model/records";
 import { runProgram, shippedStackConfig } from "../../preview/program";
 import { NOW, Run, runProd, T } from "./helpers";
-
-/** Type and name of each URN a record depends on, sorted. */
-function dependsOn(run: Run, record: ResourceRecord): string[] {
-  const byUrn = new Map(run.records.map((r) => [r.urn, `${r.type} ${r.name}`]));
-  return (record.dependencies ?? []).map((u) => byUrn.get(u) ?? u).sort();
-}
 
 describe("creation order (recorded dependencies)", function () {
   this.timeout(120000);
@@ -24,7 +17,7 @@ describe("creation order (recorded dependencies)", function () {
 
   it("prod: the service waits for the capacity providers, the listener rule, its target group and task definition", async () => {
     assert.deepStrictEqual(
-      dependsOn(run, run.get(T.service, "ide-prod-service")),
+      run.dependsOn(run.get(T.service, "ide-prod-service")),
       [
         `${T.cluster} pythonide-cluster`,
         `${T.capacityProviders} pythonide-capacity-providers`,
@@ -38,14 +31,14 @@ describe("creation order (recorded dependencies)", function () {
   });
 
   it("prod: the listener rule joins the target group to the HTTPS listener first", async () => {
-    assert.deepStrictEqual(dependsOn(run, run.get(T.listenerRule, "ide-prod-rule")), [
+    assert.deepStrictEqual(run.dependsOn(run.get(T.listenerRule, "ide-prod-rule")), [
       `${T.listener} pythonide-https`,
       `${T.targetGroup} ide-prod-tg`,
     ]);
   });
 
   it("prod: the scalable target waits for the service and the capacity providers", async () => {
-    assert.deepStrictEqual(dependsOn(run, run.get(T.target, "ide-prod-scaling-target")), [
+    assert.deepStrictEqual(run.dependsOn(run.get(T.target, "ide-prod-scaling-target")), [
       `${T.capacityProviders} pythonide-capacity-providers`,
       `${T.service} ide-prod-service`,
     ]);
@@ -61,15 +54,15 @@ describe("creation order (recorded dependencies)", function () {
     // A StackReference is read, not registered: it shows by URN.
     const reference =
       "urn:pulumi:staging::pythonide::pythonide:components:StagingEnv$pulumi:pulumi:StackReference::staging-platform";
-    assert.deepStrictEqual(dependsOn(staging, staging.get(T.service, "staging-ide-service")), [
+    assert.deepStrictEqual(staging.dependsOn(staging.get(T.service, "staging-ide-service")), [
       `${T.taskDefinition} staging-ide-task`,
       `${T.listenerRule} staging-ide-rule`,
       `${T.targetGroup} staging-ide-tg`,
       reference,
     ]);
-    assert.deepStrictEqual(
-      dependsOn(staging, staging.get(T.target, "staging-ide-scaling-target")),
-      [`${T.service} staging-ide-service`, reference],
-    );
+    assert.deepStrictEqual(staging.dependsOn(staging.get(T.target, "staging-ide-scaling-target")), [
+      `${T.service} staging-ide-service`,
+      reference,
+    ]);
   });
 });

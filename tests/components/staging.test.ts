@@ -8,9 +8,9 @@
 import * as assert from "assert";
 import { StagingEnv, StagingEnvArgs } from "../../components/stagingEnv";
 import { PLATFORM_REFERENCE_KEYS } from "../../components/platformReference";
-import { ServiceConfig } from "../../model/config";
+import type { IdeSettings } from "../../components/ideService";
 import { platformOutputsFixture } from "../../preview/program";
-import { argsError, policyDocument, serviceConfig, T } from "./helpers";
+import { argsError, policyDocument, serviceSettings, T } from "./helpers";
 import { EnvRun, runEnv, runError } from "./envHelpers";
 
 const PROD_STACK = "example-org/pythonide/prod";
@@ -323,15 +323,15 @@ describe("staging stack (Pulumi.staging.yaml on mocks)", function () {
 });
 
 describe("StagingEnv argument checks", function () {
-  const service = (overrides: Partial<ServiceConfig> = {}): ServiceConfig =>
-    serviceConfig({
+  const service = (overrides: Partial<IdeSettings> = {}): IdeSettings =>
+    serviceSettings({
       cpu: 512,
       memory: 1024,
-      minTasks: 0,
-      desiredTasks: 0,
-      maxTasks: 0,
-      capacity: { strategy: "spot", onDemandBase: 1, spotWeight: 4 },
-      logRetentionDays: 7,
+      minCapacity: 0,
+      desiredCount: 0,
+      maxCapacity: 0,
+      capacityProviderStrategies: [{ capacityProvider: "FARGATE_SPOT", base: 0, weight: 1 }],
+      retentionInDays: 7,
       ...overrides,
     });
   const args = (overrides: Partial<StagingEnvArgs> = {}): StagingEnvArgs => ({
@@ -342,8 +342,8 @@ describe("StagingEnv argument checks", function () {
     database: {
       kind: "instance",
       instanceClass: "db.t4g.micro",
-      allocatedStorageGb: 20,
-      backupRetentionDays: 1,
+      allocatedStorage: 20,
+      backupRetentionPeriod: 1,
       deletionProtection: false,
       multiAz: false,
     },
@@ -354,10 +354,10 @@ describe("StagingEnv argument checks", function () {
 
   it("refuses a nonzero desired count", function () {
     assert.deepStrictEqual(
-      problems(args({ service: service({ desiredTasks: 1, maxTasks: 1, minTasks: 0 }) })),
+      problems(args({ service: service({ desiredCount: 1, maxCapacity: 1, minCapacity: 0 }) })),
       [
-        "args.service.desiredTasks is 1: must be 0: a staging service never holds tasks by its own count; its scalable target does while staging is on",
-        "args.service.minTasks 0 and maxTasks 1: a staging that is off must have minTasks 0 and maxTasks 0",
+        "args.service.desiredCount is 1: must be 0: a staging service never holds tasks by its own count; its scalable target does while staging is on",
+        "args.service.minCapacity 0 and maxCapacity 1: a staging that is off must have minCapacity 0 and maxCapacity 0",
       ],
     );
   });
@@ -366,7 +366,7 @@ describe("StagingEnv argument checks", function () {
     assert.deepStrictEqual(
       problems(
         args({
-          service: service({ minTasks: 1, maxTasks: 2 }),
+          service: service({ minCapacity: 1, maxCapacity: 2 }),
           staging: { active: true, maxActiveHours: 12, activeTasks: 1 },
         }),
       ),

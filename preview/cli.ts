@@ -323,6 +323,7 @@ export async function main(
           policyConfig: policyConfig.config,
           now,
           firstPreview: options.firstPreview,
+          stacks,
           costAssumptions: options.freeTier ? { freeTier: true } : undefined,
           livePrices: options.livePrices
             ? async (region) => (await liveRegionPrices(region)).prices

@@ -3,7 +3,7 @@
  * most `maxActiveHours`); otherwise its service has no tasks. No Pulumi imports.
  */
 import { raiseStagingPolicy } from "../schedule";
-import { readTime, utcMinute } from "../time";
+import { localMinute, readTime, utcMinute } from "../time";
 import type { Reader } from "./reader";
 import { PROJECT, schemaDefault } from "./schema";
 import type { ServiceConfig, StagingConfig } from "./types";
@@ -45,6 +45,10 @@ export function readStaging(
     else
       r.problems.push(`${r.k("activeUntil")} ${r.shown("activeUntil", untilText)} ${read.problem}`);
   }
+  // The latest activeUntil allowed now, in UTC and on the stack's clocks (the stack file's times
+  // are local): `2026-12-05T16:20Z (2026-12-05 10:20 in America/Chicago, UTC-06:00)`.
+  const limit = new Date(now.getTime() + maxActiveHours * 3_600_000);
+  const limitText = `${utcMinute(limit)}Z${timeZone === undefined || timeZone === "UTC" ? "" : ` (${localMinute(limit, timeZone).replace(" (", ` in ${timeZone}, `)}`}`;
   let active = false;
   if (switchedOn) {
     if (untilText === undefined) {
@@ -57,11 +61,11 @@ export function readStaging(
         r.fail(
           "activeUntil",
           untilText,
-          `${hoursAhead.toFixed(1)} hours ahead, but staging may be active for at most ${maxActiveHours} hours (maxActiveHours): use a time before ${utcMinute(new Date(now.getTime() + maxActiveHours * 3_600_000))}Z, or raise ${r.k("maxActiveHours")} to ${Math.ceil(hoursAhead)} (at most 168) and, in the same change, ${raiseStagingPolicy(Math.ceil(hoursAhead))}`,
+          `${hoursAhead.toFixed(1)} hours ahead, but staging may be active for at most ${maxActiveHours} hours (maxActiveHours): use a time before ${limitText}, or raise ${r.k("maxActiveHours")} to ${Math.ceil(hoursAhead)} (at most 168) and, in the same change, ${raiseStagingPolicy(Math.ceil(hoursAhead))}`,
         );
       } else if (hoursAhead <= 0) {
         r.warnings.push(
-          `staging expired at ${utcMinute(activeUntil)}Z and stays off; to switch it on, set ${r.k("activeUntil")} to a future time at most ${maxActiveHours} hours ahead (before ${utcMinute(new Date(now.getTime() + maxActiveHours * 3_600_000))}Z now) and run pulumi up`,
+          `staging expired at ${utcMinute(activeUntil)}Z and stays off; to switch it on, set ${r.k("activeUntil")} to a future time at most ${maxActiveHours} hours ahead, now before ${limitText}, and run pulumi up`,
         );
       } else {
         active = true;

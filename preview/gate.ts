@@ -8,7 +8,6 @@ import * as path from "path";
 import {
   ConfigError,
   parseStackConfig,
-  placeholderWarnings,
   platformRegionProblems,
   policyLimitWarning,
   PROJECT,
@@ -396,7 +395,7 @@ export async function gateStack(source: StackSource, options: GateOptions): Prom
     return report;
   }
   const { raw, config } = checked;
-  report.warnings.push(...(source.warnings ?? []), ...config.warnings, ...placeholderWarnings(raw));
+  report.warnings.push(...(source.warnings ?? []), ...config.warnings);
 
   const started = Date.now();
   const runOptions = {

@@ -38,4 +38,4 @@ cd tools/pulumi-cli
 nice -n 10 "$go_bin" build -mod=readonly -trimpath -tags osusergo,grpcnotrace \
   -ldflags "-w -s -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v${version}" \
   -o "$out" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
-"$out" version
+echo "build-pulumi-cli: built ${out#"$root"/}, which reports: $("$out" version)"

@@ -51,6 +51,12 @@ describe("price table", () => {
       PRICE_KEYS.filter((k) => pricesFor(region).items[k].assumedFrom === undefined);
     const usd = (region: string, key: (typeof PRICE_KEYS)[number]) =>
       pricesFor(region).items[key].usd;
+    /** [usd, assumedFrom] of each db.t4g class in `region`. */
+    const t4g = (region: string) =>
+      (["db.t4g.micro", "db.t4g.small", "db.t4g.medium"] as const).map((c) => {
+        const p = rdsInstancePrice(pricesFor(region), c);
+        return [p.usd, p.assumedFrom];
+      });
     assert.equal(usd("eu-west-2", "fargate.x86.vcpuHour"), 0.04656);
     assert.equal(usd("eu-west-2", "fargate.x86.gbHour"), 0.00511);
     assert.equal(usd("eu-west-2", "alb.hour"), 0.02646);
@@ -70,10 +76,28 @@ describe("price table", () => {
       "fargate.x86.gbHour",
       "fargate.spotFactor",
       "alb.hour",
+      "alb.lcuHour",
       "nat.hour",
       "publicIpv4.hour",
+      "rds.gp3GbMonth",
+      "rds.backupGbMonth",
+      "rds.snapshotGbMonth",
     ]);
     assert.equal(usd("ap-south-1", "alb.hour"), 0.0239);
+    assert.equal(usd("ap-south-1", "alb.lcuHour"), 0.008);
+    // Mumbai's RDS PostgreSQL rows (AmazonRDS ap-south-1 price list, 2026-09); db.t3.micro has none.
+    assert.deepEqual(t4g("ap-south-1"), [
+      [0.021, undefined],
+      [0.042, undefined],
+      [0.084, undefined],
+    ]);
+    assert.equal(rdsInstancePrice(pricesFor("ap-south-1"), "db.t3.micro").assumedFrom, "us-east-1");
+    assert.deepEqual(
+      (["rds.gp3GbMonth", "rds.backupGbMonth", "rds.snapshotGbMonth"] as const).map((k) =>
+        usd("ap-south-1", k),
+      ),
+      [0.131, 0.095, 0.095],
+    );
     assert.equal(usd("ap-south-1", "fargate.x86.vcpuHour"), 0.04256);
     assert.equal(usd("ap-south-1", "fargate.x86.gbHour"), 0.004655);
     assert.deepEqual(found("ap-southeast-2"), [
@@ -95,13 +119,115 @@ describe("price table", () => {
       ).map((k) => usd("ap-southeast-2", k)),
       [0.04856, 0.00532, 0.03885, 0.00426],
     );
-    assert.deepEqual(found("eu-central-1"), [
+    // Frankfurt: its Price List files as two public projects quoted them; the load balancer, EFS,
+    // endpoints and dashboards stay us-east-1's.
+    assert.deepEqual(
+      PRICE_KEYS.filter((k) => pricesFor("eu-central-1").items[k].assumedFrom),
+      [
+        "fargate.ephemeralGbHour",
+        "alb.hour",
+        "alb.lcuHour",
+        "endpoint.azHour",
+        "endpoint.gb",
+        "rds.gp3IopsMonth",
+        "efs.standardGbMonth",
+        "efs.elasticReadGb",
+        "efs.elasticWriteGb",
+        "efs.provisionedMibpsMonth",
+        "cloudwatch.highResolutionAlarmMonth",
+        "cloudwatch.dashboardMonth",
+      ],
+    );
+    assert.deepEqual(
+      (
+        [
+          "fargate.arm.vcpuHour",
+          "fargate.arm.gbHour",
+          "nat.hour",
+          "nat.gb",
+          "rds.gp3GbMonth",
+          "rds.backupGbMonth",
+          "aurora.serverlessV2AcuHour",
+          "aurora.storageGbMonth",
+          "aurora.ioMillion",
+          "cloudwatch.logsIngestGb",
+          "cloudwatch.logsStorageGbMonth",
+        ] as const
+      ).map((k) => usd("eu-central-1", k)),
+      [0.03725, 0.00409, 0.052, 0.052, 0.137, 0.103, 0.14, 0.119, 0.22, 0.63, 0.0324],
+    );
+    assert.deepEqual(t4g("eu-central-1"), [
+      [0.019, undefined],
+      [0.037, undefined],
+      [0.065, "us-east-1"],
+    ]);
+    // Oregon: load balancer from its AWSELB offer, RDS and Aurora rows by SKU, alarms, logs and
+    // Secrets Manager by rate code.
+    assert.deepEqual(found("us-west-2"), [
       "fargate.x86.vcpuHour",
       "fargate.x86.gbHour",
       "fargate.spotFactor",
+      "alb.hour",
+      "alb.lcuHour",
       "publicIpv4.hour",
+      "rds.gp3GbMonth",
+      "rds.backupGbMonth",
+      "rds.snapshotGbMonth",
+      "aurora.serverlessV2AcuHour",
+      "aurora.storageGbMonth",
+      "aurora.ioMillion",
+      "cloudwatch.alarmMonth",
+      "cloudwatch.logsIngestGb",
+      "cloudwatch.logsStorageGbMonth",
+      "secretsmanager.secretMonth",
+      "secretsmanager.per10kCalls",
     ]);
-    // Tokyo: Aurora Serverless v2 (Aurora Standard), EFS Standard and Secrets Manager of its own.
+    assert.equal(rdsInstancePrice(pricesFor("us-west-2"), "db.t4g.micro").usd, 0.016);
+    assert.match(
+      rdsInstancePrice(pricesFor("us-west-2"), "db.t4g.micro").source,
+      /CT79XNCJJGH56FA8/,
+    );
+    assert.match(pricesFor("us-west-2").items["cloudwatch.alarmMonth"].source, /SJTFAZNHSW2WVZB2/);
+    assert.equal(rdsInstancePrice(pricesFor("us-west-2"), "db.t4g.small").assumedFrom, "us-east-1");
+    // Canada: endpoints, RDS gp3, log ingestion, Aurora ACU and db.t4g.micro of its own.
+    assert.deepEqual(found("ca-central-1"), [
+      "fargate.x86.vcpuHour",
+      "fargate.x86.gbHour",
+      "fargate.spotFactor",
+      "alb.hour",
+      "alb.lcuHour",
+      "publicIpv4.hour",
+      "endpoint.azHour",
+      "endpoint.gb",
+      "rds.gp3GbMonth",
+      "aurora.serverlessV2AcuHour",
+      "cloudwatch.logsIngestGb",
+    ]);
+    assert.deepEqual(
+      (
+        [
+          "endpoint.azHour",
+          "endpoint.gb",
+          "rds.gp3GbMonth",
+          "aurora.serverlessV2AcuHour",
+          "cloudwatch.logsIngestGb",
+        ] as const
+      ).map((k) => usd("ca-central-1", k)),
+      [0.011, 0.01, 0.127, 0.14, 0.55],
+    );
+    assert.equal(rdsInstancePrice(pricesFor("ca-central-1"), "db.t4g.micro").usd, 0.018);
+    assert.equal(
+      rdsInstancePrice(pricesFor("ca-central-1"), "db.t4g.small").assumedFrom,
+      "us-east-1",
+    );
+    // Tokyo: load balancer, LCU and ARM vCPU from its offer files; Aurora Serverless v2 (Aurora
+    // Standard), EFS Standard and Secrets Manager of its own.
+    assert.deepEqual(
+      (["alb.hour", "alb.lcuHour", "fargate.arm.vcpuHour"] as const).map((k) =>
+        usd("ap-northeast-1", k),
+      ),
+      [0.0243, 0.008, 0.04045],
+    );
     assert.deepEqual(
       (
         [
@@ -118,12 +244,28 @@ describe("price table", () => {
         [0.05, undefined],
       ],
     );
-    assert.equal(
-      pricesFor("ap-northeast-1").items["aurora.storageGbMonth"].assumedFrom,
-      "us-east-1",
+    // Tokyo's RDS PostgreSQL rows and Aurora Standard storage and I/O from its RDS price list.
+    assert.deepEqual(
+      (
+        [
+          "rds.gp3GbMonth",
+          "rds.backupGbMonth",
+          "rds.snapshotGbMonth",
+          "aurora.storageGbMonth",
+          "aurora.ioMillion",
+        ] as const
+      ).map((k) => usd("ap-northeast-1", k)),
+      [0.138, 0.095, 0.095, 0.12, 0.24],
     );
+    assert.deepEqual(t4g("ap-northeast-1"), [
+      [0.025, undefined],
+      [0.05, undefined],
+      [0.065, "us-east-1"],
+    ]);
+    assert.equal(pricesFor("ap-northeast-1").items["nat.hour"].assumedFrom, "us-east-1");
     // Ireland: the Price List answers of a public audit (ARM Fargate, NAT, endpoints, RDS storage,
-    // EFS, log ingestion); its load balancer and Aurora rows stay us-east-1's.
+    // EFS, log ingestion), its load balancer from a July 2026 bill and the AWSELB catalog; its
+    // Aurora rows stay us-east-1's.
     assert.deepEqual(
       (
         [
@@ -137,11 +279,17 @@ describe("price table", () => {
           "rds.backupGbMonth",
           "efs.standardGbMonth",
           "cloudwatch.logsIngestGb",
+          "alb.hour",
+          "alb.lcuHour",
         ] as const
       ).map((k) => usd("eu-west-1", k)),
-      [0.03238, 0.00356, 0.048, 0.048, 0.011, 0.01, 0.127, 0.095, 0.33, 0.57],
+      [0.03238, 0.00356, 0.048, 0.048, 0.011, 0.01, 0.127, 0.095, 0.33, 0.57, 0.0252, 0.008],
     );
-    assert.equal(pricesFor("eu-west-1").items["alb.hour"].assumedFrom, "us-east-1");
+    assert.equal(rdsInstancePrice(pricesFor("eu-west-1"), "db.t4g.micro").usd, 0.017);
+    assert.equal(
+      pricesFor("eu-west-1").items["aurora.serverlessV2AcuHour"].assumedFrom,
+      "us-east-1",
+    );
     // One public IPv4 rate in every region, each with its own source (never a borrow).
     for (const region of PRICED_REGIONS) {
       const ip = pricesFor(region).items["publicIpv4.hour"];
@@ -167,11 +315,7 @@ describe("price table", () => {
         "secretsmanager.per10kCalls",
       ],
     );
-    assert.equal(pricesFor("ap-south-1").items["alb.lcuHour"].assumedFrom, "us-east-1");
-    assert.equal(
-      rdsInstancePrice(pricesFor("ap-south-1"), "db.t4g.micro").assumedFrom,
-      "us-east-1",
-    );
+    assert.equal(pricesFor("ap-south-1").items["efs.standardGbMonth"].assumedFrom, "us-east-1");
   });
 
   it("carries the figures PRICES.md lists", () => {
@@ -212,10 +356,39 @@ describe("price table", () => {
       assert.equal(east2.items[key].assumedFrom, undefined, key);
       assert.match(east2.items[key].source, /regionCode=us-east-2/);
     }
-    for (const key of ["rds.gp3GbMonth", "efs.standardGbMonth", "cloudwatch.alarmMonth"] as const) {
+    // Ohio's RDS price list as public projects quoted it: equal to us-east-1's rows.
+    assert.deepEqual(
+      (
+        [
+          "rds.gp3GbMonth",
+          "rds.backupGbMonth",
+          "rds.snapshotGbMonth",
+          "aurora.serverlessV2AcuHour",
+          "aurora.storageGbMonth",
+          "aurora.ioMillion",
+        ] as const
+      ).map((k) => [east2.items[k].usd, east2.items[k].assumedFrom]),
+      [
+        [0.115, undefined],
+        [0.095, undefined],
+        [0.095, undefined],
+        [0.12, undefined],
+        [0.1, undefined],
+        [0.2, undefined],
+      ],
+    );
+    assert.match(east2.items["rds.gp3GbMonth"].source, /us-east-2/);
+    assert.deepEqual(
+      [
+        rdsInstancePrice(east2, "db.t4g.micro").usd,
+        rdsInstancePrice(east2, "db.t4g.micro").assumedFrom,
+      ],
+      [0.016, undefined],
+    );
+    for (const key of ["efs.standardGbMonth", "cloudwatch.alarmMonth"] as const) {
       assert.equal(east2.items[key].assumedFrom, "us-east-1", key);
     }
-    assert.equal(rdsInstancePrice(east2, "db.t4g.micro").assumedFrom, "us-east-1");
+    assert.equal(rdsInstancePrice(east2, "db.t4g.small").assumedFrom, "us-east-1");
     assert.equal(pricesFor("us-east-1").items["rds.gp3GbMonth"].assumedFrom, undefined);
   });
 

@@ -76,6 +76,14 @@ describe("the real Pulumi engine beside the offline preview", function () {
     const out = path.join(ROOT, ".engine", "verdicts.md");
     fs.writeFileSync(out, lines.join("\n") + "\n");
     console.log(`\n${lines.join("\n")}\n(written to ${path.relative(ROOT, out)})`);
+    // The README shows this table as the comparison of record: a verdict that changed must show.
+    if (rows.length === 0) return;
+    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+    if (!readme.includes(lines.join("\n"))) {
+      throw new Error(
+        `README.md's engine verdict table is not this run's: copy ${path.relative(ROOT, out)} into it`,
+      );
+    }
   });
 
   describe("shipped stacks, in deployment order", function () {

@@ -35,6 +35,28 @@ describe("config checks for a real deployment", () => {
     });
   });
 
+  describe("the staging switch's limit in the stack's time zone", () => {
+    it("gives the limit on the stack's clocks too, and only in UTC for a UTC stack", () => {
+      const tooLate = { active: "true", activeUntil: "2026-11-23T09:00Z" };
+      const raise =
+        'raise pythonide:maxActiveHours to 21 (at most 168) and, in the same change, the staging-scales-to-zero policy\'s maxActiveHours to 21 in the policy config file given to pulumi preview and pulumi up with --policy-pack-config (npm start: --policy-config), {"staging-scales-to-zero": {"maxActiveHours": 21}}';
+      const ahead =
+        'pythonide:activeUntil is "2026-11-23T09:00Z": 21.0 hours ahead, but staging may be active for at most 12 hours (maxActiveHours)';
+      assert.equal(
+        problem("staging", { ...tooLate, timeZone: "Europe/London" }),
+        `${ahead}: use a time before 2026-11-23T00:00Z (2026-11-23 00:00 in Europe/London, UTC+00:00), or ${raise}`,
+      );
+      assert.equal(
+        problem("staging", { ...tooLate, timeZone: "Asia/Kolkata" }),
+        `${ahead}: use a time before 2026-11-23T00:00Z (2026-11-23 05:30 in Asia/Kolkata, UTC+05:30), or ${raise}`,
+      );
+      assert.equal(
+        problem("staging", { ...tooLate, timeZone: "UTC" }),
+        `${ahead}: use a time before 2026-11-23T00:00Z, or ${raise}`,
+      );
+    });
+  });
+
   describe("staging and exam are in prod's region", () => {
     it("refuses each stack in another region, naming both stacks and regions", () => {
       assert.deepEqual(

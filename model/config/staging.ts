@@ -20,6 +20,19 @@ export function policyLimitWarning(maxActiveHours: number): string | undefined {
   return `${PROJECT}:maxActiveHours is ${maxActiveHours}, above the ${policyLimit} hours the mandatory staging policy allows by default: unless its policy config already allows ${maxActiveHours}, raise ${raiseStagingPolicy(maxActiveHours)} in the same change; otherwise the policy refuses an activeUntil more than ${policyLimit} hours ahead`;
 }
 
+/**
+ * An instant in UTC and on the stack's clocks, as the stack file's local times are written:
+ * `2026-12-05T16:20Z (2026-12-05 10:20 in America/Chicago, UTC-06:00)`; UTC alone when the zone
+ * is UTC or unknown (a bad timeZone is reported on its own key).
+ */
+function shownInZone(instant: Date, timeZone: string | undefined): string {
+  const utc = `${utcMinute(instant)}Z`;
+  if (timeZone === undefined || timeZone === "UTC") return utc;
+  // localMinute: `2026-12-05 10:20 (UTC-06:00)`.
+  const [clock, offset] = localMinute(instant, timeZone).split(" (");
+  return `${utc} (${clock} in ${timeZone}, ${offset}`;
+}
+
 /** Reads staging's switch and sets the service's task counts from it (0 while off). */
 export function readStaging(
   r: Reader,
@@ -45,10 +58,7 @@ export function readStaging(
     else
       r.problems.push(`${r.k("activeUntil")} ${r.shown("activeUntil", untilText)} ${read.problem}`);
   }
-  // The latest activeUntil allowed now, in UTC and on the stack's clocks (the stack file's times
-  // are local): `2026-12-05T16:20Z (2026-12-05 10:20 in America/Chicago, UTC-06:00)`.
-  const limit = new Date(now.getTime() + maxActiveHours * 3_600_000);
-  const limitText = `${utcMinute(limit)}Z${timeZone === undefined || timeZone === "UTC" ? "" : ` (${localMinute(limit, timeZone).replace(" (", ` in ${timeZone}, `)}`}`;
+  const limitText = shownInZone(new Date(now.getTime() + maxActiveHours * 3_600_000), timeZone);
   let active = false;
   if (switchedOn) {
     if (untilText === undefined) {

@@ -390,6 +390,7 @@ export async function main(
       policyConfig: policyConfig.config,
       now,
       firstPreview: options.firstPreview,
+      stacks,
       costAssumptions: costAssumptions(policyConfig.config, options.freeTier),
       livePrices: options.livePrices
         ? livePricesFrom(

@@ -8,6 +8,7 @@ import * as path from "path";
 import {
   ConfigError,
   parseStackConfig,
+  platformRegionProblems,
   policyLimitWarning,
   PROJECT,
   RawConfig,
@@ -293,6 +294,11 @@ export interface GateOptions {
    * with the same object (model/cost accountFreeTier()); default: each stack alone in its account.
    */
   freeTierLeft?: FreeTierLeft;
+  /**
+   * Every stack file previewed in this run (this one included): staging and exam are checked
+   * against prod's region when prod is among them (model/config platformRegionProblems).
+   */
+  stacks?: readonly StackSource[];
 }
 
 /** Errors already reported as a stack's verdict: their late unhandled rejections are noise. */
@@ -361,6 +367,7 @@ function capacityOf(outputs: Record<string, unknown>): CapacityOutputs | undefin
 function checkConfig(
   source: StackSource,
   now: Date,
+  stacks: readonly StackSource[] = [],
 ): { raw: RawConfig; config: StackConfig } | { problems: string[] } {
   if (source.cliError !== undefined || source.raw === undefined) {
     return { problems: [source.cliError ?? `${source.file} could not be read`] };
@@ -368,7 +375,15 @@ function checkConfig(
   const stricter = source.stricter ?? [];
   try {
     const config = parseStackConfig(source.stack, source.raw, now);
-    return stricter.length > 0 ? { problems: stricter } : { raw: source.raw, config };
+    const regions = stacks.map((s) => ({
+      stack: s.stack,
+      region: s === source ? config.region : (s.raw?.["aws:region"]?.value ?? ""),
+    }));
+    const across = platformRegionProblems(regions)
+      .filter((p) => p.stack === source.stack)
+      .map((p) => p.problem);
+    if (stricter.length > 0 || across.length > 0) return { problems: [...stricter, ...across] };
+    return { raw: source.raw, config };
   } catch (err) {
     if (err instanceof ConfigError) return { problems: [...stricter, ...err.problems] };
     throw err;
@@ -384,7 +399,7 @@ export function configProblems(source: StackSource, now: Date): string[] {
 /** Runs the gate on one stack. Never throws for the stack's own faults: they become the verdict. */
 export async function gateStack(source: StackSource, options: GateOptions): Promise<StackReport> {
   const report = emptyReport(source);
-  const checked = checkConfig(source, options.now);
+  const checked = checkConfig(source, options.now, options.stacks);
   if ("problems" in checked) {
     report.verdict = "invalid-config";
     report.configErrors = checked.problems;

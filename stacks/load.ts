@@ -3,7 +3,13 @@
  * any resource is registered. index.ts calls it; so does the benchmark's generated program.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { ConfigError, parseStackConfig, RawConfig, StackConfig } from "../model/config";
+import {
+  ConfigError,
+  parseStackConfig,
+  placeholderWarnings,
+  RawConfig,
+  StackConfig,
+} from "../model/config";
 
 /** Every config value of the running stack, with whether it was set as a secret. */
 function readRawConfig(): RawConfig {
@@ -31,18 +37,20 @@ function readClock(): Date {
 
 /**
  * The validated config of the running stack and the instant it was judged at (config validation
- * and the exam schedule read the same one). Logs the config's warnings. A config error becomes a
+ * and the exam schedule read the same one). Logs the config's warnings and one for each shipped
+ * placeholder value still set (model/config placeholderWarnings). A config error becomes a
  * pulumi.RunError: the user's to fix, so the message is printed without a stack trace.
  */
 export function loadStack(): { config: StackConfig; now: Date } {
   const now = readClock();
   let config: StackConfig;
+  const raw = readRawConfig();
   try {
-    config = parseStackConfig(pulumi.getStack(), readRawConfig(), now);
+    config = parseStackConfig(pulumi.getStack(), raw, now);
   } catch (err) {
     if (err instanceof ConfigError) throw new pulumi.RunError(err.message);
     throw err;
   }
-  for (const warning of config.warnings) pulumi.log.warn(warning);
+  for (const warning of [...config.warnings, ...placeholderWarnings(raw)]) pulumi.log.warn(warning);
   return { config, now };
 }

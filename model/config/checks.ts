@@ -35,6 +35,14 @@ export function isAcmCertificateArn(arn: string): boolean {
   return ACM_ARN.test(arn);
 }
 
+/**
+ * The region an ACM certificate ARN names (`arn:aws:acm:<region>:<account>:certificate/<id>`),
+ * or undefined when `arn` is not one.
+ */
+export function acmCertificateRegion(arn: string): string | undefined {
+  return isAcmCertificateArn(arn) ? arn.split(":")[3] : undefined;
+}
+
 /** True when `name` is a fully qualified stack name, org/project/stack. */
 export function isStackReference(name: string): boolean {
   return STACK_REF.test(name);

@@ -17,3 +17,5 @@ export {
 export { ConfigError } from "./reader";
 export { parseStackConfig } from "./read";
 export { policyLimitWarning } from "./staging";
+export { placeholderWarnings, platformRegionProblems } from "./deploy";
+export type { StackProblem, StackRegion } from "./deploy";

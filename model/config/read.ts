@@ -13,6 +13,7 @@ import {
 } from "../rds";
 import { timeZoneProblem } from "../timeZones";
 import {
+  acmCertificateRegion,
   isAcmCertificateArn,
   isEmail,
   isHostName,
@@ -126,7 +127,7 @@ export function parseStackConfig(
     database,
     warnings: r.warnings,
   };
-  if (r.stack === "prod") config.platform = readPlatform(r);
+  if (r.stack === "prod") config.platform = readPlatform(r, region);
   else {
     config.platformStack = r.maybeStr("platformStack");
     if (config.platformStack !== undefined && !isStackReference(config.platformStack)) {
@@ -313,20 +314,27 @@ const ONE_KIND_ONLY: Readonly<
 /**
  * An instance's class must hold the service's peak connections (model/capacity.ts
  * peakDbConnections: maxTasks full tasks) below the connections alarm, the same fraction of the
- * limit a serverless database is sized to.
+ * limit a serverless database is sized to. The task size drives the connections a task opens
+ * (taskCpu and cpuTargetPercent set its students), so the message names both ways out: the
+ * smallest class that holds the peak (when one does) and the most tasks the class holds.
  */
 function checkInstanceConnections(r: Reader, service: ServiceConfig, instanceClass: string): void {
   if (!r.valid("dbInstanceClass", "taskCpu", "taskMemory", "cpuTargetPercent", "maxTasks")) return;
   const below = (cls: string) =>
     Math.floor(defaultMaxConnections(cls) * CONNECTIONS_ALARM_FRACTION);
   const perTask = studentsPerTask(service.cpu, service.cpuTargetPercent);
+  const perTaskConnections = peakDbConnections(1, perTask);
   const peak = peakDbConnections(service.maxTasks, perTask);
   if (peak <= below(instanceClass)) return;
-  const holding = Object.keys(DB_CLASSES).filter((cls) => below(cls) >= peak);
+  const bySize = Object.keys(DB_CLASSES).sort((a, b) => below(a) - below(b));
+  const smallest = bySize.find((cls) => below(cls) >= peak);
+  const largest = bySize[bySize.length - 1];
+  const fewer = Math.floor(below(instanceClass) / perTaskConnections);
+  const lower = `lower ${r.k("maxTasks")} to ${fewer}, or ${r.k("taskCpu")} (a smaller task serves fewer students and opens fewer connections)`;
   r.fail(
     "dbInstanceClass",
     instanceClass,
-    `allows ${below(instanceClass)} connections below the connections alarm, but maxTasks ${service.maxTasks} tasks of ${perTask} students hold ${peak} at the peak (model/capacity.ts peakDbConnections); ${holding.length > 0 ? `use ${holding.join(" or ")}, or lower maxTasks` : "lower maxTasks"}`,
+    `allows ${below(instanceClass)} connections below the connections alarm, but maxTasks ${service.maxTasks} tasks of ${perTask} students (taskCpu ${service.cpu} at cpuTargetPercent ${service.cpuTargetPercent}) open ${perTaskConnections} connections each, ${peak} at the peak (model/capacity.ts peakDbConnections); ${smallest !== undefined ? `use ${smallest}, the smallest class that holds ${peak}, or ${lower}` : `no class holds ${peak} (the largest, ${largest}, allows ${below(largest)}): ${lower}`}`,
   );
 }
 
@@ -406,8 +414,11 @@ function readDatabase(
   return config;
 }
 
-/** prod's shared platform settings: network, certificate, file system throughput. */
-function readPlatform(r: Reader): PlatformConfig {
+/**
+ * prod's shared platform settings: network, certificate, file system throughput.
+ * @param region the stack's aws:region (checked by the caller); the certificate must be in it
+ */
+function readPlatform(r: Reader, region: string | undefined): PlatformConfig {
   const vpcCidr = r.str("vpcCidr");
   if (!isPrivateCidr(vpcCidr)) {
     r.fail(
@@ -422,6 +433,19 @@ function readPlatform(r: Reader): PlatformConfig {
       "certificateArn",
       certificateArn,
       "must be an ACM certificate ARN, arn:aws:acm:<region>:<account>:certificate/<id>",
+    );
+  }
+  // ACM certificates are regional and a load balancer's listener can only use one in its own
+  // region (AWS Certificate Manager User Guide, "Supported Regions",
+  // https://docs.aws.amazon.com/acm/latest/userguide/acm-regions.html: "Certificates in ACM are
+  // regional resources. To use a certificate with Elastic Load Balancing ... in more than one
+  // AWS region, you must request or import a certificate for each region").
+  const certRegion = certificateArn && acmCertificateRegion(certificateArn);
+  if (certRegion && region !== undefined && REGION.test(region) && certRegion !== region) {
+    r.fail(
+      "certificateArn",
+      certificateArn,
+      `a certificate in ${certRegion}, but the prod stack is in ${region} (aws:region) and a load balancer can only use an ACM certificate of its own region: request or import the certificate in ${region} and use its ARN, arn:aws:acm:${region}:<account>:certificate/<id> (or set aws:region to ${certRegion})`,
     );
   }
   const efsThroughputMode = r.oneOf<EfsThroughputMode>("efsThroughputMode");

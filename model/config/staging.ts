@@ -3,7 +3,7 @@
  * most `maxActiveHours`); otherwise its service has no tasks. No Pulumi imports.
  */
 import { raiseStagingPolicy } from "../schedule";
-import { readTime, utcMinute } from "../time";
+import { localMinute, readTime, utcMinute } from "../time";
 import type { Reader } from "./reader";
 import { PROJECT, schemaDefault } from "./schema";
 import type { ServiceConfig, StagingConfig } from "./types";
@@ -18,6 +18,19 @@ export function policyLimitWarning(maxActiveHours: number): string | undefined {
   const policyLimit = schemaDefault("maxActiveHours", "staging") as number;
   if (maxActiveHours <= policyLimit) return undefined;
   return `${PROJECT}:maxActiveHours is ${maxActiveHours}, above the ${policyLimit} hours the mandatory staging policy allows by default: unless its policy config already allows ${maxActiveHours}, raise ${raiseStagingPolicy(maxActiveHours)} in the same change; otherwise the policy refuses an activeUntil more than ${policyLimit} hours ahead`;
+}
+
+/**
+ * An instant in UTC and on the stack's clocks, as the stack file's local times are written:
+ * `2026-12-05T16:20Z (2026-12-05 10:20 in America/Chicago, UTC-06:00)`; UTC alone when the zone
+ * is UTC or unknown (a bad timeZone is reported on its own key).
+ */
+function shownInZone(instant: Date, timeZone: string | undefined): string {
+  const utc = `${utcMinute(instant)}Z`;
+  if (timeZone === undefined || timeZone === "UTC") return utc;
+  // localMinute: `2026-12-05 10:20 (UTC-06:00)`.
+  const [clock, offset] = localMinute(instant, timeZone).split(" (");
+  return `${utc} (${clock} in ${timeZone}, ${offset}`;
 }
 
 /** Reads staging's switch and sets the service's task counts from it (0 while off). */
@@ -45,6 +58,7 @@ export function readStaging(
     else
       r.problems.push(`${r.k("activeUntil")} ${r.shown("activeUntil", untilText)} ${read.problem}`);
   }
+  const limitText = shownInZone(new Date(now.getTime() + maxActiveHours * 3_600_000), timeZone);
   let active = false;
   if (switchedOn) {
     if (untilText === undefined) {
@@ -57,11 +71,11 @@ export function readStaging(
         r.fail(
           "activeUntil",
           untilText,
-          `${hoursAhead.toFixed(1)} hours ahead, but staging may be active for at most ${maxActiveHours} hours (maxActiveHours): use a time before ${utcMinute(new Date(now.getTime() + maxActiveHours * 3_600_000))}Z, or raise ${r.k("maxActiveHours")} to ${Math.ceil(hoursAhead)} (at most 168) and, in the same change, ${raiseStagingPolicy(Math.ceil(hoursAhead))}`,
+          `${hoursAhead.toFixed(1)} hours ahead, but staging may be active for at most ${maxActiveHours} hours (maxActiveHours): use a time before ${limitText}, or raise ${r.k("maxActiveHours")} to ${Math.ceil(hoursAhead)} (at most 168) and, in the same change, ${raiseStagingPolicy(Math.ceil(hoursAhead))}`,
         );
       } else if (hoursAhead <= 0) {
         r.warnings.push(
-          `staging expired at ${utcMinute(activeUntil)}Z and stays off; to switch it on, set ${r.k("activeUntil")} to a future time at most ${maxActiveHours} hours ahead (before ${utcMinute(new Date(now.getTime() + maxActiveHours * 3_600_000))}Z now) and run pulumi up`,
+          `staging expired at ${utcMinute(activeUntil)}Z and stays off; to switch it on, set ${r.k("activeUntil")} to a future time at most ${maxActiveHours} hours ahead, now before ${limitText}, and run pulumi up`,
         );
       } else {
         active = true;

@@ -87,7 +87,7 @@ export const ecsTaskSizeCeiling: ResourceValidationPolicy = {
   description:
     "ECS task definitions must stay within their environment's CPU/memory ceiling (staging far below prod) and use a size Fargate offers.",
   remediationSteps:
-    "Lower pythonide:taskCpu / pythonide:taskMemory in the stack's Pulumi.<stack>.yaml to a pair within the ceiling (the valid pairs are in model/fargate.ts); add tasks (maxTasks) rather than growing each task. Raise a ceiling only through this policy's config, with a measurement that justifies it.",
+    "Lower pythonide:taskCpu / pythonide:taskMemory in the stack's Pulumi.<stack>.yaml to a pair within the ceiling (the valid pairs are in model/fargate.ts); add tasks (maxTasks) rather than growing each task. Raise a ceiling only through this policy's config (prodMaxCpu / prodMaxMemoryMib, stagingMaxCpu / stagingMaxMemoryMib, examMaxCpu / examMaxMemoryMib), with a measurement that justifies it.",
   configSchema: taskSizeSchema,
   validateResource: validateResourceOfType(aws.ecs.TaskDefinition, (td, args, report) => {
     const cfg = settings<TaskSizeConfig>(taskSizeSchema, args);
@@ -113,8 +113,13 @@ export const ecsTaskSizeCeiling: ResourceValidationPolicy = {
     const maxCpu = cfg[`${env}MaxCpu` as const];
     const maxMemory = cfg[`${env}MaxMemoryMib` as const];
     if (cpu > maxCpu || memory > maxMemory) {
+      // Name only what is over: the stack's keys to lower, the policy settings that raise it.
+      const over = [
+        ...(cpu > maxCpu ? [["taskCpu", `${env}MaxCpu`]] : []),
+        ...(memory > maxMemory ? [["taskMemory", `${env}MaxMemoryMib`]] : []),
+      ];
       report(
-        `${what} must fit the ${env} ceiling of ${maxCpu} CPU units and ${maxMemory} MiB; it asks for ${cpu} CPU units and ${memory} MiB.`,
+        `${what} must fit the ${env} ceiling of ${maxCpu} CPU units and ${maxMemory} MiB; it asks for ${cpu} CPU units and ${memory} MiB. Lower ${over.map(([key]) => `pythonide:${key}`).join(" / ")} in the stack's config, or raise the ceiling with this policy's ${over.map(([, setting]) => setting).join(" / ")} in the policy config (pulumi: --policy-pack-config; npm start: --policy-config).`,
       );
     }
     if (fargate) {

@@ -7,6 +7,23 @@ import { runProgram } from "../../preview/program";
 import { ResourceRecord } from "../../model/records";
 import { changedConfig, containers, NOW, Run, T } from "./helpers";
 
+const PLACEHOLDER =
+  'is the shipped placeholder and cannot deploy; replace it with your own value before pulumi up (README "Deploying for real")';
+
+/** The warnings a run of the shipped staging or exam stack logs last: its placeholder values. */
+export const SHIPPED_PLACEHOLDERS: Record<"staging" | "exam", string[]> = {
+  staging: [
+    `pythonide:domain is "ide.example.edu": example.edu ${PLACEHOLDER}`,
+    `pythonide:image is "registry.example.com/pythonide:2025.10.1": example.com ${PLACEHOLDER}`,
+    `pythonide:platformStack is "example-org/pythonide/prod": example-org ${PLACEHOLDER}`,
+  ],
+  exam: [
+    `pythonide:domain is "ide.example.edu": example.edu ${PLACEHOLDER}`,
+    `pythonide:image is "registry.example.com/pythonide-exam:2025.10.1": example.com ${PLACEHOLDER}`,
+    `pythonide:platformStack is "example-org/pythonide/prod": example-org ${PLACEHOLDER}`,
+  ],
+};
+
 /** One run of a stack: records, outputs, warnings and the stacks it referenced. */
 export class EnvRun extends Run {
   constructor(

@@ -11,7 +11,7 @@ import { PLATFORM_REFERENCE_KEYS } from "../../components/platformReference";
 import type { IdeSettings } from "../../components/ideService";
 import { platformOutputsFixture } from "../../preview/program";
 import { argsError, policyDocument, serviceSettings, T } from "./helpers";
-import { EnvRun, runEnv, runError } from "./envHelpers";
+import { EnvRun, runEnv, runError, SHIPPED_PLACEHOLDERS } from "./envHelpers";
 
 const PROD_STACK = "example-org/pythonide/prod";
 const RESOURCE_ID = "service/pythonide-cluster/staging-ide-service";
@@ -279,7 +279,8 @@ describe("staging stack (Pulumi.staging.yaml on mocks)", function () {
 
     it("warns, and is off: 0/0, no scheduled action, its database kept (paused)", function () {
       assert.deepStrictEqual(run.warnings, [
-        "staging expired at 2026-02-02T11:00Z and stays off; to switch it on, set pythonide:activeUntil to a future time at most 12 hours ahead (before 2026-02-03T00:00Z now) and run pulumi up",
+        "staging expired at 2026-02-02T11:00Z and stays off; to switch it on, set pythonide:activeUntil to a future time at most 12 hours ahead, now before 2026-02-03T00:00Z (2026-02-02 18:00 in America/Chicago, UTC-06:00), and run pulumi up",
+        ...SHIPPED_PLACEHOLDERS.staging,
       ]);
       const target = run.inputs(T.target, "staging-ide-scaling-target");
       assert.deepStrictEqual([target.minCapacity, target.maxCapacity], [0, 0]);
@@ -306,7 +307,7 @@ describe("staging stack (Pulumi.staging.yaml on mocks)", function () {
       assert.strictEqual(
         message,
         'Invalid configuration for stack "staging" (Pulumi.staging.yaml):\n' +
-          '  - pythonide:activeUntil is "2026-02-03T06:00": 24.0 hours ahead, but staging may be active for at most 12 hours (maxActiveHours): use a time before 2026-02-03T00:00Z, or raise pythonide:maxActiveHours to 24 (at most 168) and, in the same change, the staging-scales-to-zero policy\'s maxActiveHours to 24 in the policy config file given to pulumi preview and pulumi up with --policy-pack-config (npm start: --policy-config), {"staging-scales-to-zero": {"maxActiveHours": 24}}',
+          '  - pythonide:activeUntil is "2026-02-03T06:00": 24.0 hours ahead, but staging may be active for at most 12 hours (maxActiveHours): use a time before 2026-02-03T00:00Z (2026-02-02 18:00 in America/Chicago, UTC-06:00), or raise pythonide:maxActiveHours to 24 (at most 168) and, in the same change, the staging-scales-to-zero policy\'s maxActiveHours to 24 in the policy config file given to pulumi preview and pulumi up with --policy-pack-config (npm start: --policy-config), {"staging-scales-to-zero": {"maxActiveHours": 24}}',
       );
     });
 

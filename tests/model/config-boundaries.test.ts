@@ -135,13 +135,13 @@ describe("stack config at the edges", () => {
     it("prod: 25 tasks x 7 = 175 fit a db.t4g.small, 26 x 7 = 182 do not", () => {
       assert.deepEqual(problems("prod", { maxTasks: "25" }), []);
       assert.deepEqual(problems("prod", { maxTasks: "26" }), [
-        'pythonide:dbInstanceClass is "db.t4g.small": allows 180 connections below the connections alarm, but maxTasks 26 tasks of 15 students hold 182 at the peak (model/capacity.ts peakDbConnections); use db.t4g.medium, or lower maxTasks',
+        'pythonide:dbInstanceClass is "db.t4g.small": allows 180 connections below the connections alarm, but maxTasks 26 tasks of 15 students (taskCpu 512 at cpuTargetPercent 60) open 7 connections each, 182 at the peak (model/capacity.ts peakDbConnections); use db.t4g.medium, the smallest class that holds 182, or lower pythonide:maxTasks to 25, or pythonide:taskCpu (a smaller task serves fewer students and opens fewer connections)',
       ]);
     });
 
     it("prod as shipped (16 x 7 = 112) does not fit a db.t4g.micro (89), and 12 x 7 = 84 does", () => {
       assert.deepEqual(problems("prod", { dbInstanceClass: "db.t4g.micro" }), [
-        'pythonide:dbInstanceClass is "db.t4g.micro": allows 89 connections below the connections alarm, but maxTasks 16 tasks of 15 students hold 112 at the peak (model/capacity.ts peakDbConnections); use db.t4g.small or db.t4g.medium, or lower maxTasks',
+        'pythonide:dbInstanceClass is "db.t4g.micro": allows 89 connections below the connections alarm, but maxTasks 16 tasks of 15 students (taskCpu 512 at cpuTargetPercent 60) open 7 connections each, 112 at the peak (model/capacity.ts peakDbConnections); use db.t4g.small, the smallest class that holds 112, or lower pythonide:maxTasks to 12, or pythonide:taskCpu (a smaller task serves fewer students and opens fewer connections)',
       ]);
       assert.deepEqual(problems("prod", { dbInstanceClass: "db.t4g.micro", maxTasks: "12" }), []);
     });
@@ -154,15 +154,23 @@ describe("stack config at the edges", () => {
       );
       assert.match(
         problems("prod", { taskCpu: "2048", taskMemory: "4096", maxTasks: "8" }).join("\n"),
-        /maxTasks 8 tasks of 62 students hold 200 at the peak/,
+        /maxTasks 8 tasks of 62 students \(taskCpu 2048 at cpuTargetPercent 60\) open 25 connections each, 200 at the peak/,
       );
+    });
+
+    it("names the task size as the cause and no class when none holds the peak", () => {
+      // 4 vCPU: floor(4 x 0.6 / (0.65 / 34)) = 125 students, a full pool of 25 each: 16 x 25 = 400,
+      // above the largest class (db.t4g.medium: floor(450 x 0.8) = 360); a small holds 180 / 25 = 7.
+      assert.deepEqual(problems("prod", { taskCpu: "4096", taskMemory: "8192", maxTasks: "16" }), [
+        'pythonide:dbInstanceClass is "db.t4g.small": allows 180 connections below the connections alarm, but maxTasks 16 tasks of 125 students (taskCpu 4096 at cpuTargetPercent 60) open 25 connections each, 400 at the peak (model/capacity.ts peakDbConnections); no class holds 400 (the largest, db.t4g.medium, allows 360): lower pythonide:maxTasks to 7, or pythonide:taskCpu (a smaller task serves fewer students and opens fewer connections)',
+      ]);
     });
 
     it("judges exam and staging instances too, not their serverless databases", () => {
       assert.deepEqual(problems("exam", { dbKind: "instance" }), []);
       assert.match(
         problems("exam", { dbKind: "instance", dbInstanceClass: "db.t4g.micro" }).join("\n"),
-        /"db.t4g.micro": allows 89 connections .* maxTasks 10 tasks of 31 students hold 140/,
+        /"db.t4g.micro": allows 89 connections .* maxTasks 10 tasks of 31 students \(taskCpu 1024 at cpuTargetPercent 60\) open 14 connections each, 140 at/,
       );
       assert.deepEqual(problems("exam", { maxTasks: "30" }), []);
     });
@@ -536,7 +544,7 @@ describe("stack config at the edges", () => {
       const c = parsed("staging", { active: "true", activeUntil: "2026-11-23T00:00Z" });
       assert.equal(c.staging?.active, true);
       assert.deepEqual(problems("staging", { active: "true", activeUntil: "2026-11-23T00:01Z" }), [
-        'pythonide:activeUntil is "2026-11-23T00:01Z": 12.0 hours ahead, but staging may be active for at most 12 hours (maxActiveHours): use a time before 2026-11-23T00:00Z, or raise pythonide:maxActiveHours to 13 (at most 168) and, in the same change, the staging-scales-to-zero policy\'s maxActiveHours to 13 in the policy config file given to pulumi preview and pulumi up with --policy-pack-config (npm start: --policy-config), {"staging-scales-to-zero": {"maxActiveHours": 13}}',
+        'pythonide:activeUntil is "2026-11-23T00:01Z": 12.0 hours ahead, but staging may be active for at most 12 hours (maxActiveHours): use a time before 2026-11-23T00:00Z (2026-11-22 18:00 in America/Chicago, UTC-06:00), or raise pythonide:maxActiveHours to 13 (at most 168) and, in the same change, the staging-scales-to-zero policy\'s maxActiveHours to 13 in the policy config file given to pulumi preview and pulumi up with --policy-pack-config (npm start: --policy-config), {"staging-scales-to-zero": {"maxActiveHours": 13}}',
       ]);
     });
 
@@ -544,7 +552,7 @@ describe("stack config at the edges", () => {
       const c = parsed("staging", { active: "true", activeUntil: "2026-11-22T12:00Z" });
       assert.equal(c.staging?.active, false);
       assert.deepEqual(c.warnings, [
-        "staging expired at 2026-11-22T12:00Z and stays off; to switch it on, set pythonide:activeUntil to a future time at most 12 hours ahead (before 2026-11-23T00:00Z now) and run pulumi up",
+        "staging expired at 2026-11-22T12:00Z and stays off; to switch it on, set pythonide:activeUntil to a future time at most 12 hours ahead, now before 2026-11-23T00:00Z (2026-11-22 18:00 in America/Chicago, UTC-06:00), and run pulumi up",
       ]);
       assert.equal(
         parsed("staging", { active: "true", activeUntil: "2026-11-22T12:01Z" }).staging?.active,

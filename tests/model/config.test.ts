@@ -300,7 +300,7 @@ describe("stack config validation", () => {
         "a staging expiry too far ahead",
         "staging",
         { active: "true", activeUntil: "2026-11-23T09:00Z" },
-        'pythonide:activeUntil is "2026-11-23T09:00Z": 21.0 hours ahead, but staging may be active for at most 12 hours (maxActiveHours): use a time before 2026-11-23T00:00Z, or raise pythonide:maxActiveHours to 21 (at most 168) and, in the same change, the staging-scales-to-zero policy\'s maxActiveHours to 21 in the policy config file given to pulumi preview and pulumi up with --policy-pack-config (npm start: --policy-config), {"staging-scales-to-zero": {"maxActiveHours": 21}}',
+        'pythonide:activeUntil is "2026-11-23T09:00Z": 21.0 hours ahead, but staging may be active for at most 12 hours (maxActiveHours): use a time before 2026-11-23T00:00Z (2026-11-22 18:00 in America/Chicago, UTC-06:00), or raise pythonide:maxActiveHours to 21 (at most 168) and, in the same change, the staging-scales-to-zero policy\'s maxActiveHours to 21 in the policy config file given to pulumi preview and pulumi up with --policy-pack-config (npm start: --policy-config), {"staging-scales-to-zero": {"maxActiveHours": 21}}',
       ],
       [
         "a malformed staging expiry",
@@ -562,7 +562,7 @@ describe("stack config validation", () => {
       assert.equal(c.staging?.active, false);
       assert.deepEqual([c.service.minTasks, c.service.maxTasks], [0, 0]);
       assert.deepEqual(c.warnings, [
-        "staging expired at 2026-11-22T01:00Z and stays off; to switch it on, set pythonide:activeUntil to a future time at most 12 hours ahead (before 2026-11-23T00:00Z now) and run pulumi up",
+        "staging expired at 2026-11-22T01:00Z and stays off; to switch it on, set pythonide:activeUntil to a future time at most 12 hours ahead, now before 2026-11-23T00:00Z (2026-11-22 18:00 in America/Chicago, UTC-06:00), and run pulumi up",
       ]);
     });
   });

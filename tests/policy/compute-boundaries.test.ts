@@ -15,8 +15,16 @@ import { messages, runResourcePolicy } from "./helpers";
 
 const sizeMessages = async (env: Env, changes: Record<string, unknown>) =>
   messages(await runResourcePolicy(ecsTaskSizeCeiling, withProps(taskDefinition(env), changes)));
-const ceiling = (env: Env, maxCpu: number, maxMib: number, cpu: number, mib: number) =>
-  `ECS task definition 'ide-task' must fit the ${env} ceiling of ${maxCpu} CPU units and ${maxMib} MiB; it asks for ${cpu} CPU units and ${mib} MiB.`;
+/** The message when the CPU (`over` "cpu") or the memory is above the ceiling. */
+const ceiling = (
+  env: Env,
+  maxCpu: number,
+  maxMib: number,
+  cpu: number,
+  mib: number,
+  over: "cpu" | "memory",
+) =>
+  `ECS task definition 'ide-task' must fit the ${env} ceiling of ${maxCpu} CPU units and ${maxMib} MiB; it asks for ${cpu} CPU units and ${mib} MiB. Lower pythonide:${over === "cpu" ? "taskCpu" : "taskMemory"} in the stack's config, or raise the ceiling with this policy's ${env}${over === "cpu" ? "MaxCpu" : "MaxMemoryMib"} in the policy config (pulumi: --policy-pack-config; npm start: --policy-config).`;
 
 describe("policy ecs-task-size-ceiling: each ceiling on both sides", () => {
   for (const [env, cpu, mib] of [
@@ -30,17 +38,17 @@ describe("policy ecs-task-size-ceiling: each ceiling on both sides", () => {
       const ec2 = { requiresCompatibilities: ["EC2"] };
       assert.deepStrictEqual(
         await sizeMessages(env, { ...ec2, cpu: `${cpu + 1}`, memory: `${mib}` }),
-        [ceiling(env, cpu, mib, cpu + 1, mib)],
+        [ceiling(env, cpu, mib, cpu + 1, mib, "cpu")],
       );
       assert.deepStrictEqual(
         await sizeMessages(env, { ...ec2, cpu: `${cpu}`, memory: `${mib + 1}` }),
-        [ceiling(env, cpu, mib, cpu, mib + 1)],
+        [ceiling(env, cpu, mib, cpu, mib + 1, "memory")],
       );
     });
   }
   it("exam: a size over the ceiling that is also no Fargate pair gets both messages", async () => {
     assert.deepStrictEqual(await sizeMessages("exam", { cpu: "4096", memory: "4096" }), [
-      ceiling("exam", 2048, 4096, 4096, 4096),
+      ceiling("exam", 2048, 4096, 4096, 4096, "cpu"),
       "ECS task definition 'ide-task' must use a CPU/memory pair Fargate offers: memory 4096 MiB is not offered with CPU 4096; valid memory is 8192 to 30720 MiB in steps of 1024.",
     ]);
   });
@@ -73,7 +81,7 @@ describe("policy ecs-task-size-ceiling: sizes missing or unreadable", () => {
     );
     assert.deepStrictEqual(
       await sizeMessages("prod", { requiresCompatibilities: ["EC2"], cpu: "768", memory: "8192" }),
-      [ceiling("prod", 1024, 4096, 768, 8192)],
+      [ceiling("prod", 1024, 4096, 768, 8192, "memory")],
     );
   });
 

@@ -27,7 +27,7 @@ describe("policy ecs-task-size-ceiling", () => {
       {
         policy: "ecs-task-size-ceiling",
         message:
-          "ECS task definition 'ide-task' must fit the prod ceiling of 1024 CPU units and 4096 MiB; it asks for 2048 CPU units and 8192 MiB.",
+          "ECS task definition 'ide-task' must fit the prod ceiling of 1024 CPU units and 4096 MiB; it asks for 2048 CPU units and 8192 MiB. Lower pythonide:taskCpu / pythonide:taskMemory in the stack's config, or raise the ceiling with this policy's prodMaxCpu / prodMaxMemoryMib in the policy config (pulumi: --policy-pack-config; npm start: --policy-config).",
       },
     ]);
   });
@@ -35,14 +35,14 @@ describe("policy ecs-task-size-ceiling", () => {
   it("refuses memory alone above the ceiling (1024 / 8192 is a valid Fargate pair)", async () => {
     const out = await run(withProps(taskDefinition("prod"), { memory: "8192" }));
     assert.deepStrictEqual(messages(out), [
-      "ECS task definition 'ide-task' must fit the prod ceiling of 1024 CPU units and 4096 MiB; it asks for 1024 CPU units and 8192 MiB.",
+      "ECS task definition 'ide-task' must fit the prod ceiling of 1024 CPU units and 4096 MiB; it asks for 1024 CPU units and 8192 MiB. Lower pythonide:taskMemory in the stack's config, or raise the ceiling with this policy's prodMaxMemoryMib in the policy config (pulumi: --policy-pack-config; npm start: --policy-config).",
     ]);
   });
 
   it("holds staging far below prod: the prod size is refused in staging", async () => {
     const out = await run(withProps(taskDefinition("staging"), { cpu: "1024", memory: "2048" }));
     assert.deepStrictEqual(messages(out), [
-      "ECS task definition 'ide-task' must fit the staging ceiling of 512 CPU units and 1024 MiB; it asks for 1024 CPU units and 2048 MiB.",
+      "ECS task definition 'ide-task' must fit the staging ceiling of 512 CPU units and 1024 MiB; it asks for 1024 CPU units and 2048 MiB. Lower pythonide:taskCpu / pythonide:taskMemory in the stack's config, or raise the ceiling with this policy's stagingMaxCpu / stagingMaxMemoryMib in the policy config (pulumi: --policy-pack-config; npm start: --policy-config).",
     ]);
   });
 
@@ -77,7 +77,7 @@ describe("policy ecs-task-size-ceiling", () => {
   it("reads the vCPU / GB forms ECS also accepts", async () => {
     const out = await run(withProps(taskDefinition("prod"), { cpu: "2 vCPU", memory: "8 GB" }));
     assert.deepStrictEqual(messages(out), [
-      "ECS task definition 'ide-task' must fit the prod ceiling of 1024 CPU units and 4096 MiB; it asks for 2048 CPU units and 8192 MiB.",
+      "ECS task definition 'ide-task' must fit the prod ceiling of 1024 CPU units and 4096 MiB; it asks for 2048 CPU units and 8192 MiB. Lower pythonide:taskCpu / pythonide:taskMemory in the stack's config, or raise the ceiling with this policy's prodMaxCpu / prodMaxMemoryMib in the policy config (pulumi: --policy-pack-config; npm start: --policy-config).",
     ]);
   });
 
@@ -86,7 +86,7 @@ describe("policy ecs-task-size-ceiling", () => {
       withProps(taskDefinition("staging"), { tags: undefined, cpu: "2048", memory: "4096" }),
     );
     assert.deepStrictEqual(messages(out), [
-      "ECS task definition 'ide-task' must fit the prod ceiling of 1024 CPU units and 4096 MiB; it asks for 2048 CPU units and 4096 MiB.",
+      "ECS task definition 'ide-task' must fit the prod ceiling of 1024 CPU units and 4096 MiB; it asks for 2048 CPU units and 4096 MiB. Lower pythonide:taskCpu in the stack's config, or raise the ceiling with this policy's prodMaxCpu in the policy config (pulumi: --policy-pack-config; npm start: --policy-config).",
     ]);
   });
 

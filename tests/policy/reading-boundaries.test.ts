@@ -67,7 +67,7 @@ describe("reading tags", () => {
       tags: { Environment: "dev", Service: "ide", ManagedBy: "pulumi" },
     });
     assert.deepStrictEqual(messages(await runResourcePolicy(ecsTaskSizeCeiling, f)), [
-      "ECS task definition 'ide-task' must fit the prod ceiling of 1024 CPU units and 4096 MiB; it asks for 2048 CPU units and 8192 MiB.",
+      "ECS task definition 'ide-task' must fit the prod ceiling of 1024 CPU units and 4096 MiB; it asks for 2048 CPU units and 8192 MiB. Lower pythonide:taskCpu / pythonide:taskMemory in the stack's config, or raise the ceiling with this policy's prodMaxCpu / prodMaxMemoryMib in the policy config (pulumi: --policy-pack-config; npm start: --policy-config).",
     ]);
   });
 });

@@ -91,7 +91,7 @@ describe("the pack on seed 000 (2 x 2 vCPU / 8 GB at 5% CPU)", () => {
     assert.deepStrictEqual(await refusals(prodStack("2048", "8192", 2)), [
       [
         "ecs-task-size-ceiling",
-        "ECS task definition 'pythonide-task' must fit the prod ceiling of 1024 CPU units and 4096 MiB; it asks for 2048 CPU units and 8192 MiB.",
+        "ECS task definition 'pythonide-task' must fit the prod ceiling of 1024 CPU units and 4096 MiB; it asks for 2048 CPU units and 8192 MiB. Lower pythonide:taskCpu / pythonide:taskMemory in the stack's config, or raise the ceiling with this policy's prodMaxCpu / prodMaxMemoryMib in the policy config (pulumi: --policy-pack-config; npm start: --policy-config).",
       ],
     ]);
   });

@@ -14,6 +14,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { NatStrategy, PROJECT, schemaDefault } from "../model/config";
 import { ResourceRecord } from "../model/records";
 import { awsxSubnetLayout } from "../model/replacement";
+import { SUBNET_SPECS } from "../components/platform/network";
 import { MOCK_ACCOUNT, mockArn, mockResourceArn } from "../model/synthetic";
 import { holdsSecret, SECRET_SIG, SIG_KEY, UNKNOWN } from "./wire";
 
@@ -101,7 +102,7 @@ export interface AwsxVpcOutputs {
  * network.ts: `cidrBlock`, `numberOfAvailabilityZones`, `subnetStrategy: "Auto"`, `subnetSpecs`
  * of a type and a name, `natGateways.strategy`), as pulumi-awsx awsx/ec2/vpc.ts builds them:
  * - zones: the region's first `numberOfAvailabilityZones` (getDefaultAzs: `names.slice(0, n)`),
- *   here `<region>a`, `<region>b`, ... (the zone count against the region is
+ *   here zone letters `a`, `b`, ... (the zone count against the region is
  *   model/awsLimits.ts zoneProblems' job);
  * - one aws.ec2.Subnet per zone and spec, laid out by model/replacement.ts awsxSubnetLayout, its
  *   id pushed onto the list of its type zone by zone. A private subnet exists whatever the NAT
@@ -114,11 +115,7 @@ export interface AwsxVpcOutputs {
  * id, as the replacement would: what `npm start -- --against` compares.
  * Throws for the inputs this does not model (another subnet strategy, explicit masks or zones).
  */
-export function awsxVpcOutputs(
-  name: string,
-  inputs: Record<string, unknown>,
-  region = "us-east-2",
-): AwsxVpcOutputs {
+export function awsxVpcOutputs(name: string, inputs: Record<string, unknown>): AwsxVpcOutputs {
   const specs = inputs.subnetSpecs as { type: keyof typeof AWSX_SUBNET_LISTS; name?: string }[];
   const cidr = inputs.cidrBlock;
   const zones = inputs.numberOfAvailabilityZones;
@@ -149,10 +146,10 @@ export function awsxVpcOutputs(
     isolatedSubnetIds: [],
   };
   awsxSubnetLayout(name, cidr, zones, specNames).forEach((subnet, i) => {
-    const zone = `${region}${String.fromCharCode(97 + Math.floor(i / specs.length))}`;
+    const zoneLetter = String.fromCharCode(97 + Math.floor(i / specs.length));
     const spec = i % specs.length;
     out[AWSX_SUBNET_LISTS[specs[spec].type]].push(
-      `subnet-${specNames[spec]}-${zone.slice(-1)}-${subnet.cidrBlock.replace("/", "-")}`,
+      `subnet-${specNames[spec]}-${zoneLetter}-${subnet.cidrBlock.replace("/", "-")}`,
     );
   });
   return out;
@@ -165,19 +162,12 @@ export function awsxVpcOutputs(
  */
 export function platformOutputsFixture(region = "us-east-2"): Record<string, unknown> {
   const natStrategy = schemaDefault("natStrategy", "prod") as NatStrategy;
-  const vpc = awsxVpcOutputs(
-    `${PROJECT}-vpc`,
-    {
-      cidrBlock: schemaDefault("vpcCidr", "prod"),
-      numberOfAvailabilityZones: schemaDefault("availabilityZones", "prod"),
-      subnetStrategy: "Auto",
-      subnetSpecs: [
-        { type: "Public", name: "public" },
-        { type: "Private", name: "private" },
-      ],
-    },
-    region,
-  );
+  const vpc = awsxVpcOutputs(`${PROJECT}-vpc`, {
+    cidrBlock: schemaDefault("vpcCidr", "prod"),
+    numberOfAvailabilityZones: schemaDefault("availabilityZones", "prod"),
+    subnetStrategy: "Auto",
+    subnetSpecs: SUBNET_SPECS,
+  });
   return {
     url: "https://ide.example.edu",
     dashboardName: "pythonide-ide-prod",
@@ -244,7 +234,7 @@ export async function installMocks(options: MockOptions): Promise<MockRecord> {
           state.outputs = platformOutputs;
           break;
         case "awsx:ec2:Vpc":
-          Object.assign(state, awsxVpcOutputs(args.name, args.inputs, region));
+          Object.assign(state, awsxVpcOutputs(args.name, args.inputs));
           break;
         case "aws:rds/instance:Instance":
           state.address = `${args.name}.mock.invalid`;

@@ -11,8 +11,10 @@
  * each other's resources.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { PROJECT } from "../model/config";
+import { NatStrategy, PROJECT, schemaDefault } from "../model/config";
 import { ResourceRecord } from "../model/records";
+import { awsxSubnetLayout } from "../model/replacement";
+import { SUBNET_SPECS } from "../components/platform/network";
 import { MOCK_ACCOUNT, mockArn, mockResourceArn } from "../model/synthetic";
 import { holdsSecret, SECRET_SIG, SIG_KEY, UNKNOWN } from "./wire";
 
@@ -80,17 +82,101 @@ export interface WireRegistration {
   deleteBeforeReplace: boolean;
 }
 
-/** The outputs the prod stack declares, as a StackReference under mocks returns them. */
+/** awsx's subnet types (pulumi-awsx schema: SubnetType), as the Vpc's id lists name them. */
+const AWSX_SUBNET_LISTS = {
+  Public: "publicSubnetIds",
+  Private: "privateSubnetIds",
+  Isolated: "isolatedSubnetIds",
+} as const;
+
+/** What an awsx Vpc returns: its VPC id and its subnet ids by type, each list in zone order. */
+export interface AwsxVpcOutputs {
+  vpcId: string;
+  publicSubnetIds: string[];
+  privateSubnetIds: string[];
+  isolatedSubnetIds: string[];
+}
+
+/**
+ * The outputs awsx's Vpc returns for the inputs the Platform gives it (components/platform/
+ * network.ts: `cidrBlock`, `numberOfAvailabilityZones`, `subnetStrategy: "Auto"`, `subnetSpecs`
+ * of a type and a name, `natGateways.strategy`), as pulumi-awsx awsx/ec2/vpc.ts builds them:
+ * - zones: the region's first `numberOfAvailabilityZones` (getDefaultAzs: `names.slice(0, n)`),
+ *   here zone letters `a`, `b`, ... (the zone count against the region is
+ *   model/awsLimits.ts zoneProblems' job);
+ * - one aws.ec2.Subnet per zone and spec, laid out by model/replacement.ts awsxSubnetLayout, its
+ *   id pushed onto the list of its type zone by zone. A private subnet exists whatever the NAT
+ *   strategy (with "None" it only has no default route); "Single" or "OnePerAz" without both a
+ *   public and a private spec is refused with awsx's own message (validateNatGatewayStrategy).
+ * Ids stand for what AWS would assign: a subnet's is derived from its spec name, zone letter and
+ * CIDR (`subnet-public-a-10.0.0.0-18`), the VPC's from its CIDR (`vpc-10.0.0.0-16`). So a subnet
+ * that keeps its zone and CIDR keeps its id from one config to the next, and a subnet awsx lays
+ * out anew (a CIDR or a zone count change, ec2/vpc_subnet.go: cidr_block ForceNew) gets a new
+ * id, as the replacement would: what `npm start -- --against` compares.
+ * Throws for the inputs this does not model (another subnet strategy, explicit masks or zones).
+ */
+export function awsxVpcOutputs(name: string, inputs: Record<string, unknown>): AwsxVpcOutputs {
+  const specs = inputs.subnetSpecs as { type: keyof typeof AWSX_SUBNET_LISTS; name?: string }[];
+  const cidr = inputs.cidrBlock;
+  const zones = inputs.numberOfAvailabilityZones;
+  if (
+    inputs.subnetStrategy !== "Auto" ||
+    !Array.isArray(specs) ||
+    specs.some((s) => Object.keys(s).some((k) => k !== "type" && k !== "name")) ||
+    typeof cidr !== "string" ||
+    typeof zones !== "number" ||
+    inputs.availabilityZoneNames !== undefined
+  ) {
+    throw new Error(
+      `preview/mocks.ts models awsx:ec2:Vpc ${name} only with subnetStrategy "Auto", a cidrBlock, numberOfAvailabilityZones and subnetSpecs of a type and a name`,
+    );
+  }
+  const nat = String((inputs.natGateways as { strategy?: string } | undefined)?.strategy);
+  const types = new Set(specs.map((s) => s.type));
+  if ((nat === "Single" || nat === "OnePerAz") && !(types.has("Public") && types.has("Private"))) {
+    throw new Error(
+      "If NAT Gateway strategy is 'OnePerAz' or 'Single', both private and public subnets must be declared. The private subnet creates the need for a NAT Gateway, and the public subnet is required to host the NAT Gateway resource.",
+    );
+  }
+  const specNames = specs.map((s) => s.name ?? s.type.toLowerCase());
+  const out: AwsxVpcOutputs = {
+    vpcId: `vpc-${cidr.replace("/", "-")}`,
+    publicSubnetIds: [],
+    privateSubnetIds: [],
+    isolatedSubnetIds: [],
+  };
+  awsxSubnetLayout(name, cidr, zones, specNames).forEach((subnet, i) => {
+    const zoneLetter = String.fromCharCode(97 + Math.floor(i / specs.length));
+    const spec = i % specs.length;
+    out[AWSX_SUBNET_LISTS[specs[spec].type]].push(
+      `subnet-${specNames[spec]}-${zoneLetter}-${subnet.cidrBlock.replace("/", "-")}`,
+    );
+  });
+  return out;
+}
+
+/**
+ * The outputs the prod stack declares, as a StackReference under mocks returns them: the network
+ * is what the Vpc mock gives prod's shipped defaults (model/config/schema.ts: zones, CIDR, NAT
+ * strategy), so a staging or exam run sees the same ids as a prod run.
+ */
 export function platformOutputsFixture(region = "us-east-2"): Record<string, unknown> {
+  const natStrategy = schemaDefault("natStrategy", "prod") as NatStrategy;
+  const vpc = awsxVpcOutputs(`${PROJECT}-vpc`, {
+    cidrBlock: schemaDefault("vpcCidr", "prod"),
+    numberOfAvailabilityZones: schemaDefault("availabilityZones", "prod"),
+    subnetStrategy: "Auto",
+    subnetSpecs: SUBNET_SPECS,
+  });
   return {
     url: "https://ide.example.edu",
     dashboardName: "pythonide-ide-prod",
     serviceName: "ide-prod-service",
-    vpcId: "vpc-mock",
-    publicSubnetIds: ["subnet-public-a", "subnet-public-b"],
-    privateSubnetIds: ["subnet-private-a", "subnet-private-b"],
-    taskSubnetIds: ["subnet-public-a", "subnet-public-b"],
-    assignPublicIp: true,
+    vpcId: vpc.vpcId,
+    publicSubnetIds: vpc.publicSubnetIds,
+    privateSubnetIds: vpc.privateSubnetIds,
+    taskSubnetIds: natStrategy === "none" ? vpc.publicSubnetIds : vpc.privateSubnetIds,
+    assignPublicIp: natStrategy === "none",
     clusterName: "pythonide-cluster",
     clusterArn: mockResourceArn("aws:ecs", "cluster/pythonide-cluster", region),
     httpsListenerArn: mockResourceArn(
@@ -148,10 +234,7 @@ export async function installMocks(options: MockOptions): Promise<MockRecord> {
           state.outputs = platformOutputs;
           break;
         case "awsx:ec2:Vpc":
-          state.vpcId = "vpc-mock";
-          state.publicSubnetIds = ["subnet-public-a", "subnet-public-b"];
-          state.privateSubnetIds = ["subnet-private-a", "subnet-private-b"];
-          state.isolatedSubnetIds = [];
+          Object.assign(state, awsxVpcOutputs(args.name, args.inputs));
           break;
         case "aws:rds/instance:Instance":
           state.address = `${args.name}.mock.invalid`;

@@ -26,6 +26,16 @@ export const NAT_GATEWAY_STRATEGY: Readonly<
   "one-per-az": "OnePerAz",
 };
 
+/**
+ * The VPC's subnet specs: a public and a private subnet in each zone. Private subnets exist with
+ * every NAT strategy: with "none" they have no route out at all (awsx adds no default route),
+ * which is what the database wants.
+ */
+export const SUBNET_SPECS: awsx.types.input.ec2.SubnetSpecArgs[] = [
+  { type: "Public", name: "public" },
+  { type: "Private", name: "private" },
+];
+
 /** What addNetwork creates. */
 export interface Network {
   vpc: awsx.ec2.Vpc;
@@ -50,18 +60,13 @@ export function addNetwork(
   const { name, tags } = ctx;
   const parent = { parent: ctx.parent };
 
-  // Private subnets exist with every strategy: with NAT "none" they have no route out at all
-  // (awsx adds no default route), which is what the database wants.
   const vpc = new awsx.ec2.Vpc(
     `${name}-vpc`,
     {
       cidrBlock: p.cidrBlock,
       numberOfAvailabilityZones: p.numberOfAvailabilityZones,
       subnetStrategy: "Auto",
-      subnetSpecs: [
-        { type: "Public", name: "public" },
-        { type: "Private", name: "private" },
-      ],
+      subnetSpecs: SUBNET_SPECS,
       natGateways: { strategy: NAT_GATEWAY_STRATEGY[p.natStrategy] },
       enableDnsHostnames: true,
       enableDnsSupport: true,

@@ -317,7 +317,7 @@ export const SCHEMA: Readonly<Record<string, KeySpec>> = {
     stacks: PROD,
     default: { prod: 2 },
     description:
-      "Availability zones the network spans (the load balancer needs 2). On a deployed stack, 2 <-> 3 or 4 re-lays out every subnet (replaced: refused by npm start -- --against); 3 <-> 4 adds or removes a zone.",
+      "Availability zones the network spans (the load balancer needs 2). On a deployed stack, 2 <-> 3 or 4 re-lays out every subnet, so the EFS mount targets move (replaced: refused by npm start -- --against), and going back to 2 also replaces the load balancer (a new DNS name); 3 <-> 4 adds or removes a zone.",
   },
   vpcCidr: {
     type: "string",

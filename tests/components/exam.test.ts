@@ -67,7 +67,7 @@ describe("exam stack (Pulumi.exam.yaml on mocks)", function () {
         { capacityProvider: "FARGATE", base: 0, weight: 1 },
       ]);
       assert.deepStrictEqual(svc.networkConfiguration, {
-        subnets: ["subnet-public-a", "subnet-public-b"],
+        subnets: ["subnet-public-a-10.0.0.0-18", "subnet-public-b-10.0.128.0-18"],
         securityGroups: ["sg-tasks-mock"],
         assignPublicIp: true,
       });
@@ -275,13 +275,13 @@ describe("exam stack (Pulumi.exam.yaml on mocks)", function () {
       const message = await runError("exam", {
         platformOutputs: {
           ...platformOutputsFixture(),
-          taskSubnetIds: ["subnet-public-a", "subnet-public-a"],
+          taskSubnetIds: ["subnet-public-a-10.0.0.0-18", "subnet-public-a-10.0.0.0-18"],
         },
       });
       assert.strictEqual(
         message,
         'error serializing property "networkConfiguration": ExamEnv "exam" has invalid arguments:\n' +
-          '  - the platform output taskSubnetIds of example-org/pythonide/prod is ["subnet-public-a","subnet-public-a"]: exam tasks must run in at least 2 subnets (availability zones) so one zone\'s outage does not stop an exam; give the prod stack pythonide:availabilityZones 2 or more and run pulumi up on prod first',
+          '  - the platform output taskSubnetIds of example-org/pythonide/prod is ["subnet-public-a-10.0.0.0-18","subnet-public-a-10.0.0.0-18"]: exam tasks must run in at least 2 subnets (availability zones) so one zone\'s outage does not stop an exam; give the prod stack pythonide:availabilityZones 2 or more and run pulumi up on prod first',
       );
     });
   });

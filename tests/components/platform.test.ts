@@ -57,8 +57,8 @@ describe("Platform (constructed directly on mocks)", function () {
     assert.deepStrictEqual(
       mounts.map((m) => [m.name, m.inputs.subnetId, m.options?.deleteBeforeReplace]),
       [
-        ["pf-efs-mount-1", "subnet-public-a", true],
-        ["pf-efs-mount-2", "subnet-public-b", true],
+        ["pf-efs-mount-1", "subnet-public-a-10.0.0.0-18", true],
+        ["pf-efs-mount-2", "subnet-public-b-10.0.128.0-18", true],
       ],
     );
     assert.deepStrictEqual(
@@ -72,7 +72,7 @@ describe("Platform (constructed directly on mocks)", function () {
     assert.deepStrictEqual(single.inputs(T.vpc, "pf-vpc").natGateways, { strategy: "Single" });
     assert.deepStrictEqual(
       single.all(T.mountTarget).map((m) => m.inputs.subnetId),
-      ["subnet-private-a", "subnet-private-b"],
+      ["subnet-private-a-10.0.64.0-18", "subnet-private-b-10.0.192.0-18"],
     );
   });
 
@@ -96,7 +96,10 @@ describe("Platform (constructed directly on mocks)", function () {
 
   it("puts the load balancer in the public subnets behind its group, listeners after it", () => {
     const alb = run.get(T.loadBalancer, "pf-alb");
-    assert.deepStrictEqual(alb.inputs.subnets, ["subnet-public-a", "subnet-public-b"]);
+    assert.deepStrictEqual(alb.inputs.subnets, [
+      "subnet-public-a-10.0.0.0-18",
+      "subnet-public-b-10.0.128.0-18",
+    ]);
     assert.deepStrictEqual(run.dependsOn(alb), [`${T.securityGroup} pf-alb-sg`, `${T.vpc} pf-vpc`]);
     for (const listener of ["pf-https", "pf-http"]) {
       assert.deepStrictEqual(run.dependsOn(run.get(T.listener, listener)), [

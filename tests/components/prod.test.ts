@@ -189,7 +189,7 @@ describe("prod stack (Pulumi.prod.yaml on mocks)", function () {
       assert.strictEqual(tg.port, 8080);
       assert.strictEqual(tg.protocol, "HTTP");
       assert.strictEqual(tg.targetType, "ip");
-      assert.strictEqual(tg.vpcId, "vpc-mock");
+      assert.strictEqual(tg.vpcId, "vpc-10.0.0.0-16");
       assert.deepStrictEqual(tg.healthCheck, {
         enabled: true,
         protocol: "HTTP",
@@ -244,7 +244,10 @@ describe("prod stack (Pulumi.prod.yaml on mocks)", function () {
       const lb = run.inputs(T.loadBalancer, "pythonide-alb");
       assert.strictEqual(lb.internal, false);
       assert.strictEqual(lb.loadBalancerType, "application");
-      assert.deepStrictEqual(lb.subnets, ["subnet-public-a", "subnet-public-b"]);
+      assert.deepStrictEqual(lb.subnets, [
+        "subnet-public-a-10.0.0.0-18",
+        "subnet-public-b-10.0.128.0-18",
+      ]);
       assert.deepStrictEqual(lb.securityGroups, ["pythonide-alb-sg-id"]);
       assert.strictEqual(lb.dropInvalidHeaderFields, true);
     });
@@ -264,7 +267,7 @@ describe("prod stack (Pulumi.prod.yaml on mocks)", function () {
       ]);
       assert.strictEqual(svc.launchType, undefined);
       assert.deepStrictEqual(svc.networkConfiguration, {
-        subnets: ["subnet-public-a", "subnet-public-b"],
+        subnets: ["subnet-public-a-10.0.0.0-18", "subnet-public-b-10.0.128.0-18"],
         securityGroups: ["pythonide-task-sg-id"],
         assignPublicIp: true,
       });
@@ -567,7 +570,7 @@ describe("prod stack (Pulumi.prod.yaml on mocks)", function () {
         "pythonide-task-sg",
       ]);
       for (const g of groups) {
-        assert.strictEqual(g.inputs.vpcId, "vpc-mock");
+        assert.strictEqual(g.inputs.vpcId, "vpc-10.0.0.0-16");
         assert.strictEqual(g.inputs.ingress, undefined, `${g.name} has inline ingress`);
         assert.strictEqual(g.inputs.egress, undefined, `${g.name} has inline egress`);
       }
@@ -587,7 +590,10 @@ describe("prod stack (Pulumi.prod.yaml on mocks)", function () {
       ]);
       assert.strictEqual(vpc.enableDnsHostnames, true);
       assert.strictEqual(run.outputs.assignPublicIp, true);
-      assert.deepStrictEqual(run.outputs.taskSubnetIds, ["subnet-public-a", "subnet-public-b"]);
+      assert.deepStrictEqual(run.outputs.taskSubnetIds, [
+        "subnet-public-a-10.0.0.0-18",
+        "subnet-public-b-10.0.128.0-18",
+      ]);
     });
 
     it("encrypts EFS, uses elastic throughput and mounts it in each task subnet", function () {
@@ -599,8 +605,8 @@ describe("prod stack (Pulumi.prod.yaml on mocks)", function () {
         .all(T.mountTarget)
         .map((m) => [m.inputs.subnetId, m.inputs.securityGroups]);
       assert.deepStrictEqual(mounts, [
-        ["subnet-public-a", ["pythonide-efs-sg-id"]],
-        ["subnet-public-b", ["pythonide-efs-sg-id"]],
+        ["subnet-public-a-10.0.0.0-18", ["pythonide-efs-sg-id"]],
+        ["subnet-public-b-10.0.128.0-18", ["pythonide-efs-sg-id"]],
       ]);
       const policy = policyDocument(
         run.get("aws:efs/fileSystemPolicy:FileSystemPolicy", "pythonide-efs-policy"),
@@ -636,7 +642,7 @@ describe("prod stack (Pulumi.prod.yaml on mocks)", function () {
       assert.strictEqual(db.password, undefined);
       assert.deepStrictEqual(
         run.inputs("aws:rds/subnetGroup:SubnetGroup", "pythonide-db-subnets").subnetIds,
-        ["subnet-private-a", "subnet-private-b"],
+        ["subnet-private-a-10.0.64.0-18", "subnet-private-b-10.0.192.0-18"],
       );
     });
   });
@@ -690,8 +696,8 @@ describe("prod stack (Pulumi.prod.yaml on mocks)", function () {
 
     it("exports every platform value staging and exam need", function () {
       assert.deepStrictEqual(run.outputs.privateSubnetIds, [
-        "subnet-private-a",
-        "subnet-private-b",
+        "subnet-private-a-10.0.64.0-18",
+        "subnet-private-b-10.0.192.0-18",
       ]);
       assert.strictEqual(run.outputs.databaseEndpoint, "pythonide-db-instance.mock.invalid:5432");
       assert.strictEqual(run.outputs.dbSubnetGroupName, "pythonide-db-subnets");

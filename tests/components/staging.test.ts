@@ -61,7 +61,7 @@ describe("staging stack (Pulumi.staging.yaml on mocks)", function () {
         { capacityProvider: "FARGATE_SPOT", base: 0, weight: 1 },
       ]);
       assert.deepStrictEqual(svc.inputs.networkConfiguration, {
-        subnets: ["subnet-public-a", "subnet-public-b"],
+        subnets: ["subnet-public-a-10.0.0.0-18", "subnet-public-b-10.0.128.0-18"],
         securityGroups: ["sg-tasks-mock"],
         assignPublicIp: true,
       });

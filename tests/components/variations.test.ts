@@ -34,18 +34,21 @@ describe("prod stack variations (on mocks)", function () {
         strategy: "Single",
       });
       assert.deepStrictEqual(run.inputs(T.service, "ide-prod-service").networkConfiguration, {
-        subnets: ["subnet-private-a", "subnet-private-b"],
+        subnets: ["subnet-private-a-10.0.64.0-18", "subnet-private-b-10.0.192.0-18"],
         securityGroups: ["pythonide-task-sg-id"],
         assignPublicIp: false,
       });
       assert.strictEqual(run.outputs.assignPublicIp, false);
-      assert.deepStrictEqual(run.outputs.taskSubnetIds, ["subnet-private-a", "subnet-private-b"]);
+      assert.deepStrictEqual(run.outputs.taskSubnetIds, [
+        "subnet-private-a-10.0.64.0-18",
+        "subnet-private-b-10.0.192.0-18",
+      ]);
     });
 
     it("puts the EFS mount targets where the tasks are (private subnets)", function () {
       assert.deepStrictEqual(
         run.all(T.mountTarget).map((m) => m.inputs.subnetId),
-        ["subnet-private-a", "subnet-private-b"],
+        ["subnet-private-a-10.0.64.0-18", "subnet-private-b-10.0.192.0-18"],
       );
     });
 
@@ -137,7 +140,10 @@ describe("prod stack variations (on mocks)", function () {
         strategy: "OnePerAz",
       });
       const net = run.inputs(T.service, "ide-prod-service").networkConfiguration;
-      assert.deepStrictEqual(net.subnets, ["subnet-private-a", "subnet-private-b"]);
+      assert.deepStrictEqual(net.subnets, [
+        "subnet-private-a-10.0.64.0-18",
+        "subnet-private-b-10.0.192.0-18",
+      ]);
       assert.strictEqual(net.assignPublicIp, false);
     });
 

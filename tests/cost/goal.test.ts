@@ -95,6 +95,9 @@ describe("the cost goal of the shipped stacks (one run of compare-costs' pricing
     const [service] = exam.records.filter((r) => r.type === "aws:ecs/service:Service");
     const subnets = (service.inputs.networkConfiguration as { subnets: string[] }).subnets;
     // The platform's task subnets, one a zone (platformOutputsFixture): -a and -b.
-    assert.deepEqual([...new Set(subnets)].sort(), ["subnet-public-a", "subnet-public-b"]);
+    assert.deepEqual([...new Set(subnets)].sort(), [
+      "subnet-public-a-10.0.0.0-18",
+      "subnet-public-b-10.0.128.0-18",
+    ]);
   });
 });

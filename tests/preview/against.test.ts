@@ -65,6 +65,17 @@ const RELAID = [
   "replace aws:ec2/subnet:Subnet pythonide-vpc-public-1",
   "replace aws:ec2/subnet:Subnet pythonide-vpc-public-2",
 ];
+/** The two zones' EFS mount targets, replaced when their subnets get new ids. */
+const MOUNTS_MOVED = [
+  "replace aws:efs/mountTarget:MountTarget pythonide-efs-mount-1",
+  "replace aws:efs/mountTarget:MountTarget pythonide-efs-mount-2",
+];
+/** What follows the subnet ids in place: the tasks' subnets, the ALB's, the DB subnet group's. */
+const SUBNETS_UPDATED = [
+  "update aws:ecs/service:Service ide-prod-service",
+  "update aws:lb/loadBalancer:LoadBalancer pythonide-alb",
+  "update aws:rds/subnetGroup:SubnetGroup pythonide-db-subnets",
+];
 
 const matrix: {
   setting: string;
@@ -93,13 +104,10 @@ const matrix: {
     dangerous: 0,
   },
   {
-    setting: "NAT strategy",
+    setting: "NAT strategy none -> single (tasks and mount targets move to the private subnets)",
     stack: "prod",
     to: { natStrategy: "single" },
-    replaced: [
-      "replace aws:efs/mountTarget:MountTarget pythonide-efs-mount-1",
-      "replace aws:efs/mountTarget:MountTarget pythonide-efs-mount-2",
-    ],
+    replaced: MOUNTS_MOVED,
     others: [
       "update aws:ecs/service:Service ide-prod-service",
       "update awsx:ec2:Vpc pythonide-vpc",
@@ -107,20 +115,44 @@ const matrix: {
     dangerous: 2,
   },
   {
-    setting: "zones 2 -> 3 (every subnet re-laid out)",
+    setting:
+      "NAT strategy single -> none (tasks and mount targets move back to the public subnets)",
+    stack: "prod",
+    from: { natStrategy: "single" },
+    to: {},
+    replaced: MOUNTS_MOVED,
+    others: [
+      "update aws:ecs/service:Service ide-prod-service",
+      "update awsx:ec2:Vpc pythonide-vpc",
+    ],
+    dangerous: 2,
+  },
+  {
+    setting: "NAT strategy single -> one-per-az (the tasks stay in the private subnets)",
+    stack: "prod",
+    from: { natStrategy: "single" },
+    to: { natStrategy: "one-per-az" },
+    replaced: [],
+    others: ["update awsx:ec2:Vpc pythonide-vpc"],
+    dangerous: 0,
+  },
+  {
+    setting:
+      "zones 2 -> 3 (every subnet re-laid out, so the mount targets move; the ALB gains one)",
     stack: "prod",
     to: { availabilityZones: "3" },
-    replaced: RELAID,
+    replaced: [...RELAID, ...MOUNTS_MOVED].sort(),
     others: [
       "create aws:ec2/subnet:Subnet pythonide-vpc-private-3",
       "create aws:ec2/subnet:Subnet pythonide-vpc-public-3",
       "create aws:efs/mountTarget:MountTarget pythonide-efs-mount-3",
+      ...SUBNETS_UPDATED,
       "update awsx:ec2:Vpc pythonide-vpc",
     ],
-    dangerous: 4,
+    dangerous: 6,
   },
   {
-    setting: "zones 3 -> 4 (existing subnets kept)",
+    setting: "zones 3 -> 4 (existing subnets kept: their ids, and so the mount targets, stay)",
     stack: "prod",
     from: { availabilityZones: "3" },
     to: { availabilityZones: "4" },
@@ -129,6 +161,7 @@ const matrix: {
       "create aws:ec2/subnet:Subnet pythonide-vpc-private-4",
       "create aws:ec2/subnet:Subnet pythonide-vpc-public-4",
       "create aws:efs/mountTarget:MountTarget pythonide-efs-mount-4",
+      ...SUBNETS_UPDATED,
       "update awsx:ec2:Vpc pythonide-vpc",
     ],
     dangerous: 0,
@@ -153,18 +186,25 @@ const matrix: {
     dangerous: 0,
   },
   {
-    setting: "zones 3 -> 2 (the third zone's subnets and mount target go; the rest re-laid out)",
+    setting:
+      "zones 3 -> 2 (the third zone goes, the rest re-laid out; the ALB loses subnets: replaced)",
     stack: "prod",
     from: { availabilityZones: "3" },
     to: { availabilityZones: "2" },
-    replaced: RELAID,
+    replaced: [
+      ...RELAID,
+      ...MOUNTS_MOVED,
+      "replace aws:lb/loadBalancer:LoadBalancer pythonide-alb",
+    ].sort(),
     others: [
       "delete aws:ec2/subnet:Subnet pythonide-vpc-private-3",
       "delete aws:ec2/subnet:Subnet pythonide-vpc-public-3",
       "delete aws:efs/mountTarget:MountTarget pythonide-efs-mount-3",
+      "update aws:ecs/service:Service ide-prod-service",
+      "update aws:rds/subnetGroup:SubnetGroup pythonide-db-subnets",
       "update awsx:ec2:Vpc pythonide-vpc",
     ],
-    dangerous: 4,
+    dangerous: 7,
   },
   {
     setting: "database Multi-AZ and storage (ModifyDBInstance, in place)",
@@ -205,12 +245,25 @@ const matrix: {
     dangerous: 0,
   },
   {
-    setting: "VPC CIDR",
+    setting: "VPC CIDR (a new VPC id: its security groups and target group go with it)",
     stack: "prod",
     to: { vpcCidr: "10.1.0.0/16" },
-    replaced: [...RELAID, "replace awsx:ec2:Vpc pythonide-vpc"],
-    others: [],
-    dangerous: 5,
+    replaced: [
+      "replace aws:ec2/securityGroup:SecurityGroup pythonide-alb-sg",
+      "replace aws:ec2/securityGroup:SecurityGroup pythonide-db-sg",
+      "replace aws:ec2/securityGroup:SecurityGroup pythonide-efs-sg",
+      "replace aws:ec2/securityGroup:SecurityGroup pythonide-task-sg",
+      ...RELAID,
+      ...MOUNTS_MOVED,
+      "replace aws:lb/loadBalancer:LoadBalancer pythonide-alb",
+      "replace aws:lb/targetGroup:TargetGroup ide-prod-tg",
+      "replace awsx:ec2:Vpc pythonide-vpc",
+    ],
+    others: [
+      "update aws:ecs/service:Service ide-prod-service",
+      "update aws:rds/subnetGroup:SubnetGroup pythonide-db-subnets",
+    ],
+    dangerous: 8,
   },
   {
     setting:
@@ -344,6 +397,106 @@ describe("--against: what a config change does to a deployed stack", function ()
       stateful: "one per zone: tasks in its zone lose the file system while it is replaced",
       deleteFirst: true,
     });
+  });
+
+  /** Inputs of the resource `name` registered for a prod config. */
+  const inputsOf = async (set: Record<string, ConfigChange>, name: string) =>
+    (await records("prod", set)).find((r) => r.custom && r.name === name)!.inputs;
+
+  it("zones 3 -> 2: the ALB loses a subnet and is replaced, refused without --allow-replace", async () => {
+    const from = { availabilityZones: "3" };
+    assert.deepStrictEqual((await inputsOf(from, "pythonide-alb")).subnets, [
+      "subnet-public-a-10.0.0.0-19",
+      "subnet-public-b-10.0.64.0-19",
+      "subnet-public-c-10.0.128.0-19",
+    ]);
+    assert.deepStrictEqual((await inputsOf({}, "pythonide-alb")).subnets, [
+      "subnet-public-a-10.0.0.0-18",
+      "subnet-public-b-10.0.128.0-18",
+    ]);
+    const diff = await compare("prod", from, {});
+    const alb = diff.changes.find((c) => c.name === "pythonide-alb")!;
+    assert.deepStrictEqual(
+      [alb.kind, alb.changed, alb.reasons, alb.stateful],
+      [
+        "replace",
+        ["subnets"],
+        [
+          "subnets changed, an application load balancer's subnets changed without adding any (customizeDiffLoadBalancerALB): forces replacement (terraform-provider-aws internal/service/elbv2/load_balancer.go)",
+        ],
+        "its DNS name, which the domain's records point at",
+      ],
+    );
+    assert.ok(diff.dangerous.includes(alb));
+    const report = { stack: "prod", oldFile: "old", newFile: "new", configErrors: [], diff };
+    assert.strictEqual(againstExitCode(report, false), 1);
+    assert.strictEqual(againstExitCode(report, true), 0);
+  });
+
+  it("zones 2 -> 3: the mount targets follow their re-laid-out subnets; the third is new", async () => {
+    const mounts = async (set: Record<string, ConfigChange>) =>
+      Promise.all(
+        [1, 2, 3].map(async (i) =>
+          (await records("prod", set)).find((r) => r.name === `pythonide-efs-mount-${i}`),
+        ),
+      ).then((rs) => rs.map((r) => r?.inputs.subnetId));
+    assert.deepStrictEqual(await mounts({}), [
+      "subnet-public-a-10.0.0.0-18",
+      "subnet-public-b-10.0.128.0-18",
+      undefined,
+    ]);
+    assert.deepStrictEqual(await mounts({ availabilityZones: "3" }), [
+      "subnet-public-a-10.0.0.0-19",
+      "subnet-public-b-10.0.64.0-19",
+      "subnet-public-c-10.0.128.0-19",
+    ]);
+    const diff = await compare("prod", {}, { availabilityZones: "3" });
+    const alb = diff.changes.find((c) => c.name === "pythonide-alb")!;
+    // Three subnets for two: an increase, which customizeDiffLoadBalancerALB lets update.
+    assert.deepStrictEqual([alb.kind, alb.changed], ["update", ["subnets"]]);
+    assert.deepStrictEqual(
+      diff.changes
+        .filter((c) => c.type === "aws:efs/mountTarget:MountTarget")
+        .map((c) => [c.name, c.kind, c.deleteFirst ?? false]),
+      [
+        ["pythonide-efs-mount-1", "replace", true],
+        ["pythonide-efs-mount-2", "replace", true],
+        ["pythonide-efs-mount-3", "create", false],
+      ],
+    );
+  });
+
+  it("natStrategy none <-> single moves the tasks and mount targets between the subnet types", async () => {
+    const publicIds = ["subnet-public-a-10.0.0.0-18", "subnet-public-b-10.0.128.0-18"];
+    const privateIds = ["subnet-private-a-10.0.64.0-18", "subnet-private-b-10.0.192.0-18"];
+    for (const [set, subnets, assignPublicIp] of [
+      [{}, publicIds, true],
+      [{ natStrategy: "single" }, privateIds, false],
+    ] as const) {
+      assert.deepStrictEqual((await inputsOf(set, "ide-prod-service")).networkConfiguration, {
+        subnets,
+        assignPublicIp,
+        securityGroups: ["pythonide-task-sg-id"],
+      });
+      assert.deepStrictEqual(
+        [
+          (await inputsOf(set, "pythonide-efs-mount-1")).subnetId,
+          (await inputsOf(set, "pythonide-efs-mount-2")).subnetId,
+        ],
+        subnets,
+      );
+      // The database stays in the private subnets, the ALB in the public ones.
+      assert.deepStrictEqual((await inputsOf(set, "pythonide-db-subnets")).subnetIds, privateIds);
+      assert.deepStrictEqual((await inputsOf(set, "pythonide-alb")).subnets, publicIds);
+    }
+    const back = await compare("prod", { natStrategy: "single" }, {});
+    assert.deepStrictEqual(
+      back.changes.filter((c) => c.kind !== "replace").map((c) => [c.name, c.kind, c.changed]),
+      [
+        ["pythonide-vpc", "update", ["natGateways"]],
+        ["ide-prod-service", "update", ["networkConfiguration"]],
+      ],
+    );
   });
 
   it("a protected resource's replacement is dangerous; an ignored property is no change", function () {

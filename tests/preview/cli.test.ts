@@ -237,7 +237,9 @@ describe("preview CLI", function () {
       file,
       fs
         .readFileSync(path.join(ROOT, "Pulumi.prod.yaml"), "utf8")
-        .replace("aws:region: us-east-2", "aws:region: sa-east-1"),
+        .replace("aws:region: us-east-2", "aws:region: sa-east-1")
+        // The certificate must be in the stack's region (model/config acmCertificateRegion).
+        .replace("arn:aws:acm:us-east-2:", "arn:aws:acm:sa-east-1:"),
     );
     try {
       const r = await cli("--config-file", file);

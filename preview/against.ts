@@ -7,7 +7,7 @@
  * (policies, AWS limits: its verdict fails the run as there), and both configs are priced: the
  * monthly cost change, deployed -> new.
  */
-import { usd } from "../model/cost";
+import { PerScenario, perScenario, SCENARIOS, usd } from "../model/cost";
 import { diffRecords, ResourceChange, StackDiff } from "../model/replacement";
 import { configProblems, StackReport, StackSource } from "./gate";
 import { runProgram } from "./program";
@@ -114,31 +114,21 @@ export function renderAgainst(r: AgainstReport, allowReplace: boolean): string {
   return out.join("\n") + "\n";
 }
 
-/** The three monthly figures of a config's estimate, USD. */
-export interface MonthFigures {
-  floor: number;
-  expected: number;
-  ceiling: number;
-}
-
 /** What the change does to the month: each config's figures, and new minus deployed. */
 export interface CostChange {
   region: string | null;
-  deployed: MonthFigures | null;
-  new: MonthFigures | null;
+  deployed: PerScenario | null;
+  new: PerScenario | null;
   /** new - deployed, per figure; null when either was not estimated. */
-  change: MonthFigures | null;
+  change: PerScenario | null;
   /** Why a config was not priced (its report's costError, or its verdict). */
   deployedError: string | null;
   newError: string | null;
 }
 
-const SCENARIOS = ["floor", "expected", "ceiling"] as const;
-
-function figures(r: StackReport): MonthFigures | null {
-  return r.cost
-    ? { floor: r.cost.floor, expected: r.cost.expected, ceiling: r.cost.ceiling }
-    : null;
+function figures(r: StackReport): PerScenario | null {
+  const cost = r.cost;
+  return cost ? perScenario((s) => cost[s]) : null;
 }
 
 function whyUnpriced(r: StackReport): string | null {
@@ -154,14 +144,7 @@ export function costChange(deployed: StackReport, next: StackReport): CostChange
     region: next.cost?.region ?? deployed.cost?.region ?? null,
     deployed: a,
     new: b,
-    change:
-      a && b
-        ? {
-            floor: b.floor - a.floor,
-            expected: b.expected - a.expected,
-            ceiling: b.ceiling - a.ceiling,
-          }
-        : null,
+    change: a && b ? perScenario((s) => b[s] - a[s]) : null,
     deployedError: whyUnpriced(deployed),
     newError: whyUnpriced(next),
   };

@@ -10,7 +10,14 @@ import { candidateMonths } from "./months";
 import { pricePlatform } from "./platform";
 import { regionOf } from "./records";
 import { modelServices, priceServices } from "./services";
-import { CostEstimate, EstimateOptions, PerScenario, Scenario } from "./types";
+import {
+  CostEstimate,
+  EstimateOptions,
+  PerScenario,
+  perScenario,
+  Scenario,
+  SCENARIOS,
+} from "./types";
 
 /** Readable names of the price groups, for the note about prices assumed from another region. */
 export function priceGroup(key: string): string {
@@ -122,10 +129,7 @@ export type FreeTierLeft = Record<string, PerScenario>;
 /** A whole account's always-free tiers, none used yet. */
 export function accountFreeTier(): FreeTierLeft {
   return Object.fromEntries(
-    FREE_TIER_ALLOWANCES.map(([key, free]) => [
-      key,
-      { floor: free, expected: free, ceiling: free },
-    ]),
+    FREE_TIER_ALLOWANCES.map(([key, free]) => [key, perScenario(() => free)]),
   );
 }
 
@@ -145,22 +149,15 @@ export function applyFreeTier(out: Lines, a: CostAssumptions, left?: FreeTierLef
   }
   const shared = left !== undefined;
   const pool = left ?? accountFreeTier();
-  const scenarios: Scenario[] = ["floor", "expected", "ceiling"];
   const applied: string[] = [];
   for (const [key, free, item] of FREE_TIER_ALLOWANCES) {
     const remaining = pool[key];
     const used = (s: Scenario) =>
       out.lines.filter((l) => l.priceKey === key).reduce((sum, l) => sum + l.quantity[s], 0);
-    const taken = Object.fromEntries(
-      scenarios.map((s) => [s, Math.min(remaining[s], used(s))]),
-    ) as PerScenario;
-    for (const s of scenarios) remaining[s] -= taken[s];
+    const taken = perScenario((s) => Math.min(remaining[s], used(s)));
+    for (const s of SCENARIOS) remaining[s] -= taken[s];
     if (taken.ceiling === 0 && taken.expected === 0) continue;
-    const credit: PerScenario = {
-      floor: -taken.floor,
-      expected: -taken.expected,
-      ceiling: -taken.ceiling,
-    };
+    const credit = perScenario((s) => -taken[s]);
     out.add(FREE_TIER_RECORD, `CloudWatch free tier: ${free} ${item}`, key, credit, {
       assumed: shared
         ? `this stack's share of the account's ${free}, which the stacks of this run share (assumption freeTier)`

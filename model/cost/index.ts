@@ -46,3 +46,4 @@ export { awakeHours } from "./months";
 export { servicesOf } from "./services";
 export type { ServiceSummary } from "./services";
 export type { CostEstimate, CostLine, EstimateOptions, PerScenario, Scenario } from "./types";
+export { perScenario, SCENARIOS } from "./types";

@@ -9,6 +9,13 @@ import { CostAssumptions } from "./assumptions";
 export type Scenario = "floor" | "expected" | "ceiling";
 /** A number per scenario. */
 export type PerScenario = Record<Scenario, number>;
+/** The scenarios, in the order estimates print them. */
+export const SCENARIOS: readonly Scenario[] = ["floor", "expected", "ceiling"];
+
+/** A PerScenario whose figure for each scenario is `f(scenario)`. */
+export function perScenario(f: (s: Scenario) => number): PerScenario {
+  return { floor: f("floor"), expected: f("expected"), ceiling: f("ceiling") };
+}
 
 /** One priced item. */
 export interface CostLine {

@@ -28,11 +28,6 @@ function range(from: number, to: number, step: number): number[] {
   return out;
 }
 
-/** True when Fargate offers this CPU/memory pair. */
-export function isValidFargateSize(cpu: number, memory: number): boolean {
-  return FARGATE_SIZES.get(cpu)?.includes(memory) ?? false;
-}
-
 /**
  * Why a pair is not valid, as a sentence fragment naming what would be, or undefined when it is.
  * Used verbatim by config validation and the policy pack so both say the same thing.

@@ -1,10 +1,10 @@
 /**
  * The RDS PostgreSQL instance classes the stacks may use. A class must be here to be priced
- * (model/prices.ts) and to have a connection limit for the "connections near limit" alarm.
+ * (model/prices/) and to have a connection limit for the "connections near limit" alarm.
  */
 
 /**
- * The RDS engines the price table prices (model/prices.ts holds PostgreSQL's hourly rates only),
+ * The RDS engines the price table prices (model/prices/ holds PostgreSQL's hourly rates only),
  * by the `engine` input's value, with the name an estimate shows. An instance of any other
  * engine is listed as not priced, never priced at another engine's rate (MySQL, MariaDB, Oracle
  * and SQL Server bill differently per class).

@@ -70,7 +70,7 @@ Options:
   --free-tier               apply the account's always-free tiers to the cost estimates, once
                             for the run (the stacks share one account)
   --live-prices             price from the AWS Price List with your AWS credentials (cached in
-                            .cache/live-prices for 7 days) instead of model/prices.ts
+                            .cache/live-prices for 7 days) instead of model/prices/
   --json                    print one JSON document instead of text
   --help                    print this help
 

@@ -83,7 +83,7 @@ export async function liveRegionPrices(
     const e = err as Error;
     if (e.name === "CredentialsProviderError") {
       throw new Error(
-        `--live-prices needs AWS credentials allowed pricing:GetProducts (${e.message}): configure them (AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY) or drop --live-prices to price from model/prices.ts`,
+        `--live-prices needs AWS credentials allowed pricing:GetProducts (${e.message}): configure them (AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY) or drop --live-prices to price from model/prices/`,
       );
     }
     throw e;
@@ -96,5 +96,5 @@ export async function liveRegionPrices(
 
 /** One line saying where the prices came from, for the CLIs. */
 export function describeLive(region: string, live: Cached & { cached: boolean }): string {
-  return `live prices for ${region}: ${live.read.length} figures from the AWS Price List (${live.cached ? `cached ${live.fetched}` : "fetched now"}); kept from model/prices.ts: ${live.kept.join(", ") || "none"}`;
+  return `live prices for ${region}: ${live.read.length} figures from the AWS Price List (${live.cached ? `cached ${live.fetched}` : "fetched now"}); kept from model/prices/: ${live.kept.join(", ") || "none"}`;
 }

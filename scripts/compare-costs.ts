@@ -72,7 +72,7 @@ const REGION_ITEMS: [PriceKey, string][] = [
 ];
 
 /**
- * model/prices.ts's regions as a Markdown table: a figure found for the region, or "us-east-1's"
+ * model/prices/'s regions as a Markdown table: a figure found for the region, or "us-east-1's"
  * where none was found; and how many of all items (and RDS classes) have a source of their own.
  */
 export function regionTable(): string {
@@ -99,7 +99,7 @@ export function regionTable(): string {
     line(head.map((_, i) => (i === 0 ? "---" : "---:"))),
     ...rows.map(line),
     "",
-    "USD, from model/prices.ts (`npm run compare-costs` writes this table). A figure marked \"us-east-1's\" had no source for its region and is us-east-1's; estimates in that region mark those lines `*` and name them in a note. `own figures` counts every priced item and RDS class, the Spot factor (an assumption everywhere) included; the sources are on each figure in the file.",
+    "USD, from model/prices/ (`npm run compare-costs` writes this table). A figure marked \"us-east-1's\" had no source for its region and is us-east-1's; estimates in that region mark those lines `*` and name them in a note. `own figures` counts every priced item and RDS class, the Spot factor (an assumption everywhere) included; the sources are on each figure in model/prices/regions/.",
   ].join("\n");
 }
 
@@ -440,7 +440,7 @@ export function table(configs: Configuration[]): string {
     line(planHead.map((_, i) => (i >= 2 ? "---:" : "---"))),
     ...plans.map(line),
     "",
-    `Per month of ${HOURS_PER_MONTH} hours in ${REGION}, USD, from \`npm run compare-costs\`, every row priced in the same run (prices dated ${PRICES_DATE}, model/prices.ts; default assumptions of model/cost/: ${fmtLcu(lcu.perMonth)} LCU-hours a month derived from the workload, ${a.efsStoredGb} GB on EFS, ${a.logGbIngestedPerGroupPerMonth} GB of logs per group, staging on ${a.stagingActiveHoursPerMonth} h a month, free tiers not applied). ` +
+    `Per month of ${HOURS_PER_MONTH} hours in ${REGION}, USD, from \`npm run compare-costs\`, every row priced in the same run (prices dated ${PRICES_DATE}, model/prices/; default assumptions of model/cost/: ${fmtLcu(lcu.perMonth)} LCU-hours a month derived from the workload, ${a.efsStoredGb} GB on EFS, ${a.logGbIngestedPerGroupPerMonth} GB of logs per group, staging on ${a.stagingActiveHoursPerMonth} h a month, free tiers not applied). ` +
       "Seed configurations are built as resources and priced by the same estimate as the stacks; where a seed names no database class, db.t4g.small is assumed; the seeds name no NAT gateway, so their tasks, like ours, are priced with a public IPv4 address each. " +
       `Students served: the capacity planner at exam load (seed 001: 34 students = 65% of 1 vCPU), at the service's target-tracking CPU target, else the seed's own target, else ${DEFAULT_TARGET}%. ` +
       `The project's stacks are run on mocks at ${COMPARISON_NOW.toISOString().slice(0, 10)}; staging and exam share prod's load balancer, network and file system, which prod's row carries.`,

@@ -61,7 +61,7 @@ export interface PlanRequest {
   publicIp: boolean;
   /** Apply the account's always-free tiers. Default false. */
   freeTier: boolean;
-  /** Prices instead of model/prices.ts's, by region (--live-prices). */
+  /** Prices instead of model/prices/'s, by region (--live-prices). */
   prices?: Record<string, RegionPrices>;
 }
 
@@ -222,7 +222,7 @@ export function plan(req: PlanRequest): PlanResult {
   }
   const prices = req.prices?.[req.region] ?? pricesFor(req.region);
   lines.push(
-    `    prices: ${req.prices?.[req.region] ? "the AWS Price List (--live-prices)" : "model/prices.ts"} for ${req.region}, ${HOURS_PER_MONTH} h a month${req.capacity.strategy !== "on-demand" ? `, Spot at ${prices.items["fargate.spotFactor"].usd} x on-demand (an assumption)` : ""}`,
+    `    prices: ${req.prices?.[req.region] ? "the AWS Price List (--live-prices)" : "model/prices/"} for ${req.region}, ${HOURS_PER_MONTH} h a month${req.capacity.strategy !== "on-demand" ? `, Spot at ${prices.items["fargate.spotFactor"].usd} x on-demand (an assumption)` : ""}`,
     `    public IPv4: ${req.publicIp ? "one per task (natStrategy none: public subnets)" : "none (tasks behind NAT)"}; --public-ip yes|no`,
     ...[...p.always.notes, ...p.lb.notes]
       .filter((n, i, all) => all.indexOf(n) === i && !n.startsWith("Fargate Spot"))

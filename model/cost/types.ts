@@ -37,7 +37,7 @@ export interface CostLine {
   assumed?: string;
   /** Where the unit price comes from, and when it was read. */
   source: string;
-  /** The price table entry (model/prices.ts), or `rds.instance.<class>`. */
+  /** The price table entry (model/prices/), or `rds.instance.<class>`. */
   priceKey: string;
   /** Set when the unit price is another region's (no source for this region was found). */
   assumedFrom?: string;
@@ -75,7 +75,7 @@ export interface EstimateOptions {
    */
   defaultRegion?: string;
   /**
-   * Prices to use instead of model/prices.ts's, by region (`--live-prices`: the AWS Price List's
+   * Prices to use instead of model/prices/'s, by region (`--live-prices`: the AWS Price List's
    * figures, preview/live-prices.ts). A region not listed is priced from the table.
    */
   prices?: Readonly<Record<string, RegionPrices>>;

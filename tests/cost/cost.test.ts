@@ -517,7 +517,7 @@ describe("cost estimate: platform items", () => {
     near(line(e, "db", "RDS storage (gp3)").monthly.floor, 2 * 20 * 0.115);
     near(line(e, "db", "Secrets Manager secret (RDS-managed").monthly.floor, 0.4);
     assert.equal(line(e, "db", "RDS PostgreSQL").assumedFrom, "us-east-1");
-    // Secrets Manager and gp3 storage have us-east-2 sources (model/prices.ts); db.t4g.small not.
+    // Secrets Manager and gp3 storage have us-east-2 sources (model/prices/); db.t4g.small not.
     assert.equal(line(e, "db", "Secrets Manager secret (RDS-managed").assumedFrom, undefined);
     assert.equal(line(e, "db", "RDS storage (gp3)").assumedFrom, undefined);
     assert.ok(

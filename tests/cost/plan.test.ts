@@ -109,7 +109,7 @@ describe("npm run plan", () => {
     assert.equal(parseArgs(["--live-prices", "--students", "60"]).livePrices, true);
     const r = plan(req);
     assert.match(r.text, /free tiers applied per account, as if this stack were alone in it/);
-    assert.match(r.text, /prices: model\/prices\.ts for eu-west-2/);
+    assert.match(r.text, /prices: model\/prices\/ for eu-west-2/);
     // London's own Fargate and public IPv4 figures: 2 tasks x 730 h x (0.04656 + 2 x 0.00511 + 0.005).
     near(r.monthly, 2 * 730 * (0.04656 + 2 * 0.00511 + 0.005));
     assert.match(plan(parseArgs(["--students", "60"])).text, /free tiers not applied/);

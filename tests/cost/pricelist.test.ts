@@ -188,7 +188,7 @@ describe("--live-prices: the AWS Price List, from recorded responses", () => {
       liveRegionPrices("eu-west-2", { client: noCredentials, cacheDir: tempDir() }),
       (err: Error) =>
         err.message ===
-        "--live-prices needs AWS credentials allowed pricing:GetProducts (Could not load credentials from any providers): configure them (AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY) or drop --live-prices to price from model/prices.ts",
+        "--live-prices needs AWS credentials allowed pricing:GetProducts (Could not load credentials from any providers): configure them (AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY) or drop --live-prices to price from model/prices/",
     );
   });
 

@@ -405,7 +405,7 @@ describe("price table", () => {
     assert.throws(
       () => pricesFor("eu-west-9"),
       new Error(
-        'no prices for region "eu-west-9": the cost model prices us-east-1, us-east-2, us-west-2, ca-central-1, eu-west-1, eu-west-2, eu-central-1, ap-south-1, ap-southeast-2, ap-northeast-1 (add the region\'s figures to model/prices.ts)',
+        'no prices for region "eu-west-9": the cost model prices us-east-1, us-east-2, us-west-2, ca-central-1, eu-west-1, eu-west-2, eu-central-1, ap-south-1, ap-southeast-2, ap-northeast-1 (add a file for the region to model/prices/regions/)',
       ),
     );
     assert.throws(

@@ -1,6 +1,6 @@
 /**
  * One priced stack per listed region: the shipped prod stack, run on mocks with its stack file,
- * priced in each region of model/prices.ts. The expected floor is computed here from prod's
+ * priced in each region of model/prices/. The expected floor is computed here from prod's
  * quantities (written out below, from the stack file and the cost assumptions) times that
  * region's own figures, so a figure changed in the table, a line lost or a quantity changed
  * fails here; and the lines carried as us-east-1's are exactly those the table marks.

@@ -245,7 +245,7 @@ describe("preview CLI", function () {
       const r = await cli("--config-file", file);
       assert.strictEqual(r.code, 0, r.stdout);
       const reason =
-        'no prices for region "sa-east-1": the cost model prices us-east-1, us-east-2, us-west-2, ca-central-1, eu-west-1, eu-west-2, eu-central-1, ap-south-1, ap-southeast-2, ap-northeast-1 (add the region\'s figures to model/prices.ts)';
+        'no prices for region "sa-east-1": the cost model prices us-east-1, us-east-2, us-west-2, ca-central-1, eu-west-1, eu-west-2, eu-central-1, ap-south-1, ap-southeast-2, ap-northeast-1 (add a file for the region to model/prices/regions/)';
       assert.ok(r.stdout.includes(`\nMonthly cost: not estimated: ${reason}\n`), r.stdout);
       assert.match(
         r.stdout,
@@ -264,7 +264,7 @@ describe("preview CLI", function () {
 
   it("--live-prices that cannot be read: exit 2 with the reason, text and JSON", async () => {
     const reason =
-      "--live-prices needs AWS credentials allowed pricing:GetProducts (Could not load credentials from any providers): configure them (AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY) or drop --live-prices to price from model/prices.ts";
+      "--live-prices needs AWS credentials allowed pricing:GetProducts (Could not load credentials from any providers): configure them (AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY) or drop --live-prices to price from model/prices/";
     const refuse = async (): Promise<never> => {
       throw new Error(reason);
     };

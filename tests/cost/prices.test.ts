@@ -106,8 +106,48 @@ describe("price table", () => {
       "fargate.arm.vcpuHour",
       "fargate.arm.gbHour",
       "fargate.spotFactor",
+      "alb.hour",
+      "alb.lcuHour",
+      "nat.hour",
+      "nat.gb",
       "publicIpv4.hour",
+      "cloudwatch.logsIngestGb",
+      "cloudwatch.logsStorageGbMonth",
+      "secretsmanager.secretMonth",
     ]);
+    // Sydney's own figures and their units (Price List files and a bill, 2025-03 to 2026-10).
+    assert.deepEqual(
+      (
+        [
+          "alb.hour",
+          "alb.lcuHour",
+          "nat.hour",
+          "nat.gb",
+          "cloudwatch.logsIngestGb",
+          "cloudwatch.logsStorageGbMonth",
+          "secretsmanager.secretMonth",
+        ] as const
+      ).map((k) => [usd("ap-southeast-2", k), pricesFor("ap-southeast-2").items[k].unit]),
+      [
+        [0.0252, "ALB-hour"],
+        [0.008, "LCU-hour"],
+        [0.059, "gateway-hour"],
+        [0.059, "GB processed"],
+        [0.67, "GB ingested"],
+        [0.033, "GB-month stored"],
+        [0.4, "secret-month"],
+      ],
+    );
+    // Sydney's RDS PostgreSQL feed gave db.t4g.medium only; micro and small stay us-east-1's.
+    assert.deepEqual(t4g("ap-southeast-2"), [
+      [0.016, "us-east-1"],
+      [0.032, "us-east-1"],
+      [0.102, undefined],
+    ]);
+    assert.equal(
+      rdsInstancePrice(pricesFor("ap-southeast-2"), "db.t4g.medium").unit,
+      "instance-hour",
+    );
     assert.deepEqual(
       (
         [

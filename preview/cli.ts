@@ -39,7 +39,7 @@ import {
 import { exitCodeFor, renderJson, renderText, RunInfo, shown } from "./report";
 import { liveRegionPrices } from "./live-prices";
 import { nearest } from "../model/config";
-import { accountFreeTier, CostAssumptions } from "../model/cost";
+import { accountFreeTier } from "../model/cost";
 import { PRICED_REGIONS, RegionPrices } from "../model/prices";
 
 export const USAGE = `Usage: npm start -- [options]
@@ -261,21 +261,6 @@ function livePricesFrom(read: (region: string) => Promise<RegionPrices>) {
   };
 }
 
-/**
- * The cost assumptions of the run: the monthly-budget policy's `assumptions` from
- * --policy-config (so the printed estimate is the one the policy judges), and `freeTier` with
- * --free-tier.
- */
-export function costAssumptions(
-  config: PolicyPackConfig,
-  freeTier: boolean,
-): Partial<CostAssumptions> {
-  const fromPolicy = config["monthly-budget"]?.properties?.assumptions as
-    | Partial<CostAssumptions>
-    | undefined;
-  return { ...fromPolicy, ...(freeTier ? { freeTier: true } : {}) };
-}
-
 /** The --against run's result: the comparison, the new config's gate, the cost change. */
 function againstResult(
   comparison: AgainstReport,
@@ -391,7 +376,7 @@ export async function main(
       now,
       firstPreview: options.firstPreview,
       stacks,
-      costAssumptions: costAssumptions(policyConfig.config, options.freeTier),
+      freeTier: options.freeTier,
       livePrices: options.livePrices
         ? livePricesFrom(
             readLivePrices ?? (async (region) => (await liveRegionPrices(region)).prices),

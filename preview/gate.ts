@@ -27,7 +27,13 @@ import {
 } from "../model/awsLimits";
 import { STAGING_EXPIRY_POLICY, type ScheduleEntry } from "../model/schedule";
 import { AnalyzerResource, Diagnostic, PolicyPack, marshalProperties } from "./analyzer";
-import { CostAssumptions, CostEstimate, estimate, FreeTierLeft } from "../model/cost";
+import {
+  budgetAssumptions,
+  CostEstimate,
+  estimate,
+  FreeTierLeft,
+  withBudgetAssumptions,
+} from "../model/cost";
 import { RegionPrices } from "../model/prices";
 import { cacheTsNodeCompiles } from "./compile-cache";
 import { EnforcementLevel, PolicyPackConfig, reconcilePolicyConfig } from "./policy-config";
@@ -282,8 +288,11 @@ export interface GateOptions {
   platformOutputs?: Record<string, unknown>;
   /** Preview the stack as a new stack's first preview (runProgram's `firstPreview`). */
   firstPreview?: boolean;
-  /** Cost assumptions for the estimate (`--free-tier`: `{ freeTier: true }`). */
-  costAssumptions?: Partial<CostAssumptions>;
+  /**
+   * `--free-tier`: the account's always-free tiers, in the printed estimate and in the
+   * monthly-budget policy's alike (added to the policy config's `assumptions`).
+   */
+  freeTier?: boolean;
   /**
    * Reads a region's live prices (`--live-prices`); default (or undefined): the table's. What it
    * throws, gateStack throws: prices asked for and unavailable fail the run.
@@ -439,7 +448,7 @@ export async function gateStack(source: StackSource, options: GateOptions): Prom
     source.stack,
     raw,
     run,
-    options.policyConfig ?? {},
+    withBudgetAssumptions(options.policyConfig ?? {}, options.freeTier ? { freeTier: true } : {}),
   );
   const { records, resources, violations, remediations } = evaluated;
   report.timings.policiesMs = Date.now() - policiesStarted;
@@ -467,15 +476,20 @@ export async function gateStack(source: StackSource, options: GateOptions): Prom
     sharedListeners(run, options, config.region),
   );
   judgePriorities([report]);
+  // The assumptions are the ones the monthly-budget policy was configured with (the reconciled
+  // config, --free-tier included), so what is printed is what the policy judged. The region: the
+  // policy's assumption if it names one, else the stack's own (the default provider's region is
+  // config, not a record), as the policy reads it from the provider.
+  const assumptions = budgetAssumptions(evaluated.config);
+  const region = assumptions.region ?? config.region;
   // Live prices were asked for: when they cannot be had, the run fails (the caller's error),
   // rather than pricing from the table unasked.
-  const live = options.livePrices ? await options.livePrices(config.region) : undefined;
-  const prices = live ? { [config.region]: live } : undefined;
+  const live = options.livePrices ? await options.livePrices(region) : undefined;
+  const prices = live ? { [region]: live } : undefined;
   try {
-    // The default provider's region is config, not a record: price the stack's own region.
     report.cost = estimate(
       records,
-      { ...options.costAssumptions, region: config.region },
+      { ...assumptions, region },
       { now: options.now, prices, freeTierLeft: options.freeTierLeft },
     );
   } catch (err) {

@@ -90,6 +90,48 @@ export const DEFAULT_ASSUMPTIONS: Readonly<CostAssumptions> = {
   auroraIoMillionsPerAwakeHour: 0.1,
 };
 
+/**
+ * The policy that judges the estimate (policy-pack/policies/cost.ts). Its `assumptions` config is
+ * the one source of a run's assumptions: the policy prices with it, and the offline preview prints
+ * its estimates with it (budgetAssumptions), so what is printed is what the policy judges.
+ */
+export const BUDGET_POLICY = "monthly-budget";
+
+/** A policy config as a pack is configured with it: per policy, its properties. */
+export type PolicyProperties = Readonly<Record<string, { properties?: Record<string, unknown> }>>;
+
+/**
+ * The assumptions a policy config gives: the BUDGET_POLICY's `assumptions` property, or none. Not
+ * checked here: estimate() checks them (resolveAssumptions) and names a bad one.
+ */
+export function budgetAssumptions(config: PolicyProperties): Partial<CostAssumptions> {
+  const given = config[BUDGET_POLICY]?.properties?.assumptions;
+  return isPlainObject(given) ? (given as Partial<CostAssumptions>) : {};
+}
+
+/**
+ * The policy config with `extra` assumptions added to the BUDGET_POLICY's own (`--free-tier`:
+ * `{ freeTier: true }`), so the policy judges with them too. A config whose `assumptions` is not
+ * an object is returned as it is, for the config's check to name.
+ */
+export function withBudgetAssumptions<C extends PolicyProperties>(
+  config: C,
+  extra: Partial<CostAssumptions>,
+): C {
+  if (Object.keys(extra).length === 0) return config;
+  const policy = config[BUDGET_POLICY] ?? {};
+  const given = policy.properties?.assumptions ?? {};
+  if (!isPlainObject(given)) return config;
+  const assumptions = { ...(given as object), ...extra };
+  return {
+    ...config,
+    [BUDGET_POLICY]: { ...policy, properties: { ...policy.properties, assumptions } },
+  };
+}
+
+const isPlainObject = (v: unknown): boolean =>
+  v !== null && typeof v === "object" && !Array.isArray(v);
+
 /** One line per assumption, for printing. */
 export const ASSUMPTION_DESCRIPTIONS: Readonly<Record<keyof CostAssumptions, string>> = {
   region: "region priced (default: the AWS provider's region in the records)",

@@ -34,11 +34,14 @@
 export {
   albLcu,
   ASSUMPTION_DESCRIPTIONS,
+  BUDGET_POLICY,
+  budgetAssumptions,
   DEFAULT_ASSUMPTIONS,
   LCU,
   resolveAssumptions,
+  withBudgetAssumptions,
 } from "./assumptions";
-export type { CostAssumptions, LcuDerivation } from "./assumptions";
+export type { CostAssumptions, LcuDerivation, PolicyProperties } from "./assumptions";
 export { accountFreeTier, estimate } from "./estimate";
 export type { FreeTierLeft } from "./estimate";
 export { formatEstimate, usd } from "./format";

@@ -16,6 +16,7 @@
 import { PolicyConfigSchema, PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import {
   ASSUMPTION_DESCRIPTIONS,
+  BUDGET_POLICY,
   CostAssumptions,
   CostEstimate,
   estimate,
@@ -114,7 +115,7 @@ function largest(e: CostEstimate, scenario: Scenario): string {
 
 /** The expected month of the stack must stay under the budget in the policy config. */
 export const monthlyBudget: StackValidationPolicy = {
-  name: "monthly-budget",
+  name: BUDGET_POLICY,
   description:
     "The stack's estimated month (model/cost/: floor plus scheduled windows in the busiest month plus staging's active hours) must stay under the budget in the policy config.",
   remediationSteps:

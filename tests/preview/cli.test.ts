@@ -9,7 +9,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { main, parseArgs } from "../../preview/cli";
-import { usd } from "../../model/cost";
+import { ASSUMPTION_DESCRIPTIONS, resolveAssumptions, usd } from "../../model/cost";
 import { ROOT } from "../../preview/gate";
 import { cli, FIXTURES, NOW, realPack } from "./helpers";
 
@@ -225,6 +225,68 @@ describe("preview CLI", function () {
       );
       assert.strictEqual(doc.total.expected, expected);
       assert.strictEqual(doc.total.perEnrolledStudent, expected / 300);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("--policy-config and --free-tier: every assumption the monthly-budget policy judges with is the printed estimate's", async () => {
+    // Every assumption set away from its default, the region too (the stack is in us-east-2).
+    const given = {
+      region: "ap-southeast-2",
+      albLcuPerHour: 0.5,
+      classStudents: 70,
+      classHoursPerMonth: 90,
+      requestsPerStudentHour: 100,
+      websocketMbPerStudentHour: 6,
+      enrolledStudents: 150,
+      natGbPerMonth: 12,
+      endpointGbPerMonth: 2,
+      efsStoredGb: 11,
+      efsElasticReadGbPerMonth: 9,
+      efsElasticWriteGbPerMonth: 4,
+      logGbIngestedPerGroupPerMonth: 2,
+      rdsBackupGbAboveFree: 1,
+      stagingActiveHoursPerMonth: 12,
+      stagingActiveTasks: 2,
+      stagingMaxTasks: 3,
+      stagingSessionsPerMonth: 8,
+      auroraStoredGb: 2,
+      auroraIoMillionsPerAwakeHour: 0.2,
+      expectedMonth: "2027-04",
+    };
+    assert.deepStrictEqual(
+      [...Object.keys(given), "freeTier"].sort(),
+      Object.keys(ASSUMPTION_DESCRIPTIONS).sort(),
+    );
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "assumptions-"));
+    const file = path.join(dir, "budget.json");
+    fs.writeFileSync(
+      file,
+      JSON.stringify({ "monthly-budget": { budgetUsd: 0.5, assumptions: given } }),
+    );
+    try {
+      const r = await cli("--stack", "exam", "--policy-config", file, "--free-tier");
+      assert.strictEqual(r.code, 0, r.stdout);
+      // The policy's figures (advisory: the default level) ...
+      const judged =
+        /Stack 'exam' expected month (\$[\d.,]+) \(([\w-]+), windows of ([\d-]+)\).* Floor (\$[\d.,]+), expected (\$[\d.,]+), ceiling (\$[\d.,]+)\./.exec(
+          r.stdout,
+        );
+      assert.ok(judged, r.stdout);
+      const [, value, region, month, floor, expected, ceiling] = judged;
+      assert.deepStrictEqual([value, region, month], [expected, "ap-southeast-2", "2027-04"]);
+      // ... are the printed ones, priced with the same assumptions, --free-tier's included.
+      const headline = /^Monthly cost \(ap-southeast-2, 730 h a month[^)]*\): (.*)$/m.exec(
+        r.stdout,
+      );
+      assert.strictEqual(headline?.[1], `floor ${floor}, expected ${expected}, ceiling ${ceiling}`);
+      const printed = /^ {2}assumptions: (.*)$/m.exec(r.stdout)![1];
+      const expectedAssumptions = resolveAssumptions({ ...given, freeTier: true });
+      assert.deepStrictEqual(
+        Object.fromEntries(printed.split(", ").map((kv) => kv.split("="))),
+        Object.fromEntries(Object.entries(expectedAssumptions).map(([k, v]) => [k, String(v)])),
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

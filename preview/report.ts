@@ -3,7 +3,7 @@
  * document for machines. Both carry the same facts.
  */
 import * as path from "path";
-import { formatEstimate, usd } from "../model/cost";
+import { Borrowed, formatEstimate, usd } from "../model/cost";
 import { TZDB_VERSION } from "../model/time";
 import { CapacityOutputs, ROOT, StackReport, Verdict } from "./gate";
 
@@ -74,6 +74,8 @@ export interface RunTotal {
   perEnrolledStudent: number;
   /** Whether the account's free tiers were applied (once, across these stacks). */
   freeTier: boolean;
+  /** The stacks with lines at another region's prices (CostEstimate.borrowed), in run order. */
+  borrowed: ({ stack: string } & Borrowed)[];
 }
 
 /** The run's total (RunTotal); null when no stack was priced. */
@@ -91,16 +93,27 @@ export function runTotal(reports: StackReport[]): RunTotal | null {
     enrolledStudents,
     perEnrolledStudent: enrolledStudents > 0 ? sum("expected") / enrolledStudents : 0,
     freeTier: priced.some((r) => r.cost!.assumptions.freeTier),
+    borrowed: priced.flatMap((r) =>
+      r.cost!.borrowed ? [{ stack: r.stack, ...r.cost!.borrowed }] : [],
+    ),
   };
+}
+
+/** The regions borrowed lines are priced at, `us-east-1` (or several, joined by "or"). */
+function fromOf(borrowed: readonly Borrowed[]): string {
+  return [...new Set(borrowed.map((b) => b.from))].join(" or ");
 }
 
 /** The run's total as one line. */
 export function totalLine(t: RunTotal): string {
   const left = t.notEstimated.length ? `; ${t.notEstimated.join(", ")} not estimated` : "";
   const free = t.freeTier ? "; the account's free tiers applied once across them" : "";
+  const borrowed = t.borrowed.length
+    ? `; ${t.borrowed.map((b) => b.stack).join(", ")} include${t.borrowed.length === 1 ? "s" : ""} lines at ${fromOf(t.borrowed)}'s prices (marked *)`
+    : "";
   return (
     `Total (${t.stacks.join(" + ")}${left}): ${usd(t.expected)} a month expected (each stack's busiest month; floor ${usd(t.floor)}, ceiling ${usd(t.ceiling)}), ` +
-    `${usd(t.perEnrolledStudent)} per enrolled student (${t.enrolledStudents} enrolled, assumption enrolledStudents)${free}`
+    `${usd(t.perEnrolledStudent)} per enrolled student (${t.enrolledStudents} enrolled, assumption enrolledStudents)${free}${borrowed}`
   );
 }
 
@@ -266,10 +279,13 @@ export function renderText(reports: StackReport[], info: RunInfo): string {
   const freeTier = reports.some((r) => r.cost?.assumptions.freeTier)
     ? " Costs with the account's always-free tiers applied once across these stacks, which share one account (--free-tier)."
     : "";
-  out.push(
-    `Summary: ${reports.map(verdictLine).join("; ")}. ${code === 0 ? "Every stack passes the gate" : "The gate fails"} (exit ${code}, ${(info.elapsedMs / 1000).toFixed(1)} s).${freeTier}`,
-  );
   const total = runTotal(reports);
+  const borrowed = total?.borrowed.length
+    ? ` Lines at ${fromOf(total.borrowed)}'s prices (no source for the stack's region was found; marked *): ${total.borrowed.map((b) => `${b.stack} ${b.lines} of ${b.of}`).join(", ")}.`
+    : "";
+  out.push(
+    `Summary: ${reports.map(verdictLine).join("; ")}. ${code === 0 ? "Every stack passes the gate" : "The gate fails"} (exit ${code}, ${(info.elapsedMs / 1000).toFixed(1)} s).${freeTier}${borrowed}`,
+  );
   out.push(total ? totalLine(total) : "Total: not estimated (no stack was priced)");
   return out.join("\n") + "\n";
 }

@@ -6,13 +6,15 @@
  * the same estimate (model/cost/) in the same run, with the students each can serve at its
  * CPU target (the capacity planner), then the seeds' plans summed beside ours with the ratios
  * (total and compute). Writes both tables into README.md between the cost-comparison markers
- * and prints them. `--check` only compares: exit 1 when the README's tables are stale.
+ * and prints them. `--check` only compares: exit 1 when the README's tables are stale. Any other
+ * argument is refused (exit 2) naming the known options (USAGE).
  *
  * One rule for public IPv4: the seeds name no NAT gateway, so their tasks reach ECR and the
  * internet through public addresses, as ours do; every seed task is priced with one.
  */
 import * as fs from "fs";
 import * as path from "path";
+import { parseArgs as parseNodeArgs } from "util";
 import { studentsPerTask } from "../model/capacity";
 import { schemaDefault } from "../model/config";
 import {
@@ -464,8 +466,53 @@ export function replaceBetweenMarkers(readme: string, body: string): string {
   );
 }
 
-async function main(): Promise<void> {
-  const check = process.argv.includes("--check");
+/** What `npm run compare-costs -- --help` prints. */
+export const USAGE = `npm run compare-costs [-- --check]
+
+Prices the seeds' plans and the shipped stacks in one run, prints the cost comparison and the
+prices-by-region tables, and writes both into README.md between their markers (only the text
+between the markers changes; nothing is written when it is already current).
+  --check   write nothing: exit 1 when README.md's tables differ from this run's (CI)
+  --help    this text`;
+
+/** The command line that node:util parseArgs (strict) reads: switches only, no positionals. */
+const OPTIONS = {
+  check: { type: "boolean" },
+  help: { type: "boolean" },
+} as const;
+
+/** A command line compare-costs refuses (exit 2). */
+export class UsageError extends Error {}
+
+/**
+ * The options of `npm run compare-costs`. Throws UsageError naming the bad argument and the known
+ * options (`--check`, `--help`) for anything else.
+ */
+export function parseCompareArgs(argv: string[]): { check: boolean; help: boolean } {
+  const known = Object.keys(OPTIONS)
+    .map((o) => `--${o}`)
+    .join(", ");
+  try {
+    const { values } = parseNodeArgs({ args: argv, options: OPTIONS, strict: true });
+    return { check: values.check ?? false, help: values.help ?? false };
+  } catch (err) {
+    // node:util's refusals (their codes), in this command's words.
+    const e = err as { code?: string; message: string };
+    const bad = /'([^']+)'/.exec(e.message)?.[1] ?? argv.join(" ");
+    const why =
+      e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE"
+        ? `"${bad}" takes no value`
+        : `"${bad}" is not an option`;
+    throw new UsageError(`compare-costs: ${why}: the known options are ${known}`);
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { check, help } = parseCompareArgs(argv);
+  if (help) {
+    console.log(USAGE);
+    return;
+  }
   const configs = [...seedConfigurations(), ...(await stackConfigurations())];
   const body = table(configs);
   const file = path.join(ROOT, "README.md");
@@ -480,11 +527,17 @@ async function main(): Promise<void> {
     return;
   }
   if (updated !== readme) fs.writeFileSync(file, updated);
-  console.log(`\n${updated !== readme ? "updated" : "unchanged"}: README.md`);
+  console.log(
+    `\n${updated !== readme ? "updated" : "unchanged"}: README.md (the cost comparison and prices-by-region tables between their markers)`,
+  );
 }
 
 if (require.main === module) {
-  main().catch((err) => {
+  main(process.argv.slice(2)).catch((err) => {
+    if (err instanceof UsageError) {
+      console.error(err.message);
+      process.exit(2);
+    }
     console.error(`compare-costs: ${(err as Error).message}`);
     process.exit(1);
   });

@@ -27,7 +27,7 @@ import {
   TrafficProfile,
 } from "../model/capacity";
 import { CapacityStrategy, schemaDefault, StackName } from "../model/config";
-import { CostEstimate, estimate, usd } from "../model/cost";
+import { borrowedNote, borrowedOf, borrowedText, CostEstimate, estimate, usd } from "../model/cost";
 import { describeLive, liveRegionPrices } from "../preview/live-prices";
 import {
   CPU_ARCHITECTURES,
@@ -128,6 +128,7 @@ function price(req: PlanRequest, tasks: number, concurrent: number, examWindowHo
   const always = run(serviceRecords({ ...spec, name: "plan", minTasks: tasks, maxTasks: tasks }));
   const lb = run([loadBalancerRecord("plan-alb")]);
   let perExam: number | undefined;
+  let examBorrowed = false;
   if (examWindowHours !== undefined) {
     const from = new Date(Date.UTC(2030, 0, 15, 8));
     const exam = run(
@@ -142,8 +143,10 @@ function price(req: PlanRequest, tasks: number, concurrent: number, examWindowHo
       }),
     );
     perExam = exam.expected;
+    examBorrowed = exam.borrowed !== undefined;
   }
   return {
+    examBorrowed,
     monthly: always.floor,
     hourly: always.floor / HOURS_PER_MONTH,
     perExam,
@@ -167,6 +170,7 @@ export function plan(req: PlanRequest): PlanResult {
   const load = req.load ?? (exam ? "exam" : "ordinary");
   const vcpuPerStudent = load === "exam" ? EXAM_VCPU_PER_STUDENT : ORDINARY_VCPU_PER_STUDENT;
   const lines: string[] = [];
+  let title: string;
   let concurrent: number;
   if (exam) {
     const students = req.students!;
@@ -174,12 +178,12 @@ export function plan(req: PlanRequest): PlanResult {
       throw new Error(`--students ${students}: must be a whole number of at least 1`);
     }
     concurrent = students;
-    lines.push(`Plan for an exam with ${students} students (${req.region})`);
+    title = `Plan for an exam with ${students} students`;
   } else {
     const profile: TrafficProfile = { dailyUsers: req.dailyUsers!, ...req.traffic };
     const sessions = peakConcurrentSessions(profile);
     concurrent = Math.max(1, Math.ceil(sessions));
-    lines.push(`Plan for ${req.dailyUsers} users a day (${req.region})`);
+    title = `Plan for ${req.dailyUsers} users a day`;
     lines.push(
       `  concurrent sessions at the peak: ${req.dailyUsers} users x ${req.traffic.requestsPerUser} sessions / (${req.traffic.activeHours} h x 60) = ${((req.dailyUsers! * req.traffic.requestsPerUser) / (req.traffic.activeHours * 60)).toFixed(2)} a minute, x ${req.traffic.requestSeconds} s / 60 x peak ${req.traffic.peakFactor} = ${sessions.toFixed(2)} -> ${concurrent}`,
     );
@@ -191,25 +195,30 @@ export function plan(req: PlanRequest): PlanResult {
     ? req.examHours + (req.leadMinutes + req.graceMinutes) / 60
     : undefined;
   const p = price(req, tasks, concurrent, examWindowHours);
+  // Figures with a line at another region's prices carry a *, as an estimate's lines do; the
+  // title counts them and one note names them in words (as npm start's headline and note).
+  const star = (borrowed: boolean) => (borrowed ? "*" : "");
+  const borrowed = borrowedOf([...p.always.lines, ...p.lb.lines]);
+  lines.unshift(`${title} (${req.region}${borrowed ? `; ${borrowedText(borrowed)}` : ""})`);
   const ipv4 = p.always.lines.filter((l) => l.priceKey === "publicIpv4.hour");
   const ipv4Monthly = ipv4.reduce((s, l) => s + l.monthly.floor, 0);
   const vcpu = vcpus(req.cpu);
   lines.push(
     `  students per task: floor(${vcpu} vCPU x ${req.cpuTargetPercent}% / ${vcpuPerStudent.toFixed(4)} vCPU a student) = ${perTask}`,
     `  tasks: ceil(${concurrent} / ${perTask})${exam ? `, at least ${MIN_TASKS_DURING_EXAM} during an exam` : ", at least 1"} = ${tasks}`,
-    `  cost of ${tasks} task(s): $${p.hourly.toFixed(4)} an hour, ${usd(p.monthly)} a month all month` +
+    `  cost of ${tasks} task(s): $${p.hourly.toFixed(4)}${star(p.always.borrowed !== undefined)} an hour, ${usd(p.monthly)}${star(p.always.borrowed !== undefined)} a month all month` +
       (req.publicIp
         ? `, of which ${usd(ipv4Monthly)} for their public IPv4 addresses (${tasks} x ${HOURS_PER_MONTH} h x $${ipv4[0]?.unitPrice ?? 0})`
         : " (no public IPv4: tasks behind NAT)"),
   );
   if (p.perExam !== undefined) {
     lines.push(
-      `  one exam: ${req.leadMinutes} min lead + ${req.examHours} h + ${req.graceMinutes} min grace = ${examWindowHours} h of ${tasks} tasks = ${usd(p.perExam)}`,
+      `  one exam: ${req.leadMinutes} min lead + ${req.examHours} h + ${req.graceMinutes} min grace = ${examWindowHours} h of ${tasks} tasks = ${usd(p.perExam)}${star(p.examBorrowed)}`,
     );
   }
   const lcu = p.lb.lines.find((l) => l.priceKey === "alb.lcuHour");
   lines.push(
-    `  with an internet-facing load balancer (hour, LCUs, 2 public IPv4): ${usd(p.monthly + p.loadBalancer)} a month, ${usd((p.monthly + p.loadBalancer) / concurrent)} per ${exam ? "student" : "concurrent session"}`,
+    `  with an internet-facing load balancer (hour, LCUs, 2 public IPv4): ${usd(p.monthly + p.loadBalancer)}${star(borrowed !== undefined)} a month, ${usd((p.monthly + p.loadBalancer) / concurrent)} per ${exam ? "student" : "concurrent session"}`,
     `    load balancer capacity: ${lcu?.assumed ?? "none"}`,
     "  assumptions:",
     `    per-student load ${vcpuPerStudent.toFixed(4)} vCPU (${load === "exam" ? "exam load, seed 001: 34 students = 65% of 1 vCPU" : "ordinary load, seed 000: 60 students under 5% of 4 vCPU"}); --load exam|ordinary`,
@@ -226,7 +235,12 @@ export function plan(req: PlanRequest): PlanResult {
     `    public IPv4: ${req.publicIp ? "one per task (natStrategy none: public subnets)" : "none (tasks behind NAT)"}; --public-ip yes|no`,
     ...[...p.always.notes, ...p.lb.notes]
       .filter((n, i, all) => all.indexOf(n) === i && !n.startsWith("Fargate Spot"))
+      .filter(
+        (n) =>
+          ![p.always, p.lb].some((e) => e.borrowed && n === borrowedNote(e.region, e.borrowed)),
+      )
       .map((n) => `    ${n}`),
+    ...(borrowed ? [`    ${borrowedNote(req.region, borrowed)}`] : []),
   );
   return {
     concurrent,

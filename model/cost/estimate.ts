@@ -5,7 +5,8 @@
 import { HOURS_PER_MONTH, PriceKey, pricesFor } from "../prices";
 import { ResourceRecord } from "../records";
 import { CostAssumptions, resolveAssumptions } from "./assumptions";
-import { Lines } from "./lines";
+import { borrowedNote } from "./format";
+import { borrowedOf, Lines } from "./lines";
 import { candidateMonths } from "./months";
 import { pricePlatform } from "./platform";
 import { regionOf } from "./records";
@@ -18,26 +19,6 @@ import {
   Scenario,
   SCENARIOS,
 } from "./types";
-
-/** Readable names of the price groups, for the note about prices assumed from another region. */
-export function priceGroup(key: string): string {
-  if (key.startsWith("rds.instance.")) return `RDS ${key.slice("rds.instance.".length)}`;
-  const groups: [string, string][] = [
-    ["rds.gp3", "RDS storage"],
-    ["rds.backup", "RDS backup storage"],
-    ["rds.snapshot", "RDS snapshots"],
-    ["aurora.", "Aurora"],
-    ["efs.", "EFS"],
-    ["cloudwatch.alarm", "CloudWatch alarms"],
-    ["cloudwatch.highResolutionAlarm", "CloudWatch alarms"],
-    ["cloudwatch.dashboard", "CloudWatch dashboards"],
-    ["secretsmanager.", "Secrets Manager"],
-    ["endpoint.", "interface endpoints"],
-    ["fargate.ephemeral", "Fargate ephemeral storage"],
-    ["fargate.spot", "the Spot factor"],
-  ];
-  return groups.find(([prefix]) => key.startsWith(prefix))?.[1] ?? key;
-}
 
 /**
  * The monthly estimate of a stack from its recorded resources.
@@ -77,13 +58,8 @@ export function estimate(
   notes.push(applyFreeTier(out, a, options.freeTierLeft));
 
   const total = (s: Scenario) => out.lines.reduce((sum, l) => sum + l.monthly[s], 0);
-  const borrowed = out.lines.filter((l) => l.assumedFrom);
-  if (borrowed.length > 0) {
-    const groups = [...new Set(borrowed.map((l) => priceGroup(l.priceKey)))];
-    notes.push(
-      `no ${region} source was found for ${groups.join(", ")}: those prices are assumed equal to ${borrowed[0].assumedFrom} (marked *)`,
-    );
-  }
+  const borrowed = borrowedOf(out.lines);
+  if (borrowed) notes.push(borrowedNote(region, borrowed));
   notes.push(
     "Fargate Spot is priced as a factor of on-demand, an assumption (AWS publishes no fixed Spot price)",
   );
@@ -107,6 +83,7 @@ export function estimate(
     lines: out.lines,
     unpriced,
     notes,
+    borrowed,
     perEnrolledStudent: a.enrolledStudents > 0 ? total("expected") / a.enrolledStudents : 0,
     assumptions: a,
   };

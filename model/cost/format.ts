@@ -2,7 +2,7 @@
  * The estimate as text: totals, the line table, notes and assumptions. No Pulumi imports.
  */
 import { fmt } from "./assumptions";
-import { CostEstimate } from "./types";
+import { Borrowed, CostEstimate } from "./types";
 
 /** `$1,234.56`; a credit (a free tier) `-$0.90`. */
 export function usd(value: number): string {
@@ -23,7 +23,7 @@ export function formatEstimate(
 ): string {
   const pad = opts.indent ?? "";
   const out: string[] = [
-    `${pad}Monthly cost (${e.region}, ${e.hoursPerMonth} h a month): floor ${usd(e.floor)}, expected ${usd(e.expected)}, ceiling ${usd(e.ceiling)}`,
+    `${pad}Monthly cost (${e.region}, ${e.hoursPerMonth} h a month${e.borrowed ? `; ${borrowedText(e.borrowed)}` : ""}): floor ${usd(e.floor)}, expected ${usd(e.expected)}, ceiling ${usd(e.ceiling)}`,
     `${pad}  expected: ${e.expectedBasis}`,
     `${pad}  per enrolled student: ${usd(e.perEnrolledStudent)} a month (expected / ${e.assumptions.enrolledStudents} enrolled, assumption enrolledStudents)`,
   ];
@@ -58,6 +58,16 @@ export function formatEstimate(
     out.push(`${pad}  assumptions: ${assumed}`);
   }
   return out.join("\n");
+}
+
+/** `11 of 25 priced lines at us-east-1's prices, marked *`: what a headline says of them. */
+export function borrowedText(b: Borrowed): string {
+  return `${b.lines} of ${b.of} priced line${b.of === 1 ? "" : "s"} at ${b.from}'s prices, marked *`;
+}
+
+/** The note an estimate carries when it has lines at another region's prices: what, in words. */
+export function borrowedNote(region: string, b: Borrowed): string {
+  return `no ${region} source was found for ${b.items.join(", ")}: those prices are assumed equal to ${b.from}'s (marked *)`;
 }
 
 /** A quantity: whole numbers as they are, others to two decimals. */

@@ -21,7 +21,7 @@
  * - ./records.ts: reading record inputs (typed accessors, the types priced or free, the region);
  * - ./months.ts: the month arithmetic (task-hours per scenario, the busiest month, the hours a
  *   database that pauses itself is awake);
- * - ./lines.ts: a priced line from a price table entry;
+ * - ./lines.ts: a priced line from a price table entry; each price key in words (PRICE_NAMES);
  * - ./services.ts: ECS services (task shapes, capacity splits, schedules) and their Fargate lines;
  * - ./databases.ts: RDS instances and Aurora Serverless v2 clusters;
  * - ./platform.ts: network, load balancer, file system, monitoring, secrets, and the dispatch;
@@ -43,10 +43,18 @@ export {
 } from "./assumptions";
 export type { CostAssumptions, LcuDerivation, PolicyProperties } from "./assumptions";
 export { accountFreeTier, estimate } from "./estimate";
+export { borrowedOf, PRICE_NAMES, priceName } from "./lines";
 export type { FreeTierLeft } from "./estimate";
-export { formatEstimate, usd } from "./format";
+export { borrowedNote, borrowedText, formatEstimate, usd } from "./format";
 export { awakeHours } from "./months";
 export { servicesOf } from "./services";
 export type { ServiceSummary } from "./services";
-export type { CostEstimate, CostLine, EstimateOptions, PerScenario, Scenario } from "./types";
+export type {
+  Borrowed,
+  CostEstimate,
+  CostLine,
+  EstimateOptions,
+  PerScenario,
+  Scenario,
+} from "./types";
 export { perScenario, SCENARIOS } from "./types";

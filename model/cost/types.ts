@@ -43,6 +43,17 @@ export interface CostLine {
   assumedFrom?: string;
 }
 
+/** An estimate's lines priced at another region's figures (estimate.ts borrowedOf). */
+export interface Borrowed {
+  /** The region whose figures they are (`us-east-1`). */
+  from: string;
+  /** How many lines, of how many priced lines in all (credits of free tiers included). */
+  lines: number;
+  of: number;
+  /** What is borrowed, in words (priceName), once each. */
+  items: string[];
+}
+
 /** A stack's monthly estimate. */
 export interface CostEstimate {
   region: string;
@@ -60,6 +71,8 @@ export interface CostEstimate {
   unpriced: string[];
   /** Things the reader should know (regions assumed, free tiers not applied, ...). */
   notes: string[];
+  /** Lines priced at another region's figures (no source for this one was found), if any. */
+  borrowed?: Borrowed;
   /** `expected` / the assumption enrolledStudents: USD per enrolled student a month. */
   perEnrolledStudent: number;
   assumptions: CostAssumptions;

@@ -521,7 +521,9 @@ describe("cost estimate: platform items", () => {
     assert.equal(line(e, "db", "Secrets Manager secret (RDS-managed").assumedFrom, undefined);
     assert.equal(line(e, "db", "RDS storage (gp3)").assumedFrom, undefined);
     assert.ok(
-      e.notes.some((n) => /no us-east-2 source was found for RDS db\.t4g\.small: /.test(n)),
+      e.notes.some((n) =>
+        /no us-east-2 source was found for RDS db\.t4g\.small instance hours: /.test(n),
+      ),
       e.notes.join("\n"),
     );
   });

@@ -1,5 +1,6 @@
 import { strict as assert } from "assert";
 import { peakConcurrentSessions, SEED_004_TRAFFIC, studentsPerTask } from "../../model/capacity";
+import { PriceKey, pricesFor } from "../../model/prices";
 import { defaultRequest, parseArgs, plan } from "../../scripts/plan";
 
 const near = (actual: number, expected: number) =>
@@ -56,6 +57,51 @@ describe("npm run plan", () => {
       /one exam: 60 min lead \+ 2 h \+ 30 min grace = 3\.5 h of 4 tasks = \$0\.76/,
     );
     assert.match(r.text, /per-student load 0\.0191 vCPU \(exam load, seed 001/);
+  });
+
+  it("marks every figure priced with a borrowed price (*), counts those lines in the title, names them in words", () => {
+    const own = pricesFor("us-east-2");
+    const borrowing = (...keys: PriceKey[]) => ({
+      "us-east-2": {
+        ...own,
+        items: {
+          ...own.items,
+          ...Object.fromEntries(
+            keys.map((k) => [k, { ...own.items[k], assumedFrom: "us-east-1" }]),
+          ),
+        },
+      },
+    });
+    const request = { ...defaultRequest("students"), students: 120 };
+    // Only the load balancer's hour borrowed: its figure has a *, the tasks' figures do not.
+    const lb = plan({ ...request, prices: borrowing("alb.hour") }).text;
+    // Lines: vCPU, memory, public IPv4 of the tasks; the load balancer's hour, LCUs, 2 public IPv4.
+    assert.match(
+      lb,
+      /^Plan for an exam with 120 students \(us-east-2; 1 of 6 priced lines at us-east-1's prices, marked \*\)$/m,
+    );
+    assert.match(lb, /^ {2}cost of 4 task\(s\): \$[\d.]+ an hour, \$158\.76 a month all month,/m);
+    assert.match(lb, /= \$0\.76$/m);
+    assert.match(lb, /2 public IPv4\): \$[\d,.]+\* a month,/);
+    assert.match(
+      lb,
+      /^ {4}no us-east-2 source was found for load balancer hours: those prices are assumed equal to us-east-1's \(marked \*\)$/m,
+    );
+    // Fargate vCPU and the LCU borrowed: every figure has a *, both named once, in one note.
+    const both = plan({
+      ...request,
+      prices: borrowing("fargate.x86.vcpuHour", "alb.lcuHour"),
+    }).text;
+    assert.match(both, /\(us-east-2; 2 of 6 priced lines at us-east-1's prices, marked \*\)$/m);
+    assert.match(both, /cost of 4 task\(s\): \$[\d.]+\* an hour, \$158\.76\* a month all month/);
+    assert.match(both, /= \$0\.76\*$/m);
+    assert.match(both, /2 public IPv4\): \$[\d,.]+\* a month,/);
+    assert.deepEqual(
+      both.split("\n").filter((l) => l.includes("source was found")),
+      [
+        "    no us-east-2 source was found for Fargate vCPU (x86), load balancer capacity units (LCU-hours): those prices are assumed equal to us-east-1's (marked *)",
+      ],
+    );
   });
 
   it("never plans a single task for an exam", () => {

@@ -162,14 +162,21 @@ describe("price table", () => {
       [0.065, "us-east-1"],
     ]);
     // Oregon: load balancer from its AWSELB offer, RDS and Aurora rows by SKU, alarms, logs and
-    // Secrets Manager by rate code.
+    // Secrets Manager by rate code, ARM Fargate from GetProducts, NAT and endpoints from the
+    // Pricing API; EFS and db.t3.micro stay us-east-1's.
     assert.deepEqual(found("us-west-2"), [
       "fargate.x86.vcpuHour",
       "fargate.x86.gbHour",
+      "fargate.arm.vcpuHour",
+      "fargate.arm.gbHour",
       "fargate.spotFactor",
       "alb.hour",
       "alb.lcuHour",
+      "nat.hour",
+      "nat.gb",
       "publicIpv4.hour",
+      "endpoint.azHour",
+      "endpoint.gb",
       "rds.gp3GbMonth",
       "rds.backupGbMonth",
       "rds.snapshotGbMonth",
@@ -182,38 +189,94 @@ describe("price table", () => {
       "secretsmanager.secretMonth",
       "secretsmanager.per10kCalls",
     ]);
+    // ARM vCPU-hour, ARM GB-hour, NAT gateway-hour, NAT GB processed, endpoint AZ-hour, endpoint GB.
+    assert.deepEqual(
+      (
+        [
+          "fargate.arm.vcpuHour",
+          "fargate.arm.gbHour",
+          "nat.hour",
+          "nat.gb",
+          "endpoint.azHour",
+          "endpoint.gb",
+        ] as const
+      ).map((k) => usd("us-west-2", k)),
+      [0.03238, 0.00356, 0.045, 0.045, 0.01, 0.01],
+    );
+    assert.equal(pricesFor("us-west-2").items["nat.hour"].unit, "gateway-hour");
     assert.equal(rdsInstancePrice(pricesFor("us-west-2"), "db.t4g.micro").usd, 0.016);
     assert.match(
       rdsInstancePrice(pricesFor("us-west-2"), "db.t4g.micro").source,
       /CT79XNCJJGH56FA8/,
     );
     assert.match(pricesFor("us-west-2").items["cloudwatch.alarmMonth"].source, /SJTFAZNHSW2WVZB2/);
-    assert.equal(rdsInstancePrice(pricesFor("us-west-2"), "db.t4g.small").assumedFrom, "us-east-1");
-    // Canada: endpoints, RDS gp3, log ingestion, Aurora ACU and db.t4g.micro of its own.
+    // RDS PostgreSQL per instance-hour: db.t4g.small and .medium by SKU; db.t3.micro still borrowed.
+    assert.deepEqual(t4g("us-west-2"), [
+      [0.016, undefined],
+      [0.032, undefined],
+      [0.065, undefined],
+    ]);
+    assert.match(
+      rdsInstancePrice(pricesFor("us-west-2"), "db.t4g.medium").source,
+      /N2BHMKBGM78G338C/,
+    );
+    assert.equal(rdsInstancePrice(pricesFor("us-west-2"), "db.t3.micro").assumedFrom, "us-east-1");
+    // Canada: its Price List files as public projects quoted them, ARM Fargate from a bill; EFS,
+    // CloudWatch alarms and log storage, Aurora storage and I/O stay us-east-1's.
     assert.deepEqual(found("ca-central-1"), [
       "fargate.x86.vcpuHour",
       "fargate.x86.gbHour",
+      "fargate.arm.vcpuHour",
+      "fargate.arm.gbHour",
       "fargate.spotFactor",
       "alb.hour",
       "alb.lcuHour",
+      "nat.hour",
+      "nat.gb",
       "publicIpv4.hour",
       "endpoint.azHour",
       "endpoint.gb",
       "rds.gp3GbMonth",
+      "rds.backupGbMonth",
+      "rds.snapshotGbMonth",
       "aurora.serverlessV2AcuHour",
       "cloudwatch.logsIngestGb",
+      "secretsmanager.secretMonth",
+      "secretsmanager.per10kCalls",
     ]);
     assert.deepEqual(
       (
         [
+          "fargate.arm.vcpuHour",
+          "fargate.arm.gbHour",
+          "nat.hour",
+          "nat.gb",
           "endpoint.azHour",
           "endpoint.gb",
           "rds.gp3GbMonth",
+          "rds.backupGbMonth",
+          "rds.snapshotGbMonth",
           "aurora.serverlessV2AcuHour",
           "cloudwatch.logsIngestGb",
+          "secretsmanager.secretMonth",
+          "secretsmanager.per10kCalls",
         ] as const
       ).map((k) => usd("ca-central-1", k)),
-      [0.011, 0.01, 0.127, 0.14, 0.55],
+      [0.03565, 0.00389, 0.05, 0.05, 0.011, 0.01, 0.127, 0.105, 0.105, 0.14, 0.55, 0.4, 0.05],
+    );
+    // Backup storage is per GB-month beyond the provisioned size; API calls per 10,000.
+    assert.equal(
+      pricesFor("ca-central-1").items["rds.backupGbMonth"].unit,
+      "GB-month beyond the provisioned size",
+    );
+    assert.equal(
+      pricesFor("ca-central-1").items["secretsmanager.per10kCalls"].unit,
+      "10,000 API calls",
+    );
+    // The ACU figure rests on one recorded fixture only, and says so.
+    assert.match(
+      pricesFor("ca-central-1").items["aurora.serverlessV2AcuHour"].source,
+      /test fixture.*only source found/,
     );
     assert.equal(rdsInstancePrice(pricesFor("ca-central-1"), "db.t4g.micro").usd, 0.018);
     assert.equal(

@@ -163,7 +163,7 @@ describe("price table", () => {
     ]);
     // Oregon: load balancer from its AWSELB offer, RDS and Aurora rows by SKU, alarms, logs and
     // Secrets Manager by rate code, ARM Fargate from GetProducts, NAT and endpoints from the
-    // Pricing API; EFS and db.t3.micro stay us-east-1's.
+    // Pricing API, EFS Standard from a unit-test fixture (flagged); db.t3.micro stays us-east-1's.
     assert.deepEqual(found("us-west-2"), [
       "fargate.x86.vcpuHour",
       "fargate.x86.gbHour",
@@ -183,6 +183,7 @@ describe("price table", () => {
       "aurora.serverlessV2AcuHour",
       "aurora.storageGbMonth",
       "aurora.ioMillion",
+      "efs.standardGbMonth",
       "cloudwatch.alarmMonth",
       "cloudwatch.logsIngestGb",
       "cloudwatch.logsStorageGbMonth",
@@ -204,6 +205,10 @@ describe("price table", () => {
       [0.03238, 0.00356, 0.045, 0.045, 0.01, 0.01],
     );
     assert.equal(pricesFor("us-west-2").items["nat.hour"].unit, "gateway-hour");
+    // EFS Standard, per GB-month, rests on a test fixture and says so.
+    const oregonEfs = pricesFor("us-west-2").items["efs.standardGbMonth"];
+    assert.deepEqual([oregonEfs.usd, oregonEfs.unit], [0.3, "GB-month"]);
+    assert.match(oregonEfs.source, /test fixture/);
     assert.equal(rdsInstancePrice(pricesFor("us-west-2"), "db.t4g.micro").usd, 0.016);
     assert.match(
       rdsInstancePrice(pricesFor("us-west-2"), "db.t4g.micro").source,

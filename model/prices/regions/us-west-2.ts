@@ -25,6 +25,10 @@ const OREGON_GUIDE = "a public guide's pricing references (us-west-2, on-demand)
 const OREGON_RDS_MODEL =
   'a public project\'s cost model, Single-AZ PostgreSQL on-demand rates "read from the us-west-2 Price List API region file" (AmazonRDS us-west-2 offer published 2026-08-18), each with its SKU';
 
+/** Hand-written Price List answers in another project's unit tests: a fixture, and flagged as one. */
+const OREGON_EFS_FIXTURE =
+  'a public project\'s unit-test fixture of Price List answers ("Prices as AWS publishes them"; test fixture, not a recorded offer): EFS "General Purpose" 0.30 USD per GB-Mo, usage type USW2-TimedStorage-ByteHrs, priced for us-west-2';
+
 /** us-west-2's figures; every item without one is us-east-1's, marked. */
 export const usWest2 = region(
   "us-west-2",
@@ -58,6 +62,10 @@ export const usWest2 = region(
       0.01,
       `${OREGON_VPC}: "USW2-VpcEndpoint-Bytes | $0.010 / GB processed" for the first PB a month; ${OREGON_GUIDE}: "$0.01 per GB processed" (checked 2026-10-06)`,
       "2026-10",
+    ],
+    "efs.standardGbMonth": [
+      0.3,
+      `${OREGON_EFS_FIXTURE}; AWS's EFS pricing page gives US West (Oregon) the same effective storage price as US East (N. Virginia), USD 0.08 per GB-month with 80% in Standard-IA (https://aws.amazon.com/cn/efs/pricing/)`,
     ],
     "cloudwatch.alarmMonth": [
       0.1,

@@ -163,7 +163,7 @@ describe("price table", () => {
     ]);
     // Oregon: load balancer from its AWSELB offer, RDS and Aurora rows by SKU, alarms, logs and
     // Secrets Manager by rate code, ARM Fargate from GetProducts, NAT and endpoints from the
-    // Pricing API, EFS Standard from a unit-test fixture (flagged); db.t3.micro stays us-east-1's.
+    // Pricing API, EFS Standard from a package's price file and a unit-test fixture (flagged).
     assert.deepEqual(found("us-west-2"), [
       "fargate.x86.vcpuHour",
       "fargate.x86.gbHour",
@@ -205,17 +205,18 @@ describe("price table", () => {
       [0.03238, 0.00356, 0.045, 0.045, 0.01, 0.01],
     );
     assert.equal(pricesFor("us-west-2").items["nat.hour"].unit, "gateway-hour");
-    // EFS Standard, per GB-month, rests on a test fixture and says so.
+    // EFS Standard, per GB-month: the package's price file, and the fixture flagged as one.
     const oregonEfs = pricesFor("us-west-2").items["efs.standardGbMonth"];
     assert.deepEqual([oregonEfs.usd, oregonEfs.unit], [0.3, "GB-month"]);
-    assert.match(oregonEfs.source, /test fixture/);
+    assert.match(oregonEfs.source, /cloudcosttree.*test fixture/);
     assert.equal(rdsInstancePrice(pricesFor("us-west-2"), "db.t4g.micro").usd, 0.016);
     assert.match(
       rdsInstancePrice(pricesFor("us-west-2"), "db.t4g.micro").source,
       /CT79XNCJJGH56FA8/,
     );
     assert.match(pricesFor("us-west-2").items["cloudwatch.alarmMonth"].source, /SJTFAZNHSW2WVZB2/);
-    // RDS PostgreSQL per instance-hour: db.t4g.small and .medium by SKU; db.t3.micro still borrowed.
+    // RDS PostgreSQL per instance-hour: db.t4g.small and .medium by SKU, db.t3.micro from the
+    // package's price file; no Oregon class is borrowed.
     assert.deepEqual(t4g("us-west-2"), [
       [0.016, undefined],
       [0.032, undefined],
@@ -225,30 +226,26 @@ describe("price table", () => {
       rdsInstancePrice(pricesFor("us-west-2"), "db.t4g.medium").source,
       /N2BHMKBGM78G338C/,
     );
-    assert.equal(rdsInstancePrice(pricesFor("us-west-2"), "db.t3.micro").assumedFrom, "us-east-1");
-    // Canada: its Price List files as public projects quoted them, ARM Fargate from a bill; EFS,
-    // CloudWatch alarms and log storage, Aurora storage and I/O stay us-east-1's.
-    assert.deepEqual(found("ca-central-1"), [
-      "fargate.x86.vcpuHour",
-      "fargate.x86.gbHour",
-      "fargate.arm.vcpuHour",
-      "fargate.arm.gbHour",
-      "fargate.spotFactor",
-      "alb.hour",
-      "alb.lcuHour",
-      "nat.hour",
-      "nat.gb",
-      "publicIpv4.hour",
-      "endpoint.azHour",
-      "endpoint.gb",
-      "rds.gp3GbMonth",
-      "rds.backupGbMonth",
-      "rds.snapshotGbMonth",
-      "aurora.serverlessV2AcuHour",
-      "cloudwatch.logsIngestGb",
-      "secretsmanager.secretMonth",
-      "secretsmanager.per10kCalls",
-    ]);
+    const oregonT3 = rdsInstancePrice(pricesFor("us-west-2"), "db.t3.micro");
+    assert.deepEqual(
+      [oregonT3.usd, oregonT3.assumedFrom, oregonT3.unit],
+      [0.018, undefined, "instance-hour"],
+    );
+    // Canada: its Price List files as public projects and a package's price file quote them, ARM
+    // Fargate also from a bill; Aurora I/O stays us-east-1's, and the ACU figure rests on a fixture.
+    assert.deepEqual(
+      PRICE_KEYS.filter((k) => pricesFor("ca-central-1").items[k].assumedFrom),
+      [
+        "fargate.ephemeralGbHour",
+        "rds.gp3IopsMonth",
+        "aurora.ioMillion",
+        "efs.elasticReadGb",
+        "efs.elasticWriteGb",
+        "efs.provisionedMibpsMonth",
+        "cloudwatch.highResolutionAlarmMonth",
+        "cloudwatch.dashboardMonth",
+      ],
+    );
     assert.deepEqual(
       (
         [
@@ -262,32 +259,40 @@ describe("price table", () => {
           "rds.backupGbMonth",
           "rds.snapshotGbMonth",
           "aurora.serverlessV2AcuHour",
+          "aurora.storageGbMonth",
+          "efs.standardGbMonth",
+          "cloudwatch.alarmMonth",
           "cloudwatch.logsIngestGb",
+          "cloudwatch.logsStorageGbMonth",
           "secretsmanager.secretMonth",
           "secretsmanager.per10kCalls",
         ] as const
       ).map((k) => usd("ca-central-1", k)),
-      [0.03565, 0.00389, 0.05, 0.05, 0.011, 0.01, 0.127, 0.105, 0.105, 0.14, 0.55, 0.4, 0.05],
+      [
+        0.03565, 0.00389, 0.05, 0.05, 0.011, 0.01, 0.127, 0.105, 0.105, 0.14, 0.11, 0.33, 0.1, 0.55,
+        0.033, 0.4, 0.05,
+      ],
     );
-    // Backup storage is per GB-month beyond the provisioned size; API calls per 10,000.
-    assert.equal(
-      pricesFor("ca-central-1").items["rds.backupGbMonth"].unit,
-      "GB-month beyond the provisioned size",
-    );
-    assert.equal(
-      pricesFor("ca-central-1").items["secretsmanager.per10kCalls"].unit,
-      "10,000 API calls",
+    // Units: backup storage per GB-month beyond the provisioned size, log storage per GB-month,
+    // API calls per 10,000.
+    const canada = pricesFor("ca-central-1").items;
+    assert.deepEqual(
+      [
+        canada["rds.backupGbMonth"].unit,
+        canada["cloudwatch.logsStorageGbMonth"].unit,
+        canada["secretsmanager.per10kCalls"].unit,
+      ],
+      ["GB-month beyond the provisioned size", "GB-month stored", "10,000 API calls"],
     );
     // The ACU figure rests on one recorded fixture only, and says so.
-    assert.match(
-      pricesFor("ca-central-1").items["aurora.serverlessV2AcuHour"].source,
-      /test fixture.*only source found/,
-    );
-    assert.equal(rdsInstancePrice(pricesFor("ca-central-1"), "db.t4g.micro").usd, 0.018);
-    assert.equal(
-      rdsInstancePrice(pricesFor("ca-central-1"), "db.t4g.small").assumedFrom,
-      "us-east-1",
-    );
+    assert.match(canada["aurora.serverlessV2AcuHour"].source, /test fixture.*only source found/);
+    // RDS PostgreSQL per instance-hour, every class of its own.
+    assert.deepEqual(t4g("ca-central-1"), [
+      [0.018, undefined],
+      [0.035, undefined],
+      [0.07, undefined],
+    ]);
+    assert.equal(rdsInstancePrice(pricesFor("ca-central-1"), "db.t3.micro").usd, 0.02);
     // Tokyo: load balancer, LCU and ARM vCPU from its offer files; Aurora Serverless v2 (Aurora
     // Standard), EFS Standard and Secrets Manager of its own.
     assert.deepEqual(

@@ -191,17 +191,16 @@ describe("price table", () => {
       "secretsmanager.per10kCalls",
     ]);
     // ARM vCPU-hour, ARM GB-hour, NAT gateway-hour, NAT GB processed, endpoint AZ-hour, endpoint GB.
+    const armNatEndpoint = [
+      "fargate.arm.vcpuHour",
+      "fargate.arm.gbHour",
+      "nat.hour",
+      "nat.gb",
+      "endpoint.azHour",
+      "endpoint.gb",
+    ] as const;
     assert.deepEqual(
-      (
-        [
-          "fargate.arm.vcpuHour",
-          "fargate.arm.gbHour",
-          "nat.hour",
-          "nat.gb",
-          "endpoint.azHour",
-          "endpoint.gb",
-        ] as const
-      ).map((k) => usd("us-west-2", k)),
+      armNatEndpoint.map((k) => usd("us-west-2", k)),
       [0.03238, 0.00356, 0.045, 0.045, 0.01, 0.01],
     );
     assert.equal(pricesFor("us-west-2").items["nat.hour"].unit, "gateway-hour");
@@ -249,12 +248,7 @@ describe("price table", () => {
     assert.deepEqual(
       (
         [
-          "fargate.arm.vcpuHour",
-          "fargate.arm.gbHour",
-          "nat.hour",
-          "nat.gb",
-          "endpoint.azHour",
-          "endpoint.gb",
+          ...armNatEndpoint,
           "rds.gp3GbMonth",
           "rds.backupGbMonth",
           "rds.snapshotGbMonth",
@@ -342,12 +336,7 @@ describe("price table", () => {
     assert.deepEqual(
       (
         [
-          "fargate.arm.vcpuHour",
-          "fargate.arm.gbHour",
-          "nat.hour",
-          "nat.gb",
-          "endpoint.azHour",
-          "endpoint.gb",
+          ...armNatEndpoint,
           "rds.gp3GbMonth",
           "rds.backupGbMonth",
           "efs.standardGbMonth",

@@ -14,15 +14,13 @@ export const IPV4_EVERY_REGION: Found = [
 ];
 
 /**
- * The price file of the cloudcosttree PyPI package (0.2.26; its wheel downloads `data/prices.json`
- * from the project's release at run time, so it is read from the repository rulssss/cloudcosttree).
- * Keyed by region code; "metadata.source": "aws-price-list-api".
+ * The price data file that the PyPI package cloudcosttree 0.2.26 downloads at first run, as kept in
+ * its repository (one block per region; figures from the AWS Price List). Cite it with the region
+ * block and key a figure was read from.
  */
-export const CLOUDCOSTTREE = (commit: string, updated: string): string =>
-  `the cloudcosttree package's price file (repository rulssss/cloudcosttree, data/prices.json at commit ${commit}, metadata.updated ${updated}, source "aws-price-list-api")`;
+export const CLOUDCOSTTREE =
+  'cloudcosttree\'s price data file (PyPI cloudcosttree 0.2.26 downloads it at run time): rulssss/cloudcosttree data/prices.json at commit 06086999, metadata "source": "aws-price-list-api", "updated": "2026-09-08"';
 
-/** The 2026-09-08 version of that file (10.7 MB), which carries RDS, Aurora and CloudWatch Logs rates. */
-export const CLOUDCOSTTREE_SEP = CLOUDCOSTTREE("06086999f4eb", "2026-09-08");
-
-/** The 2026-07-07 compact version of that file. */
-export const CLOUDCOSTTREE_JUL = CLOUDCOSTTREE("66de04a8a942", "2026-07-07");
+/** The older, compact version of that file (the same keys for fewer services). */
+export const CLOUDCOSTTREE_JUL =
+  'cloudcosttree\'s price data file, older compact version: rulssss/cloudcosttree data/prices.json at commit 66de04a8, metadata "source": "aws-price-list-api", "updated": "2026-07-07"';

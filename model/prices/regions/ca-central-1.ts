@@ -1,5 +1,5 @@
 import { region } from "../region";
-import { CLOUDCOSTTREE_JUL, CLOUDCOSTTREE_SEP } from "../shared";
+import { CLOUDCOSTTREE, CLOUDCOSTTREE_JUL } from "../shared";
 
 const CANADA_FIXTURE =
   "a public project's recorded AWS Price List offer for ca-central-1 (test fixture)";
@@ -25,7 +25,7 @@ const CANADA_SECRETS =
   'a public project\'s credential bootstrap script, which reads the AWSSecretsManager ca-central-1 offer (.../AWSSecretsManager/current/ca-central-1/index.json) and stops ("CREDENTIAL_PRICING_DIMENSIONS_CHANGED") unless it has a 0.4 USD secret dimension and a 0.000005 USD API dimension (perSecretMonthUsd 0.4, perApiCallUsd 0.000005)';
 
 /** The ca-central-1 block of the cloudcosttree price file (its inter-region map lists every region but ca-central-1). */
-const CANADA_CCT = `${CLOUDCOSTTREE_SEP}, ca-central-1 block`;
+const CANADA_CCT = `${CLOUDCOSTTREE}, block "ca-central-1"`;
 
 /** ca-central-1's figures; every item without one is us-east-1's, marked. */
 export const caCentral1 = region(

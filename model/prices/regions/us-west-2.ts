@@ -1,5 +1,5 @@
 import { region } from "../region";
-import { CLOUDCOSTTREE_JUL, CLOUDCOSTTREE_SEP, IPV4_EVERY_REGION, JP_PAGE } from "../shared";
+import { CLOUDCOSTTREE, CLOUDCOSTTREE_JUL, IPV4_EVERY_REGION, JP_PAGE } from "../shared";
 
 /** AWS's us-west-2 price lists as a public cost model recorded them, rate code by rate code. */
 const OREGON_CATALOG =
@@ -65,7 +65,7 @@ export const usWest2 = region(
     ],
     "efs.standardGbMonth": [
       0.3,
-      `${CLOUDCOSTTREE_JUL}, us-west-2: efs_monthly_per_gb.standard 0.3; ${OREGON_EFS_FIXTURE}; AWS's EFS pricing page gives US West (Oregon) the same effective storage price as US East (N. Virginia), USD 0.08 per GB-month with 80% in Standard-IA (https://aws.amazon.com/cn/efs/pricing/)`,
+      `${CLOUDCOSTTREE_JUL}, block "us-west-2": efs_monthly_per_gb.standard 0.3; ${OREGON_EFS_FIXTURE}; AWS's EFS pricing page gives US West (Oregon) the same effective storage price as US East (N. Virginia), USD 0.08 per GB-month with 80% in Standard-IA (https://aws.amazon.com/cn/efs/pricing/)`,
       "2026-07",
     ],
     "cloudwatch.alarmMonth": [
@@ -142,7 +142,7 @@ export const usWest2 = region(
     ],
     "db.t3.micro": [
       0.018,
-      `${CLOUDCOSTTREE_SEP}: rds_instance_hourly_by_engine "postgres|" db.t3.micro 0.018 in the block that precedes the us-west-2 usage rates (whose db.t4g.micro/small/medium, 0.016/0.032/0.065, are the Oregon SKUs above)`,
+      `${CLOUDCOSTTREE}: rds_instance_hourly_by_engine "postgres|" db.t3.micro 0.018 in the block that precedes the us-west-2 usage rates (whose db.t4g.micro/small/medium, 0.016/0.032/0.065, are the Oregon SKUs above)`,
       "2026-09",
     ],
   },

@@ -19,7 +19,7 @@ const CANADA_CW =
 
 /** A bill, not a rate card: the on-demand value Cost Explorer put on Fargate ARM hours. */
 const CANADA_ARM_BILL =
-  "a public project's Fargate POC results for ca-central-1 (re-read 2026-10-09): Cost Explorer's SavingsPlanCoveredUsage (the on-demand-equivalent value) for CAN1-Fargate-ARM-vCPU-Hours:perCPU and CAN1-Fargate-ARM-GB-Hours equals vCPU-hours x $0.03565 + GB-hours x $0.00389 to the cent-millionth on both billed days (2026-10-07: 1.5666666651 x 0.03565 + 3.1333333349 x 0.00389 = $0.0680403)";
+  "a public project's Fargate POC results for ca-central-1 (re-read 2026-10-09): Cost Explorer's SavingsPlanCoveredUsage (the on-demand-equivalent value) for CAN1-Fargate-ARM-vCPU-Hours:perCPU and CAN1-Fargate-ARM-GB-Hours equals vCPU-hours x $0.03565 + GB-hours x $0.00389, the rates the document states, on both billed days (2026-10-07: 1.5666666651 x 0.03565 + 3.1333333349 x 0.00389 = $0.0680403, billed $0.0680403302; both days ran 2 GB per vCPU, so the bill checks the pair, not each rate alone)";
 
 const CANADA_SECRETS =
   'a public project\'s credential bootstrap script, which reads the AWSSecretsManager ca-central-1 offer (.../AWSSecretsManager/current/ca-central-1/index.json) and stops ("CREDENTIAL_PRICING_DIMENSIONS_CHANGED") unless it has a 0.4 USD secret dimension and a 0.000005 USD API dimension (perSecretMonthUsd 0.4, perApiCallUsd 0.000005)';

@@ -142,7 +142,7 @@ export const usWest2 = region(
     ],
     "db.t3.micro": [
       0.018,
-      `${CLOUDCOSTTREE}: rds_instance_hourly_by_engine "postgres|" db.t3.micro 0.018 in the block that precedes the us-west-2 usage rates (whose db.t4g.micro/small/medium, 0.016/0.032/0.065, are the Oregon SKUs above)`,
+      `${CLOUDCOSTTREE}, block "us-west-2" (found by position: the map lies ahead of the usage rates, at about character 10.49M, whose inter-region map leaves out us-west-2): rds_instance_hourly_by_engine "postgres|" db.t3.micro 0.018; its db.t4g.micro/small/medium, 0.016/0.032/0.065, are the Oregon SKUs above`,
       "2026-09",
     ],
   },

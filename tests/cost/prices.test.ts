@@ -291,7 +291,7 @@ describe("price table", () => {
       [0.018, undefined, "instance-hour"],
     );
     // Canada: its Price List files as public projects and a package's price file quote them, ARM
-    // Fargate also from a bill; Aurora I/O stays us-east-1's, and the ACU figure rests on a fixture.
+    // Fargate also from a bill; Aurora I/O stays us-east-1's.
     assert.deepEqual(
       PRICE_KEYS.filter((k) => pricesFor("ca-central-1").items[k].assumedFrom),
       [
@@ -338,8 +338,8 @@ describe("price table", () => {
       ],
       ["GB-month beyond the provisioned size", "GB-month stored", "10,000 API calls"],
     );
-    // The ACU figure rests on one recorded fixture only, and says so.
-    assert.match(canada["aurora.serverlessV2AcuHour"].source, /test fixture.*only source found/);
+    // The ACU figure: a recorded fixture, flagged as one, and the package's price file.
+    assert.match(canada["aurora.serverlessV2AcuHour"].source, /test fixture.*cloudcosttree/);
     // RDS PostgreSQL per instance-hour, every class of its own.
     assert.deepEqual(t4g("ca-central-1"), [
       [0.018, undefined],

@@ -83,7 +83,8 @@ export const caCentral1 = region(
     ],
     "aurora.serverlessV2AcuHour": [
       0.14,
-      `${CANADA_FIXTURE}: CAN1-Aurora:ServerlessV2Usage (only source found: no second one)`,
+      `${CANADA_FIXTURE}: CAN1-Aurora:ServerlessV2Usage; ${CANADA_CCT}: aurora_serverless_v2_acu_hourly 0.14 (Aurora Standard; the I/O-Optimized key beside it is 0.19), as the package survey read it`,
+      "2026-09",
     ],
     "aurora.storageGbMonth": [
       0.11,

@@ -222,64 +222,131 @@ describe("price table", () => {
       [0.065, "us-east-1"],
     ]);
     // Oregon: load balancer from its AWSELB offer, RDS and Aurora rows by SKU, alarms, logs and
-    // Secrets Manager by rate code.
+    // Secrets Manager by rate code, ARM Fargate from GetProducts, NAT and endpoints from the
+    // Pricing API, EFS Standard from a package's price file and a unit-test fixture (flagged).
     assert.deepEqual(found("us-west-2"), [
       "fargate.x86.vcpuHour",
       "fargate.x86.gbHour",
+      "fargate.arm.vcpuHour",
+      "fargate.arm.gbHour",
       "fargate.spotFactor",
       "alb.hour",
       "alb.lcuHour",
+      "nat.hour",
+      "nat.gb",
       "publicIpv4.hour",
+      "endpoint.azHour",
+      "endpoint.gb",
       "rds.gp3GbMonth",
       "rds.backupGbMonth",
       "rds.snapshotGbMonth",
       "aurora.serverlessV2AcuHour",
       "aurora.storageGbMonth",
       "aurora.ioMillion",
+      "efs.standardGbMonth",
       "cloudwatch.alarmMonth",
       "cloudwatch.logsIngestGb",
       "cloudwatch.logsStorageGbMonth",
       "secretsmanager.secretMonth",
       "secretsmanager.per10kCalls",
     ]);
+    // ARM vCPU-hour, ARM GB-hour, NAT gateway-hour, NAT GB processed, endpoint AZ-hour, endpoint GB.
+    const armNatEndpoint = [
+      "fargate.arm.vcpuHour",
+      "fargate.arm.gbHour",
+      "nat.hour",
+      "nat.gb",
+      "endpoint.azHour",
+      "endpoint.gb",
+    ] as const;
+    assert.deepEqual(
+      armNatEndpoint.map((k) => usd("us-west-2", k)),
+      [0.03238, 0.00356, 0.045, 0.045, 0.01, 0.01],
+    );
+    assert.equal(pricesFor("us-west-2").items["nat.hour"].unit, "gateway-hour");
+    // EFS Standard, per GB-month: the package's price file, and the fixture flagged as one.
+    const oregonEfs = pricesFor("us-west-2").items["efs.standardGbMonth"];
+    assert.deepEqual([oregonEfs.usd, oregonEfs.unit], [0.3, "GB-month"]);
+    assert.match(oregonEfs.source, /cloudcosttree.*test fixture/);
     assert.equal(rdsInstancePrice(pricesFor("us-west-2"), "db.t4g.micro").usd, 0.016);
     assert.match(
       rdsInstancePrice(pricesFor("us-west-2"), "db.t4g.micro").source,
       /CT79XNCJJGH56FA8/,
     );
     assert.match(pricesFor("us-west-2").items["cloudwatch.alarmMonth"].source, /SJTFAZNHSW2WVZB2/);
-    assert.equal(rdsInstancePrice(pricesFor("us-west-2"), "db.t4g.small").assumedFrom, "us-east-1");
-    // Canada: endpoints, RDS gp3, log ingestion, Aurora ACU and db.t4g.micro of its own.
-    assert.deepEqual(found("ca-central-1"), [
-      "fargate.x86.vcpuHour",
-      "fargate.x86.gbHour",
-      "fargate.spotFactor",
-      "alb.hour",
-      "alb.lcuHour",
-      "publicIpv4.hour",
-      "endpoint.azHour",
-      "endpoint.gb",
-      "rds.gp3GbMonth",
-      "aurora.serverlessV2AcuHour",
-      "cloudwatch.logsIngestGb",
+    // RDS PostgreSQL per instance-hour: db.t4g.small and .medium by SKU, db.t3.micro from the
+    // package's price file; no Oregon class is borrowed.
+    assert.deepEqual(t4g("us-west-2"), [
+      [0.016, undefined],
+      [0.032, undefined],
+      [0.065, undefined],
     ]);
+    assert.match(
+      rdsInstancePrice(pricesFor("us-west-2"), "db.t4g.medium").source,
+      /N2BHMKBGM78G338C/,
+    );
+    const oregonT3 = rdsInstancePrice(pricesFor("us-west-2"), "db.t3.micro");
+    assert.deepEqual(
+      [oregonT3.usd, oregonT3.assumedFrom, oregonT3.unit],
+      [0.018, undefined, "instance-hour"],
+    );
+    // Canada: its Price List files as public projects and a package's price file quote them, ARM
+    // Fargate also from a bill; Aurora I/O stays us-east-1's.
+    assert.deepEqual(
+      PRICE_KEYS.filter((k) => pricesFor("ca-central-1").items[k].assumedFrom),
+      [
+        "fargate.ephemeralGbHour",
+        "rds.gp3IopsMonth",
+        "aurora.ioMillion",
+        "efs.elasticReadGb",
+        "efs.elasticWriteGb",
+        "efs.provisionedMibpsMonth",
+        "cloudwatch.highResolutionAlarmMonth",
+        "cloudwatch.dashboardMonth",
+      ],
+    );
     assert.deepEqual(
       (
         [
-          "endpoint.azHour",
-          "endpoint.gb",
+          ...armNatEndpoint,
           "rds.gp3GbMonth",
+          "rds.backupGbMonth",
+          "rds.snapshotGbMonth",
           "aurora.serverlessV2AcuHour",
+          "aurora.storageGbMonth",
+          "efs.standardGbMonth",
+          "cloudwatch.alarmMonth",
           "cloudwatch.logsIngestGb",
+          "cloudwatch.logsStorageGbMonth",
+          "secretsmanager.secretMonth",
+          "secretsmanager.per10kCalls",
         ] as const
       ).map((k) => usd("ca-central-1", k)),
-      [0.011, 0.01, 0.127, 0.14, 0.55],
+      [
+        0.03565, 0.00389, 0.05, 0.05, 0.011, 0.01, 0.127, 0.105, 0.105, 0.14, 0.11, 0.33, 0.1, 0.55,
+        0.033, 0.4, 0.05,
+      ],
     );
-    assert.equal(rdsInstancePrice(pricesFor("ca-central-1"), "db.t4g.micro").usd, 0.018);
-    assert.equal(
-      rdsInstancePrice(pricesFor("ca-central-1"), "db.t4g.small").assumedFrom,
-      "us-east-1",
+    // Units: backup storage per GB-month beyond the provisioned size, log storage per GB-month,
+    // API calls per 10,000.
+    const canada = pricesFor("ca-central-1").items;
+    assert.deepEqual(
+      [
+        canada["rds.backupGbMonth"].unit,
+        canada["cloudwatch.logsStorageGbMonth"].unit,
+        canada["secretsmanager.per10kCalls"].unit,
+      ],
+      ["GB-month beyond the provisioned size", "GB-month stored", "10,000 API calls"],
     );
+    // The ACU figure: a recorded fixture, flagged as one, and the package's price file.
+    assert.match(canada["aurora.serverlessV2AcuHour"].source, /test fixture.*cloudcosttree/);
+    // RDS PostgreSQL per instance-hour, every class of its own.
+    assert.deepEqual(t4g("ca-central-1"), [
+      [0.018, undefined],
+      [0.035, undefined],
+      [0.07, undefined],
+    ]);
+    assert.equal(rdsInstancePrice(pricesFor("ca-central-1"), "db.t3.micro").usd, 0.02);
     // Tokyo: load balancer, LCU and ARM vCPU from its offer files; Aurora Serverless v2 (Aurora
     // Standard), EFS Standard and Secrets Manager of its own.
     assert.deepEqual(
@@ -329,12 +396,7 @@ describe("price table", () => {
     assert.deepEqual(
       (
         [
-          "fargate.arm.vcpuHour",
-          "fargate.arm.gbHour",
-          "nat.hour",
-          "nat.gb",
-          "endpoint.azHour",
-          "endpoint.gb",
+          ...armNatEndpoint,
           "rds.gp3GbMonth",
           "rds.backupGbMonth",
           "efs.standardGbMonth",

@@ -74,15 +74,43 @@ describe("price table", () => {
     assert.deepEqual(found("ap-south-1"), [
       "fargate.x86.vcpuHour",
       "fargate.x86.gbHour",
+      "fargate.arm.vcpuHour",
       "fargate.spotFactor",
       "alb.hour",
       "alb.lcuHour",
       "nat.hour",
+      "nat.gb",
       "publicIpv4.hour",
+      "endpoint.azHour",
       "rds.gp3GbMonth",
       "rds.backupGbMonth",
       "rds.snapshotGbMonth",
+      "cloudwatch.alarmMonth",
+      "cloudwatch.logsIngestGb",
+      "secretsmanager.secretMonth",
     ]);
+    // Mumbai's ARM vCPU (bill and list price), NAT data, endpoint hour (APS3-VpcEndpoint-Hours),
+    // alarm, log ingestion (AmazonCloudWatch ap-south-1) and secret, each in its table unit.
+    assert.deepEqual(
+      (
+        [
+          "fargate.arm.vcpuHour",
+          "nat.gb",
+          "endpoint.azHour",
+          "cloudwatch.alarmMonth",
+          "cloudwatch.logsIngestGb",
+          "secretsmanager.secretMonth",
+        ] as const
+      ).map((k) => [usd("ap-south-1", k), pricesFor("ap-south-1").items[k].unit]),
+      [
+        [0.02383, "vCPU-hour"],
+        [0.056, "GB processed"],
+        [0.013, "AZ-hour"],
+        [0.1, "alarm-month"],
+        [0.67, "GB ingested"],
+        [0.4, "secret-month"],
+      ],
+    );
     assert.equal(usd("ap-south-1", "alb.hour"), 0.0239);
     assert.equal(usd("ap-south-1", "alb.lcuHour"), 0.008);
     // Mumbai's RDS PostgreSQL rows (AmazonRDS ap-south-1 price list, 2026-09); db.t3.micro has none.
@@ -262,7 +290,42 @@ describe("price table", () => {
       [0.05, undefined],
       [0.065, "us-east-1"],
     ]);
-    assert.equal(pricesFor("ap-northeast-1").items["nat.hour"].assumedFrom, "us-east-1");
+    // Tokyo's NAT gateway and interface endpoint (APN1-NatGateway-*, APN1-VpcEndpoint-Hours) and
+    // CloudWatch alarm and logs (AmazonCloudWatch ap-northeast-1), each in its table unit.
+    assert.deepEqual(
+      (
+        [
+          "nat.hour",
+          "nat.gb",
+          "endpoint.azHour",
+          "endpoint.gb",
+          "cloudwatch.alarmMonth",
+          "cloudwatch.logsIngestGb",
+          "cloudwatch.logsStorageGbMonth",
+        ] as const
+      ).map((k) => [usd("ap-northeast-1", k), pricesFor("ap-northeast-1").items[k].unit]),
+      [
+        [0.062, "gateway-hour"],
+        [0.062, "GB processed"],
+        [0.014, "AZ-hour"],
+        [0.01, "GB processed (first PB)"],
+        [0.1, "alarm-month"],
+        [0.76, "GB ingested"],
+        [0.033, "GB-month stored"],
+      ],
+    );
+    // What Tokyo still borrows (no Tokyo source found yet).
+    assert.deepEqual(
+      PRICE_KEYS.filter((k) => pricesFor("ap-northeast-1").items[k].assumedFrom),
+      [
+        "rds.gp3IopsMonth",
+        "efs.elasticReadGb",
+        "efs.elasticWriteGb",
+        "efs.provisionedMibpsMonth",
+        "cloudwatch.highResolutionAlarmMonth",
+        "cloudwatch.dashboardMonth",
+      ],
+    );
     // Ireland: the Price List answers of a public audit (ARM Fargate, NAT, endpoints, RDS storage,
     // EFS, log ingestion), its load balancer from a July 2026 bill and the AWSELB catalog; its
     // Aurora rows stay us-east-1's.

@@ -13,19 +13,46 @@ const MUMBAI_BOOK =
 const MUMBAI_ESTIMATE =
   'a public project\'s AWS cost estimate ("The following rates are for Asia Pacific (Mumbai) region")';
 
+const MUMBAI_INVENTORY =
+  'a public project\'s inventory of its ap-south-1 production account against its August 2026 bill ("Prices are ap-south-1 list prices", each back-solved from the bill)';
+
+const MUMBAI_DEMO =
+  'a public project\'s ADRs for an ap-south-1 demo environment ("ap-south-1 list prices, 2026-10-03")';
+
+const MUMBAI_PRICE_LIST =
+  "a public project's references: AWS Price List API, AmazonCloudWatch/current/ap-south-1 offer file (retrieved 2026-10)";
+
+const MUMBAI_COST_SCRIPT =
+  'a public project\'s cost script, "ap-south-1 (Mumbai) list prices read from the AWS Price List API on 17 Sep 2026"';
+
 /** ap-south-1's figures; every item without one is us-east-1's, marked. */
 export const apSouth1 = region(
   "ap-south-1",
   {
     "fargate.x86.vcpuHour": [0.04256, `${FGCALC}: ap-south-1 normal.cpu`],
     "fargate.x86.gbHour": [0.004655, `${FGCALC}: ap-south-1 normal.ram`],
+    "fargate.arm.vcpuHour": [
+      0.02383,
+      `${MUMBAI_BILL}: APS3-Fargate-ARM-vCPU-Hours $0.02383; ${MUMBAI_DEMO}: "in Mumbai ARM vCPU is $0.02383/h against $0.04256/h for x86"; well under the 80% of x86 that ARM costs in the other priced regions, so worth a recheck against the AmazonECS ap-south-1 offer file`,
+      "2026-09",
+    ],
     "alb.hour": [
       0.0239,
       `${MUMBAI_BILL}: APS3-LoadBalancerUsage; ${MUMBAI_ESTIMATE}: "$0.0239 per Application Load Balancer-hour"`,
     ],
     "alb.lcuHour": [0.008, `${MUMBAI_ESTIMATE}: "$0.008 per LCU-hour (or partial hour)"`],
     "nat.hour": [0.056, `${MUMBAI_BILL}: APS3-NatGateway-Hours`],
+    "nat.gb": [
+      0.056,
+      `${MUMBAI_BILL}: "through the NAT gateway | 36 MB × $0.056/GB"; ${MUMBAI_INVENTORY}: "NAT data processing | $0.056 /GB"`,
+      "2026-09",
+    ],
     "publicIpv4.hour": IPV4_EVERY_REGION,
+    "endpoint.azHour": [
+      0.013,
+      `${MUMBAI_INVENTORY}: "Interface endpoints in ap-south-1 are $0.013 per endpoint-AZ-hour (AWS Price List API, usage type APS3-VpcEndpoint-Hours)"; ${MUMBAI_DEMO}: "$0.013/h per endpoint per AZ in Mumbai"`,
+      "2026-08",
+    ],
     "rds.gp3GbMonth": [
       0.131,
       `${MUMBAI_RDS}: "20 GB gp3 at $0.131/GB-month"; ${MUMBAI_BOOK}: "RDS gp3 storage | $0.131 per GB-month"`,
@@ -40,6 +67,21 @@ export const apSouth1 = region(
       0.095,
       `${MUMBAI_RDS} (the backup rate: snapshots bill as backup storage)`,
       "2026-09",
+    ],
+    "cloudwatch.alarmMonth": [
+      0.1,
+      `${MUMBAI_INVENTORY}: standard-resolution alarms "$0.10 each beyond 10 free" (11 billable = the bill's $1.10)`,
+      "2026-08",
+    ],
+    "cloudwatch.logsIngestGb": [
+      0.67,
+      `${MUMBAI_PRICE_LIST}: "$0.67 per GB custom logs, Standard class"; ${MUMBAI_COST_SCRIPT}: AmazonCloudWatch APS3-DataProcessing-Bytes 0.67; ${MUMBAI_DEMO}: "Logs cost $0.67 per GB ingested in Mumbai" (another project's inventory write-up says $0.57/GB, without a usage type: the Price List figure is preferred)`,
+      "2026-10",
+    ],
+    "secretsmanager.secretMonth": [
+      0.4,
+      `${MUMBAI_DEMO}: "7 secrets ($0.40/month each, prorated)"`,
+      "2026-10",
     ],
   },
   {

@@ -71,55 +71,67 @@ describe("price table", () => {
     assert.equal(usd("us-west-2", "fargate.x86.vcpuHour"), 0.04048);
     assert.equal(usd("eu-west-1", "fargate.x86.gbHour"), 0.004445);
     // What was found per region (the Spot factor is an assumption everywhere, never borrowed).
-    assert.deepEqual(found("ap-south-1"), [
-      "fargate.x86.vcpuHour",
-      "fargate.x86.gbHour",
-      "fargate.arm.vcpuHour",
-      "fargate.spotFactor",
-      "alb.hour",
-      "alb.lcuHour",
-      "nat.hour",
-      "nat.gb",
-      "publicIpv4.hour",
-      "endpoint.azHour",
-      "rds.gp3GbMonth",
-      "rds.backupGbMonth",
-      "rds.snapshotGbMonth",
-      "cloudwatch.alarmMonth",
-      "cloudwatch.logsIngestGb",
-      "secretsmanager.secretMonth",
-    ]);
-    // Mumbai's ARM vCPU (bill and list price), NAT data, endpoint hour (APS3-VpcEndpoint-Hours),
-    // alarm, log ingestion (AmazonCloudWatch ap-south-1) and secret, each in its table unit.
+    // What Mumbai still borrows (no ap-south-1 source found yet).
+    assert.deepEqual(
+      PRICE_KEYS.filter((k) => pricesFor("ap-south-1").items[k].assumedFrom),
+      [
+        "fargate.ephemeralGbHour",
+        "endpoint.gb",
+        "rds.gp3IopsMonth",
+        "aurora.ioMillion",
+        "efs.elasticReadGb",
+        "efs.elasticWriteGb",
+        "efs.provisionedMibpsMonth",
+        "cloudwatch.highResolutionAlarmMonth",
+        "cloudwatch.dashboardMonth",
+        "secretsmanager.per10kCalls",
+      ],
+    );
+    // Mumbai's ARM Fargate, NAT data, endpoint hour (APS3-VpcEndpoint-Hours), Aurora Standard,
+    // EFS Standard, alarm, logs (AmazonCloudWatch ap-south-1) and secret, each in its table unit.
     assert.deepEqual(
       (
         [
           "fargate.arm.vcpuHour",
+          "fargate.arm.gbHour",
           "nat.gb",
           "endpoint.azHour",
+          "aurora.serverlessV2AcuHour",
+          "aurora.storageGbMonth",
+          "efs.standardGbMonth",
           "cloudwatch.alarmMonth",
           "cloudwatch.logsIngestGb",
+          "cloudwatch.logsStorageGbMonth",
           "secretsmanager.secretMonth",
         ] as const
       ).map((k) => [usd("ap-south-1", k), pricesFor("ap-south-1").items[k].unit]),
       [
         [0.02383, "vCPU-hour"],
+        [0.00261, "GB-hour"],
         [0.056, "GB processed"],
         [0.013, "AZ-hour"],
+        [0.18, "ACU-hour"],
+        [0.11, "GB-month"],
+        [0.33, "GB-month"],
         [0.1, "alarm-month"],
         [0.67, "GB ingested"],
+        [0.03, "GB-month stored"],
         [0.4, "secret-month"],
       ],
     );
     assert.equal(usd("ap-south-1", "alb.hour"), 0.0239);
     assert.equal(usd("ap-south-1", "alb.lcuHour"), 0.008);
-    // Mumbai's RDS PostgreSQL rows (AmazonRDS ap-south-1 price list, 2026-09); db.t3.micro has none.
+    // Mumbai's RDS PostgreSQL rows (AmazonRDS ap-south-1 price list, 2026-09; db.t3.micro from a
+    // price file whose t4g rows are the same).
     assert.deepEqual(t4g("ap-south-1"), [
       [0.021, undefined],
       [0.042, undefined],
       [0.084, undefined],
     ]);
-    assert.equal(rdsInstancePrice(pricesFor("ap-south-1"), "db.t3.micro").assumedFrom, "us-east-1");
+    assert.deepEqual(
+      [rdsInstancePrice(pricesFor("ap-south-1"), "db.t3.micro")].map((p) => [p.usd, p.unit]),
+      [[0.026, "instance-hour"]],
+    );
     assert.deepEqual(
       (["rds.gp3GbMonth", "rds.backupGbMonth", "rds.snapshotGbMonth"] as const).map((k) =>
         usd("ap-south-1", k),
@@ -288,8 +300,9 @@ describe("price table", () => {
     assert.deepEqual(t4g("ap-northeast-1"), [
       [0.025, undefined],
       [0.05, undefined],
-      [0.065, "us-east-1"],
+      [0.101, undefined],
     ]);
+    assert.equal(rdsInstancePrice(pricesFor("ap-northeast-1"), "db.t3.micro").usd, 0.028);
     // Tokyo's NAT gateway and interface endpoint (APN1-NatGateway-*, APN1-VpcEndpoint-Hours) and
     // CloudWatch alarm and logs (AmazonCloudWatch ap-northeast-1), each in its table unit.
     assert.deepEqual(
@@ -378,7 +391,6 @@ describe("price table", () => {
         "secretsmanager.per10kCalls",
       ],
     );
-    assert.equal(pricesFor("ap-south-1").items["efs.standardGbMonth"].assumedFrom, "us-east-1");
   });
 
   it("carries the figures PRICES.md lists", () => {

@@ -51,6 +51,9 @@ describe("price table", () => {
       PRICE_KEYS.filter((k) => pricesFor(region).items[k].assumedFrom === undefined);
     const usd = (region: string, key: (typeof PRICE_KEYS)[number]) =>
       pricesFor(region).items[key].usd;
+    /** [usd, unit] of each of `keys` in `region`. */
+    const withUnits = (region: string, keys: readonly (typeof PRICE_KEYS)[number][]) =>
+      keys.map((k) => [usd(region, k), pricesFor(region).items[k].unit]);
     /** [usd, assumedFrom] of each db.t4g class in `region`. */
     const t4g = (region: string) =>
       (["db.t4g.micro", "db.t4g.small", "db.t4g.medium"] as const).map((c) => {
@@ -70,7 +73,6 @@ describe("price table", () => {
     assert.equal(usd("ap-northeast-1", "fargate.x86.gbHour"), 0.00553);
     assert.equal(usd("us-west-2", "fargate.x86.vcpuHour"), 0.04048);
     assert.equal(usd("eu-west-1", "fargate.x86.gbHour"), 0.004445);
-    // What was found per region (the Spot factor is an assumption everywhere, never borrowed).
     // What Mumbai still borrows (no ap-south-1 source found yet).
     assert.deepEqual(
       PRICE_KEYS.filter((k) => pricesFor("ap-south-1").items[k].assumedFrom),
@@ -90,21 +92,19 @@ describe("price table", () => {
     // Mumbai's ARM Fargate, NAT data, endpoint hour (APS3-VpcEndpoint-Hours), Aurora Standard,
     // EFS Standard, alarm, logs (AmazonCloudWatch ap-south-1) and secret, each in its table unit.
     assert.deepEqual(
-      (
-        [
-          "fargate.arm.vcpuHour",
-          "fargate.arm.gbHour",
-          "nat.gb",
-          "endpoint.azHour",
-          "aurora.serverlessV2AcuHour",
-          "aurora.storageGbMonth",
-          "efs.standardGbMonth",
-          "cloudwatch.alarmMonth",
-          "cloudwatch.logsIngestGb",
-          "cloudwatch.logsStorageGbMonth",
-          "secretsmanager.secretMonth",
-        ] as const
-      ).map((k) => [usd("ap-south-1", k), pricesFor("ap-south-1").items[k].unit]),
+      withUnits("ap-south-1", [
+        "fargate.arm.vcpuHour",
+        "fargate.arm.gbHour",
+        "nat.gb",
+        "endpoint.azHour",
+        "aurora.serverlessV2AcuHour",
+        "aurora.storageGbMonth",
+        "efs.standardGbMonth",
+        "cloudwatch.alarmMonth",
+        "cloudwatch.logsIngestGb",
+        "cloudwatch.logsStorageGbMonth",
+        "secretsmanager.secretMonth",
+      ]),
       [
         [0.02383, "vCPU-hour"],
         [0.00261, "GB-hour"],
@@ -140,6 +140,7 @@ describe("price table", () => {
     );
     assert.equal(usd("ap-south-1", "fargate.x86.vcpuHour"), 0.04256);
     assert.equal(usd("ap-south-1", "fargate.x86.gbHour"), 0.004655);
+    // What was found per region (the Spot factor is an assumption everywhere, never borrowed).
     assert.deepEqual(found("ap-southeast-2"), [
       "fargate.x86.vcpuHour",
       "fargate.x86.gbHour",
@@ -306,17 +307,15 @@ describe("price table", () => {
     // Tokyo's NAT gateway and interface endpoint (APN1-NatGateway-*, APN1-VpcEndpoint-Hours) and
     // CloudWatch alarm and logs (AmazonCloudWatch ap-northeast-1), each in its table unit.
     assert.deepEqual(
-      (
-        [
-          "nat.hour",
-          "nat.gb",
-          "endpoint.azHour",
-          "endpoint.gb",
-          "cloudwatch.alarmMonth",
-          "cloudwatch.logsIngestGb",
-          "cloudwatch.logsStorageGbMonth",
-        ] as const
-      ).map((k) => [usd("ap-northeast-1", k), pricesFor("ap-northeast-1").items[k].unit]),
+      withUnits("ap-northeast-1", [
+        "nat.hour",
+        "nat.gb",
+        "endpoint.azHour",
+        "endpoint.gb",
+        "cloudwatch.alarmMonth",
+        "cloudwatch.logsIngestGb",
+        "cloudwatch.logsStorageGbMonth",
+      ]),
       [
         [0.062, "gateway-hour"],
         [0.062, "GB processed"],

@@ -134,7 +134,7 @@ export const apNortheast1 = region(
     "db.t4g.small": [0.05, TOKYO_RDS_SMALL, "2026-09"],
     "db.t4g.medium": [
       0.101,
-      `${CLOUDCOSTTREE_SEP}: ap-northeast-1 rds_instance_hourly_by_engine "postgres|" db.t4g.medium 0.101 (its db.t4g.micro and small rows there, 0.025 and 0.05, are the Tokyo offer files' above)`,
+      `${CLOUDCOSTTREE_SEP}: ap-northeast-1 rds_instance_hourly_by_engine "postgres|" db.t4g.medium 0.101 (its db.t4g.micro and small rows there, 0.025 and 0.05, are the Tokyo price list figures above)`,
       "2026-09",
     ],
     "db.t3.micro": [

@@ -20,7 +20,7 @@ const MUMBAI_DEMO =
   'a public project\'s ADRs for an ap-south-1 demo environment ("ap-south-1 list prices, 2026-10-03")';
 
 const MUMBAI_PRICE_LIST =
-  "a public project's references: AWS Price List API, AmazonCloudWatch/current/ap-south-1 offer file (retrieved 2026-10)";
+  "a public project's references: AWS Price List API, AmazonCloudWatch/current/ap-south-1 offer file";
 
 const MUMBAI_COST_SCRIPT =
   'a public project\'s cost script, "ap-south-1 (Mumbai) list prices read from the AWS Price List API on 17 Sep 2026"';
@@ -75,7 +75,7 @@ export const apSouth1 = region(
     ],
     "aurora.serverlessV2AcuHour": [
       0.18,
-      `${CLOUDCOSTTREE_SEP}: ap-south-1 aurora_serverless_v2_acu_hourly 0.18 (Aurora Standard: the _io_optimized key beside it is 0.24; the same key reads 0.15 for ap-northeast-1, the Aurora PostgreSQL Standard rate a Tokyo article gives)`,
+      `${CLOUDCOSTTREE_SEP}: ap-south-1 aurora_serverless_v2_acu_hourly 0.18 (Aurora Standard: the _io_optimized key beside it is 0.24; the same key reads 0.15 in the file's ap-northeast-1 part, the Aurora PostgreSQL Standard rate a Tokyo article gives)`,
       "2026-09",
     ],
     "aurora.storageGbMonth": [
@@ -96,7 +96,7 @@ export const apSouth1 = region(
     "cloudwatch.logsIngestGb": [
       0.67,
       `${MUMBAI_PRICE_LIST}: "$0.67 per GB custom logs, Standard class"; ${MUMBAI_COST_SCRIPT}: AmazonCloudWatch APS3-DataProcessing-Bytes 0.67; ${MUMBAI_DEMO}: "Logs cost $0.67 per GB ingested in Mumbai"; ${CLOUDCOSTTREE_SEP}: ap-south-1 cloudwatch_log_group 0.67 (another project's inventory write-up says $0.57/GB, without a usage type: the Price List figure is preferred)`,
-      "2026-10",
+      "2026-09",
     ],
     "cloudwatch.logsStorageGbMonth": [
       0.03,

@@ -14,14 +14,13 @@ export const IPV4_EVERY_REGION: Found = [
 ];
 
 /**
- * The price data file of the PyPI package cloudcosttree 0.2.26 (its launcher downloads the file at
- * run time; read here in its repository). Its metadata names the source "aws-price-list-api".
+ * The price data file that the PyPI package cloudcosttree 0.2.26 downloads at first run, as kept in
+ * its repository (one block per region; figures from the AWS Price List). Cite it with the region
+ * block and key a figure was read from.
  */
-const CLOUDCOSTTREE =
-  'cloudcosttree 0.2.26 (PyPI) price file, repository rulssss/cloudcosttree data/prices.json ("source": "aws-price-list-api")';
+export const CLOUDCOSTTREE =
+  'cloudcosttree\'s price data file (PyPI cloudcosttree 0.2.26 downloads it at run time): rulssss/cloudcosttree data/prices.json at commit 06086999, metadata "source": "aws-price-list-api", "updated": "2026-09-08"';
 
-/** That file at commit 06086999 (`metadata.updated` 2026-09-08). */
-export const CLOUDCOSTTREE_SEP = `${CLOUDCOSTTREE}, commit 06086999 (updated 2026-09-08)`;
-
-/** That file at commit 66de04a8 (`metadata.updated` 2026-07-07), an older, shorter version. */
-export const CLOUDCOSTTREE_JUL = `${CLOUDCOSTTREE}, commit 66de04a8 (updated 2026-07-07)`;
+/** The same file at an older commit, 66de04a8 (metadata "updated": "2026-07-07"), shorter. */
+export const CLOUDCOSTTREE_JUL =
+  'cloudcosttree\'s price data file at its older commit 66de04a8 (metadata "updated": "2026-07-07"), rulssss/cloudcosttree data/prices.json';

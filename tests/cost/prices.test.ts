@@ -51,6 +51,9 @@ describe("price table", () => {
       PRICE_KEYS.filter((k) => pricesFor(region).items[k].assumedFrom === undefined);
     const usd = (region: string, key: (typeof PRICE_KEYS)[number]) =>
       pricesFor(region).items[key].usd;
+    /** [usd, unit] of each of `keys` in `region`. */
+    const withUnits = (region: string, keys: readonly (typeof PRICE_KEYS)[number][]) =>
+      keys.map((k) => [usd(region, k), pricesFor(region).items[k].unit]);
     /** [usd, assumedFrom] of each db.t4g class in `region`. */
     const t4g = (region: string) =>
       (["db.t4g.micro", "db.t4g.small", "db.t4g.medium"] as const).map((c) => {
@@ -70,28 +73,65 @@ describe("price table", () => {
     assert.equal(usd("ap-northeast-1", "fargate.x86.gbHour"), 0.00553);
     assert.equal(usd("us-west-2", "fargate.x86.vcpuHour"), 0.04048);
     assert.equal(usd("eu-west-1", "fargate.x86.gbHour"), 0.004445);
-    // What was found per region (the Spot factor is an assumption everywhere, never borrowed).
-    assert.deepEqual(found("ap-south-1"), [
-      "fargate.x86.vcpuHour",
-      "fargate.x86.gbHour",
-      "fargate.spotFactor",
-      "alb.hour",
-      "alb.lcuHour",
-      "nat.hour",
-      "publicIpv4.hour",
-      "rds.gp3GbMonth",
-      "rds.backupGbMonth",
-      "rds.snapshotGbMonth",
-    ]);
+    // What Mumbai still borrows (no ap-south-1 source found yet).
+    assert.deepEqual(
+      PRICE_KEYS.filter((k) => pricesFor("ap-south-1").items[k].assumedFrom),
+      [
+        "fargate.ephemeralGbHour",
+        "endpoint.gb",
+        "rds.gp3IopsMonth",
+        "aurora.ioMillion",
+        "efs.elasticReadGb",
+        "efs.elasticWriteGb",
+        "efs.provisionedMibpsMonth",
+        "cloudwatch.highResolutionAlarmMonth",
+        "cloudwatch.dashboardMonth",
+        "secretsmanager.per10kCalls",
+      ],
+    );
+    // Mumbai's ARM Fargate, NAT data, endpoint hour (APS3-VpcEndpoint-Hours), Aurora Standard,
+    // EFS Standard, alarm, logs (AmazonCloudWatch ap-south-1) and secret, each in its table unit.
+    assert.deepEqual(
+      withUnits("ap-south-1", [
+        "fargate.arm.vcpuHour",
+        "fargate.arm.gbHour",
+        "nat.gb",
+        "endpoint.azHour",
+        "aurora.serverlessV2AcuHour",
+        "aurora.storageGbMonth",
+        "efs.standardGbMonth",
+        "cloudwatch.alarmMonth",
+        "cloudwatch.logsIngestGb",
+        "cloudwatch.logsStorageGbMonth",
+        "secretsmanager.secretMonth",
+      ]),
+      [
+        [0.02383, "vCPU-hour"],
+        [0.00261, "GB-hour"],
+        [0.056, "GB processed"],
+        [0.013, "AZ-hour"],
+        [0.18, "ACU-hour"],
+        [0.11, "GB-month"],
+        [0.33, "GB-month"],
+        [0.1, "alarm-month"],
+        [0.67, "GB ingested"],
+        [0.03, "GB-month stored"],
+        [0.4, "secret-month"],
+      ],
+    );
     assert.equal(usd("ap-south-1", "alb.hour"), 0.0239);
     assert.equal(usd("ap-south-1", "alb.lcuHour"), 0.008);
-    // Mumbai's RDS PostgreSQL rows (AmazonRDS ap-south-1 price list, 2026-09); db.t3.micro has none.
+    // Mumbai's RDS PostgreSQL rows (AmazonRDS ap-south-1 price list, 2026-09; db.t3.micro from a
+    // price file whose t4g rows are the same).
     assert.deepEqual(t4g("ap-south-1"), [
       [0.021, undefined],
       [0.042, undefined],
       [0.084, undefined],
     ]);
-    assert.equal(rdsInstancePrice(pricesFor("ap-south-1"), "db.t3.micro").assumedFrom, "us-east-1");
+    assert.deepEqual(
+      [rdsInstancePrice(pricesFor("ap-south-1"), "db.t3.micro")].map((p) => [p.usd, p.unit]),
+      [[0.026, "instance-hour"]],
+    );
     assert.deepEqual(
       (["rds.gp3GbMonth", "rds.backupGbMonth", "rds.snapshotGbMonth"] as const).map((k) =>
         usd("ap-south-1", k),
@@ -100,6 +140,7 @@ describe("price table", () => {
     );
     assert.equal(usd("ap-south-1", "fargate.x86.vcpuHour"), 0.04256);
     assert.equal(usd("ap-south-1", "fargate.x86.gbHour"), 0.004655);
+    // What was found per region (the Spot factor is an assumption everywhere, never borrowed).
     assert.deepEqual(found("ap-southeast-2"), [
       "fargate.x86.vcpuHour",
       "fargate.x86.gbHour",
@@ -387,9 +428,43 @@ describe("price table", () => {
     assert.deepEqual(t4g("ap-northeast-1"), [
       [0.025, undefined],
       [0.05, undefined],
-      [0.065, "us-east-1"],
+      [0.101, undefined],
     ]);
-    assert.equal(pricesFor("ap-northeast-1").items["nat.hour"].assumedFrom, "us-east-1");
+    assert.equal(rdsInstancePrice(pricesFor("ap-northeast-1"), "db.t3.micro").usd, 0.028);
+    // Tokyo's NAT gateway and interface endpoint (APN1-NatGateway-*, APN1-VpcEndpoint-Hours) and
+    // CloudWatch alarm and logs (AmazonCloudWatch ap-northeast-1), each in its table unit.
+    assert.deepEqual(
+      withUnits("ap-northeast-1", [
+        "nat.hour",
+        "nat.gb",
+        "endpoint.azHour",
+        "endpoint.gb",
+        "cloudwatch.alarmMonth",
+        "cloudwatch.logsIngestGb",
+        "cloudwatch.logsStorageGbMonth",
+      ]),
+      [
+        [0.062, "gateway-hour"],
+        [0.062, "GB processed"],
+        [0.014, "AZ-hour"],
+        [0.01, "GB processed (first PB)"],
+        [0.1, "alarm-month"],
+        [0.76, "GB ingested"],
+        [0.033, "GB-month stored"],
+      ],
+    );
+    // What Tokyo still borrows (no Tokyo source found yet).
+    assert.deepEqual(
+      PRICE_KEYS.filter((k) => pricesFor("ap-northeast-1").items[k].assumedFrom),
+      [
+        "rds.gp3IopsMonth",
+        "efs.elasticReadGb",
+        "efs.elasticWriteGb",
+        "efs.provisionedMibpsMonth",
+        "cloudwatch.highResolutionAlarmMonth",
+        "cloudwatch.dashboardMonth",
+      ],
+    );
     // Ireland: the Price List answers of a public audit (ARM Fargate, NAT, endpoints, RDS storage,
     // EFS, log ingestion), its load balancer from a July 2026 bill and the AWSELB catalog; its
     // Aurora rows stay us-east-1's.
@@ -437,7 +512,6 @@ describe("price table", () => {
         "secretsmanager.per10kCalls",
       ],
     );
-    assert.equal(pricesFor("ap-south-1").items["efs.standardGbMonth"].assumedFrom, "us-east-1");
   });
 
   it("carries the figures PRICES.md lists", () => {

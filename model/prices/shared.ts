@@ -12,3 +12,14 @@ export const IPV4_EVERY_REGION: Found = [
   0.005,
   'https://www.techpartner.news/news/aws-to-charge-for-ipv4-addresses-598672 (AWS: US$0.005 per address-hour "in all AWS regions"); https://www.haufe-akademie.de/en/skill-it/blog/aws-gebuehren-ipv4-adressen ("all AWS regions ... without exception")',
 ];
+
+/**
+ * CloudWatch dashboards are one account-wide product, not a regional one: their usage types
+ * carry no region prefix (`DashboardsUsageHour`, `DashboardsUsageHour-Basic`, where alarms bill
+ * as `<region>-CW:AlarmMonitorUsage`), and the Price List lists them with `location=Any`.
+ */
+export const DASHBOARD_EVERY_REGION: Found = [
+  3.0,
+  'a public project\'s cost authority note (Sydney, 2026-10): "CloudWatch dashboard products are account-global: the observed catalog declares location=Any, an empty region code, DashboardsUsageHour or its Basic variant, and Dashboards units at USD 3 per dashboard per month"; https://aws.amazon.com/jp/premiumsupport/knowledge-center/cloudwatch-understand-and-reduce-charges/ (usage types: "<region>-CW:AlarmMonitorUsage" but "DashboardsUsageHour(-Basic)", no region); a public London price sheet read from the eu-west-2 price list: dashboards "not present in the London price-list file"',
+  "2026-10",
+];

@@ -749,7 +749,7 @@ describe("cost estimate: free tiers, LCUs and students", () => {
     near(on.expected, 2 * 0.1 + (30 / (730 / 24)) * 0.03);
     assert.match(
       formatEstimate(on),
-      /account: CloudWatch free tier: 3 dashboards +-2 dashboard-month +\$3\* +-\$6\.00 +-\$6\.00 +-\$6\.00$/m,
+      /account: CloudWatch free tier: 3 dashboards +-2 dashboard-month +\$3 +-\$6\.00 +-\$6\.00 +-\$6\.00$/m,
     );
     assert.match(
       on.notes.join("\n"),

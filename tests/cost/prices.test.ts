@@ -82,6 +82,7 @@ describe("price table", () => {
       "rds.gp3GbMonth",
       "rds.backupGbMonth",
       "rds.snapshotGbMonth",
+      "cloudwatch.dashboardMonth",
     ]);
     assert.equal(usd("ap-south-1", "alb.hour"), 0.0239);
     assert.equal(usd("ap-south-1", "alb.lcuHour"), 0.008);
@@ -107,6 +108,7 @@ describe("price table", () => {
       "fargate.arm.gbHour",
       "fargate.spotFactor",
       "publicIpv4.hour",
+      "cloudwatch.dashboardMonth",
     ]);
     assert.deepEqual(
       (
@@ -119,8 +121,8 @@ describe("price table", () => {
       ).map((k) => usd("ap-southeast-2", k)),
       [0.04856, 0.00532, 0.03885, 0.00426],
     );
-    // Frankfurt: its Price List files as two public projects quoted them; the load balancer, EFS,
-    // endpoints and dashboards stay us-east-1's.
+    // Frankfurt: its Price List files as two public projects quoted them; the load balancer, EFS
+    // and endpoints stay us-east-1's (dashboards are one global rate).
     assert.deepEqual(
       PRICE_KEYS.filter((k) => pricesFor("eu-central-1").items[k].assumedFrom),
       [
@@ -135,7 +137,6 @@ describe("price table", () => {
         "efs.elasticWriteGb",
         "efs.provisionedMibpsMonth",
         "cloudwatch.highResolutionAlarmMonth",
-        "cloudwatch.dashboardMonth",
       ],
     );
     assert.deepEqual(
@@ -162,10 +163,11 @@ describe("price table", () => {
       [0.065, "us-east-1"],
     ]);
     // Oregon: load balancer from its AWSELB offer, RDS and Aurora rows by SKU, alarms, logs and
-    // Secrets Manager by rate code.
+    // Secrets Manager by rate code; ephemeral storage from a priced estimate line.
     assert.deepEqual(found("us-west-2"), [
       "fargate.x86.vcpuHour",
       "fargate.x86.gbHour",
+      "fargate.ephemeralGbHour",
       "fargate.spotFactor",
       "alb.hour",
       "alb.lcuHour",
@@ -177,6 +179,7 @@ describe("price table", () => {
       "aurora.storageGbMonth",
       "aurora.ioMillion",
       "cloudwatch.alarmMonth",
+      "cloudwatch.dashboardMonth",
       "cloudwatch.logsIngestGb",
       "cloudwatch.logsStorageGbMonth",
       "secretsmanager.secretMonth",
@@ -201,6 +204,7 @@ describe("price table", () => {
       "endpoint.gb",
       "rds.gp3GbMonth",
       "aurora.serverlessV2AcuHour",
+      "cloudwatch.dashboardMonth",
       "cloudwatch.logsIngestGb",
     ]);
     assert.deepEqual(
@@ -309,6 +313,7 @@ describe("price table", () => {
         "rds.backupGbMonth",
         "rds.snapshotGbMonth",
         "cloudwatch.alarmMonth",
+        "cloudwatch.dashboardMonth",
         "cloudwatch.logsIngestGb",
         "cloudwatch.logsStorageGbMonth",
         "secretsmanager.secretMonth",
@@ -385,11 +390,54 @@ describe("price table", () => {
       ],
       [0.016, undefined],
     );
-    for (const key of ["efs.standardGbMonth", "cloudwatch.alarmMonth"] as const) {
-      assert.equal(east2.items[key].assumedFrom, "us-east-1", key);
-    }
+    // A calculator skill's GetProducts readings for us-east-2: Fargate ephemeral storage, EFS
+    // storage and throughput, CloudWatch alarms (units: usEast1.ts).
+    assert.deepEqual(
+      (
+        [
+          "fargate.ephemeralGbHour", // per GB-hour above the free 20 GB
+          "efs.standardGbMonth", // per GB-month
+          "efs.elasticReadGb", // per GB read
+          "efs.elasticWriteGb", // per GB written
+          "efs.provisionedMibpsMonth", // per MiB/s-month
+          "cloudwatch.alarmMonth", // per alarm-month
+          "cloudwatch.highResolutionAlarmMonth", // per alarm-month
+        ] as const
+      ).map((k) => [east2.items[k].usd, east2.items[k].assumedFrom]),
+      [
+        [0.000111, undefined],
+        [0.3, undefined],
+        [0.03, undefined],
+        [0.06, undefined],
+        [6, undefined],
+        [0.1, undefined],
+        [0.3, undefined],
+      ],
+    );
+    assert.match(east2.items["efs.elasticWriteGb"].source, /regionCode=us-east-2/);
+    assert.match(east2.items["cloudwatch.highResolutionAlarmMonth"].source, /USE2-CW:HighRes/);
+    assert.equal(east2.items["endpoint.azHour"].assumedFrom, "us-east-1");
     assert.equal(rdsInstancePrice(east2, "db.t4g.small").assumedFrom, "us-east-1");
     assert.equal(pricesFor("us-east-1").items["rds.gp3GbMonth"].assumedFrom, undefined);
+  });
+
+  it("prices a CloudWatch dashboard at one global $3 a dashboard-month in every region", () => {
+    // us-east-1, the base, keeps its own (infracost's) source for the same $3.
+    for (const region of PRICED_REGIONS.filter((r) => r !== "us-east-1")) {
+      const dash = pricesFor(region).items["cloudwatch.dashboardMonth"];
+      assert.deepEqual([dash.usd, dash.unit, dash.assumedFrom], [3, "dashboard-month", undefined]);
+      assert.match(dash.source, /account-global: the observed catalog declares location=Any/);
+    }
+  });
+
+  it("carries Oregon's Fargate ephemeral storage from a priced estimate line", () => {
+    const eph = pricesFor("us-west-2").items["fargate.ephemeralGbHour"];
+    // $1.62 for 14,600 GB-hours: 0.000111 x 14,600 = 1.6206, the line's cent-rounded figure.
+    assert.deepEqual(
+      [eph.usd, eph.unit, eph.assumedFrom],
+      [0.000111, "GB-hour above the free 20 GB", undefined],
+    );
+    assert.match(eph.source, /USW2-Fargate-EphemeralStorage-GB-Hours/);
   });
 
   it("prices every RDS class the stacks may use (model/rds.ts) in every region", () => {

@@ -1,5 +1,5 @@
 import { region } from "../region";
-import { IPV4_EVERY_REGION } from "../shared";
+import { DASHBOARD_EVERY_REGION, IPV4_EVERY_REGION } from "../shared";
 
 const TOKYO_FIXTURE =
   "a public project's recorded GetProducts documents for ap-northeast-1 (test fixture)";
@@ -78,6 +78,7 @@ export const apNortheast1 = region(
     "publicIpv4.hour": IPV4_EVERY_REGION,
     "aurora.serverlessV2AcuHour": [0.15, TOKYO_AURORA, "2025-12"],
     "efs.standardGbMonth": [0.36, TOKYO_EFS],
+    "cloudwatch.dashboardMonth": DASHBOARD_EVERY_REGION,
     "secretsmanager.secretMonth": [0.4, TOKYO_BULK, "2026-09"],
     "secretsmanager.per10kCalls": [0.05, TOKYO_BULK, "2026-09"],
   },

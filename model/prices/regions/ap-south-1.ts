@@ -1,5 +1,5 @@
 import { region } from "../region";
-import { FGCALC, IPV4_EVERY_REGION } from "../shared";
+import { DASHBOARD_EVERY_REGION, FGCALC, IPV4_EVERY_REGION } from "../shared";
 
 const MUMBAI_BILL =
   "a public project's cost write-up, cost / quantity of its ap-south-1 bill lines (2026-09-16 bill; on-demand hourly rates)";
@@ -41,6 +41,7 @@ export const apSouth1 = region(
       `${MUMBAI_RDS} (the backup rate: snapshots bill as backup storage)`,
       "2026-09",
     ],
+    "cloudwatch.dashboardMonth": DASHBOARD_EVERY_REGION,
   },
   {
     "db.t4g.micro": [0.021, `${MUMBAI_RDS}: db.t4g.micro Single-AZ $0.021/hr`, "2026-09"],

@@ -1,5 +1,5 @@
 import { region } from "../region";
-import { FGCALC, IPV4_EVERY_REGION } from "../shared";
+import { DASHBOARD_EVERY_REGION, FGCALC, IPV4_EVERY_REGION } from "../shared";
 
 const SYDNEY_NOTES =
   "a public project's cost notes \"AWS Cost Estimates: Sydney pricing\" (read from aws.amazon.com/fargate/pricing; its x86 figures equal fgcalc's)";
@@ -11,4 +11,5 @@ export const apSoutheast2 = region("ap-southeast-2", {
   "fargate.arm.vcpuHour": [0.03885, SYDNEY_NOTES],
   "fargate.arm.gbHour": [0.00426, SYDNEY_NOTES],
   "publicIpv4.hour": IPV4_EVERY_REGION,
+  "cloudwatch.dashboardMonth": DASHBOARD_EVERY_REGION,
 });

@@ -1,4 +1,5 @@
 import { region } from "../region";
+import { DASHBOARD_EVERY_REGION } from "../shared";
 
 const CANADA_FIXTURE =
   "a public project's recorded AWS Price List offer for ca-central-1 (test fixture)";
@@ -37,6 +38,7 @@ export const caCentral1 = region(
       `${CANADA_RDS}: "RDS gp3 storage | 20 GiB x $0.127/GiB-month"`,
       "2026-09",
     ],
+    "cloudwatch.dashboardMonth": DASHBOARD_EVERY_REGION,
     "cloudwatch.logsIngestGb": [
       0.55,
       `${CANADA_CW}: "About 0.355 GiB/month x $0.55/GB" (log data ingested)`,

@@ -1,5 +1,5 @@
 import { region } from "../region";
-import { IPV4_EVERY_REGION } from "../shared";
+import { DASHBOARD_EVERY_REGION, IPV4_EVERY_REGION } from "../shared";
 
 const FRANKFURT_CARD =
   "a public rate card taken from the AWS Price List, effective 2026-07-07 (EUC1 usage types)";
@@ -73,6 +73,7 @@ export const euCentral1 = region(
       `${FRANKFURT_RESEARCH}: "alarms $0.10/alarm-month" (AmazonCloudWatch eu-central-1)`,
       "2026-10",
     ],
+    "cloudwatch.dashboardMonth": DASHBOARD_EVERY_REGION,
     "cloudwatch.logsIngestGb": [
       0.63,
       `${FRANKFURT_RESEARCH}: "Frankfurt ingest is $0.63/GB" (AmazonCloudWatch eu-central-1)`,

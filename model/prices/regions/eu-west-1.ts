@@ -1,5 +1,5 @@
 import { region } from "../region";
-import { IPV4_EVERY_REGION, JP_PAGE } from "../shared";
+import { DASHBOARD_EVERY_REGION, IPV4_EVERY_REGION, JP_PAGE } from "../shared";
 
 /** Price List API answers for eu-west-1 recorded in a public cost scanner's per-service audit. */
 const IRELAND_AUDIT =
@@ -62,6 +62,7 @@ export const euWest1 = region(
       `${IRELAND_AUDIT} (AUDIT-11: "USD $0.33 per GB-Mo for Standard storage (EU)", EU-TimedStorage-ByteHrs)`,
       "2026-05",
     ],
+    "cloudwatch.dashboardMonth": DASHBOARD_EVERY_REGION,
     "cloudwatch.logsIngestGb": [
       0.57,
       `${IRELAND_AUDIT} (AUDIT-13: "$0.57 per GB custom log data ingested", SKU KJBTQPDHW2H92B8Y, effective 2026-03-01)`,

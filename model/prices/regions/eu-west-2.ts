@@ -1,4 +1,5 @@
 import { region } from "../region";
+import { DASHBOARD_EVERY_REGION } from "../shared";
 
 const LONDON_SHEET =
   "a public project's price sheet read from the AWS Price List for eu-west-2 (2026-09)";
@@ -29,6 +30,7 @@ export const euWest2 = region(
       `${LONDON_SHEET} (the backup rate: snapshots bill as backup storage)`,
     ],
     "cloudwatch.alarmMonth": [0.1, LONDON_SHEET],
+    "cloudwatch.dashboardMonth": DASHBOARD_EVERY_REGION,
     "cloudwatch.logsIngestGb": [0.5985, LONDON_SHEET],
     "cloudwatch.logsStorageGbMonth": [0.0315, LONDON_SHEET],
     "secretsmanager.secretMonth": [0.4, LONDON_SHEET],

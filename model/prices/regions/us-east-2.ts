@@ -1,4 +1,5 @@
 import { region } from "../region";
+import { DASHBOARD_EVERY_REGION } from "../shared";
 import { Found, PriceKey, RegionPrices } from "../types";
 import { US_EAST_1_ITEMS } from "../usEast1";
 
@@ -27,6 +28,37 @@ function usEast2(): RegionPrices {
     "a public AWS Pricing Calculator skill's Secrets Manager notes: GetProducts AWSSecretsManager for regionCode=us-east-2 ($0.40 per Secret; $5e-06 per API request, $0.05 per 10000 API Requests), verified against the live API 2026-05-09";
   found["secretsmanager.secretMonth"] = [0.4, secrets, "2026-05"];
   found["secretsmanager.per10kCalls"] = [0.05, secrets, "2026-05"];
+  // The same skill's Fargate, EFS and CloudWatch notes: calculator captures made in us-east-2 on
+  // 2026-05-11, their rates read with GetProducts for regionCode=us-east-2.
+  const skill = (service: string, quote: string): string =>
+    `a public AWS Pricing Calculator skill's ${service} notes, rates read with GetProducts for regionCode=us-east-2 (captures of 2026-05-11): ${quote}`;
+  found["fargate.ephemeralGbHour"] = [
+    0.000111,
+    skill(
+      "Fargate",
+      'USE2-Fargate-EphemeralStorage-GB-Hours "us-east-2: $0.000111 / GB-hour", billed above 20 GB a task',
+    ),
+    "2026-05",
+  ];
+  const efs = skill(
+    "EFS",
+    '"Pricing API SKU coverage confirmed for us-east-2: Standard ($0.30/GB-Mo), ... ET read ($0.03/GB), ET write ($0.06/GB), Provisioned Throughput ($6.00/MiBps-Mo)"',
+  );
+  found["efs.standardGbMonth"] = [0.3, efs, "2026-05"];
+  found["efs.elasticReadGb"] = [0.03, efs, "2026-05"];
+  found["efs.elasticWriteGb"] = [0.06, efs, "2026-05"];
+  found["efs.provisionedMibpsMonth"] = [6.0, efs, "2026-05"];
+  found["cloudwatch.alarmMonth"] = [
+    0.1,
+    `${skill("CloudWatch", 'USE2-CW:AlarmMonitorUsage "$0.10 per alarm metric-month"')}; the cost table below, from the "Ohio CloudWatch catalog" (.../AmazonCloudWatch/current/us-east-2/index.json, published 2026-09-22): "7 x $0.10/alarm metric-month"`,
+    "2026-09",
+  ];
+  found["cloudwatch.highResolutionAlarmMonth"] = [
+    0.3,
+    skill("CloudWatch", 'USE2-CW:HighResAlarmMonitorUsage "$0.30 per alarm metric-month"'),
+    "2026-05",
+  ];
+  found["cloudwatch.dashboardMonth"] = DASHBOARD_EVERY_REGION;
   // Ohio's RDS price list (.../AmazonRDS/current/us-east-2/index.json) as two public projects
   // quoted it: a cost table (PostgreSQL db.t4g.micro, gp3, backups) and a Portuguese run-cost
   // note with regional sources (the same three, snapshots at the backup rate); a third for Aurora.

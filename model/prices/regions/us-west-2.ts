@@ -1,5 +1,5 @@
 import { region } from "../region";
-import { IPV4_EVERY_REGION, JP_PAGE } from "../shared";
+import { DASHBOARD_EVERY_REGION, IPV4_EVERY_REGION, JP_PAGE } from "../shared";
 
 /** AWS's us-west-2 price lists as a public cost model recorded them, rate code by rate code. */
 const OREGON_CATALOG =
@@ -17,6 +17,10 @@ export const usWest2 = region(
   {
     "fargate.x86.vcpuHour": [0.04048, `${JP_PAGE} (USW2-Fargate-vCPU-Hours:perCPU)`],
     "fargate.x86.gbHour": [0.004445, `${JP_PAGE} (USW2-Fargate-GB-Hours)`],
+    "fargate.ephemeralGbHour": [
+      0.000111,
+      'a public deployment tool\'s cost-estimate tutorial (Defang docs, "Estimating AWS Deployment Costs"): "$1.62 14600 GB-Hours ... AmazonECS USW2-Fargate-EphemeralStorage-GB-Hours", cost / quantity = $0.000111 per GB-hour to the three figures a cent-rounded line gives',
+    ],
     "alb.hour": [0.0225, `${OREGON_ELB} (USW2-LoadBalancerUsage)`, "2026-09"],
     "alb.lcuHour": [0.008, `${OREGON_ELB} (USW2-LCUUsage)`, "2026-09"],
     "publicIpv4.hour": IPV4_EVERY_REGION,
@@ -25,6 +29,7 @@ export const usWest2 = region(
       `${OREGON_CATALOG}: standard-resolution alarm, rate code SJTFAZNHSW2WVZB2.JRTCKXETXF.6YS6EN2CT7, 0.1000000000 USD per Alarms`,
       "2026-09",
     ],
+    "cloudwatch.dashboardMonth": DASHBOARD_EVERY_REGION,
     "cloudwatch.logsIngestGb": [
       0.5,
       `${OREGON_CATALOG}: custom log data ingested (Standard log class), rate code CWY7X4MZ4F3MP5SD.JRTCKXETXF.6YS6EN2CT7, 0.5000000000 USD per GB`,

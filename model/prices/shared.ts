@@ -23,3 +23,28 @@ export const DASHBOARD_EVERY_REGION: Found = [
   'a public project\'s cost authority note (Sydney, 2026-10): "CloudWatch dashboard products are account-global: the observed catalog declares location=Any, an empty region code, DashboardsUsageHour or its Basic variant, and Dashboards units at USD 3 per dashboard per month"; https://aws.amazon.com/jp/premiumsupport/knowledge-center/cloudwatch-understand-and-reduce-charges/ (usage types: "<region>-CW:AlarmMonitorUsage" but "DashboardsUsageHour(-Basic)", no region); a public London price sheet read from the eu-west-2 price list: dashboards "not present in the London price-list file"',
   "2026-10",
 ];
+
+/**
+ * The price file the cloudcosttree package (PyPI 0.2.26) downloads at run time, read in its
+ * public repository: one object per region, its rates stated as read from the AWS Price List.
+ */
+const COST_TREE =
+  'the cloudcosttree package\'s price file (PyPI cloudcosttree 0.2.26 downloads it; repository rulssss/cloudcosttree, data/prices.json at commit 06086999, metadata.updated 2026-09-08, source "aws-price-list-api")';
+
+/** A figure read in the cloudcosttree price file: `key` under `regions.<region>`, as stored. */
+export function costTree(usd: number, region: string, key: string, note = ""): Found {
+  return [usd, `${COST_TREE}: regions.${region}.${key}${note}`, "2026-09"];
+}
+
+/**
+ * The file stores a high-resolution alarm as an hourly rate, the monthly fee over 730 hours:
+ * 0.000410958904109589 x 730 = 0.30 a month.
+ */
+export function costTreeHighResAlarm(region: string): Found {
+  return costTree(
+    0.3,
+    region,
+    "resource_hourly.cloudwatch_alarm_highres",
+    " = 0.000410958904109589 per alarm-hour, $0.30 a month over its 730 hours",
+  );
+}

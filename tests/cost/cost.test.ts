@@ -516,13 +516,20 @@ describe("cost estimate: platform items", () => {
     near(line(e, "db", "RDS PostgreSQL db.t4g.small").monthly.floor, 2 * 0.032 * 730); // 46.72
     near(line(e, "db", "RDS storage (gp3)").monthly.floor, 2 * 20 * 0.115);
     near(line(e, "db", "Secrets Manager secret (RDS-managed").monthly.floor, 0.4);
-    assert.equal(line(e, "db", "RDS PostgreSQL").assumedFrom, "us-east-1");
-    // Secrets Manager and gp3 storage have us-east-2 sources (model/prices/); db.t4g.small not.
+    // The instance, Secrets Manager and gp3 storage have us-east-2 sources (model/prices/).
+    assert.equal(line(e, "db", "RDS PostgreSQL").assumedFrom, undefined);
     assert.equal(line(e, "db", "Secrets Manager secret (RDS-managed").assumedFrom, undefined);
     assert.equal(line(e, "db", "RDS storage (gp3)").assumedFrom, undefined);
+    assert.ok(!e.notes.some((n) => /source was found for RDS/.test(n)), e.notes.join("\n"));
+    // Oregon has no db.t4g.small source: the line is us-east-1's, and the note names it.
+    const oregon = estimate(
+      [providerRecord("us-west-2"), databaseRecord("db", { instanceClass: "db.t4g.small" })],
+      {},
+    );
+    assert.equal(line(oregon, "db", "RDS PostgreSQL").assumedFrom, "us-east-1");
     assert.ok(
-      e.notes.some((n) => /no us-east-2 source was found for RDS db\.t4g\.small: /.test(n)),
-      e.notes.join("\n"),
+      oregon.notes.some((n) => /no us-west-2 source was found for RDS db\.t4g\.small: /.test(n)),
+      oregon.notes.join("\n"),
     );
   });
 

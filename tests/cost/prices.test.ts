@@ -74,14 +74,18 @@ describe("price table", () => {
     assert.deepEqual(found("ap-south-1"), [
       "fargate.x86.vcpuHour",
       "fargate.x86.gbHour",
+      "fargate.ephemeralGbHour",
       "fargate.spotFactor",
       "alb.hour",
       "alb.lcuHour",
       "nat.hour",
       "publicIpv4.hour",
       "rds.gp3GbMonth",
+      "rds.gp3IopsMonth",
       "rds.backupGbMonth",
       "rds.snapshotGbMonth",
+      "efs.provisionedMibpsMonth",
+      "cloudwatch.highResolutionAlarmMonth",
       "cloudwatch.dashboardMonth",
     ]);
     assert.equal(usd("ap-south-1", "alb.hour"), 0.0239);
@@ -106,8 +110,12 @@ describe("price table", () => {
       "fargate.x86.gbHour",
       "fargate.arm.vcpuHour",
       "fargate.arm.gbHour",
+      "fargate.ephemeralGbHour",
       "fargate.spotFactor",
       "publicIpv4.hour",
+      "rds.gp3IopsMonth",
+      "efs.provisionedMibpsMonth",
+      "cloudwatch.highResolutionAlarmMonth",
       "cloudwatch.dashboardMonth",
     ]);
     assert.deepEqual(
@@ -121,22 +129,18 @@ describe("price table", () => {
       ).map((k) => usd("ap-southeast-2", k)),
       [0.04856, 0.00532, 0.03885, 0.00426],
     );
-    // Frankfurt: its Price List files as two public projects quoted them; the load balancer, EFS
-    // and endpoints stay us-east-1's (dashboards are one global rate).
+    // Frankfurt: its Price List files as two public projects and a package's price file quoted
+    // them; the load balancer, EFS storage and Elastic throughput and endpoints stay us-east-1's.
     assert.deepEqual(
       PRICE_KEYS.filter((k) => pricesFor("eu-central-1").items[k].assumedFrom),
       [
-        "fargate.ephemeralGbHour",
         "alb.hour",
         "alb.lcuHour",
         "endpoint.azHour",
         "endpoint.gb",
-        "rds.gp3IopsMonth",
         "efs.standardGbMonth",
         "efs.elasticReadGb",
         "efs.elasticWriteGb",
-        "efs.provisionedMibpsMonth",
-        "cloudwatch.highResolutionAlarmMonth",
       ],
     );
     assert.deepEqual(
@@ -173,11 +177,13 @@ describe("price table", () => {
       "alb.lcuHour",
       "publicIpv4.hour",
       "rds.gp3GbMonth",
+      "rds.gp3IopsMonth",
       "rds.backupGbMonth",
       "rds.snapshotGbMonth",
       "aurora.serverlessV2AcuHour",
       "aurora.storageGbMonth",
       "aurora.ioMillion",
+      "efs.provisionedMibpsMonth",
       "cloudwatch.alarmMonth",
       "cloudwatch.dashboardMonth",
       "cloudwatch.logsIngestGb",
@@ -196,6 +202,7 @@ describe("price table", () => {
     assert.deepEqual(found("ca-central-1"), [
       "fargate.x86.vcpuHour",
       "fargate.x86.gbHour",
+      "fargate.ephemeralGbHour",
       "fargate.spotFactor",
       "alb.hour",
       "alb.lcuHour",
@@ -203,7 +210,10 @@ describe("price table", () => {
       "endpoint.azHour",
       "endpoint.gb",
       "rds.gp3GbMonth",
+      "rds.gp3IopsMonth",
       "aurora.serverlessV2AcuHour",
+      "efs.provisionedMibpsMonth",
+      "cloudwatch.highResolutionAlarmMonth",
       "cloudwatch.dashboardMonth",
       "cloudwatch.logsIngestGb",
     ]);
@@ -310,9 +320,12 @@ describe("price table", () => {
         "endpoint.azHour",
         "endpoint.gb",
         "rds.gp3GbMonth",
+        "rds.gp3IopsMonth",
         "rds.backupGbMonth",
         "rds.snapshotGbMonth",
+        "efs.provisionedMibpsMonth",
         "cloudwatch.alarmMonth",
+        "cloudwatch.highResolutionAlarmMonth",
         "cloudwatch.dashboardMonth",
         "cloudwatch.logsIngestGb",
         "cloudwatch.logsStorageGbMonth",
@@ -344,7 +357,7 @@ describe("price table", () => {
     assert.match(spot.source, /^ASSUMPTION: .*seed 004 uses 0\.3 x on-demand/);
   });
 
-  it("marks us-east-2 rows without a us-east-2 source as assumed equal to us-east-1", () => {
+  it("carries us-east-2's own figures, and marks the one row without a source as us-east-1's", () => {
     const east2 = pricesFor("us-east-2");
     // Checked in us-east-2 (PRICES.md): Fargate, load balancer, NAT, public IPv4, CloudWatch Logs;
     // Secrets Manager from a GetProducts reading for us-east-2.
@@ -416,8 +429,28 @@ describe("price table", () => {
     );
     assert.match(east2.items["efs.elasticWriteGb"].source, /regionCode=us-east-2/);
     assert.match(east2.items["cloudwatch.highResolutionAlarmMonth"].source, /USE2-CW:HighRes/);
-    assert.equal(east2.items["endpoint.azHour"].assumedFrom, "us-east-1");
-    assert.equal(rdsInstancePrice(east2, "db.t4g.small").assumedFrom, "us-east-1");
+    // A package's price file (its us-east-2 object): endpoint hour, gp3 IOPS, RDS PostgreSQL rows.
+    assert.deepEqual(
+      [east2.items["endpoint.azHour"].usd, east2.items["rds.gp3IopsMonth"].usd], // AZ-hour, IOPS-month
+      [0.01, 0.02],
+    );
+    assert.deepEqual(
+      (["db.t4g.small", "db.t4g.medium", "db.t3.micro"] as const).map((c) => [
+        rdsInstancePrice(east2, c).usd, // per instance-hour
+        rdsInstancePrice(east2, c).assumedFrom,
+      ]),
+      [
+        [0.032, undefined],
+        [0.065, undefined],
+        [0.018, undefined],
+      ],
+    );
+    assert.match(rdsInstancePrice(east2, "db.t3.micro").source, /postgres\|\.db\.t3\.micro/);
+    // Only the endpoint's per-GB charge has no us-east-2 source.
+    assert.deepEqual(
+      PRICE_KEYS.filter((k) => east2.items[k].assumedFrom),
+      ["endpoint.gb"],
+    );
     assert.equal(pricesFor("us-east-1").items["rds.gp3GbMonth"].assumedFrom, undefined);
   });
 
@@ -428,6 +461,54 @@ describe("price table", () => {
       assert.deepEqual([dash.usd, dash.unit, dash.assumedFrom], [3, "dashboard-month", undefined]);
       assert.match(dash.source, /account-global: the observed catalog declares location=Any/);
     }
+  });
+
+  it("carries the regional gp3 IOPS, EFS provisioned throughput, ephemeral storage and high-resolution alarm rates found", () => {
+    const keys = [
+      "rds.gp3IopsMonth",
+      "efs.provisionedMibpsMonth",
+      "fargate.ephemeralGbHour",
+      "cloudwatch.highResolutionAlarmMonth",
+    ] as const;
+    assert.deepEqual(
+      keys.map((k) => pricesFor("us-east-1").items[k].unit),
+      ["IOPS-month above 3,000", "MiB/s-month", "GB-hour above the free 20 GB", "alarm-month"],
+    );
+    // [IOPS-month, MiB/s-month, GB-hour, alarm-month]; undefined where no source was found.
+    const expected: Record<string, (number | undefined)[]> = {
+      "us-east-2": [0.02, 6, 0.000111, 0.3],
+      "us-west-2": [0.02, 6, 0.000111, undefined],
+      "ca-central-1": [0.022, 6.6, 0.000122, 0.3],
+      "eu-west-1": [0.022, 6.6, undefined, undefined],
+      "eu-west-2": [0.023, 6.6, 0.000129, 0.3],
+      "eu-central-1": [0.024, 7.2, 0.000132, 0.3],
+      "ap-south-1": [0.023, 6.6, 0.000127, 0.3],
+      "ap-southeast-2": [0.024, 7.2, 0.000133, 0.3],
+      "ap-northeast-1": [0.024, 7.2, 0.000133, 0.3],
+    };
+    for (const [region, figures] of Object.entries(expected)) {
+      const t = pricesFor(region);
+      assert.deepEqual(
+        keys.map((k) => (t.items[k].assumedFrom ? undefined : t.items[k].usd)),
+        figures,
+        region,
+      );
+    }
+    // Tokyo's EFS Elastic throughput from the Pricing API (an ADR's unit-price table).
+    assert.deepEqual(
+      (["efs.elasticReadGb", "efs.elasticWriteGb"] as const).map((k) => [
+        pricesFor("ap-northeast-1").items[k].usd,
+        pricesFor("ap-northeast-1").items[k].unit,
+      ]),
+      [
+        [0.04, "GB read"],
+        [0.07, "GB written"],
+      ],
+    );
+    assert.match(
+      pricesFor("eu-central-1").items["cloudwatch.highResolutionAlarmMonth"].source,
+      /0\.000410958904109589 per alarm-hour, \$0\.30 a month over its 730 hours/,
+    );
   });
 
   it("carries Oregon's Fargate ephemeral storage from a priced estimate line", () => {

@@ -1,5 +1,10 @@
 import { region } from "../region";
-import { DASHBOARD_EVERY_REGION, IPV4_EVERY_REGION } from "../shared";
+import {
+  costTree,
+  costTreeHighResAlarm,
+  DASHBOARD_EVERY_REGION,
+  IPV4_EVERY_REGION,
+} from "../shared";
 
 const TOKYO_FIXTURE =
   "a public project's recorded GetProducts documents for ap-northeast-1 (test fixture)";
@@ -21,6 +26,9 @@ const TOKYO_JSON =
 
 const TOKYO_RDS_SMALL =
   'a public project\'s official-sources table (2026-09-09): AmazonRDS ap-northeast-1, "PostgreSQL ... small Single-AZ 0.05"';
+
+const TOKYO_EFS_ADR =
+  'a public project\'s architecture decision record, "Unit prices for ap-northeast-1 (Pricing API, read 2026-09-17)": "Elastic reads | $0.04 / GB", "Elastic writes | $0.07 / GB", "Provisioned Throughput | $7.20 / MiBps-month"; its Cost Explorer line APN1-ETDataAccess-Bytes 235.206 GB / $9.4655 (mostly reads) agrees';
 
 const TOKYO_AURORA_LIST =
   'a public project\'s architecture notes, Tokyo unit prices "checked with the AWS Price List API on 2026-09-28" (.../AmazonRDS/current/ap-northeast-1/index.json)';
@@ -55,6 +63,11 @@ export const apNortheast1 = region(
       "2026-08",
     ],
     "rds.gp3GbMonth": [0.138, `${TOKYO_JSON}: "gp3 $0.138/GB-month (YM9AR73XYRPUSCN3)"`, "2026-09"],
+    "rds.gp3IopsMonth": costTree(
+      0.024,
+      "ap-northeast-1",
+      "rds_gp3_iops_price_per_unit_monthly.single-az",
+    ),
     "rds.backupGbMonth": [
       0.095,
       `${TOKYO_JSON}: "backup $0.095/GB-month (8EP35HPTSYF38J3V)"`,
@@ -78,6 +91,10 @@ export const apNortheast1 = region(
     "publicIpv4.hour": IPV4_EVERY_REGION,
     "aurora.serverlessV2AcuHour": [0.15, TOKYO_AURORA, "2025-12"],
     "efs.standardGbMonth": [0.36, TOKYO_EFS],
+    "efs.elasticReadGb": [0.04, TOKYO_EFS_ADR, "2026-09"],
+    "efs.elasticWriteGb": [0.07, TOKYO_EFS_ADR, "2026-09"],
+    "efs.provisionedMibpsMonth": [7.2, TOKYO_EFS_ADR, "2026-09"],
+    "cloudwatch.highResolutionAlarmMonth": costTreeHighResAlarm("ap-northeast-1"),
     "cloudwatch.dashboardMonth": DASHBOARD_EVERY_REGION,
     "secretsmanager.secretMonth": [0.4, TOKYO_BULK, "2026-09"],
     "secretsmanager.per10kCalls": [0.05, TOKYO_BULK, "2026-09"],

@@ -1,5 +1,11 @@
 import { region } from "../region";
-import { DASHBOARD_EVERY_REGION, FGCALC, IPV4_EVERY_REGION } from "../shared";
+import {
+  costTree,
+  costTreeHighResAlarm,
+  DASHBOARD_EVERY_REGION,
+  FGCALC,
+  IPV4_EVERY_REGION,
+} from "../shared";
 
 const MUMBAI_BILL =
   "a public project's cost write-up, cost / quantity of its ap-south-1 bill lines (2026-09-16 bill; on-demand hourly rates)";
@@ -19,6 +25,11 @@ export const apSouth1 = region(
   {
     "fargate.x86.vcpuHour": [0.04256, `${FGCALC}: ap-south-1 normal.cpu`],
     "fargate.x86.gbHour": [0.004655, `${FGCALC}: ap-south-1 normal.ram`],
+    "fargate.ephemeralGbHour": costTree(
+      0.000127,
+      "ap-south-1",
+      "fargate_ephemeral_storage_gb_hourly",
+    ),
     "alb.hour": [
       0.0239,
       `${MUMBAI_BILL}: APS3-LoadBalancerUsage; ${MUMBAI_ESTIMATE}: "$0.0239 per Application Load Balancer-hour"`,
@@ -31,6 +42,11 @@ export const apSouth1 = region(
       `${MUMBAI_RDS}: "20 GB gp3 at $0.131/GB-month"; ${MUMBAI_BOOK}: "RDS gp3 storage | $0.131 per GB-month"`,
       "2026-09",
     ],
+    "rds.gp3IopsMonth": costTree(
+      0.023,
+      "ap-south-1",
+      "rds_gp3_iops_price_per_unit_monthly.single-az",
+    ),
     "rds.backupGbMonth": [
       0.095,
       `${MUMBAI_RDS}: "backup storage beyond the free allocation (= provisioned storage) is $0.095/GB-mo"; ${MUMBAI_BOOK}: "RDS backup storage beyond the provisioned size | $0.095 per GB-month"`,
@@ -41,6 +57,12 @@ export const apSouth1 = region(
       `${MUMBAI_RDS} (the backup rate: snapshots bill as backup storage)`,
       "2026-09",
     ],
+    "efs.provisionedMibpsMonth": costTree(
+      6.6,
+      "ap-south-1",
+      "efs_provisioned_throughput_per_mibps_monthly",
+    ),
+    "cloudwatch.highResolutionAlarmMonth": costTreeHighResAlarm("ap-south-1"),
     "cloudwatch.dashboardMonth": DASHBOARD_EVERY_REGION,
   },
   {

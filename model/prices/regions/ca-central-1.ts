@@ -1,5 +1,5 @@
 import { region } from "../region";
-import { DASHBOARD_EVERY_REGION } from "../shared";
+import { costTree, costTreeHighResAlarm, DASHBOARD_EVERY_REGION } from "../shared";
 
 const CANADA_FIXTURE =
   "a public project's recorded AWS Price List offer for ca-central-1 (test fixture)";
@@ -19,9 +19,19 @@ export const caCentral1 = region(
   {
     "fargate.x86.vcpuHour": [0.04456, `${CANADA_FIXTURE}: CAN1-Fargate-vCPU-Hours:perCPU`],
     "fargate.x86.gbHour": [0.004865, `${CANADA_FIXTURE}: CAN1-Fargate-GB-Hours`],
+    "fargate.ephemeralGbHour": costTree(
+      0.000122,
+      "ca-central-1",
+      "fargate_ephemeral_storage_gb_hourly",
+    ),
     "alb.hour": [0.02475, `${CANADA_FIXTURE}: CAN1-LoadBalancerUsage`],
     "alb.lcuHour": [0.0088, `${CANADA_FIXTURE}: CAN1-LCUUsage`],
     "publicIpv4.hour": [0.005, `${CANADA_FIXTURE}: CAN1-PublicIPv4:InUseAddress`],
+    "rds.gp3IopsMonth": costTree(
+      0.022,
+      "ca-central-1",
+      "rds_gp3_iops_price_per_unit_monthly.single-az",
+    ),
     "aurora.serverlessV2AcuHour": [0.14, `${CANADA_FIXTURE}: CAN1-Aurora:ServerlessV2Usage`],
     "endpoint.azHour": [
       0.011,
@@ -38,6 +48,12 @@ export const caCentral1 = region(
       `${CANADA_RDS}: "RDS gp3 storage | 20 GiB x $0.127/GiB-month"`,
       "2026-09",
     ],
+    "efs.provisionedMibpsMonth": costTree(
+      6.6,
+      "ca-central-1",
+      "efs_provisioned_throughput_per_mibps_monthly",
+    ),
+    "cloudwatch.highResolutionAlarmMonth": costTreeHighResAlarm("ca-central-1"),
     "cloudwatch.dashboardMonth": DASHBOARD_EVERY_REGION,
     "cloudwatch.logsIngestGb": [
       0.55,

@@ -1,5 +1,5 @@
 import { region } from "../region";
-import { DASHBOARD_EVERY_REGION, IPV4_EVERY_REGION, JP_PAGE } from "../shared";
+import { costTree, DASHBOARD_EVERY_REGION, IPV4_EVERY_REGION, JP_PAGE } from "../shared";
 
 /** Price List API answers for eu-west-1 recorded in a public cost scanner's per-service audit. */
 const IRELAND_AUDIT =
@@ -47,6 +47,11 @@ export const euWest1 = region(
       `${IRELAND_AUDIT} (AUDIT-03: RDS "General Purpose-GP3" Single-AZ storage)`,
       "2026-05",
     ],
+    "rds.gp3IopsMonth": costTree(
+      0.022,
+      "eu-west-1",
+      "rds_gp3_iops_price_per_unit_monthly.single-az",
+    ),
     "rds.backupGbMonth": [
       0.095,
       `${IRELAND_AUDIT} (AUDIT-03: Storage Snapshot, MySQL/PostgreSQL/MariaDB)`,
@@ -62,6 +67,11 @@ export const euWest1 = region(
       `${IRELAND_AUDIT} (AUDIT-11: "USD $0.33 per GB-Mo for Standard storage (EU)", EU-TimedStorage-ByteHrs)`,
       "2026-05",
     ],
+    "efs.provisionedMibpsMonth": costTree(
+      6.6,
+      "eu-west-1",
+      "efs_provisioned_throughput_per_mibps_monthly",
+    ),
     "cloudwatch.dashboardMonth": DASHBOARD_EVERY_REGION,
     "cloudwatch.logsIngestGb": [
       0.57,

@@ -1,5 +1,5 @@
 import { region } from "../region";
-import { DASHBOARD_EVERY_REGION } from "../shared";
+import { costTree, DASHBOARD_EVERY_REGION } from "../shared";
 import { Found, PriceKey, RegionPrices } from "../types";
 import { US_EAST_1_ITEMS } from "../usEast1";
 
@@ -59,6 +59,23 @@ function usEast2(): RegionPrices {
     "2026-05",
   ];
   found["cloudwatch.dashboardMonth"] = DASHBOARD_EVERY_REGION;
+  // The cloudcosttree price file's us-east-2 object: its usage block (the one whose inter-region
+  // map omits us-east-2) opens about 9,510,000 characters in; the hourly rates and the on-demand
+  // RDS table below sit 150,000 to 190,000 characters before it, the layout of every other region
+  // object, and too close for a whole region object (270,000+ characters) to lie between.
+  const byPosition =
+    " (the file's us-east-2 object by position: 150,000 to 190,000 characters before the usage block whose inter-region map omits us-east-2; the same table's db.t4g.micro, 0.016, is the Ohio RDS catalog's)";
+  found["endpoint.azHour"] = costTree(
+    0.01,
+    "us-east-2",
+    "resource_hourly.vpc_endpoint_interface",
+    ` = 0.01 an hour${byPosition}; its 2026-07-07 version's explicit us-east-2 key resource_hourly.vpce_interface = 0.01 (AWS bills an interface endpoint per AZ)`,
+  );
+  found["rds.gp3IopsMonth"] = costTree(
+    0.02,
+    "us-east-2",
+    "rds_gp3_iops_price_per_unit_monthly.single-az",
+  );
   // Ohio's RDS price list (.../AmazonRDS/current/us-east-2/index.json) as two public projects
   // quoted it: a cost table (PostgreSQL db.t4g.micro, gp3, backups) and a Portuguese run-cost
   // note with regional sources (the same three, snapshots at the backup rate); a third for Aurora.
@@ -83,11 +100,16 @@ function usEast2(): RegionPrices {
   found["aurora.serverlessV2AcuHour"] = [0.12, ohioAurora];
   found["aurora.storageGbMonth"] = [0.1, ohioAurora];
   found["aurora.ioMillion"] = [0.2, ohioAurora];
+  const postgres = (usd: number, cls: string): Found =>
+    costTree(usd, "us-east-2", `rds_instance_hourly_by_engine.postgres|.${cls}`, byPosition);
   return region("us-east-2", found, {
     "db.t4g.micro": [
       0.016,
       `${ohioRds}: "db.t4g.micro Single-AZ PostgreSQL, 730 x $0.016/hour"; ${ohioNote}: "RDS PostgreSQL db.t4g.micro Single-AZ | US$ 0,016/h"`,
     ],
+    "db.t4g.small": postgres(0.032, "db.t4g.small"),
+    "db.t4g.medium": postgres(0.065, "db.t4g.medium"),
+    "db.t3.micro": postgres(0.018, "db.t3.micro"),
   });
 }
 

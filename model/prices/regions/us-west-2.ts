@@ -1,5 +1,5 @@
 import { region } from "../region";
-import { DASHBOARD_EVERY_REGION, IPV4_EVERY_REGION, JP_PAGE } from "../shared";
+import { costTree, DASHBOARD_EVERY_REGION, IPV4_EVERY_REGION, JP_PAGE } from "../shared";
 
 /** AWS's us-west-2 price lists as a public cost model recorded them, rate code by rate code. */
 const OREGON_CATALOG =
@@ -24,6 +24,16 @@ export const usWest2 = region(
     "alb.hour": [0.0225, `${OREGON_ELB} (USW2-LoadBalancerUsage)`, "2026-09"],
     "alb.lcuHour": [0.008, `${OREGON_ELB} (USW2-LCUUsage)`, "2026-09"],
     "publicIpv4.hour": IPV4_EVERY_REGION,
+    "rds.gp3IopsMonth": costTree(
+      0.02,
+      "us-west-2",
+      "rds_gp3_iops_price_per_unit_monthly.single-az",
+    ),
+    "efs.provisionedMibpsMonth": costTree(
+      6,
+      "us-west-2",
+      "efs_provisioned_throughput_per_mibps_monthly",
+    ),
     "cloudwatch.alarmMonth": [
       0.1,
       `${OREGON_CATALOG}: standard-resolution alarm, rate code SJTFAZNHSW2WVZB2.JRTCKXETXF.6YS6EN2CT7, 0.1000000000 USD per Alarms`,

@@ -14,6 +14,14 @@ export const IPV4_EVERY_REGION: Found = [
 ];
 
 /**
+ * The price data file that the PyPI package cloudcosttree 0.2.26 downloads at first run, as kept in
+ * its repository (one block per region; figures from the AWS Price List). Cite it with the region
+ * block and key a figure was read from.
+ */
+export const CLOUDCOSTTREE =
+  'cloudcosttree\'s price data file (PyPI cloudcosttree 0.2.26 downloads it at run time): rulssss/cloudcosttree data/prices.json at commit 06086999, metadata "source": "aws-price-list-api", "updated": "2026-09-08"';
+
+/**
  * CloudWatch dashboards are one account-wide product, not a regional one: their usage types
  * carry no region prefix (`DashboardsUsageHour`, `DashboardsUsageHour-Basic`, where alarms bill
  * as `<region>-CW:AlarmMonitorUsage`), and the Price List lists them with `location=Any`.
@@ -24,16 +32,9 @@ export const DASHBOARD_EVERY_REGION: Found = [
   "2026-10",
 ];
 
-/**
- * The price file the cloudcosttree package (PyPI 0.2.26) downloads at run time, read in its
- * public repository: one object per region, its rates stated as read from the AWS Price List.
- */
-const COST_TREE =
-  'the cloudcosttree package\'s price file (PyPI cloudcosttree 0.2.26 downloads it; repository rulssss/cloudcosttree, data/prices.json at commit 06086999, metadata.updated 2026-09-08, source "aws-price-list-api")';
-
-/** A figure read in the cloudcosttree price file: `key` under `regions.<region>`, as stored. */
+/** A figure read in cloudcosttree's price data file: `key` of its block for `region`, as stored. */
 export function costTree(usd: number, region: string, key: string, note = ""): Found {
-  return [usd, `${COST_TREE}: regions.${region}.${key}${note}`, "2026-09"];
+  return [usd, `${CLOUDCOSTTREE}, block "${region}" (${key}${note})`, "2026-09"];
 }
 
 /**

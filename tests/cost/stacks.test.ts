@@ -91,8 +91,8 @@ describe("cost of the shipped stacks", function () {
       london,
       /note: no eu-west-2 source was found for EFS: those prices are assumed equal to us-east-1 \(marked \*\)/,
     );
-    // Sydney's own figures: Fargate, public IPv4 and the global dashboard rate; the rest is
-    // us-east-1's, and named.
+    // Sydney's own figures: all that prod uses but EFS reads and writes (the dashboard at the
+    // global rate); those two are us-east-1's, and named.
     const sydney = estimate(prod.records, { region: "ap-southeast-2" });
     assert.deepEqual(
       [...new Set(sydney.lines.filter((l) => !l.assumedFrom).map((l) => l.priceKey))],
@@ -100,6 +100,15 @@ describe("cost of the shipped stacks", function () {
         "fargate.x86.vcpuHour",
         "fargate.x86.gbHour",
         "publicIpv4.hour",
+        "cloudwatch.logsIngestGb",
+        "cloudwatch.logsStorageGbMonth",
+        "efs.standardGbMonth",
+        "alb.hour",
+        "alb.lcuHour",
+        "rds.instance.db.t4g.small",
+        "rds.gp3GbMonth",
+        "secretsmanager.secretMonth",
+        "cloudwatch.alarmMonth",
         "cloudwatch.dashboardMonth",
       ],
     );

@@ -39,13 +39,14 @@ export function costTree(usd: number, region: string, key: string, note = ""): F
 
 /**
  * The file stores a high-resolution alarm as an hourly rate, the monthly fee over 730 hours:
- * 0.000410958904109589 x 730 = 0.30 a month.
+ * 0.000410958904109589 x 730 = 0.30 a month. `note` says how the block was placed when the
+ * region was read by its position in the file rather than from a header.
  */
-export function costTreeHighResAlarm(region: string): Found {
+export function costTreeHighResAlarm(region: string, note = ""): Found {
   return costTree(
     0.3,
     region,
     "resource_hourly.cloudwatch_alarm_highres",
-    " = 0.000410958904109589 per alarm-hour, $0.30 a month over its 730 hours",
+    ` = 0.000410958904109589 per alarm-hour, $0.30 a month over its 730 hours${note}`,
   );
 }

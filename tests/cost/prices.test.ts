@@ -245,6 +245,7 @@ describe("price table", () => {
       "aurora.ioMillion",
       "efs.provisionedMibpsMonth",
       "cloudwatch.alarmMonth",
+      "cloudwatch.highResolutionAlarmMonth",
       "cloudwatch.dashboardMonth",
       "cloudwatch.logsIngestGb",
       "cloudwatch.logsStorageGbMonth",
@@ -537,9 +538,9 @@ describe("price table", () => {
     // [IOPS-month, MiB/s-month, GB-hour, alarm-month]; undefined where no source was found.
     const expected: Record<string, (number | undefined)[]> = {
       "us-east-2": [0.02, 6, 0.000111, 0.3],
-      "us-west-2": [0.02, 6, 0.000111, undefined],
+      "us-west-2": [0.02, 6, 0.000111, 0.3],
       "ca-central-1": [0.022, 6.6, 0.000122, 0.3],
-      "eu-west-1": [0.022, 6.6, undefined, undefined],
+      "eu-west-1": [0.022, 6.6, 0.000122, 0.3],
       "eu-west-2": [0.023, 6.6, 0.000129, 0.3],
       "eu-central-1": [0.024, 7.2, 0.000132, 0.3],
       "ap-south-1": [0.023, 6.6, 0.000127, 0.3],

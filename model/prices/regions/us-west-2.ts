@@ -1,5 +1,11 @@
 import { region } from "../region";
-import { costTree, DASHBOARD_EVERY_REGION, IPV4_EVERY_REGION, JP_PAGE } from "../shared";
+import {
+  costTree,
+  costTreeHighResAlarm,
+  DASHBOARD_EVERY_REGION,
+  IPV4_EVERY_REGION,
+  JP_PAGE,
+} from "../shared";
 
 /** AWS's us-west-2 price lists as a public cost model recorded them, rate code by rate code. */
 const OREGON_CATALOG =
@@ -39,6 +45,10 @@ export const usWest2 = region(
       `${OREGON_CATALOG}: standard-resolution alarm, rate code SJTFAZNHSW2WVZB2.JRTCKXETXF.6YS6EN2CT7, 0.1000000000 USD per Alarms`,
       "2026-09",
     ],
+    "cloudwatch.highResolutionAlarmMonth": costTreeHighResAlarm(
+      "us-west-2",
+      "; the block by position: 197,000 characters before the usage block whose inter-region map omits us-west-2, its alb 0.0225 and rds 0.016 Oregon's own figures",
+    ),
     "cloudwatch.dashboardMonth": DASHBOARD_EVERY_REGION,
     "cloudwatch.logsIngestGb": [
       0.5,

@@ -243,6 +243,7 @@ describe("price table", () => {
       "aurora.serverlessV2AcuHour",
       "aurora.storageGbMonth",
       "aurora.ioMillion",
+      "efs.elasticReadGb",
       "efs.provisionedMibpsMonth",
       "cloudwatch.alarmMonth",
       "cloudwatch.highResolutionAlarmMonth",
@@ -555,6 +556,18 @@ describe("price table", () => {
         region,
       );
     }
+    // Oregon's Elastic throughput read, from a design's Price List API reading (writes: none found).
+    assert.deepEqual(
+      (["efs.elasticReadGb", "efs.elasticWriteGb"] as const).map((k) => [
+        pricesFor("us-west-2").items[k].usd,
+        pricesFor("us-west-2").items[k].unit,
+        pricesFor("us-west-2").items[k].assumedFrom,
+      ]),
+      [
+        [0.03, "GB read", undefined],
+        [0.06, "GB written", "us-east-1"],
+      ],
+    );
     // Tokyo's EFS Elastic throughput from the Pricing API (an ADR's unit-price table).
     assert.deepEqual(
       (["efs.elasticReadGb", "efs.elasticWriteGb"] as const).map((k) => [

@@ -17,6 +17,9 @@ const OREGON_ELB =
 const OREGON_RDS =
   "a public project's rate audit, Oregon rates checked against the AmazonRDS us-west-2 offer file (published 2026-08-18), SKU by SKU";
 
+const OREGON_EFS =
+  'a public project\'s hosting design, "Option 6 — EFS": "Elastic Throughput reads | $0.03/GB [V, same]", verified like its storage row "[V, Price List API `AmazonEFS`, us-west-2]"';
+
 /** us-west-2's figures; every item without one is us-east-1's, marked. */
 export const usWest2 = region(
   "us-west-2",
@@ -35,6 +38,7 @@ export const usWest2 = region(
       "us-west-2",
       "rds_gp3_iops_price_per_unit_monthly.single-az",
     ),
+    "efs.elasticReadGb": [0.03, OREGON_EFS],
     "efs.provisionedMibpsMonth": costTree(
       6,
       "us-west-2",

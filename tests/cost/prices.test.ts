@@ -77,15 +77,10 @@ describe("price table", () => {
     assert.deepEqual(
       PRICE_KEYS.filter((k) => pricesFor("ap-south-1").items[k].assumedFrom),
       [
-        "fargate.ephemeralGbHour",
         "endpoint.gb",
-        "rds.gp3IopsMonth",
         "aurora.ioMillion",
         "efs.elasticReadGb",
         "efs.elasticWriteGb",
-        "efs.provisionedMibpsMonth",
-        "cloudwatch.highResolutionAlarmMonth",
-        "cloudwatch.dashboardMonth",
         "secretsmanager.per10kCalls",
       ],
     );
@@ -146,6 +141,7 @@ describe("price table", () => {
       "fargate.x86.gbHour",
       "fargate.arm.vcpuHour",
       "fargate.arm.gbHour",
+      "fargate.ephemeralGbHour",
       "fargate.spotFactor",
       "alb.hour",
       "alb.lcuHour",
@@ -154,10 +150,14 @@ describe("price table", () => {
       "publicIpv4.hour",
       "endpoint.azHour",
       "rds.gp3GbMonth",
+      "rds.gp3IopsMonth",
       "aurora.serverlessV2AcuHour",
       "aurora.storageGbMonth",
       "efs.standardGbMonth",
+      "efs.provisionedMibpsMonth",
       "cloudwatch.alarmMonth",
+      "cloudwatch.highResolutionAlarmMonth",
+      "cloudwatch.dashboardMonth",
       "cloudwatch.logsIngestGb",
       "cloudwatch.logsStorageGbMonth",
       "secretsmanager.secretMonth",
@@ -220,23 +220,18 @@ describe("price table", () => {
       [sydneyT3.usd, sydneyT3.unit, sydneyT3.assumedFrom],
       [0.028, "instance-hour", undefined],
     );
-    // Frankfurt: its Price List files as two public projects quoted them; the load balancer, EFS,
-    // endpoints and dashboards stay us-east-1's.
+    // Frankfurt: its Price List files as two public projects and a package's price file quoted
+    // them; the load balancer, EFS storage and Elastic throughput and endpoints stay us-east-1's.
     assert.deepEqual(
       PRICE_KEYS.filter((k) => pricesFor("eu-central-1").items[k].assumedFrom),
       [
-        "fargate.ephemeralGbHour",
         "alb.hour",
         "alb.lcuHour",
         "endpoint.azHour",
         "endpoint.gb",
-        "rds.gp3IopsMonth",
         "efs.standardGbMonth",
         "efs.elasticReadGb",
         "efs.elasticWriteGb",
-        "efs.provisionedMibpsMonth",
-        "cloudwatch.highResolutionAlarmMonth",
-        "cloudwatch.dashboardMonth",
       ],
     );
     assert.deepEqual(
@@ -270,6 +265,7 @@ describe("price table", () => {
       "fargate.x86.gbHour",
       "fargate.arm.vcpuHour",
       "fargate.arm.gbHour",
+      "fargate.ephemeralGbHour",
       "fargate.spotFactor",
       "alb.hour",
       "alb.lcuHour",
@@ -279,13 +275,18 @@ describe("price table", () => {
       "endpoint.azHour",
       "endpoint.gb",
       "rds.gp3GbMonth",
+      "rds.gp3IopsMonth",
       "rds.backupGbMonth",
       "rds.snapshotGbMonth",
       "aurora.serverlessV2AcuHour",
       "aurora.storageGbMonth",
       "aurora.ioMillion",
       "efs.standardGbMonth",
+      "efs.elasticReadGb",
+      "efs.provisionedMibpsMonth",
       "cloudwatch.alarmMonth",
+      "cloudwatch.highResolutionAlarmMonth",
+      "cloudwatch.dashboardMonth",
       "cloudwatch.logsIngestGb",
       "cloudwatch.logsStorageGbMonth",
       "secretsmanager.secretMonth",
@@ -335,16 +336,7 @@ describe("price table", () => {
     // Fargate also from a bill; Aurora I/O stays us-east-1's.
     assert.deepEqual(
       PRICE_KEYS.filter((k) => pricesFor("ca-central-1").items[k].assumedFrom),
-      [
-        "fargate.ephemeralGbHour",
-        "rds.gp3IopsMonth",
-        "aurora.ioMillion",
-        "efs.elasticReadGb",
-        "efs.elasticWriteGb",
-        "efs.provisionedMibpsMonth",
-        "cloudwatch.highResolutionAlarmMonth",
-        "cloudwatch.dashboardMonth",
-      ],
+      ["aurora.ioMillion", "efs.elasticReadGb", "efs.elasticWriteGb"],
     );
     assert.deepEqual(
       (
@@ -453,17 +445,10 @@ describe("price table", () => {
         [0.033, "GB-month stored"],
       ],
     );
-    // What Tokyo still borrows (no Tokyo source found yet).
+    // Tokyo borrows nothing.
     assert.deepEqual(
       PRICE_KEYS.filter((k) => pricesFor("ap-northeast-1").items[k].assumedFrom),
-      [
-        "rds.gp3IopsMonth",
-        "efs.elasticReadGb",
-        "efs.elasticWriteGb",
-        "efs.provisionedMibpsMonth",
-        "cloudwatch.highResolutionAlarmMonth",
-        "cloudwatch.dashboardMonth",
-      ],
+      [],
     );
     // Ireland: the Price List answers of a public audit (ARM Fargate, NAT, endpoints, RDS storage,
     // EFS, log ingestion), its load balancer from a July 2026 bill and the AWSELB catalog; its
@@ -503,9 +488,13 @@ describe("price table", () => {
         "endpoint.azHour",
         "endpoint.gb",
         "rds.gp3GbMonth",
+        "rds.gp3IopsMonth",
         "rds.backupGbMonth",
         "rds.snapshotGbMonth",
+        "efs.provisionedMibpsMonth",
         "cloudwatch.alarmMonth",
+        "cloudwatch.highResolutionAlarmMonth",
+        "cloudwatch.dashboardMonth",
         "cloudwatch.logsIngestGb",
         "cloudwatch.logsStorageGbMonth",
         "secretsmanager.secretMonth",
@@ -535,7 +524,7 @@ describe("price table", () => {
     assert.match(spot.source, /^ASSUMPTION: .*seed 004 uses 0\.3 x on-demand/);
   });
 
-  it("marks us-east-2 rows without a us-east-2 source as assumed equal to us-east-1", () => {
+  it("carries us-east-2's own figures, and marks the one row without a source as us-east-1's", () => {
     const east2 = pricesFor("us-east-2");
     // Checked in us-east-2 (PRICES.md): Fargate, load balancer, NAT, public IPv4, CloudWatch Logs;
     // Secrets Manager from a GetProducts reading for us-east-2.
@@ -581,11 +570,134 @@ describe("price table", () => {
       ],
       [0.016, undefined],
     );
-    for (const key of ["efs.standardGbMonth", "cloudwatch.alarmMonth"] as const) {
-      assert.equal(east2.items[key].assumedFrom, "us-east-1", key);
-    }
-    assert.equal(rdsInstancePrice(east2, "db.t4g.small").assumedFrom, "us-east-1");
+    // A calculator skill's GetProducts readings for us-east-2: Fargate ephemeral storage, EFS
+    // storage and throughput, CloudWatch alarms (units: usEast1.ts).
+    assert.deepEqual(
+      (
+        [
+          "fargate.ephemeralGbHour", // per GB-hour above the free 20 GB
+          "efs.standardGbMonth", // per GB-month
+          "efs.elasticReadGb", // per GB read
+          "efs.elasticWriteGb", // per GB written
+          "efs.provisionedMibpsMonth", // per MiB/s-month
+          "cloudwatch.alarmMonth", // per alarm-month
+          "cloudwatch.highResolutionAlarmMonth", // per alarm-month
+        ] as const
+      ).map((k) => [east2.items[k].usd, east2.items[k].assumedFrom]),
+      [
+        [0.000111, undefined],
+        [0.3, undefined],
+        [0.03, undefined],
+        [0.06, undefined],
+        [6, undefined],
+        [0.1, undefined],
+        [0.3, undefined],
+      ],
+    );
+    assert.match(east2.items["efs.elasticWriteGb"].source, /regionCode=us-east-2/);
+    assert.match(east2.items["cloudwatch.highResolutionAlarmMonth"].source, /USE2-CW:HighRes/);
+    // A package's price file (its us-east-2 object): endpoint hour, gp3 IOPS, RDS PostgreSQL rows.
+    assert.deepEqual(
+      [east2.items["endpoint.azHour"].usd, east2.items["rds.gp3IopsMonth"].usd], // AZ-hour, IOPS-month
+      [0.01, 0.02],
+    );
+    assert.deepEqual(
+      (["db.t4g.small", "db.t4g.medium", "db.t3.micro"] as const).map((c) => [
+        rdsInstancePrice(east2, c).usd, // per instance-hour
+        rdsInstancePrice(east2, c).assumedFrom,
+      ]),
+      [
+        [0.032, undefined],
+        [0.065, undefined],
+        [0.018, undefined],
+      ],
+    );
+    assert.match(rdsInstancePrice(east2, "db.t3.micro").source, /postgres\|\.db\.t3\.micro/);
+    // Only the endpoint's per-GB charge has no us-east-2 source.
+    assert.deepEqual(
+      PRICE_KEYS.filter((k) => east2.items[k].assumedFrom),
+      ["endpoint.gb"],
+    );
     assert.equal(pricesFor("us-east-1").items["rds.gp3GbMonth"].assumedFrom, undefined);
+  });
+
+  it("prices a CloudWatch dashboard at one global $3 a dashboard-month in every region", () => {
+    // us-east-1, the base, keeps its own (infracost's) source for the same $3.
+    for (const region of PRICED_REGIONS.filter((r) => r !== "us-east-1")) {
+      const dash = pricesFor(region).items["cloudwatch.dashboardMonth"];
+      assert.deepEqual([dash.usd, dash.unit, dash.assumedFrom], [3, "dashboard-month", undefined]);
+      assert.match(dash.source, /account-global: the observed catalog declares location=Any/);
+    }
+  });
+
+  it("carries the regional gp3 IOPS, EFS provisioned throughput, ephemeral storage and high-resolution alarm rates found", () => {
+    const keys = [
+      "rds.gp3IopsMonth",
+      "efs.provisionedMibpsMonth",
+      "fargate.ephemeralGbHour",
+      "cloudwatch.highResolutionAlarmMonth",
+    ] as const;
+    assert.deepEqual(
+      keys.map((k) => pricesFor("us-east-1").items[k].unit),
+      ["IOPS-month above 3,000", "MiB/s-month", "GB-hour above the free 20 GB", "alarm-month"],
+    );
+    // [IOPS-month, MiB/s-month, GB-hour, alarm-month]; undefined where no source was found.
+    const expected: Record<string, (number | undefined)[]> = {
+      "us-east-2": [0.02, 6, 0.000111, 0.3],
+      "us-west-2": [0.02, 6, 0.000111, 0.3],
+      "ca-central-1": [0.022, 6.6, 0.000122, 0.3],
+      "eu-west-1": [0.022, 6.6, 0.000122, 0.3],
+      "eu-west-2": [0.023, 6.6, 0.000129, 0.3],
+      "eu-central-1": [0.024, 7.2, 0.000132, 0.3],
+      "ap-south-1": [0.023, 6.6, 0.000127, 0.3],
+      "ap-southeast-2": [0.024, 7.2, 0.000133, 0.3],
+      "ap-northeast-1": [0.024, 7.2, 0.000133, 0.3],
+    };
+    for (const [region, figures] of Object.entries(expected)) {
+      const t = pricesFor(region);
+      assert.deepEqual(
+        keys.map((k) => (t.items[k].assumedFrom ? undefined : t.items[k].usd)),
+        figures,
+        region,
+      );
+    }
+    // Oregon's Elastic throughput read, from a design's Price List API reading (writes: none found).
+    assert.deepEqual(
+      (["efs.elasticReadGb", "efs.elasticWriteGb"] as const).map((k) => [
+        pricesFor("us-west-2").items[k].usd,
+        pricesFor("us-west-2").items[k].unit,
+        pricesFor("us-west-2").items[k].assumedFrom,
+      ]),
+      [
+        [0.03, "GB read", undefined],
+        [0.06, "GB written", "us-east-1"],
+      ],
+    );
+    // Tokyo's EFS Elastic throughput from the Pricing API (an ADR's unit-price table).
+    assert.deepEqual(
+      (["efs.elasticReadGb", "efs.elasticWriteGb"] as const).map((k) => [
+        pricesFor("ap-northeast-1").items[k].usd,
+        pricesFor("ap-northeast-1").items[k].unit,
+      ]),
+      [
+        [0.04, "GB read"],
+        [0.07, "GB written"],
+      ],
+    );
+    assert.match(
+      pricesFor("eu-central-1").items["cloudwatch.highResolutionAlarmMonth"].source,
+      /0\.000410958904109589 per alarm-hour, \$0\.30 a month over its 730 hours/,
+    );
+  });
+
+  it("carries Oregon's Fargate ephemeral storage from a priced estimate line", () => {
+    const eph = pricesFor("us-west-2").items["fargate.ephemeralGbHour"];
+    // $1.62 for 14,600 GB-hours: 0.000111 x 14,600 = 1.6206, the line's cent-rounded figure.
+    assert.deepEqual(
+      [eph.usd, eph.unit, eph.assumedFrom],
+      [0.000111, "GB-hour above the free 20 GB", undefined],
+    );
+    assert.match(eph.source, /USW2-Fargate-EphemeralStorage-GB-Hours/);
   });
 
   it("prices every RDS class the stacks may use (model/rds.ts) in every region", () => {

@@ -85,14 +85,14 @@ describe("cost of the shipped stacks", function () {
     assert.ok(Math.abs(task("eu-west-2") - 730 * 0.5 * 0.04656) < 1e-9);
     assert.ok(Math.abs(task("ap-northeast-1") - 730 * 0.5 * 0.05056) < 1e-9);
     assert.ok(Math.abs(task("ca-central-1") - 730 * 0.5 * 0.04456) < 1e-9);
-    // London has its own figures for everything prod uses but EFS and dashboards.
+    // London has its own figures for everything prod uses but EFS (dashboards: the global rate).
     const london = formatEstimate(estimate(prod.records, { region: "eu-west-2" }));
     assert.match(
       london,
-      /note: no eu-west-2 source was found for EFS, CloudWatch dashboards: those prices are assumed equal to us-east-1 \(marked \*\)/,
+      /note: no eu-west-2 source was found for EFS: those prices are assumed equal to us-east-1 \(marked \*\)/,
     );
-    // Sydney's own figures: all that prod uses but EFS reads, writes and the dashboard, which are
-    // us-east-1's, and named.
+    // Sydney's own figures: all that prod uses but EFS reads and writes (the dashboard at the
+    // global rate); those two are us-east-1's, and named.
     const sydney = estimate(prod.records, { region: "ap-southeast-2" });
     assert.deepEqual(
       [...new Set(sydney.lines.filter((l) => !l.assumedFrom).map((l) => l.priceKey))],
@@ -109,6 +109,7 @@ describe("cost of the shipped stacks", function () {
         "rds.gp3GbMonth",
         "secretsmanager.secretMonth",
         "cloudwatch.alarmMonth",
+        "cloudwatch.dashboardMonth",
       ],
     );
     assert.ok(Math.abs(task("ap-southeast-2") - 730 * 0.5 * 0.04856) < 1e-9);

@@ -67,19 +67,10 @@ describe("--live-prices: the AWS Price List, from recorded responses", () => {
       ...PRICE_KEYS.filter((k) => ITEM_QUERIES[k] !== undefined),
       ...Object.keys(table.rdsInstanceHour).map((c) => `rds.instance.${c}`),
     ]);
-    assert.equal(live.read.length, 23 + 4);
-    // Not in the Price List queries: kept from the table, which still marks them borrowed.
-    assert.deepEqual(live.kept, [
-      "fargate.spotFactor",
-      "rds.gp3IopsMonth",
-      "efs.standardGbMonth",
-      "efs.elasticReadGb",
-      "efs.elasticWriteGb",
-      "efs.provisionedMibpsMonth",
-      "cloudwatch.highResolutionAlarmMonth",
-      "cloudwatch.dashboardMonth",
-    ]);
-    assert.equal(live.prices.items["efs.standardGbMonth"].assumedFrom, "us-east-1");
+    assert.equal(live.read.length, 30 + 4);
+    // Every price is asked; only the Spot factor, an assumption, is kept from the table.
+    assert.deepEqual(live.kept, ["fargate.spotFactor"]);
+    assert.equal(live.prices.items["fargate.spotFactor"], table.items["fargate.spotFactor"]);
     // The exact SKU and usage type behind a figure; the Spot, ARM and Windows rows were not it.
     assert.equal(
       live.prices.items["fargate.x86.vcpuHour"].source,
@@ -104,6 +95,44 @@ describe("--live-prices: the AWS Price List, from recorded responses", () => {
       assert.equal(table.items[key as (typeof PRICE_KEYS)[number]].assumedFrom, "us-east-1");
       assert.equal(live.prices.items[key as (typeof PRICE_KEYS)[number]].assumedFrom, undefined);
     }
+    // The seven the table borrows for London, read live: each from its own product, never the
+    // neighbour in its family (Multi-AZ or io1 IOPS, One Zone or Infrequent Access storage, the
+    // IA reads, the $0 included throughput, the standard alarm, the Basic or Global- dashboard).
+    const sources = Object.fromEntries(
+      [
+        "rds.gp3IopsMonth",
+        "efs.standardGbMonth",
+        "efs.elasticReadGb",
+        "efs.elasticWriteGb",
+        "efs.provisionedMibpsMonth",
+        "cloudwatch.highResolutionAlarmMonth",
+        "cloudwatch.dashboardMonth",
+      ].map((k) => {
+        const key = k as (typeof PRICE_KEYS)[number];
+        assert.equal(table.items[key].assumedFrom, "us-east-1", k);
+        assert.equal(live.prices.items[key].assumedFrom, undefined, k);
+        return [k, [live.prices.items[key].usd, live.prices.items[key].source]];
+      }),
+    );
+    const api = "AWS Price List Query API, ";
+    assert.deepEqual(sources, {
+      "rds.gp3IopsMonth": [0.02, `${api}AmazonRDS EUW2-RDS:GP3-PIOPS (SKU EUW2FIX0048)`],
+      "efs.standardGbMonth": [0.3, `${api}AmazonEFS EUW2-TimedStorage-ByteHrs (SKU EUW2FIX0051)`],
+      "efs.elasticReadGb": [0.03, `${api}AmazonEFS EUW2-ETDataAccess-Bytes (SKU EUW2FIX0054)`],
+      "efs.elasticWriteGb": [0.06, `${api}AmazonEFS EUW2-ETDataAccess-Bytes (SKU EUW2FIX0055)`],
+      "efs.provisionedMibpsMonth": [
+        6,
+        `${api}AmazonEFS EUW2-ProvisionedTP-MiBpsHrs (SKU EUW2FIX0057)`,
+      ],
+      "cloudwatch.highResolutionAlarmMonth": [
+        0.3,
+        `${api}AmazonCloudWatch EUW2-CW:HighResAlarmMonitorUsage (SKU EUW2FIX0059)`,
+      ],
+      "cloudwatch.dashboardMonth": [
+        3,
+        `${api}AmazonCloudWatch DashboardsUsageHour (SKU GLBLFIX0060)`,
+      ],
+    });
     // Tiered: the first tier. Per request x 10,000.
     assert.equal(live.prices.items["endpoint.gb"].usd, 0.01);
     assert.equal(live.prices.items["secretsmanager.per10kCalls"].usd, 0.05);
@@ -134,9 +163,9 @@ describe("--live-prices: the AWS Price List, from recorded responses", () => {
         ],
       ],
     );
-    // One question per RDS class, with engine and single-AZ, besides storage and backups, and
-    // Aurora's three (capacity, storage, I/O), each with its own attributes.
-    assert.equal(first("AmazonRDS").length, 4 + 2 + 3);
+    // One question per RDS class, with engine and single-AZ, besides storage, backups and gp3
+    // IOPS, and Aurora's three (capacity, storage, I/O), each with its own attributes.
+    assert.equal(first("AmazonRDS").length, 4 + 3 + 3);
     assert.deepEqual(
       first("AmazonRDS")
         .map((c) => c.Filters as { Field: string; Value: string }[])
@@ -147,6 +176,30 @@ describe("--live-prices: the AWS Price List, from recorded responses", () => {
         "regionCode=eu-west-2 productFamily=Database Storage volumeType=General Purpose-Aurora",
         "regionCode=eu-west-2 productFamily=System Operation",
       ],
+    );
+    // EFS: storage, reads, writes, provisioned throughput. CloudWatch: the region's alarms and
+    // logs, its high-resolution alarms, and the dashboards, which are global: no regionCode.
+    const filters = (code: string) =>
+      first(code).map((c) =>
+        (c.Filters as { Field: string; Value: string }[])
+          .map((x) => `${x.Field}=${x.Value}`)
+          .join(" "),
+      );
+    assert.deepEqual(filters("AmazonEFS"), [
+      "regionCode=eu-west-2 productFamily=Storage",
+      "regionCode=eu-west-2 accessType=Read",
+      "regionCode=eu-west-2 accessType=Write",
+      "regionCode=eu-west-2 productFamily=Provisioned Throughput",
+    ]);
+    assert.deepEqual(filters("AmazonCloudWatch"), [
+      "regionCode=eu-west-2",
+      "regionCode=eu-west-2 productFamily=Alarm",
+      "productFamily=Dashboard usagetype=DashboardsUsageHour",
+    ]);
+    assert.ok(
+      filters("AmazonRDS").includes(
+        "regionCode=eu-west-2 productFamily=Provisioned IOPS deploymentOption=Single-AZ groupDescription=RDS Provisioned GP3 IOPS databaseEngine=Any",
+      ),
     );
   });
 

@@ -8,17 +8,20 @@ import { PRICE_KEYS, pricesFor } from "../../model/prices";
 import { liveRegionPrices, PricingSender, queryWith } from "../../preview/live-prices";
 
 /**
- * Recorded GetProducts answers (tests/fixtures/pricelist/eu-west-2.json, in the API's documented
- * shape). The fake client does what the Price List Query API does with them: keeps the products
- * whose attributes match every TERM_MATCH filter, and pages them two at a time with NextToken.
- * Nothing here calls AWS.
+ * Recorded GetProducts answers (tests/fixtures/pricelist/<region>.json, in the API's documented
+ * shape; each file's description says where its figures come from). The fake client does what
+ * the Price List Query API does with them: keeps the products whose attributes match every
+ * TERM_MATCH filter, and pages them two at a time with NextToken. Nothing here calls AWS.
  */
-const RECORDED = JSON.parse(
-  fs.readFileSync(path.join(__dirname, "..", "fixtures", "pricelist", "eu-west-2.json"), "utf8"),
-) as { products: Record<string, string[]> };
+function recorded(region: string): { products: Record<string, string[]> } {
+  return JSON.parse(
+    fs.readFileSync(path.join(__dirname, "..", "fixtures", "pricelist", `${region}.json`), "utf8"),
+  );
+}
 
 class RecordedPricing implements PricingSender {
   readonly calls: { ServiceCode?: string; Filters?: unknown; NextToken?: string }[] = [];
+  constructor(private readonly recording = recorded("eu-west-2")) {}
   async send(command: GetProductsCommand) {
     const input = command.input;
     this.calls.push({
@@ -26,7 +29,7 @@ class RecordedPricing implements PricingSender {
       Filters: input.Filters,
       NextToken: input.NextToken,
     });
-    const matching = (RECORDED.products[input.ServiceCode ?? ""] ?? []).filter((text) => {
+    const matching = (this.recording.products[input.ServiceCode ?? ""] ?? []).filter((text) => {
       const attrs = {
         ...JSON.parse(text).product.attributes,
         productFamily: JSON.parse(text).product.productFamily,
@@ -136,6 +139,52 @@ describe("--live-prices: the AWS Price List, from recorded responses", () => {
     // Tiered: the first tier. Per request x 10,000.
     assert.equal(live.prices.items["endpoint.gb"].usd, 0.01);
     assert.equal(live.prices.items["secretsmanager.per10kCalls"].usd, 0.05);
+  });
+
+  it("parses recorded eu-west-1 facts (real SKUs from AWS's eu-west-1 price lists) to the table's eu-west-1 figures", async () => {
+    const live = await liveRegionPrices("eu-west-1", {
+      client: new RecordedPricing(recorded("eu-west-1")),
+      cacheDir: tempDir(),
+      now: new Date("2026-12-05T00:00:00Z"),
+    });
+    const table = pricesFor("eu-west-1");
+    const skus: Record<string, [string, string]> = {
+      "alb.hour": ["AWSELB EU-LoadBalancerUsage", "T29JAP5UEZ7HXAM7"],
+      "alb.lcuHour": ["AWSELB EU-LCUUsage", "YE8QE7GMG9794PDX"],
+      "nat.hour": ["AmazonEC2 EU-NatGateway-Hours", "KFNSSCHWD43WZK2R"],
+      "nat.gb": ["AmazonEC2 EU-NatGateway-Bytes", "DTH8595YVPFXV226"],
+      "publicIpv4.hour": ["AmazonVPC EU-PublicIPv4:InUseAddress", "CNZ4XSXPRJXGA4ZF"],
+      "endpoint.azHour": ["AmazonVPC EU-VpcEndpoint-Hours", "H37WJ97MHYGDXG2A"],
+      "rds.gp3GbMonth": ["AmazonRDS EU-RDS:GP3-Storage", "S32D6FQC3879C222"],
+      "cloudwatch.logsIngestGb": ["AmazonCloudWatch EU-DataProcessing-Bytes", "KJBTQPDHW2H92B8Y"],
+    };
+    // Read: exactly the recorded items, in the table's order, and the one recorded RDS class (the
+    // Multi-AZ db.t4g.medium and Multi-AZ gp3 rows are left alone).
+    assert.deepEqual(live.read, [
+      ...PRICE_KEYS.filter((k) => k in skus),
+      "rds.instance.db.t4g.micro",
+    ]);
+    for (const [key, [usage, sku]] of Object.entries(skus)) {
+      const k = key as (typeof PRICE_KEYS)[number];
+      assert.equal(table.items[k].assumedFrom, undefined, `${k}: the table's own eu-west-1 figure`);
+      assert.equal(live.prices.items[k].usd, table.items[k].usd, k);
+      assert.equal(live.prices.items[k].source, `AWS Price List Query API, ${usage} (SKU ${sku})`);
+    }
+    assert.equal(live.prices.rdsInstanceHour["db.t4g.micro"].usd, 0.017);
+    assert.equal(
+      live.prices.rdsInstanceHour["db.t4g.micro"].usd,
+      table.rdsInstanceHour["db.t4g.micro"].usd,
+    );
+    assert.equal(
+      live.prices.rdsInstanceHour["db.t4g.micro"].source,
+      "AWS Price List Query API, AmazonRDS EU-InstanceUsage:db.t4g.micro (SKU M4GMEFVGGWNKH9B6)",
+    );
+    // What the recording has no product for keeps the table's figure, named as kept.
+    assert.deepEqual(live.kept, [
+      ...PRICE_KEYS.filter((k) => !(k in skus)),
+      ...["db.t4g.small", "db.t4g.medium", "db.t3.micro"].map((c) => `rds.instance.${c}`),
+    ]);
+    assert.deepEqual(live.prices.items["efs.standardGbMonth"], table.items["efs.standardGbMonth"]);
   });
 
   it("asks GetProducts with the region and exact attributes, one question per filter set, every page", async () => {

@@ -178,13 +178,14 @@ export const ITEM_QUERIES: Readonly<Partial<Record<PriceKey, ItemQuery>>> = {
     usagetype: "CW:HighResAlarmMonitorUsage",
   },
   // Dashboards: infracost internal/resources/aws/cloudwatch_dashboard.go asks productFamily
-  // "Dashboard" with usagetype DashboardsUsageHour and no region: the product is global (location
-  // "Any", empty regionCode, no prefix), so it is asked without regionCode. DashboardsUsageHour-Basic
-  // (50 metrics or fewer, same user guide page) and the Global- free-tier rows are other usage
-  // types (a public project's catalog notes: location "Any", empty region code, $3 a dashboard).
+  // "Dashboard" with usagetype DashboardsUsageHour and no region. The product is global: location
+  // "Any", an empty regionCode, no usage-type prefix (a public project's notes of the catalog it
+  // read: $3 a dashboard-month), so it is asked by location "Any" without regionCode. The
+  // DashboardsUsageHour-Basic row (50 metrics or fewer; CloudWatch user guide, same page as above)
+  // and the Global- free-tier rows are other usage types.
   "cloudwatch.dashboardMonth": {
     serviceCode: "AmazonCloudWatch",
-    attributes: { productFamily: "Dashboard", usagetype: "DashboardsUsageHour" },
+    attributes: { productFamily: "Dashboard", location: "Any", usagetype: "DashboardsUsageHour" },
     usagetype: "DashboardsUsageHour",
     global: true,
   },

@@ -243,7 +243,7 @@ describe("--live-prices: the AWS Price List, from recorded responses", () => {
     assert.deepEqual(filters("AmazonCloudWatch"), [
       "regionCode=eu-west-2",
       "regionCode=eu-west-2 productFamily=Alarm",
-      "productFamily=Dashboard usagetype=DashboardsUsageHour",
+      "productFamily=Dashboard location=Any usagetype=DashboardsUsageHour",
     ]);
     assert.ok(
       filters("AmazonRDS").includes(

@@ -12,3 +12,11 @@ export const IPV4_EVERY_REGION: Found = [
   0.005,
   'https://www.techpartner.news/news/aws-to-charge-for-ipv4-addresses-598672 (AWS: US$0.005 per address-hour "in all AWS regions"); https://www.haufe-akademie.de/en/skill-it/blog/aws-gebuehren-ipv4-adressen ("all AWS regions ... without exception")',
 ];
+
+/**
+ * The price data file that the PyPI package cloudcosttree 0.2.26 downloads at first run, as kept in
+ * its repository (one block per region; figures from the AWS Price List). Cite it with the region
+ * block and key a figure was read from.
+ */
+export const CLOUDCOSTTREE =
+  'cloudcosttree\'s price data file (PyPI cloudcosttree 0.2.26 downloads it at run time): rulssss/cloudcosttree data/prices.json at commit 06086999, metadata "source": "aws-price-list-api", "updated": "2026-09-08"';

@@ -332,7 +332,7 @@ const matrix: {
 ];
 
 describe("--against: what a config change does to a deployed stack", function () {
-  this.timeout(120000);
+  this.timeout(600_000);
 
   for (const m of matrix) {
     it(`${m.stack}: ${m.setting}`, async () => {

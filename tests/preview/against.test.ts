@@ -645,6 +645,11 @@ describe("--against: what a config change does to a deployed stack", function ()
         r.stdout,
         /Summary: 0 to create, 0 to delete, 2 to update, 2 to replace \(2 stateful or protected\)\.\nRefused:/,
       );
+      // The new config passes the gate: the verdict says the exit 1 is the replacements'.
+      assert.match(
+        r.stdout,
+        /\nVerdict on the new config: prod PASS; exit 1 for the refused replacements above \(exit 1\)\.\n$/,
+      );
     });
 
     it("exits 0 on a change that replaces nothing stateful", async () => {

@@ -119,16 +119,13 @@ describe("price table", () => {
       ).map((k) => usd("ap-southeast-2", k)),
       [0.04856, 0.00532, 0.03885, 0.00426],
     );
-    // Frankfurt: its Price List files as two public projects quoted them; the load balancer, EFS,
-    // endpoints and dashboards stay us-east-1's.
+    // Frankfurt: its Price List files as public projects quoted them; the LCU, EFS and dashboards
+    // stay us-east-1's.
     assert.deepEqual(
       PRICE_KEYS.filter((k) => pricesFor("eu-central-1").items[k].assumedFrom),
       [
         "fargate.ephemeralGbHour",
-        "alb.hour",
         "alb.lcuHour",
-        "endpoint.azHour",
-        "endpoint.gb",
         "rds.gp3IopsMonth",
         "efs.standardGbMonth",
         "efs.elasticReadGb",
@@ -161,6 +158,25 @@ describe("price table", () => {
       [0.037, undefined],
       [0.065, "us-east-1"],
     ]);
+    // Frankfurt's load balancer hour (FOCUS line, June 2026 bill), interface endpoint hour and
+    // first-tier GB (AmazonVPC Price List) and db.t3.micro (PostgreSQL, Single-AZ), with units.
+    assert.deepEqual(
+      (["alb.hour", "endpoint.azHour", "endpoint.gb"] as const).map((k) => {
+        const p = pricesFor("eu-central-1").items[k];
+        return [p.usd, p.unit, p.assumedFrom];
+      }),
+      [
+        [0.027, "ALB-hour", undefined],
+        [0.012, "AZ-hour", undefined],
+        [0.01, "GB processed (first PB)", undefined],
+      ],
+    );
+    assert.deepEqual(
+      (({ usd, unit, assumedFrom }) => [usd, unit, assumedFrom])(
+        rdsInstancePrice(pricesFor("eu-central-1"), "db.t3.micro"),
+      ),
+      [0.021, "instance-hour", undefined],
+    );
     // Oregon: load balancer from its AWSELB offer, RDS and Aurora rows by SKU, alarms, logs and
     // Secrets Manager by rate code.
     assert.deepEqual(found("us-west-2"), [
@@ -264,8 +280,7 @@ describe("price table", () => {
     ]);
     assert.equal(pricesFor("ap-northeast-1").items["nat.hour"].assumedFrom, "us-east-1");
     // Ireland: the Price List answers of a public audit (ARM Fargate, NAT, endpoints, RDS storage,
-    // EFS, log ingestion), its load balancer from a July 2026 bill and the AWSELB catalog; its
-    // Aurora rows stay us-east-1's.
+    // EFS, log ingestion), its load balancer from a July 2026 bill and the AWSELB catalog.
     assert.deepEqual(
       (
         [
@@ -286,9 +301,38 @@ describe("price table", () => {
       [0.03238, 0.00356, 0.048, 0.048, 0.011, 0.01, 0.127, 0.095, 0.33, 0.57, 0.0252, 0.008],
     );
     assert.equal(rdsInstancePrice(pricesFor("eu-west-1"), "db.t4g.micro").usd, 0.017);
-    assert.equal(
-      pricesFor("eu-west-1").items["aurora.serverlessV2AcuHour"].assumedFrom,
-      "us-east-1",
+    // Ireland's Aurora ACU-hour and I/O (the same scanner's Pricing API reads), alarms, log storage
+    // and Secrets Manager (a committed eu-west-1 rate file), with units; Aurora storage and the
+    // db.t4g.small, db.t4g.medium and db.t3.micro hours stay us-east-1's.
+    assert.deepEqual(
+      (
+        [
+          "aurora.serverlessV2AcuHour",
+          "aurora.ioMillion",
+          "cloudwatch.alarmMonth",
+          "cloudwatch.logsStorageGbMonth",
+          "secretsmanager.secretMonth",
+          "secretsmanager.per10kCalls",
+        ] as const
+      ).map((k) => {
+        const p = pricesFor("eu-west-1").items[k];
+        return [p.usd, p.unit, p.assumedFrom];
+      }),
+      [
+        [0.14, "ACU-hour", undefined],
+        [0.22, "million I/O requests", undefined],
+        [0.1, "alarm-month", undefined],
+        [0.03, "GB-month stored", undefined],
+        [0.4, "secret-month", undefined],
+        [0.05, "10,000 API calls", undefined],
+      ],
+    );
+    assert.equal(pricesFor("eu-west-1").items["aurora.storageGbMonth"].assumedFrom, "us-east-1");
+    assert.deepEqual(
+      (["db.t4g.small", "db.t4g.medium", "db.t3.micro"] as const).map(
+        (c) => rdsInstancePrice(pricesFor("eu-west-1"), c).assumedFrom,
+      ),
+      ["us-east-1", "us-east-1", "us-east-1"],
     );
     // One public IPv4 rate in every region, each with its own source (never a borrow).
     for (const region of PRICED_REGIONS) {
@@ -308,11 +352,25 @@ describe("price table", () => {
         "rds.gp3GbMonth",
         "rds.backupGbMonth",
         "rds.snapshotGbMonth",
+        "aurora.serverlessV2AcuHour",
+        "aurora.storageGbMonth",
+        "aurora.ioMillion",
         "cloudwatch.alarmMonth",
         "cloudwatch.logsIngestGb",
         "cloudwatch.logsStorageGbMonth",
         "secretsmanager.secretMonth",
         "secretsmanager.per10kCalls",
+      ],
+    );
+    // London's Aurora Standard rows (the price sheet's later edition, AmazonRDS eu-west-2), with units.
+    assert.deepEqual(
+      (["aurora.serverlessV2AcuHour", "aurora.storageGbMonth", "aurora.ioMillion"] as const).map(
+        (k) => [pricesFor("eu-west-2").items[k].usd, pricesFor("eu-west-2").items[k].unit],
+      ),
+      [
+        [0.14, "ACU-hour"],
+        [0.1, "GB-month"],
+        [0.2, "million I/O requests"],
       ],
     );
     assert.equal(pricesFor("ap-south-1").items["efs.standardGbMonth"].assumedFrom, "us-east-1");

@@ -6,6 +6,9 @@ const LONDON_SHEET =
 const LONDON_FIXTURE =
   "a public price snapshot of the AWS Price List dated 2026-09-05 (test fixture, eu-west-2)";
 
+/** The Aurora row of the same sheet, in its later edition (research date 2026-10-06). */
+const LONDON_AURORA = `${LONDON_SHEET}, later edition (research date 2026-10-06, AmazonRDS eu-west-2 offer file published 2026-10-06): "Aurora PostgreSQL | $0.14 per ACU-hour Serverless v2 (Standard), $0.19 I/O-Optimized; $0.10 per GB-month storage; $0.20 per 1M I/O" (EUW2-Aurora:ServerlessV2Usage, EUW2-Aurora:StorageUsage, EUW2-Aurora:StorageIOUsage); no second source was found`;
+
 /** eu-west-2's figures; every item without one is us-east-1's, marked. */
 export const euWest2 = region(
   "eu-west-2",
@@ -28,6 +31,9 @@ export const euWest2 = region(
       0.1,
       `${LONDON_SHEET} (the backup rate: snapshots bill as backup storage)`,
     ],
+    "aurora.serverlessV2AcuHour": [0.14, LONDON_AURORA, "2026-10"],
+    "aurora.storageGbMonth": [0.1, LONDON_AURORA, "2026-10"],
+    "aurora.ioMillion": [0.2, LONDON_AURORA, "2026-10"],
     "cloudwatch.alarmMonth": [0.1, LONDON_SHEET],
     "cloudwatch.logsIngestGb": [0.5985, LONDON_SHEET],
     "cloudwatch.logsStorageGbMonth": [0.0315, LONDON_SHEET],

@@ -119,15 +119,14 @@ describe("price table", () => {
       ).map((k) => usd("ap-southeast-2", k)),
       [0.04856, 0.00532, 0.03885, 0.00426],
     );
-    // Frankfurt: its Price List files as public projects quoted them; the LCU, EFS and dashboards
-    // stay us-east-1's.
+    // Frankfurt: its Price List files as public projects quoted them; the LCU, EFS throughput and
+    // dashboards stay us-east-1's.
     assert.deepEqual(
       PRICE_KEYS.filter((k) => pricesFor("eu-central-1").items[k].assumedFrom),
       [
         "fargate.ephemeralGbHour",
         "alb.lcuHour",
         "rds.gp3IopsMonth",
-        "efs.standardGbMonth",
         "efs.elasticReadGb",
         "efs.elasticWriteGb",
         "efs.provisionedMibpsMonth",
@@ -159,9 +158,10 @@ describe("price table", () => {
       [0.065, "us-east-1"],
     ]);
     // Frankfurt's load balancer hour (FOCUS line, June 2026 bill), interface endpoint hour and
-    // first-tier GB (AmazonVPC Price List) and db.t3.micro (PostgreSQL, Single-AZ), with units.
+    // first-tier GB (AmazonVPC Price List), EFS Standard (AmazonEFS offer file) and db.t3.micro
+    // (PostgreSQL, Single-AZ), with units.
     assert.deepEqual(
-      (["alb.hour", "endpoint.azHour", "endpoint.gb"] as const).map((k) => {
+      (["alb.hour", "endpoint.azHour", "endpoint.gb", "efs.standardGbMonth"] as const).map((k) => {
         const p = pricesFor("eu-central-1").items[k];
         return [p.usd, p.unit, p.assumedFrom];
       }),
@@ -169,6 +169,7 @@ describe("price table", () => {
         [0.027, "ALB-hour", undefined],
         [0.012, "AZ-hour", undefined],
         [0.01, "GB processed (first PB)", undefined],
+        [0.36, "GB-month", undefined],
       ],
     );
     assert.deepEqual(

@@ -24,6 +24,9 @@ const FRANKFURT_PRIVATELINK =
 const FRANKFURT_SNAPSHOT =
   "a public project's price-snapshot README (spot checks against the AWS Pricing Calculator and pricing pages, 2026-08-10)";
 
+const FRANKFURT_HOSTING_ADR =
+  'a public project\'s hosting decision record (2026-09-25), "AWS EFS prices, Frankfurt" read from .../AmazonEFS/current/eu-central-1/index.json (published 2026-09-11)';
+
 /** eu-central-1's figures; every item without one is us-east-1's, marked. */
 export const euCentral1 = region(
   "eu-central-1",
@@ -86,6 +89,11 @@ export const euCentral1 = region(
     "aurora.ioMillion": [
       0.22,
       `${FRANKFURT_TARIFFS}: "0,22 / milione I/O"; ${FRANKFURT_RESEARCH}: "$0.22 per million I/Os"`,
+    ],
+    "efs.standardGbMonth": [
+      0.36,
+      `${FRANKFURT_HOSTING_ADR}: "EFS Standard storage is $0.36 per GB-month" (no second source was found)`,
+      "2026-09",
     ],
     "cloudwatch.alarmMonth": [
       0.1,

@@ -68,7 +68,8 @@ describe("--live-prices: the AWS Price List, from recorded responses", () => {
       ...Object.keys(table.rdsInstanceHour).map((c) => `rds.instance.${c}`),
     ]);
     assert.equal(live.read.length, 23 + 4);
-    // Not in the Price List queries: kept from the table, which still marks them borrowed.
+    // Not in the Price List queries: kept from the table (London's own EFS Standard figure; the
+    // rest still marked borrowed).
     assert.deepEqual(live.kept, [
       "fargate.spotFactor",
       "rds.gp3IopsMonth",
@@ -79,7 +80,16 @@ describe("--live-prices: the AWS Price List, from recorded responses", () => {
       "cloudwatch.highResolutionAlarmMonth",
       "cloudwatch.dashboardMonth",
     ]);
-    assert.equal(live.prices.items["efs.standardGbMonth"].assumedFrom, "us-east-1");
+    assert.deepEqual(
+      ["efs.standardGbMonth", "efs.elasticReadGb"].map((k) => {
+        const p = live.prices.items[k as (typeof PRICE_KEYS)[number]];
+        return [p.usd, p.assumedFrom];
+      }),
+      [
+        [0.33, undefined],
+        [0.03, "us-east-1"],
+      ],
+    );
     // The exact SKU and usage type behind a figure; the Spot, ARM and Windows rows were not it.
     assert.equal(
       live.prices.items["fargate.x86.vcpuHour"].source,

@@ -125,7 +125,6 @@ describe("price table", () => {
       PRICE_KEYS.filter((k) => pricesFor("eu-central-1").items[k].assumedFrom),
       [
         "fargate.ephemeralGbHour",
-        "alb.lcuHour",
         "rds.gp3IopsMonth",
         "efs.elasticReadGb",
         "efs.elasticWriteGb",
@@ -155,18 +154,27 @@ describe("price table", () => {
     assert.deepEqual(t4g("eu-central-1"), [
       [0.019, undefined],
       [0.037, undefined],
-      [0.065, "us-east-1"],
+      [0.074, undefined],
     ]);
     // Frankfurt's load balancer hour (FOCUS line, June 2026 bill), interface endpoint hour and
     // first-tier GB (AmazonVPC Price List), EFS Standard (AmazonEFS offer file) and db.t3.micro
     // (PostgreSQL, Single-AZ), with units.
     assert.deepEqual(
-      (["alb.hour", "endpoint.azHour", "endpoint.gb", "efs.standardGbMonth"] as const).map((k) => {
+      (
+        [
+          "alb.hour",
+          "alb.lcuHour",
+          "endpoint.azHour",
+          "endpoint.gb",
+          "efs.standardGbMonth",
+        ] as const
+      ).map((k) => {
         const p = pricesFor("eu-central-1").items[k];
         return [p.usd, p.unit, p.assumedFrom];
       }),
       [
         [0.027, "ALB-hour", undefined],
+        [0.008, "LCU-hour", undefined],
         [0.012, "AZ-hour", undefined],
         [0.01, "GB processed (first PB)", undefined],
         [0.36, "GB-month", undefined],
@@ -302,13 +310,13 @@ describe("price table", () => {
       [0.03238, 0.00356, 0.048, 0.048, 0.011, 0.01, 0.127, 0.095, 0.33, 0.57, 0.0252, 0.008],
     );
     assert.equal(rdsInstancePrice(pricesFor("eu-west-1"), "db.t4g.micro").usd, 0.017);
-    // Ireland's Aurora ACU-hour and I/O (the same scanner's Pricing API reads), alarms, log storage
-    // and Secrets Manager (a committed eu-west-1 rate file), with units; Aurora storage and the
-    // db.t4g.small, db.t4g.medium and db.t3.micro hours stay us-east-1's.
+    // Ireland's Aurora ACU-hour and I/O (the same scanner's Pricing API reads) and storage (a public
+    // price file), alarms, log storage and Secrets Manager (a committed eu-west-1 rate file), with units.
     assert.deepEqual(
       (
         [
           "aurora.serverlessV2AcuHour",
+          "aurora.storageGbMonth",
           "aurora.ioMillion",
           "cloudwatch.alarmMonth",
           "cloudwatch.logsStorageGbMonth",
@@ -321,6 +329,7 @@ describe("price table", () => {
       }),
       [
         [0.14, "ACU-hour", undefined],
+        [0.11, "GB-month", undefined],
         [0.22, "million I/O requests", undefined],
         [0.1, "alarm-month", undefined],
         [0.03, "GB-month stored", undefined],
@@ -328,12 +337,18 @@ describe("price table", () => {
         [0.05, "10,000 API calls", undefined],
       ],
     );
-    assert.equal(pricesFor("eu-west-1").items["aurora.storageGbMonth"].assumedFrom, "us-east-1");
+    // Ireland's RDS PostgreSQL hours: db.t4g.small and medium (a public price file, and a May 2026
+    // bill's cost / quantity) and db.t3.micro, per instance-hour.
     assert.deepEqual(
-      (["db.t4g.small", "db.t4g.medium", "db.t3.micro"] as const).map(
-        (c) => rdsInstancePrice(pricesFor("eu-west-1"), c).assumedFrom,
-      ),
-      ["us-east-1", "us-east-1", "us-east-1"],
+      (["db.t4g.small", "db.t4g.medium", "db.t3.micro"] as const).map((c) => {
+        const p = rdsInstancePrice(pricesFor("eu-west-1"), c);
+        return [p.usd, p.unit, p.assumedFrom];
+      }),
+      [
+        [0.035, "instance-hour", undefined],
+        [0.069, "instance-hour", undefined],
+        [0.02, "instance-hour", undefined],
+      ],
     );
     // One public IPv4 rate in every region, each with its own source (never a borrow).
     for (const region of PRICED_REGIONS) {
@@ -356,6 +371,7 @@ describe("price table", () => {
         "aurora.serverlessV2AcuHour",
         "aurora.storageGbMonth",
         "aurora.ioMillion",
+        "efs.standardGbMonth",
         "cloudwatch.alarmMonth",
         "cloudwatch.logsIngestGb",
         "cloudwatch.logsStorageGbMonth",
@@ -363,15 +379,22 @@ describe("price table", () => {
         "secretsmanager.per10kCalls",
       ],
     );
-    // London's Aurora Standard rows (the price sheet's later edition, AmazonRDS eu-west-2), with units.
+    // London's Aurora Standard rows (the price sheet's later edition, AmazonRDS eu-west-2) and EFS
+    // Standard (a public price file), with units.
     assert.deepEqual(
-      (["aurora.serverlessV2AcuHour", "aurora.storageGbMonth", "aurora.ioMillion"] as const).map(
-        (k) => [pricesFor("eu-west-2").items[k].usd, pricesFor("eu-west-2").items[k].unit],
-      ),
+      (
+        [
+          "aurora.serverlessV2AcuHour",
+          "aurora.storageGbMonth",
+          "aurora.ioMillion",
+          "efs.standardGbMonth",
+        ] as const
+      ).map((k) => [pricesFor("eu-west-2").items[k].usd, pricesFor("eu-west-2").items[k].unit]),
       [
         [0.14, "ACU-hour"],
         [0.1, "GB-month"],
         [0.2, "million I/O requests"],
+        [0.33, "GB-month"],
       ],
     );
     assert.equal(pricesFor("ap-south-1").items["efs.standardGbMonth"].assumedFrom, "us-east-1");

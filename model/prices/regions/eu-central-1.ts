@@ -1,5 +1,5 @@
 import { region } from "../region";
-import { IPV4_EVERY_REGION } from "../shared";
+import { COSTTREE_JUL, COSTTREE_SEP, IPV4_EVERY_REGION } from "../shared";
 
 const FRANKFURT_CARD =
   "a public rate card taken from the AWS Price List, effective 2026-07-07 (EUC1 usage types)";
@@ -16,7 +16,7 @@ const FRANKFURT_RDS_DE =
 const FRANKFURT_TARIFFS =
   "a public project's cost design (Italian), tariffs read from the AmazonRDS eu-central-1 offer file and AWS's public NAT gateway table";
 
-const FRANKFURT_ALB = `a public FinOps tool's test fixture (flagged), a FOCUS billing line for eu-central-1, 2024-09: "$0.027 per Application LoadBalancer-hour", ListUnitPrice 0.027, SKU UZQQFKE5Z4MCF9D5; a public demo cost report (Cost Explorer, eu-central-1, one ALB): EUC1-LoadBalancerUsage 19.44 USD for June 2026 (720 h x 0.027); ${FRANKFURT_RESEARCH}: "ALB $19.7" a month (730 h x 0.027)`;
+const FRANKFURT_ALB = `a public FinOps tool's test fixture (flagged), a FOCUS billing line for eu-central-1, 2024-09: "$0.027 per Application LoadBalancer-hour", ListUnitPrice 0.027, SKU UZQQFKE5Z4MCF9D5; a public demo cost report (Cost Explorer, eu-central-1, one ALB): EUC1-LoadBalancerUsage 19.44 USD for June 2026 (720 h x 0.027); ${FRANKFURT_RESEARCH}: "ALB $19.7" a month (730 h x 0.027); ${COSTTREE_JUL}, eu-central-1: resource_hourly.alb 0.027`;
 
 const FRANKFURT_PRIVATELINK =
   "a public project's cost ledger (2026-09-22): Price List API, AmazonVPC, productFamily VpcEndpoint, endpointType PrivateLink, eu-central-1";
@@ -44,6 +44,11 @@ export const euCentral1 = region(
       "2026-10",
     ],
     "alb.hour": [0.027, FRANKFURT_ALB, "2026-06"],
+    "alb.lcuHour": [
+      0.008,
+      `${COSTTREE_SEP}, eu-central-1: lcu_hourly_rate.alb 0.008 (no second source was found)`,
+      "2026-09",
+    ],
     "nat.hour": [
       0.052,
       `${FRANKFURT_PLAN} (EUC1-NatGateway-Hours); ${FRANKFURT_TARIFFS}: "NAT, ore e dati | 0,052 / zona-ora; 0,052 / GB elaborato"; ${FRANKFURT_RESEARCH}: "$0.052/h" (AmazonEC2 eu-central-1)`,
@@ -92,7 +97,7 @@ export const euCentral1 = region(
     ],
     "efs.standardGbMonth": [
       0.36,
-      `${FRANKFURT_HOSTING_ADR}: "EFS Standard storage is $0.36 per GB-month" (no second source was found)`,
+      `${FRANKFURT_HOSTING_ADR}: "EFS Standard storage is $0.36 per GB-month"; ${COSTTREE_JUL}, eu-central-1: efs_monthly_per_gb.standard 0.36`,
       "2026-09",
     ],
     "cloudwatch.alarmMonth": [
@@ -132,9 +137,14 @@ export const euCentral1 = region(
       `${FRANKFURT_RESEARCH}: "RDS db.t4g.small (2 GB), Single-AZ | $0.037" (AmazonRDS eu-central-1, PostgreSQL)`,
       "2026-10",
     ],
+    "db.t4g.medium": [
+      0.074,
+      `${COSTTREE_SEP}, eu-central-1: rds_instance_hourly_by_engine "postgres|" db.t4g.medium 0.074 (beside db.t4g.micro 0.019 and db.t4g.small 0.037, as above); ${FRANKFURT_RESEARCH} quotes its Multi-AZ hour at $0.149`,
+      "2026-09",
+    ],
     "db.t3.micro": [
       0.021,
-      `${FRANKFURT_SNAPSHOT}: "RDS db.t3.micro PostgreSQL, Single-AZ | eu-central-1 | VJNEKAFRR6K9PXWQ | EUC1-InstanceUsage:db.t3.micro | Hrs | 0.021"`,
+      `${FRANKFURT_SNAPSHOT}: "RDS db.t3.micro PostgreSQL, Single-AZ | eu-central-1 | VJNEKAFRR6K9PXWQ | EUC1-InstanceUsage:db.t3.micro | Hrs | 0.021"; ${COSTTREE_SEP}, eu-central-1: "postgres|" db.t3.micro 0.021`,
       "2026-08",
     ],
   },

@@ -1,5 +1,5 @@
 import { region } from "../region";
-import { IPV4_EVERY_REGION, JP_PAGE } from "../shared";
+import { COSTTREE_SEP, IPV4_EVERY_REGION, JP_PAGE } from "../shared";
 
 /** Price List API answers for eu-west-1 recorded in a public cost scanner's per-service audit. */
 const IRELAND_AUDIT =
@@ -16,6 +16,10 @@ const IRELAND_RATES =
   'a public project\'s committed AWS Price List rate snapshot for eu-west-1 ("checked": "2026-10-04"; rows carry SKU, usage type, description and the .../<service>/<version>/eu-west-1/index.json they were read from)';
 
 /** The pricing engine of the cost scanner whose audit IRELAND_AUDIT quotes (its comments cite its own Pricing API reads). */
+/** Cost Explorer for a 70-account organisation, May 2026, mostly eu-west-1 (reserved instances had lapsed). */
+const IRELAND_ORG_BILL =
+  "a public project's organisation cost analysis (Italian, 2026-06-10): Cost Explorer UnblendedCost and UsageQuantity for May 2026, on-demand after the RIs lapsed on 2026-04-30";
+
 const IRELAND_ENGINE =
   'the same public AWS cost scanner\'s pricing engine (Price List GetProducts lookups; rates in its comments "verified via the Pricing API", 2026-06)';
 
@@ -33,7 +37,7 @@ export const euWest1 = region(
     ],
     "alb.lcuHour": [
       0.008,
-      `${IRELAND_ELB} (EU-LCUUsage); a public blog post's Elastic Beanstalk bill in EU (Ireland) (2022-03): "$0.008 per used Application load balancer capacity unit-hour (or partial hour) - 0.026 LCU-Hrs" beside "$0.0252 per Application LoadBalancer-hour"`,
+      `${IRELAND_ELB} (EU-LCUUsage); a public blog post's Elastic Beanstalk bill in EU (Ireland) (2022-03): "$0.008 per used Application load balancer capacity unit-hour (or partial hour) - 0.026 LCU-Hrs" beside "$0.0252 per Application LoadBalancer-hour"; ${COSTTREE_SEP}, eu-west-1: lcu_hourly_rate.alb 0.008`,
       "2026-07",
     ],
     "fargate.arm.gbHour": [0.00356, `${IRELAND_AUDIT} (AUDIT-10: ARM memory)`, "2026-05"],
@@ -73,6 +77,11 @@ export const euWest1 = region(
       0.14,
       `${IRELAND_ENGINE}: "AWS publishes the Aurora Serverless v2 ACU rate as <region>-Aurora:ServerlessV2Usage (unit \"ACU-Hr\", e.g. EU-Aurora:ServerlessV2Usage @ $0.14)"; a public Go project's test fixture (flagged) prices eu-west-1's EU-Aurora:ServerlessV2Usage at 0.14 beside us-east-1's 0.12 (a TypeScript fixture's 0.15 for that usage type is a placeholder beside us-east-1 figures)`,
       "2026-06",
+    ],
+    "aurora.storageGbMonth": [
+      0.11,
+      `${COSTTREE_SEP}, eu-west-1: usage_based_per_unit_rates.rds_cluster_storage 0.11 (Aurora Standard; rds_cluster_storage_iopt1 0.248 beside it)`,
+      "2026-09",
     ],
     "aurora.ioMillion": [
       0.22,
@@ -115,6 +124,21 @@ export const euWest1 = region(
       0.017,
       `${IRELAND_BILL}: EU-InstanceUsage:db.t4g.micro (PostgreSQL) $10.09 for 593 hr (0.01702), the record's 730-hour figure $12.41`,
       "2026-08",
+    ],
+    "db.t4g.small": [
+      0.035,
+      `${COSTTREE_SEP}, eu-west-1: rds_instance_hourly_by_engine "postgres|" db.t4g.small 0.035; ${IRELAND_ORG_BILL}: EU-InstanceUsage:db.t4g.small 151.06 USD for 4,316 h (0.0350)`,
+      "2026-09",
+    ],
+    "db.t4g.medium": [
+      0.069,
+      `${COSTTREE_SEP}, eu-west-1: "postgres|" db.t4g.medium 0.069; ${IRELAND_ORG_BILL}: EU-InstanceUsage:db.t4g.medium 132.06 USD for 1,914 h (0.0690)`,
+      "2026-09",
+    ],
+    "db.t3.micro": [
+      0.02,
+      `${COSTTREE_SEP}, eu-west-1: "postgres|" db.t3.micro 0.02 (no second source was found)`,
+      "2026-09",
     ],
   },
 );

@@ -1,4 +1,5 @@
 import { region } from "../region";
+import { COSTTREE_JUL } from "../shared";
 
 const LONDON_SHEET =
   "a public project's price sheet read from the AWS Price List for eu-west-2 (2026-09)";
@@ -34,6 +35,11 @@ export const euWest2 = region(
     "aurora.serverlessV2AcuHour": [0.14, LONDON_AURORA, "2026-10"],
     "aurora.storageGbMonth": [0.1, LONDON_AURORA, "2026-10"],
     "aurora.ioMillion": [0.2, LONDON_AURORA, "2026-10"],
+    "efs.standardGbMonth": [
+      0.33,
+      `${COSTTREE_JUL}, eu-west-2: efs_monthly_per_gb.standard 0.33 (no second source was found)`,
+      "2026-07",
+    ],
     "cloudwatch.alarmMonth": [0.1, LONDON_SHEET],
     "cloudwatch.logsIngestGb": [0.5985, LONDON_SHEET],
     "cloudwatch.logsStorageGbMonth": [0.0315, LONDON_SHEET],

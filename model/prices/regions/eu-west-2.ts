@@ -1,5 +1,5 @@
 import { region } from "../region";
-import { COSTTREE_JUL } from "../shared";
+import { COSTTREE_JUL, COSTTREE_SEP } from "../shared";
 
 const LONDON_SHEET =
   "a public project's price sheet read from the AWS Price List for eu-west-2 (2026-09)";
@@ -8,7 +8,7 @@ const LONDON_FIXTURE =
   "a public price snapshot of the AWS Price List dated 2026-09-05 (test fixture, eu-west-2)";
 
 /** The Aurora row of the same sheet, in its later edition (research date 2026-10-06). */
-const LONDON_AURORA = `${LONDON_SHEET}, later edition (research date 2026-10-06, AmazonRDS eu-west-2 offer file published 2026-10-06): "Aurora PostgreSQL | $0.14 per ACU-hour Serverless v2 (Standard), $0.19 I/O-Optimized; $0.10 per GB-month storage; $0.20 per 1M I/O" (EUW2-Aurora:ServerlessV2Usage, EUW2-Aurora:StorageUsage, EUW2-Aurora:StorageIOUsage); no second source was found`;
+const LONDON_AURORA = `${LONDON_SHEET}, later edition (research date 2026-10-06, AmazonRDS eu-west-2 offer file published 2026-10-06): "Aurora PostgreSQL | $0.14 per ACU-hour Serverless v2 (Standard), $0.19 I/O-Optimized; $0.10 per GB-month storage; $0.20 per 1M I/O" (EUW2-Aurora:ServerlessV2Usage, EUW2-Aurora:StorageUsage, EUW2-Aurora:StorageIOUsage)`;
 
 /** eu-west-2's figures; every item without one is us-east-1's, marked. */
 export const euWest2 = region(
@@ -32,9 +32,17 @@ export const euWest2 = region(
       0.1,
       `${LONDON_SHEET} (the backup rate: snapshots bill as backup storage)`,
     ],
-    "aurora.serverlessV2AcuHour": [0.14, LONDON_AURORA, "2026-10"],
-    "aurora.storageGbMonth": [0.1, LONDON_AURORA, "2026-10"],
-    "aurora.ioMillion": [0.2, LONDON_AURORA, "2026-10"],
+    "aurora.serverlessV2AcuHour": [
+      0.14,
+      `${LONDON_AURORA} (no second source was found)`,
+      "2026-10",
+    ],
+    "aurora.storageGbMonth": [
+      0.1,
+      `${LONDON_AURORA}; ${COSTTREE_SEP}, eu-west-2: usage_based_per_unit_rates.rds_cluster_storage 0.1 (rds_cluster_storage_iopt1 0.225 beside it)`,
+      "2026-10",
+    ],
+    "aurora.ioMillion": [0.2, `${LONDON_AURORA} (no second source was found)`, "2026-10"],
     "efs.standardGbMonth": [
       0.33,
       `${COSTTREE_JUL}, eu-west-2: efs_monthly_per_gb.standard 0.33 (no second source was found)`,

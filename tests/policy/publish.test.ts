@@ -102,7 +102,7 @@ describe("the published policy pack (npm pack of policy-pack/ alone)", function 
     const files = listing.stdout.trim().split("\n").sort();
     const outside = files.filter(
       (f) =>
-        !/^package\/dist\/(policy-pack|model)\/[\w/]+\.js$/.test(f) &&
+        !/^package\/dist\/(policy-pack|model)\/[\w/-]+\.js$/.test(f) &&
         !["package/main.js", "package/package.json", "package/PulumiPolicy.yaml"].includes(f),
     );
     assert.deepStrictEqual(outside, []);

@@ -51,6 +51,17 @@ describe("price table", () => {
       PRICE_KEYS.filter((k) => pricesFor(region).items[k].assumedFrom === undefined);
     const usd = (region: string, key: (typeof PRICE_KEYS)[number]) =>
       pricesFor(region).items[key].usd;
+    /** [usd, unit, assumedFrom] of each item, and of each RDS class, in `region`. */
+    const priced = (region: string, keys: readonly (typeof PRICE_KEYS)[number][]) =>
+      keys.map((k) => {
+        const p = pricesFor(region).items[k];
+        return [p.usd, p.unit, p.assumedFrom];
+      });
+    const rdsPriced = (region: string, classes: readonly string[]) =>
+      classes.map((c) => {
+        const p = rdsInstancePrice(pricesFor(region), c);
+        return [p.usd, p.unit, p.assumedFrom];
+      });
     /** [usd, assumedFrom] of each db.t4g class in `region`. */
     const t4g = (region: string) =>
       (["db.t4g.micro", "db.t4g.small", "db.t4g.medium"] as const).map((c) => {
@@ -156,22 +167,17 @@ describe("price table", () => {
       [0.037, undefined],
       [0.074, undefined],
     ]);
-    // Frankfurt's load balancer hour (FOCUS line, June 2026 bill), interface endpoint hour and
-    // first-tier GB (AmazonVPC Price List), EFS Standard (AmazonEFS offer file) and db.t3.micro
+    // Frankfurt's load balancer hour (FOCUS line, June 2026 bill) and LCU, interface endpoint hour
+    // and first-tier GB (AmazonVPC Price List), EFS Standard (AmazonEFS offer file) and db.t3.micro
     // (PostgreSQL, Single-AZ), with units.
     assert.deepEqual(
-      (
-        [
-          "alb.hour",
-          "alb.lcuHour",
-          "endpoint.azHour",
-          "endpoint.gb",
-          "efs.standardGbMonth",
-        ] as const
-      ).map((k) => {
-        const p = pricesFor("eu-central-1").items[k];
-        return [p.usd, p.unit, p.assumedFrom];
-      }),
+      priced("eu-central-1", [
+        "alb.hour",
+        "alb.lcuHour",
+        "endpoint.azHour",
+        "endpoint.gb",
+        "efs.standardGbMonth",
+      ]),
       [
         [0.027, "ALB-hour", undefined],
         [0.008, "LCU-hour", undefined],
@@ -180,12 +186,9 @@ describe("price table", () => {
         [0.36, "GB-month", undefined],
       ],
     );
-    assert.deepEqual(
-      (({ usd, unit, assumedFrom }) => [usd, unit, assumedFrom])(
-        rdsInstancePrice(pricesFor("eu-central-1"), "db.t3.micro"),
-      ),
+    assert.deepEqual(rdsPriced("eu-central-1", ["db.t3.micro"]), [
       [0.021, "instance-hour", undefined],
-    );
+    ]);
     // Oregon: load balancer from its AWSELB offer, RDS and Aurora rows by SKU, alarms, logs and
     // Secrets Manager by rate code.
     assert.deepEqual(found("us-west-2"), [
@@ -313,20 +316,15 @@ describe("price table", () => {
     // Ireland's Aurora ACU-hour and I/O (the same scanner's Pricing API reads) and storage (a public
     // price file), alarms, log storage and Secrets Manager (a committed eu-west-1 rate file), with units.
     assert.deepEqual(
-      (
-        [
-          "aurora.serverlessV2AcuHour",
-          "aurora.storageGbMonth",
-          "aurora.ioMillion",
-          "cloudwatch.alarmMonth",
-          "cloudwatch.logsStorageGbMonth",
-          "secretsmanager.secretMonth",
-          "secretsmanager.per10kCalls",
-        ] as const
-      ).map((k) => {
-        const p = pricesFor("eu-west-1").items[k];
-        return [p.usd, p.unit, p.assumedFrom];
-      }),
+      priced("eu-west-1", [
+        "aurora.serverlessV2AcuHour",
+        "aurora.storageGbMonth",
+        "aurora.ioMillion",
+        "cloudwatch.alarmMonth",
+        "cloudwatch.logsStorageGbMonth",
+        "secretsmanager.secretMonth",
+        "secretsmanager.per10kCalls",
+      ]),
       [
         [0.14, "ACU-hour", undefined],
         [0.11, "GB-month", undefined],
@@ -339,17 +337,11 @@ describe("price table", () => {
     );
     // Ireland's RDS PostgreSQL hours: db.t4g.small and medium (a public price file, and a May 2026
     // bill's cost / quantity) and db.t3.micro, per instance-hour.
-    assert.deepEqual(
-      (["db.t4g.small", "db.t4g.medium", "db.t3.micro"] as const).map((c) => {
-        const p = rdsInstancePrice(pricesFor("eu-west-1"), c);
-        return [p.usd, p.unit, p.assumedFrom];
-      }),
-      [
-        [0.035, "instance-hour", undefined],
-        [0.069, "instance-hour", undefined],
-        [0.02, "instance-hour", undefined],
-      ],
-    );
+    assert.deepEqual(rdsPriced("eu-west-1", ["db.t4g.small", "db.t4g.medium", "db.t3.micro"]), [
+      [0.035, "instance-hour", undefined],
+      [0.069, "instance-hour", undefined],
+      [0.02, "instance-hour", undefined],
+    ]);
     // One public IPv4 rate in every region, each with its own source (never a borrow).
     for (const region of PRICED_REGIONS) {
       const ip = pricesFor(region).items["publicIpv4.hour"];
@@ -382,19 +374,17 @@ describe("price table", () => {
     // London's Aurora Standard rows (the price sheet's later edition, AmazonRDS eu-west-2) and EFS
     // Standard (a public price file), with units.
     assert.deepEqual(
-      (
-        [
-          "aurora.serverlessV2AcuHour",
-          "aurora.storageGbMonth",
-          "aurora.ioMillion",
-          "efs.standardGbMonth",
-        ] as const
-      ).map((k) => [pricesFor("eu-west-2").items[k].usd, pricesFor("eu-west-2").items[k].unit]),
+      priced("eu-west-2", [
+        "aurora.serverlessV2AcuHour",
+        "aurora.storageGbMonth",
+        "aurora.ioMillion",
+        "efs.standardGbMonth",
+      ]),
       [
-        [0.14, "ACU-hour"],
-        [0.1, "GB-month"],
-        [0.2, "million I/O requests"],
-        [0.33, "GB-month"],
+        [0.14, "ACU-hour", undefined],
+        [0.1, "GB-month", undefined],
+        [0.2, "million I/O requests", undefined],
+        [0.33, "GB-month", undefined],
       ],
     );
     assert.equal(pricesFor("ap-south-1").items["efs.standardGbMonth"].assumedFrom, "us-east-1");

@@ -15,11 +15,11 @@ const IRELAND_ELB =
 const IRELAND_RATES =
   'a public project\'s committed AWS Price List rate snapshot for eu-west-1 ("checked": "2026-10-04"; rows carry SKU, usage type, description and the .../<service>/<version>/eu-west-1/index.json they were read from)';
 
-/** The pricing engine of the cost scanner whose audit IRELAND_AUDIT quotes (its comments cite its own Pricing API reads). */
 /** Cost Explorer for a 70-account organisation, May 2026, mostly eu-west-1 (reserved instances had lapsed). */
 const IRELAND_ORG_BILL =
   "a public project's organisation cost analysis (Italian, 2026-06-10): Cost Explorer UnblendedCost and UsageQuantity for May 2026, on-demand after the RIs lapsed on 2026-04-30";
 
+/** The pricing engine of the cost scanner whose audit IRELAND_AUDIT quotes (its comments cite its own Pricing API reads). */
 const IRELAND_ENGINE =
   'the same public AWS cost scanner\'s pricing engine (Price List GetProducts lookups; rates in its comments "verified via the Pricing API", 2026-06)';
 

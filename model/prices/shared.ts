@@ -14,13 +14,13 @@ export const IPV4_EVERY_REGION: Found = [
 ];
 
 /**
- * A price file several regions' figures were read from: `data/prices.json` of the public repo
- * rulssss/cloudcosttree (the PyPI package cloudcosttree 0.2.26 downloads it at first run), one
- * block per region, `metadata.source` "aws-price-list-api". Two editions are cited by commit.
+ * The price data file that the PyPI package cloudcosttree 0.2.26 downloads at first run, as kept in
+ * its repository (one block per region; figures from the AWS Price List). Cite it with the region
+ * block and key a figure was read from.
  */
-export const COSTTREE_SEP =
-  'rulssss/cloudcosttree data/prices.json at commit 06086999 ("updated": "2026-09-08", "source": "aws-price-list-api"; the region block named by its inter-region transfer map, which lists every region but its own)';
+export const CLOUDCOSTTREE =
+  'cloudcosttree\'s price data file (PyPI cloudcosttree 0.2.26 downloads it at run time): rulssss/cloudcosttree data/prices.json at commit 06086999, metadata "source": "aws-price-list-api", "updated": "2026-09-08"';
 
-/** The compact 2026-07-07 edition of the same file, whose region blocks are keyed by name. */
-export const COSTTREE_JUL =
-  'rulssss/cloudcosttree data/prices.json at commit 66de04a8 ("updated": "2026-07-07", "source": "aws-price-list-api")';
+/** The compact 2026-07-07 edition of the same file (CLOUDCOSTTREE), whose region blocks are keyed by name. */
+export const CLOUDCOSTTREE_JUL =
+  'cloudcosttree\'s price data file, compact edition: rulssss/cloudcosttree data/prices.json at commit 66de04a8, metadata "source": "aws-price-list-api", "updated": "2026-07-07"';

@@ -117,7 +117,20 @@ describe("price table", () => {
       "fargate.arm.vcpuHour",
       "fargate.arm.gbHour",
       "fargate.spotFactor",
+      "alb.hour",
+      "alb.lcuHour",
+      "nat.hour",
+      "nat.gb",
       "publicIpv4.hour",
+      "endpoint.azHour",
+      "rds.gp3GbMonth",
+      "aurora.serverlessV2AcuHour",
+      "aurora.storageGbMonth",
+      "efs.standardGbMonth",
+      "cloudwatch.alarmMonth",
+      "cloudwatch.logsIngestGb",
+      "cloudwatch.logsStorageGbMonth",
+      "secretsmanager.secretMonth",
     ]);
     assert.deepEqual(
       (
@@ -129,6 +142,53 @@ describe("price table", () => {
         ] as const
       ).map((k) => usd("ap-southeast-2", k)),
       [0.04856, 0.00532, 0.03885, 0.00426],
+    );
+    // Sydney's own figures with their units (Price List offer files, cloudcosttree's Price List
+    // data file, a bill; 2025-03 to 2026-10).
+    assert.deepEqual(
+      (
+        [
+          "alb.hour",
+          "alb.lcuHour",
+          "nat.hour",
+          "nat.gb",
+          "endpoint.azHour",
+          "rds.gp3GbMonth",
+          "aurora.serverlessV2AcuHour",
+          "aurora.storageGbMonth",
+          "efs.standardGbMonth",
+          "cloudwatch.alarmMonth",
+          "cloudwatch.logsIngestGb",
+          "cloudwatch.logsStorageGbMonth",
+          "secretsmanager.secretMonth",
+        ] as const
+      ).map((k) => [usd("ap-southeast-2", k), pricesFor("ap-southeast-2").items[k].unit]),
+      [
+        [0.0252, "ALB-hour"],
+        [0.008, "LCU-hour"],
+        [0.059, "gateway-hour"],
+        [0.059, "GB processed"],
+        [0.013, "AZ-hour"],
+        [0.138, "GB-month"],
+        [0.2, "ACU-hour"],
+        [0.11, "GB-month"],
+        [0.36, "GB-month"],
+        [0.1, "alarm-month"],
+        [0.67, "GB ingested"],
+        [0.033, "GB-month stored"],
+        [0.4, "secret-month"],
+      ],
+    );
+    // Sydney's RDS PostgreSQL single-AZ rows, per instance-hour; db.t3.micro is PostgreSQL's 0.028.
+    assert.deepEqual(t4g("ap-southeast-2"), [
+      [0.025, undefined],
+      [0.051, undefined],
+      [0.102, undefined],
+    ]);
+    const sydneyT3 = rdsInstancePrice(pricesFor("ap-southeast-2"), "db.t3.micro");
+    assert.deepEqual(
+      [sydneyT3.usd, sydneyT3.unit, sydneyT3.assumedFrom],
+      [0.028, "instance-hour", undefined],
     );
     // Frankfurt: its Price List files as public projects quoted them; the LCU, EFS throughput and
     // dashboards stay us-east-1's.

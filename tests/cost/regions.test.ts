@@ -66,24 +66,33 @@ describe("the prod stack priced in each listed region", function () {
     });
   }
 
-  it("Sydney's floor by hand: its own Fargate and IPv4 figures, us-east-1's for the rest", () => {
+  it("Sydney's floor by hand: its own figures for all but EFS reads, writes and the dashboard", () => {
     const e = estimate(prod.records, { region: "ap-southeast-2" });
-    const own = 365 * 0.04856 + 1460 * 0.00532 + 2190 * 0.005;
-    const borrowed =
-      730 * 0.0225 +
+    // Fargate, public IPv4, ALB hour and LCU, db.t4g.small and 20 GB gp3, 10 GB of EFS, the
+    // secret, 13 alarms, log ingestion and storage.
+    const own =
+      365 * 0.04856 +
+      1460 * 0.00532 +
+      2190 * 0.005 +
+      730 * 0.0252 +
       24 * 0.008 +
-      730 * 0.032 +
-      20 * 0.115 +
-      10 * 0.3 +
-      10 * 0.03 +
-      5 * 0.06 +
+      730 * 0.051 +
+      20 * 0.138 +
+      10 * 0.36 +
       0.4 +
       13 * 0.1 +
-      3 +
-      0.5 +
-      0.03 * (30 / (730 / 24));
+      1 * 0.67 +
+      0.033 * (30 / (730 / 24));
+    // EFS read and written, the dashboard.
+    const borrowed = 10 * 0.03 + 5 * 0.06 + 3;
     assert.equal(e.floor.toFixed(2), (own + borrowed).toFixed(2));
-    assert.equal(e.floor.toFixed(2), "87.55");
+    assert.equal(e.floor.toFixed(2), "104.62");
+    assert.deepEqual(
+      [
+        ...new Set(e.lines.filter((l) => l.assumedFrom === "us-east-1").map((l) => l.priceKey)),
+      ].sort(),
+      ["cloudwatch.dashboardMonth", "efs.elasticReadGb", "efs.elasticWriteGb"],
+    );
   });
 
   it("Mumbai's floor by hand: its own compute, load balancer and RDS rows, us-east-1's EFS and monitoring", () => {

@@ -91,11 +91,25 @@ describe("cost of the shipped stacks", function () {
       london,
       /note: no eu-west-2 source was found for EFS, CloudWatch dashboards: those prices are assumed equal to us-east-1 \(marked \*\)/,
     );
-    // Sydney's own figures: Fargate and public IPv4; the rest is us-east-1's, and named.
+    // Sydney's own figures: all that prod uses but EFS reads, writes and the dashboard, which are
+    // us-east-1's, and named.
     const sydney = estimate(prod.records, { region: "ap-southeast-2" });
     assert.deepEqual(
       [...new Set(sydney.lines.filter((l) => !l.assumedFrom).map((l) => l.priceKey))],
-      ["fargate.x86.vcpuHour", "fargate.x86.gbHour", "publicIpv4.hour"],
+      [
+        "fargate.x86.vcpuHour",
+        "fargate.x86.gbHour",
+        "publicIpv4.hour",
+        "cloudwatch.logsIngestGb",
+        "cloudwatch.logsStorageGbMonth",
+        "efs.standardGbMonth",
+        "alb.hour",
+        "alb.lcuHour",
+        "rds.instance.db.t4g.small",
+        "rds.gp3GbMonth",
+        "secretsmanager.secretMonth",
+        "cloudwatch.alarmMonth",
+      ],
     );
     assert.ok(Math.abs(task("ap-southeast-2") - 730 * 0.5 * 0.04856) < 1e-9);
     // Mumbai differs from us-east-1 by its Fargate task (0.5 vCPU, 2 GB), load balancer hour,

@@ -1,5 +1,5 @@
 import { region } from "../region";
-import { COSTTREE_JUL, COSTTREE_SEP } from "../shared";
+import { CLOUDCOSTTREE_JUL, CLOUDCOSTTREE } from "../shared";
 
 const LONDON_SHEET =
   "a public project's price sheet read from the AWS Price List for eu-west-2 (2026-09)";
@@ -39,13 +39,13 @@ export const euWest2 = region(
     ],
     "aurora.storageGbMonth": [
       0.1,
-      `${LONDON_AURORA}; ${COSTTREE_SEP}, eu-west-2: usage_based_per_unit_rates.rds_cluster_storage 0.1 (rds_cluster_storage_iopt1 0.225 beside it)`,
+      `${LONDON_AURORA}; ${CLOUDCOSTTREE}, eu-west-2: usage_based_per_unit_rates.rds_cluster_storage 0.1 (rds_cluster_storage_iopt1 0.225 beside it)`,
       "2026-10",
     ],
     "aurora.ioMillion": [0.2, `${LONDON_AURORA} (no second source was found)`, "2026-10"],
     "efs.standardGbMonth": [
       0.33,
-      `${COSTTREE_JUL}, eu-west-2: efs_monthly_per_gb.standard 0.33 (no second source was found)`,
+      `${CLOUDCOSTTREE_JUL}, eu-west-2: efs_monthly_per_gb.standard 0.33 (no second source was found)`,
       "2026-07",
     ],
     "cloudwatch.alarmMonth": [0.1, LONDON_SHEET],

@@ -21,6 +21,6 @@ export const IPV4_EVERY_REGION: Found = [
 export const CLOUDCOSTTREE =
   'cloudcosttree\'s price data file (PyPI cloudcosttree 0.2.26 downloads it at run time): rulssss/cloudcosttree data/prices.json at commit 06086999, metadata "source": "aws-price-list-api", "updated": "2026-09-08"';
 
-/** The compact 2026-07-07 edition of the same file (CLOUDCOSTTREE), whose region blocks are keyed by name. */
+/** The older, compact version of that file (the same keys for fewer services). */
 export const CLOUDCOSTTREE_JUL =
-  'cloudcosttree\'s price data file, compact edition: rulssss/cloudcosttree data/prices.json at commit 66de04a8, metadata "source": "aws-price-list-api", "updated": "2026-07-07"';
+  'cloudcosttree\'s price data file, older compact version: rulssss/cloudcosttree data/prices.json at commit 66de04a8, metadata "source": "aws-price-list-api", "updated": "2026-07-07"';

@@ -62,6 +62,9 @@ describe("price table", () => {
         const p = rdsInstancePrice(pricesFor(region), c);
         return [p.usd, p.unit, p.assumedFrom];
       });
+    /** [usd, unit] of each of `keys` in `region`. */
+    const withUnits = (region: string, keys: readonly (typeof PRICE_KEYS)[number][]) =>
+      keys.map((k) => [usd(region, k), pricesFor(region).items[k].unit]);
     /** [usd, assumedFrom] of each db.t4g class in `region`. */
     const t4g = (region: string) =>
       (["db.t4g.micro", "db.t4g.small", "db.t4g.medium"] as const).map((c) => {
@@ -81,28 +84,65 @@ describe("price table", () => {
     assert.equal(usd("ap-northeast-1", "fargate.x86.gbHour"), 0.00553);
     assert.equal(usd("us-west-2", "fargate.x86.vcpuHour"), 0.04048);
     assert.equal(usd("eu-west-1", "fargate.x86.gbHour"), 0.004445);
-    // What was found per region (the Spot factor is an assumption everywhere, never borrowed).
-    assert.deepEqual(found("ap-south-1"), [
-      "fargate.x86.vcpuHour",
-      "fargate.x86.gbHour",
-      "fargate.spotFactor",
-      "alb.hour",
-      "alb.lcuHour",
-      "nat.hour",
-      "publicIpv4.hour",
-      "rds.gp3GbMonth",
-      "rds.backupGbMonth",
-      "rds.snapshotGbMonth",
-    ]);
+    // What Mumbai still borrows (no ap-south-1 source found yet).
+    assert.deepEqual(
+      PRICE_KEYS.filter((k) => pricesFor("ap-south-1").items[k].assumedFrom),
+      [
+        "fargate.ephemeralGbHour",
+        "endpoint.gb",
+        "rds.gp3IopsMonth",
+        "aurora.ioMillion",
+        "efs.elasticReadGb",
+        "efs.elasticWriteGb",
+        "efs.provisionedMibpsMonth",
+        "cloudwatch.highResolutionAlarmMonth",
+        "cloudwatch.dashboardMonth",
+        "secretsmanager.per10kCalls",
+      ],
+    );
+    // Mumbai's ARM Fargate, NAT data, endpoint hour (APS3-VpcEndpoint-Hours), Aurora Standard,
+    // EFS Standard, alarm, logs (AmazonCloudWatch ap-south-1) and secret, each in its table unit.
+    assert.deepEqual(
+      withUnits("ap-south-1", [
+        "fargate.arm.vcpuHour",
+        "fargate.arm.gbHour",
+        "nat.gb",
+        "endpoint.azHour",
+        "aurora.serverlessV2AcuHour",
+        "aurora.storageGbMonth",
+        "efs.standardGbMonth",
+        "cloudwatch.alarmMonth",
+        "cloudwatch.logsIngestGb",
+        "cloudwatch.logsStorageGbMonth",
+        "secretsmanager.secretMonth",
+      ]),
+      [
+        [0.02383, "vCPU-hour"],
+        [0.00261, "GB-hour"],
+        [0.056, "GB processed"],
+        [0.013, "AZ-hour"],
+        [0.18, "ACU-hour"],
+        [0.11, "GB-month"],
+        [0.33, "GB-month"],
+        [0.1, "alarm-month"],
+        [0.67, "GB ingested"],
+        [0.03, "GB-month stored"],
+        [0.4, "secret-month"],
+      ],
+    );
     assert.equal(usd("ap-south-1", "alb.hour"), 0.0239);
     assert.equal(usd("ap-south-1", "alb.lcuHour"), 0.008);
-    // Mumbai's RDS PostgreSQL rows (AmazonRDS ap-south-1 price list, 2026-09); db.t3.micro has none.
+    // Mumbai's RDS PostgreSQL rows (AmazonRDS ap-south-1 price list, 2026-09; db.t3.micro from a
+    // price file whose t4g rows are the same).
     assert.deepEqual(t4g("ap-south-1"), [
       [0.021, undefined],
       [0.042, undefined],
       [0.084, undefined],
     ]);
-    assert.equal(rdsInstancePrice(pricesFor("ap-south-1"), "db.t3.micro").assumedFrom, "us-east-1");
+    assert.deepEqual(
+      [rdsInstancePrice(pricesFor("ap-south-1"), "db.t3.micro")].map((p) => [p.usd, p.unit]),
+      [[0.026, "instance-hour"]],
+    );
     assert.deepEqual(
       (["rds.gp3GbMonth", "rds.backupGbMonth", "rds.snapshotGbMonth"] as const).map((k) =>
         usd("ap-south-1", k),
@@ -111,6 +151,7 @@ describe("price table", () => {
     );
     assert.equal(usd("ap-south-1", "fargate.x86.vcpuHour"), 0.04256);
     assert.equal(usd("ap-south-1", "fargate.x86.gbHour"), 0.004655);
+    // What was found per region (the Spot factor is an assumption everywhere, never borrowed).
     assert.deepEqual(found("ap-southeast-2"), [
       "fargate.x86.vcpuHour",
       "fargate.x86.gbHour",
@@ -250,64 +291,131 @@ describe("price table", () => {
       [0.021, "instance-hour", undefined],
     ]);
     // Oregon: load balancer from its AWSELB offer, RDS and Aurora rows by SKU, alarms, logs and
-    // Secrets Manager by rate code.
+    // Secrets Manager by rate code, ARM Fargate from GetProducts, NAT and endpoints from the
+    // Pricing API, EFS Standard from a package's price file and a unit-test fixture (flagged).
     assert.deepEqual(found("us-west-2"), [
       "fargate.x86.vcpuHour",
       "fargate.x86.gbHour",
+      "fargate.arm.vcpuHour",
+      "fargate.arm.gbHour",
       "fargate.spotFactor",
       "alb.hour",
       "alb.lcuHour",
+      "nat.hour",
+      "nat.gb",
       "publicIpv4.hour",
+      "endpoint.azHour",
+      "endpoint.gb",
       "rds.gp3GbMonth",
       "rds.backupGbMonth",
       "rds.snapshotGbMonth",
       "aurora.serverlessV2AcuHour",
       "aurora.storageGbMonth",
       "aurora.ioMillion",
+      "efs.standardGbMonth",
       "cloudwatch.alarmMonth",
       "cloudwatch.logsIngestGb",
       "cloudwatch.logsStorageGbMonth",
       "secretsmanager.secretMonth",
       "secretsmanager.per10kCalls",
     ]);
+    // ARM vCPU-hour, ARM GB-hour, NAT gateway-hour, NAT GB processed, endpoint AZ-hour, endpoint GB.
+    const armNatEndpoint = [
+      "fargate.arm.vcpuHour",
+      "fargate.arm.gbHour",
+      "nat.hour",
+      "nat.gb",
+      "endpoint.azHour",
+      "endpoint.gb",
+    ] as const;
+    assert.deepEqual(
+      armNatEndpoint.map((k) => usd("us-west-2", k)),
+      [0.03238, 0.00356, 0.045, 0.045, 0.01, 0.01],
+    );
+    assert.equal(pricesFor("us-west-2").items["nat.hour"].unit, "gateway-hour");
+    // EFS Standard, per GB-month: the package's price file, and the fixture flagged as one.
+    const oregonEfs = pricesFor("us-west-2").items["efs.standardGbMonth"];
+    assert.deepEqual([oregonEfs.usd, oregonEfs.unit], [0.3, "GB-month"]);
+    assert.match(oregonEfs.source, /cloudcosttree.*test fixture/);
     assert.equal(rdsInstancePrice(pricesFor("us-west-2"), "db.t4g.micro").usd, 0.016);
     assert.match(
       rdsInstancePrice(pricesFor("us-west-2"), "db.t4g.micro").source,
       /CT79XNCJJGH56FA8/,
     );
     assert.match(pricesFor("us-west-2").items["cloudwatch.alarmMonth"].source, /SJTFAZNHSW2WVZB2/);
-    assert.equal(rdsInstancePrice(pricesFor("us-west-2"), "db.t4g.small").assumedFrom, "us-east-1");
-    // Canada: endpoints, RDS gp3, log ingestion, Aurora ACU and db.t4g.micro of its own.
-    assert.deepEqual(found("ca-central-1"), [
-      "fargate.x86.vcpuHour",
-      "fargate.x86.gbHour",
-      "fargate.spotFactor",
-      "alb.hour",
-      "alb.lcuHour",
-      "publicIpv4.hour",
-      "endpoint.azHour",
-      "endpoint.gb",
-      "rds.gp3GbMonth",
-      "aurora.serverlessV2AcuHour",
-      "cloudwatch.logsIngestGb",
+    // RDS PostgreSQL per instance-hour: db.t4g.small and .medium by SKU, db.t3.micro from the
+    // package's price file; no Oregon class is borrowed.
+    assert.deepEqual(t4g("us-west-2"), [
+      [0.016, undefined],
+      [0.032, undefined],
+      [0.065, undefined],
     ]);
+    assert.match(
+      rdsInstancePrice(pricesFor("us-west-2"), "db.t4g.medium").source,
+      /N2BHMKBGM78G338C/,
+    );
+    const oregonT3 = rdsInstancePrice(pricesFor("us-west-2"), "db.t3.micro");
+    assert.deepEqual(
+      [oregonT3.usd, oregonT3.assumedFrom, oregonT3.unit],
+      [0.018, undefined, "instance-hour"],
+    );
+    // Canada: its Price List files as public projects and a package's price file quote them, ARM
+    // Fargate also from a bill; Aurora I/O stays us-east-1's.
+    assert.deepEqual(
+      PRICE_KEYS.filter((k) => pricesFor("ca-central-1").items[k].assumedFrom),
+      [
+        "fargate.ephemeralGbHour",
+        "rds.gp3IopsMonth",
+        "aurora.ioMillion",
+        "efs.elasticReadGb",
+        "efs.elasticWriteGb",
+        "efs.provisionedMibpsMonth",
+        "cloudwatch.highResolutionAlarmMonth",
+        "cloudwatch.dashboardMonth",
+      ],
+    );
     assert.deepEqual(
       (
         [
-          "endpoint.azHour",
-          "endpoint.gb",
+          ...armNatEndpoint,
           "rds.gp3GbMonth",
+          "rds.backupGbMonth",
+          "rds.snapshotGbMonth",
           "aurora.serverlessV2AcuHour",
+          "aurora.storageGbMonth",
+          "efs.standardGbMonth",
+          "cloudwatch.alarmMonth",
           "cloudwatch.logsIngestGb",
+          "cloudwatch.logsStorageGbMonth",
+          "secretsmanager.secretMonth",
+          "secretsmanager.per10kCalls",
         ] as const
       ).map((k) => usd("ca-central-1", k)),
-      [0.011, 0.01, 0.127, 0.14, 0.55],
+      [
+        0.03565, 0.00389, 0.05, 0.05, 0.011, 0.01, 0.127, 0.105, 0.105, 0.14, 0.11, 0.33, 0.1, 0.55,
+        0.033, 0.4, 0.05,
+      ],
     );
-    assert.equal(rdsInstancePrice(pricesFor("ca-central-1"), "db.t4g.micro").usd, 0.018);
-    assert.equal(
-      rdsInstancePrice(pricesFor("ca-central-1"), "db.t4g.small").assumedFrom,
-      "us-east-1",
+    // Units: backup storage per GB-month beyond the provisioned size, log storage per GB-month,
+    // API calls per 10,000.
+    const canada = pricesFor("ca-central-1").items;
+    assert.deepEqual(
+      [
+        canada["rds.backupGbMonth"].unit,
+        canada["cloudwatch.logsStorageGbMonth"].unit,
+        canada["secretsmanager.per10kCalls"].unit,
+      ],
+      ["GB-month beyond the provisioned size", "GB-month stored", "10,000 API calls"],
     );
+    // The ACU figure: a recorded fixture, flagged as one, and the package's price file.
+    assert.match(canada["aurora.serverlessV2AcuHour"].source, /test fixture.*cloudcosttree/);
+    // RDS PostgreSQL per instance-hour, every class of its own.
+    assert.deepEqual(t4g("ca-central-1"), [
+      [0.018, undefined],
+      [0.035, undefined],
+      [0.07, undefined],
+    ]);
+    assert.equal(rdsInstancePrice(pricesFor("ca-central-1"), "db.t3.micro").usd, 0.02);
     // Tokyo: load balancer, LCU and ARM vCPU from its offer files; Aurora Serverless v2 (Aurora
     // Standard), EFS Standard and Secrets Manager of its own.
     assert.deepEqual(
@@ -348,20 +456,49 @@ describe("price table", () => {
     assert.deepEqual(t4g("ap-northeast-1"), [
       [0.025, undefined],
       [0.05, undefined],
-      [0.065, "us-east-1"],
+      [0.101, undefined],
     ]);
-    assert.equal(pricesFor("ap-northeast-1").items["nat.hour"].assumedFrom, "us-east-1");
+    assert.equal(rdsInstancePrice(pricesFor("ap-northeast-1"), "db.t3.micro").usd, 0.028);
+    // Tokyo's NAT gateway and interface endpoint (APN1-NatGateway-*, APN1-VpcEndpoint-Hours) and
+    // CloudWatch alarm and logs (AmazonCloudWatch ap-northeast-1), each in its table unit.
+    assert.deepEqual(
+      withUnits("ap-northeast-1", [
+        "nat.hour",
+        "nat.gb",
+        "endpoint.azHour",
+        "endpoint.gb",
+        "cloudwatch.alarmMonth",
+        "cloudwatch.logsIngestGb",
+        "cloudwatch.logsStorageGbMonth",
+      ]),
+      [
+        [0.062, "gateway-hour"],
+        [0.062, "GB processed"],
+        [0.014, "AZ-hour"],
+        [0.01, "GB processed (first PB)"],
+        [0.1, "alarm-month"],
+        [0.76, "GB ingested"],
+        [0.033, "GB-month stored"],
+      ],
+    );
+    // What Tokyo still borrows (no Tokyo source found yet).
+    assert.deepEqual(
+      PRICE_KEYS.filter((k) => pricesFor("ap-northeast-1").items[k].assumedFrom),
+      [
+        "rds.gp3IopsMonth",
+        "efs.elasticReadGb",
+        "efs.elasticWriteGb",
+        "efs.provisionedMibpsMonth",
+        "cloudwatch.highResolutionAlarmMonth",
+        "cloudwatch.dashboardMonth",
+      ],
+    );
     // Ireland: the Price List answers of a public audit (ARM Fargate, NAT, endpoints, RDS storage,
     // EFS, log ingestion), its load balancer from a July 2026 bill and the AWSELB catalog.
     assert.deepEqual(
       (
         [
-          "fargate.arm.vcpuHour",
-          "fargate.arm.gbHour",
-          "nat.hour",
-          "nat.gb",
-          "endpoint.azHour",
-          "endpoint.gb",
+          ...armNatEndpoint,
           "rds.gp3GbMonth",
           "rds.backupGbMonth",
           "efs.standardGbMonth",
@@ -447,7 +584,6 @@ describe("price table", () => {
         [0.33, "GB-month", undefined],
       ],
     );
-    assert.equal(pricesFor("ap-south-1").items["efs.standardGbMonth"].assumedFrom, "us-east-1");
   });
 
   it("carries the figures PRICES.md lists", () => {

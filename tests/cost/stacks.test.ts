@@ -113,7 +113,8 @@ describe("cost of the shipped stacks", function () {
     );
     assert.ok(Math.abs(task("ap-southeast-2") - 730 * 0.5 * 0.04856) < 1e-9);
     // Mumbai differs from us-east-1 by its Fargate task (0.5 vCPU, 2 GB), load balancer hour,
-    // db.t4g.small hour and 20 GB of gp3 (its LCU is us-east-1's rate, 0.008).
+    // db.t4g.small hour, 20 GB of gp3, 10 GB of EFS Standard and 1 GB of logs ingested (its LCU,
+    // alarm, secret and log storage rates equal us-east-1's: 0.008, 0.10, 0.40, 0.03).
     const floorIn = (region: string) => estimate(prod.records, { region }).floor;
     assert.ok(
       Math.abs(
@@ -121,7 +122,9 @@ describe("cost of the shipped stacks", function () {
           floorIn("us-east-1") -
           730 * (0.5 * (0.04256 - 0.04048) + 2 * (0.004655 - 0.004445) + 0.0239 - 0.0225) -
           730 * (0.042 - 0.032) -
-          20 * (0.131 - 0.115),
+          20 * (0.131 - 0.115) -
+          10 * (0.33 - 0.3) -
+          1 * (0.67 - 0.5),
       ) < 1e-9,
     );
     assert.notEqual(floors["eu-west-2"], floors["us-east-1"]);

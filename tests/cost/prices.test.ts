@@ -232,10 +232,20 @@ describe("price table", () => {
       [0.028, "instance-hour", undefined],
     );
     // Frankfurt: its Price List files as public projects and a package's price file quoted them;
-    // only EFS Elastic throughput stays us-east-1's.
+    // nothing is borrowed. EFS Elastic throughput per GB read and written (AmazonEFS eu-central-1).
     assert.deepEqual(
       PRICE_KEYS.filter((k) => pricesFor("eu-central-1").items[k].assumedFrom),
-      ["efs.elasticReadGb", "efs.elasticWriteGb"],
+      [],
+    );
+    assert.deepEqual(
+      (["efs.elasticReadGb", "efs.elasticWriteGb"] as const).map((k) => [
+        usd("eu-central-1", k),
+        pricesFor("eu-central-1").items[k].unit,
+      ]),
+      [
+        [0.04, "GB read"],
+        [0.07, "GB written"],
+      ],
     );
     assert.deepEqual(
       (

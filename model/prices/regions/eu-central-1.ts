@@ -122,6 +122,16 @@ export const euCentral1 = region(
       `${FRANKFURT_HOSTING_ADR}: "EFS Standard storage is $0.36 per GB-month"; ${CLOUDCOSTTREE_JUL}, eu-central-1: efs_monthly_per_gb.standard 0.36`,
       "2026-09",
     ],
+    "efs.elasticReadGb": [
+      0.04,
+      `${FRANKFURT_HOSTING_ADR}: "the Elastic throughput mode adds $0.04 per GB read and $0.07 per GB written"`,
+      "2026-09",
+    ],
+    "efs.elasticWriteGb": [
+      0.07,
+      `${FRANKFURT_HOSTING_ADR}: "the Elastic throughput mode adds $0.04 per GB read and $0.07 per GB written"`,
+      "2026-09",
+    ],
     "cloudwatch.alarmMonth": [
       0.1,
       `${FRANKFURT_RESEARCH}: "alarms $0.10/alarm-month" (AmazonCloudWatch eu-central-1)`,

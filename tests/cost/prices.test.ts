@@ -51,6 +51,17 @@ describe("price table", () => {
       PRICE_KEYS.filter((k) => pricesFor(region).items[k].assumedFrom === undefined);
     const usd = (region: string, key: (typeof PRICE_KEYS)[number]) =>
       pricesFor(region).items[key].usd;
+    /** [usd, unit, assumedFrom] of each item, and of each RDS class, in `region`. */
+    const priced = (region: string, keys: readonly (typeof PRICE_KEYS)[number][]) =>
+      keys.map((k) => {
+        const p = pricesFor(region).items[k];
+        return [p.usd, p.unit, p.assumedFrom];
+      });
+    const rdsPriced = (region: string, classes: readonly string[]) =>
+      classes.map((c) => {
+        const p = rdsInstancePrice(pricesFor(region), c);
+        return [p.usd, p.unit, p.assumedFrom];
+      });
     /** [usd, unit] of each of `keys` in `region`. */
     const withUnits = (region: string, keys: readonly (typeof PRICE_KEYS)[number][]) =>
       keys.map((k) => [usd(region, k), pricesFor(region).items[k].unit]);
@@ -77,15 +88,10 @@ describe("price table", () => {
     assert.deepEqual(
       PRICE_KEYS.filter((k) => pricesFor("ap-south-1").items[k].assumedFrom),
       [
-        "fargate.ephemeralGbHour",
         "endpoint.gb",
-        "rds.gp3IopsMonth",
         "aurora.ioMillion",
         "efs.elasticReadGb",
         "efs.elasticWriteGb",
-        "efs.provisionedMibpsMonth",
-        "cloudwatch.highResolutionAlarmMonth",
-        "cloudwatch.dashboardMonth",
         "secretsmanager.per10kCalls",
       ],
     );
@@ -146,6 +152,7 @@ describe("price table", () => {
       "fargate.x86.gbHour",
       "fargate.arm.vcpuHour",
       "fargate.arm.gbHour",
+      "fargate.ephemeralGbHour",
       "fargate.spotFactor",
       "alb.hour",
       "alb.lcuHour",
@@ -154,10 +161,14 @@ describe("price table", () => {
       "publicIpv4.hour",
       "endpoint.azHour",
       "rds.gp3GbMonth",
+      "rds.gp3IopsMonth",
       "aurora.serverlessV2AcuHour",
       "aurora.storageGbMonth",
       "efs.standardGbMonth",
+      "efs.provisionedMibpsMonth",
       "cloudwatch.alarmMonth",
+      "cloudwatch.highResolutionAlarmMonth",
+      "cloudwatch.dashboardMonth",
       "cloudwatch.logsIngestGb",
       "cloudwatch.logsStorageGbMonth",
       "secretsmanager.secretMonth",
@@ -220,23 +231,20 @@ describe("price table", () => {
       [sydneyT3.usd, sydneyT3.unit, sydneyT3.assumedFrom],
       [0.028, "instance-hour", undefined],
     );
-    // Frankfurt: its Price List files as two public projects quoted them; the load balancer, EFS,
-    // endpoints and dashboards stay us-east-1's.
+    // Frankfurt: its Price List files as public projects and a package's price file quoted them;
+    // nothing is borrowed. EFS Elastic throughput per GB read and written (AmazonEFS eu-central-1).
     assert.deepEqual(
       PRICE_KEYS.filter((k) => pricesFor("eu-central-1").items[k].assumedFrom),
+      [],
+    );
+    assert.deepEqual(
+      (["efs.elasticReadGb", "efs.elasticWriteGb"] as const).map((k) => [
+        usd("eu-central-1", k),
+        pricesFor("eu-central-1").items[k].unit,
+      ]),
       [
-        "fargate.ephemeralGbHour",
-        "alb.hour",
-        "alb.lcuHour",
-        "endpoint.azHour",
-        "endpoint.gb",
-        "rds.gp3IopsMonth",
-        "efs.standardGbMonth",
-        "efs.elasticReadGb",
-        "efs.elasticWriteGb",
-        "efs.provisionedMibpsMonth",
-        "cloudwatch.highResolutionAlarmMonth",
-        "cloudwatch.dashboardMonth",
+        [0.04, "GB read"],
+        [0.07, "GB written"],
       ],
     );
     assert.deepEqual(
@@ -260,7 +268,29 @@ describe("price table", () => {
     assert.deepEqual(t4g("eu-central-1"), [
       [0.019, undefined],
       [0.037, undefined],
-      [0.065, "us-east-1"],
+      [0.074, undefined],
+    ]);
+    // Frankfurt's load balancer hour (FOCUS line, June 2026 bill) and LCU, interface endpoint hour
+    // and first-tier GB (AmazonVPC Price List), EFS Standard (AmazonEFS offer file) and db.t3.micro
+    // (PostgreSQL, Single-AZ), with units.
+    assert.deepEqual(
+      priced("eu-central-1", [
+        "alb.hour",
+        "alb.lcuHour",
+        "endpoint.azHour",
+        "endpoint.gb",
+        "efs.standardGbMonth",
+      ]),
+      [
+        [0.027, "ALB-hour", undefined],
+        [0.008, "LCU-hour", undefined],
+        [0.012, "AZ-hour", undefined],
+        [0.01, "GB processed (first PB)", undefined],
+        [0.36, "GB-month", undefined],
+      ],
+    );
+    assert.deepEqual(rdsPriced("eu-central-1", ["db.t3.micro"]), [
+      [0.021, "instance-hour", undefined],
     ]);
     // Oregon: load balancer from its AWSELB offer, RDS and Aurora rows by SKU, alarms, logs and
     // Secrets Manager by rate code, ARM Fargate from GetProducts, NAT and endpoints from the
@@ -270,6 +300,7 @@ describe("price table", () => {
       "fargate.x86.gbHour",
       "fargate.arm.vcpuHour",
       "fargate.arm.gbHour",
+      "fargate.ephemeralGbHour",
       "fargate.spotFactor",
       "alb.hour",
       "alb.lcuHour",
@@ -279,13 +310,18 @@ describe("price table", () => {
       "endpoint.azHour",
       "endpoint.gb",
       "rds.gp3GbMonth",
+      "rds.gp3IopsMonth",
       "rds.backupGbMonth",
       "rds.snapshotGbMonth",
       "aurora.serverlessV2AcuHour",
       "aurora.storageGbMonth",
       "aurora.ioMillion",
       "efs.standardGbMonth",
+      "efs.elasticReadGb",
+      "efs.provisionedMibpsMonth",
       "cloudwatch.alarmMonth",
+      "cloudwatch.highResolutionAlarmMonth",
+      "cloudwatch.dashboardMonth",
       "cloudwatch.logsIngestGb",
       "cloudwatch.logsStorageGbMonth",
       "secretsmanager.secretMonth",
@@ -335,16 +371,7 @@ describe("price table", () => {
     // Fargate also from a bill; Aurora I/O stays us-east-1's.
     assert.deepEqual(
       PRICE_KEYS.filter((k) => pricesFor("ca-central-1").items[k].assumedFrom),
-      [
-        "fargate.ephemeralGbHour",
-        "rds.gp3IopsMonth",
-        "aurora.ioMillion",
-        "efs.elasticReadGb",
-        "efs.elasticWriteGb",
-        "efs.provisionedMibpsMonth",
-        "cloudwatch.highResolutionAlarmMonth",
-        "cloudwatch.dashboardMonth",
-      ],
+      ["aurora.ioMillion", "efs.elasticReadGb", "efs.elasticWriteGb"],
     );
     assert.deepEqual(
       (
@@ -453,21 +480,13 @@ describe("price table", () => {
         [0.033, "GB-month stored"],
       ],
     );
-    // What Tokyo still borrows (no Tokyo source found yet).
+    // Tokyo borrows nothing.
     assert.deepEqual(
       PRICE_KEYS.filter((k) => pricesFor("ap-northeast-1").items[k].assumedFrom),
-      [
-        "rds.gp3IopsMonth",
-        "efs.elasticReadGb",
-        "efs.elasticWriteGb",
-        "efs.provisionedMibpsMonth",
-        "cloudwatch.highResolutionAlarmMonth",
-        "cloudwatch.dashboardMonth",
-      ],
+      [],
     );
     // Ireland: the Price List answers of a public audit (ARM Fargate, NAT, endpoints, RDS storage,
-    // EFS, log ingestion), its load balancer from a July 2026 bill and the AWSELB catalog; its
-    // Aurora rows stay us-east-1's.
+    // EFS, log ingestion), its load balancer from a July 2026 bill and the AWSELB catalog.
     assert.deepEqual(
       (
         [
@@ -483,10 +502,35 @@ describe("price table", () => {
       [0.03238, 0.00356, 0.048, 0.048, 0.011, 0.01, 0.127, 0.095, 0.33, 0.57, 0.0252, 0.008],
     );
     assert.equal(rdsInstancePrice(pricesFor("eu-west-1"), "db.t4g.micro").usd, 0.017);
-    assert.equal(
-      pricesFor("eu-west-1").items["aurora.serverlessV2AcuHour"].assumedFrom,
-      "us-east-1",
+    // Ireland's Aurora ACU-hour and I/O (the same scanner's Pricing API reads) and storage (a public
+    // price file), alarms, log storage and Secrets Manager (a committed eu-west-1 rate file), with units.
+    assert.deepEqual(
+      priced("eu-west-1", [
+        "aurora.serverlessV2AcuHour",
+        "aurora.storageGbMonth",
+        "aurora.ioMillion",
+        "cloudwatch.alarmMonth",
+        "cloudwatch.logsStorageGbMonth",
+        "secretsmanager.secretMonth",
+        "secretsmanager.per10kCalls",
+      ]),
+      [
+        [0.14, "ACU-hour", undefined],
+        [0.11, "GB-month", undefined],
+        [0.22, "million I/O requests", undefined],
+        [0.1, "alarm-month", undefined],
+        [0.03, "GB-month stored", undefined],
+        [0.4, "secret-month", undefined],
+        [0.05, "10,000 API calls", undefined],
+      ],
     );
+    // Ireland's RDS PostgreSQL hours: db.t4g.small and medium (a public price file, and a May 2026
+    // bill's cost / quantity) and db.t3.micro, per instance-hour.
+    assert.deepEqual(rdsPriced("eu-west-1", ["db.t4g.small", "db.t4g.medium", "db.t3.micro"]), [
+      [0.035, "instance-hour", undefined],
+      [0.069, "instance-hour", undefined],
+      [0.02, "instance-hour", undefined],
+    ]);
     // One public IPv4 rate in every region, each with its own source (never a borrow).
     for (const region of PRICED_REGIONS) {
       const ip = pricesFor(region).items["publicIpv4.hour"];
@@ -503,13 +547,37 @@ describe("price table", () => {
         "endpoint.azHour",
         "endpoint.gb",
         "rds.gp3GbMonth",
+        "rds.gp3IopsMonth",
         "rds.backupGbMonth",
         "rds.snapshotGbMonth",
+        "aurora.serverlessV2AcuHour",
+        "aurora.storageGbMonth",
+        "aurora.ioMillion",
+        "efs.standardGbMonth",
+        "efs.provisionedMibpsMonth",
         "cloudwatch.alarmMonth",
+        "cloudwatch.highResolutionAlarmMonth",
+        "cloudwatch.dashboardMonth",
         "cloudwatch.logsIngestGb",
         "cloudwatch.logsStorageGbMonth",
         "secretsmanager.secretMonth",
         "secretsmanager.per10kCalls",
+      ],
+    );
+    // London's Aurora Standard rows (the price sheet's later edition, AmazonRDS eu-west-2) and EFS
+    // Standard (a public price file), with units.
+    assert.deepEqual(
+      priced("eu-west-2", [
+        "aurora.serverlessV2AcuHour",
+        "aurora.storageGbMonth",
+        "aurora.ioMillion",
+        "efs.standardGbMonth",
+      ]),
+      [
+        [0.14, "ACU-hour", undefined],
+        [0.1, "GB-month", undefined],
+        [0.2, "million I/O requests", undefined],
+        [0.33, "GB-month", undefined],
       ],
     );
   });
@@ -535,7 +603,7 @@ describe("price table", () => {
     assert.match(spot.source, /^ASSUMPTION: .*seed 004 uses 0\.3 x on-demand/);
   });
 
-  it("marks us-east-2 rows without a us-east-2 source as assumed equal to us-east-1", () => {
+  it("carries us-east-2's own figures, and marks the one row without a source as us-east-1's", () => {
     const east2 = pricesFor("us-east-2");
     // Checked in us-east-2 (PRICES.md): Fargate, load balancer, NAT, public IPv4, CloudWatch Logs;
     // Secrets Manager from a GetProducts reading for us-east-2.
@@ -581,11 +649,134 @@ describe("price table", () => {
       ],
       [0.016, undefined],
     );
-    for (const key of ["efs.standardGbMonth", "cloudwatch.alarmMonth"] as const) {
-      assert.equal(east2.items[key].assumedFrom, "us-east-1", key);
-    }
-    assert.equal(rdsInstancePrice(east2, "db.t4g.small").assumedFrom, "us-east-1");
+    // A calculator skill's GetProducts readings for us-east-2: Fargate ephemeral storage, EFS
+    // storage and throughput, CloudWatch alarms (units: usEast1.ts).
+    assert.deepEqual(
+      (
+        [
+          "fargate.ephemeralGbHour", // per GB-hour above the free 20 GB
+          "efs.standardGbMonth", // per GB-month
+          "efs.elasticReadGb", // per GB read
+          "efs.elasticWriteGb", // per GB written
+          "efs.provisionedMibpsMonth", // per MiB/s-month
+          "cloudwatch.alarmMonth", // per alarm-month
+          "cloudwatch.highResolutionAlarmMonth", // per alarm-month
+        ] as const
+      ).map((k) => [east2.items[k].usd, east2.items[k].assumedFrom]),
+      [
+        [0.000111, undefined],
+        [0.3, undefined],
+        [0.03, undefined],
+        [0.06, undefined],
+        [6, undefined],
+        [0.1, undefined],
+        [0.3, undefined],
+      ],
+    );
+    assert.match(east2.items["efs.elasticWriteGb"].source, /regionCode=us-east-2/);
+    assert.match(east2.items["cloudwatch.highResolutionAlarmMonth"].source, /USE2-CW:HighRes/);
+    // A package's price file (its us-east-2 object): endpoint hour, gp3 IOPS, RDS PostgreSQL rows.
+    assert.deepEqual(
+      [east2.items["endpoint.azHour"].usd, east2.items["rds.gp3IopsMonth"].usd], // AZ-hour, IOPS-month
+      [0.01, 0.02],
+    );
+    assert.deepEqual(
+      (["db.t4g.small", "db.t4g.medium", "db.t3.micro"] as const).map((c) => [
+        rdsInstancePrice(east2, c).usd, // per instance-hour
+        rdsInstancePrice(east2, c).assumedFrom,
+      ]),
+      [
+        [0.032, undefined],
+        [0.065, undefined],
+        [0.018, undefined],
+      ],
+    );
+    assert.match(rdsInstancePrice(east2, "db.t3.micro").source, /postgres\|\.db\.t3\.micro/);
+    // Only the endpoint's per-GB charge has no us-east-2 source.
+    assert.deepEqual(
+      PRICE_KEYS.filter((k) => east2.items[k].assumedFrom),
+      ["endpoint.gb"],
+    );
     assert.equal(pricesFor("us-east-1").items["rds.gp3GbMonth"].assumedFrom, undefined);
+  });
+
+  it("prices a CloudWatch dashboard at one global $3 a dashboard-month in every region", () => {
+    // us-east-1, the base, keeps its own (infracost's) source for the same $3.
+    for (const region of PRICED_REGIONS.filter((r) => r !== "us-east-1")) {
+      const dash = pricesFor(region).items["cloudwatch.dashboardMonth"];
+      assert.deepEqual([dash.usd, dash.unit, dash.assumedFrom], [3, "dashboard-month", undefined]);
+      assert.match(dash.source, /account-global: the observed catalog declares location=Any/);
+    }
+  });
+
+  it("carries the regional gp3 IOPS, EFS provisioned throughput, ephemeral storage and high-resolution alarm rates found", () => {
+    const keys = [
+      "rds.gp3IopsMonth",
+      "efs.provisionedMibpsMonth",
+      "fargate.ephemeralGbHour",
+      "cloudwatch.highResolutionAlarmMonth",
+    ] as const;
+    assert.deepEqual(
+      keys.map((k) => pricesFor("us-east-1").items[k].unit),
+      ["IOPS-month above 3,000", "MiB/s-month", "GB-hour above the free 20 GB", "alarm-month"],
+    );
+    // [IOPS-month, MiB/s-month, GB-hour, alarm-month]; undefined where no source was found.
+    const expected: Record<string, (number | undefined)[]> = {
+      "us-east-2": [0.02, 6, 0.000111, 0.3],
+      "us-west-2": [0.02, 6, 0.000111, 0.3],
+      "ca-central-1": [0.022, 6.6, 0.000122, 0.3],
+      "eu-west-1": [0.022, 6.6, 0.000122, 0.3],
+      "eu-west-2": [0.023, 6.6, 0.000129, 0.3],
+      "eu-central-1": [0.024, 7.2, 0.000132, 0.3],
+      "ap-south-1": [0.023, 6.6, 0.000127, 0.3],
+      "ap-southeast-2": [0.024, 7.2, 0.000133, 0.3],
+      "ap-northeast-1": [0.024, 7.2, 0.000133, 0.3],
+    };
+    for (const [region, figures] of Object.entries(expected)) {
+      const t = pricesFor(region);
+      assert.deepEqual(
+        keys.map((k) => (t.items[k].assumedFrom ? undefined : t.items[k].usd)),
+        figures,
+        region,
+      );
+    }
+    // Oregon's Elastic throughput read, from a design's Price List API reading (writes: none found).
+    assert.deepEqual(
+      (["efs.elasticReadGb", "efs.elasticWriteGb"] as const).map((k) => [
+        pricesFor("us-west-2").items[k].usd,
+        pricesFor("us-west-2").items[k].unit,
+        pricesFor("us-west-2").items[k].assumedFrom,
+      ]),
+      [
+        [0.03, "GB read", undefined],
+        [0.06, "GB written", "us-east-1"],
+      ],
+    );
+    // Tokyo's EFS Elastic throughput from the Pricing API (an ADR's unit-price table).
+    assert.deepEqual(
+      (["efs.elasticReadGb", "efs.elasticWriteGb"] as const).map((k) => [
+        pricesFor("ap-northeast-1").items[k].usd,
+        pricesFor("ap-northeast-1").items[k].unit,
+      ]),
+      [
+        [0.04, "GB read"],
+        [0.07, "GB written"],
+      ],
+    );
+    assert.match(
+      pricesFor("eu-central-1").items["cloudwatch.highResolutionAlarmMonth"].source,
+      /0\.000410958904109589 per alarm-hour, \$0\.30 a month over its 730 hours/,
+    );
+  });
+
+  it("carries Oregon's Fargate ephemeral storage from a priced estimate line", () => {
+    const eph = pricesFor("us-west-2").items["fargate.ephemeralGbHour"];
+    // $1.62 for 14,600 GB-hours: 0.000111 x 14,600 = 1.6206, the line's cent-rounded figure.
+    assert.deepEqual(
+      [eph.usd, eph.unit, eph.assumedFrom],
+      [0.000111, "GB-hour above the free 20 GB", undefined],
+    );
+    assert.match(eph.source, /USW2-Fargate-EphemeralStorage-GB-Hours/);
   });
 
   it("prices every RDS class the stacks may use (model/rds.ts) in every region", () => {

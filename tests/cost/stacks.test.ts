@@ -85,8 +85,9 @@ describe("cost of the shipped stacks", function () {
     assert.ok(Math.abs(task("eu-west-2") - 730 * 0.5 * 0.04656) < 1e-9);
     assert.ok(Math.abs(task("ap-northeast-1") - 730 * 0.5 * 0.05056) < 1e-9);
     assert.ok(Math.abs(task("ca-central-1") - 730 * 0.5 * 0.04456) < 1e-9);
-    // London has its own figures for everything prod uses but EFS and dashboards: the headline
-    // counts the lines at us-east-1's prices, the note names them in words, each price once.
+    // London has its own figures for everything prod uses but EFS Elastic throughput (dashboards:
+    // the global rate): the headline counts the lines at us-east-1's prices, the note names them
+    // in words, each price once (EFS storage is London's own, so not "EFS" wholesale).
     const londonEstimate = estimate(prod.records, { region: "eu-west-2" });
     const london = formatEstimate(londonEstimate);
     const starred = londonEstimate.lines.filter((l) => l.assumedFrom === "us-east-1").length;
@@ -98,10 +99,10 @@ describe("cost of the shipped stacks", function () {
     );
     assert.match(
       london,
-      /note: no eu-west-2 source was found for EFS Standard storage, EFS Elastic throughput reads, EFS Elastic throughput writes, CloudWatch dashboards: those prices are assumed equal to us-east-1's \(marked \*\)/,
+      /note: no eu-west-2 source was found for EFS Elastic throughput reads, EFS Elastic throughput writes: those prices are assumed equal to us-east-1's \(marked \*\)/,
     );
-    // Sydney's own figures: all that prod uses but EFS reads, writes and the dashboard, which are
-    // us-east-1's, and named.
+    // Sydney's own figures: all that prod uses but EFS reads and writes (the dashboard at the
+    // global rate); those two are us-east-1's, and named.
     const sydney = estimate(prod.records, { region: "ap-southeast-2" });
     assert.deepEqual(
       [...new Set(sydney.lines.filter((l) => !l.assumedFrom).map((l) => l.priceKey))],
@@ -118,6 +119,7 @@ describe("cost of the shipped stacks", function () {
         "rds.gp3GbMonth",
         "secretsmanager.secretMonth",
         "cloudwatch.alarmMonth",
+        "cloudwatch.dashboardMonth",
       ],
     );
     assert.ok(Math.abs(task("ap-southeast-2") - 730 * 0.5 * 0.04856) < 1e-9);

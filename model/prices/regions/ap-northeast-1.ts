@@ -1,5 +1,12 @@
 import { region } from "../region";
-import { CLOUDCOSTTREE, CLOUDCOSTTREE_JUL, IPV4_EVERY_REGION } from "../shared";
+import {
+  CLOUDCOSTTREE,
+  CLOUDCOSTTREE_JUL,
+  costTree,
+  costTreeHighResAlarm,
+  DASHBOARD_EVERY_REGION,
+  IPV4_EVERY_REGION,
+} from "../shared";
 
 const TOKYO_FIXTURE =
   "a public project's recorded GetProducts documents for ap-northeast-1 (test fixture)";
@@ -30,6 +37,8 @@ const TOKYO_CW_ARTICLE =
 
 const TOKYO_VPC =
   'a public project\'s cost estimate for ap-northeast-1, unit prices "checked on the AWS pricing pages and the AWS Price List API" on 2026-09-25';
+const TOKYO_EFS_ADR =
+  'a public project\'s architecture decision record, "Unit prices for ap-northeast-1 (Pricing API, read 2026-09-17)": "Elastic reads | $0.04 / GB", "Elastic writes | $0.07 / GB", "Provisioned Throughput | $7.20 / MiBps-month"; its Cost Explorer line APN1-ETDataAccess-Bytes 235.206 GB / $9.4655 (mostly reads) agrees';
 
 const TOKYO_AURORA_LIST =
   'a public project\'s architecture notes, Tokyo unit prices "checked with the AWS Price List API on 2026-09-28" (.../AmazonRDS/current/ap-northeast-1/index.json)';
@@ -85,6 +94,11 @@ export const apNortheast1 = region(
       "2026-09",
     ],
     "rds.gp3GbMonth": [0.138, `${TOKYO_JSON}: "gp3 $0.138/GB-month (YM9AR73XYRPUSCN3)"`, "2026-09"],
+    "rds.gp3IopsMonth": costTree(
+      0.024,
+      "ap-northeast-1",
+      "rds_gp3_iops_price_per_unit_monthly.single-az",
+    ),
     "rds.backupGbMonth": [
       0.095,
       `${TOKYO_JSON}: "backup $0.095/GB-month (8EP35HPTSYF38J3V)"`,
@@ -122,6 +136,11 @@ export const apNortheast1 = region(
       `${TOKYO_JSON}, and AmazonCloudWatch ap-northeast-1 published 2026-09-18: logs storage "$0.033/GB-month"; ${TOKYO_CW_CLI}: APN1-TimedStorage-ByteHrs "US$0.033 / GB-month"; ${TOKYO_CW_ARTICLE}; ${CLOUDCOSTTREE}, block "ap-northeast-1": cloudwatch_log_group_storage 0.033`,
       "2026-09",
     ],
+    "efs.elasticReadGb": [0.04, TOKYO_EFS_ADR, "2026-09"],
+    "efs.elasticWriteGb": [0.07, TOKYO_EFS_ADR, "2026-09"],
+    "efs.provisionedMibpsMonth": [7.2, TOKYO_EFS_ADR, "2026-09"],
+    "cloudwatch.highResolutionAlarmMonth": costTreeHighResAlarm("ap-northeast-1"),
+    "cloudwatch.dashboardMonth": DASHBOARD_EVERY_REGION,
     "secretsmanager.secretMonth": [0.4, TOKYO_BULK, "2026-09"],
     "secretsmanager.per10kCalls": [0.05, TOKYO_BULK, "2026-09"],
   },

@@ -1,5 +1,13 @@
 import { region } from "../region";
-import { CLOUDCOSTTREE, CLOUDCOSTTREE_JUL, FGCALC, IPV4_EVERY_REGION } from "../shared";
+import {
+  CLOUDCOSTTREE,
+  CLOUDCOSTTREE_JUL,
+  costTree,
+  costTreeHighResAlarm,
+  DASHBOARD_EVERY_REGION,
+  FGCALC,
+  IPV4_EVERY_REGION,
+} from "../shared";
 
 const MUMBAI_BILL =
   "a public project's cost write-up, cost / quantity of its ap-south-1 bill lines (2026-09-16 bill; on-demand hourly rates)";
@@ -41,6 +49,11 @@ export const apSouth1 = region(
       `${CLOUDCOSTTREE}, block "ap-south-1": fargate_arm_gb_hourly 0.00261 (${MUMBAI_DEMO} prices a 0.5 vCPU / 1 GB ARM task at "$0.0145 each" per hour, which it and the vCPU rate give); the same recheck as the ARM vCPU rate`,
       "2026-09",
     ],
+    "fargate.ephemeralGbHour": costTree(
+      0.000127,
+      "ap-south-1",
+      "fargate_ephemeral_storage_gb_hourly",
+    ),
     "alb.hour": [
       0.0239,
       `${MUMBAI_BILL}: APS3-LoadBalancerUsage; ${MUMBAI_ESTIMATE}: "$0.0239 per Application Load Balancer-hour"`,
@@ -63,6 +76,11 @@ export const apSouth1 = region(
       `${MUMBAI_RDS}: "20 GB gp3 at $0.131/GB-month"; ${MUMBAI_BOOK}: "RDS gp3 storage | $0.131 per GB-month"`,
       "2026-09",
     ],
+    "rds.gp3IopsMonth": costTree(
+      0.023,
+      "ap-south-1",
+      "rds_gp3_iops_price_per_unit_monthly.single-az",
+    ),
     "rds.backupGbMonth": [
       0.095,
       `${MUMBAI_RDS}: "backup storage beyond the free allocation (= provisioned storage) is $0.095/GB-mo"; ${MUMBAI_BOOK}: "RDS backup storage beyond the provisioned size | $0.095 per GB-month"`,
@@ -108,6 +126,13 @@ export const apSouth1 = region(
       `${MUMBAI_DEMO}: "7 secrets ($0.40/month each, prorated)"`,
       "2026-10",
     ],
+    "efs.provisionedMibpsMonth": costTree(
+      6.6,
+      "ap-south-1",
+      "efs_provisioned_throughput_per_mibps_monthly",
+    ),
+    "cloudwatch.highResolutionAlarmMonth": costTreeHighResAlarm("ap-south-1"),
+    "cloudwatch.dashboardMonth": DASHBOARD_EVERY_REGION,
   },
   {
     "db.t4g.micro": [0.021, `${MUMBAI_RDS}: db.t4g.micro Single-AZ $0.021/hr`, "2026-09"],

@@ -1,5 +1,11 @@
 import { region } from "../region";
-import { CLOUDCOSTTREE, CLOUDCOSTTREE_JUL } from "../shared";
+import {
+  CLOUDCOSTTREE,
+  CLOUDCOSTTREE_JUL,
+  costTree,
+  costTreeHighResAlarm,
+  DASHBOARD_EVERY_REGION,
+} from "../shared";
 
 const CANADA_FIXTURE =
   "a public project's recorded AWS Price List offer for ca-central-1 (test fixture)";
@@ -43,6 +49,11 @@ export const caCentral1 = region(
       `${CANADA_ARM_BILL}; ${CANADA_CCT}: fargate_arm_gb_hourly 0.00389`,
       "2026-10",
     ],
+    "fargate.ephemeralGbHour": costTree(
+      0.000122,
+      "ca-central-1",
+      "fargate_ephemeral_storage_gb_hourly",
+    ),
     "alb.hour": [0.02475, `${CANADA_FIXTURE}: CAN1-LoadBalancerUsage`],
     "alb.lcuHour": [0.0088, `${CANADA_FIXTURE}: CAN1-LCUUsage`],
     "nat.hour": [
@@ -56,6 +67,11 @@ export const caCentral1 = region(
       "2026-07",
     ],
     "publicIpv4.hour": [0.005, `${CANADA_FIXTURE}: CAN1-PublicIPv4:InUseAddress`],
+    "rds.gp3IopsMonth": costTree(
+      0.022,
+      "ca-central-1",
+      "rds_gp3_iops_price_per_unit_monthly.single-az",
+    ),
     "endpoint.azHour": [
       0.011,
       `${CANADA_VPC}: SKU YZK8AEXHY7HJD36A, "USD 0.011 per endpoint-hour"`,
@@ -101,6 +117,13 @@ export const caCentral1 = region(
       `${CANADA_CCT}: resource_hourly.cloudwatch_alarm 0.00013698630136986303, which is the file's monthly alarm fee over 730 hours (0.1 / 730), so 0.10 per alarm-month`,
       "2026-09",
     ],
+    "efs.provisionedMibpsMonth": costTree(
+      6.6,
+      "ca-central-1",
+      "efs_provisioned_throughput_per_mibps_monthly",
+    ),
+    "cloudwatch.highResolutionAlarmMonth": costTreeHighResAlarm("ca-central-1"),
+    "cloudwatch.dashboardMonth": DASHBOARD_EVERY_REGION,
     "cloudwatch.logsIngestGb": [
       0.55,
       `${CANADA_CW}: "About 0.355 GiB/month x $0.55/GB" (log data ingested); ${CANADA_CCT}: usage_based_per_unit_rates.cloudwatch_log_group 0.55`,

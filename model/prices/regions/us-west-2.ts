@@ -1,5 +1,13 @@
 import { region } from "../region";
-import { CLOUDCOSTTREE, CLOUDCOSTTREE_JUL, IPV4_EVERY_REGION, JP_PAGE } from "../shared";
+import {
+  CLOUDCOSTTREE,
+  CLOUDCOSTTREE_JUL,
+  costTree,
+  costTreeHighResAlarm,
+  DASHBOARD_EVERY_REGION,
+  IPV4_EVERY_REGION,
+  JP_PAGE,
+} from "../shared";
 
 /** AWS's us-west-2 price lists as a public cost model recorded them, rate code by rate code. */
 const OREGON_CATALOG =
@@ -28,6 +36,8 @@ const OREGON_RDS_MODEL =
 /** Hand-written Price List answers in another project's unit tests: a fixture, and flagged as one. */
 const OREGON_EFS_FIXTURE =
   'a public project\'s unit-test fixture of Price List answers ("Prices as AWS publishes them"; test fixture, not a recorded offer): EFS "General Purpose" 0.30 USD per GB-Mo, usage type USW2-TimedStorage-ByteHrs, priced for us-west-2';
+const OREGON_EFS =
+  'a public project\'s hosting design, "Option 6 — EFS": "Elastic Throughput reads | $0.03/GB [V, same]", verified like its storage row "[V, Price List API `AmazonEFS`, us-west-2]"';
 
 /** us-west-2's figures; every item without one is us-east-1's, marked. */
 export const usWest2 = region(
@@ -44,6 +54,10 @@ export const usWest2 = region(
       0.00356,
       `${OREGON_SPEND}: "Fargate ARM GB | USD 0.003560 / hours" (USW2-Fargate-ARM-GB-Hours)`,
       "2026-06",
+    ],
+    "fargate.ephemeralGbHour": [
+      0.000111,
+      'a public deployment tool\'s cost-estimate tutorial (Defang docs, "Estimating AWS Deployment Costs"): "$1.62 14600 GB-Hours ... AmazonECS USW2-Fargate-EphemeralStorage-GB-Hours", cost / quantity = $0.000111 per GB-hour to the three figures a cent-rounded line gives',
     ],
     "alb.hour": [0.0225, `${OREGON_ELB} (USW2-LoadBalancerUsage)`, "2026-09"],
     "alb.lcuHour": [0.008, `${OREGON_ELB} (USW2-LCUUsage)`, "2026-09"],
@@ -68,11 +82,27 @@ export const usWest2 = region(
       `${CLOUDCOSTTREE_JUL}, block "us-west-2": efs_monthly_per_gb.standard 0.3; ${OREGON_EFS_FIXTURE}; AWS's EFS pricing page gives US West (Oregon) the same effective storage price as US East (N. Virginia), USD 0.08 per GB-month with 80% in Standard-IA (https://aws.amazon.com/cn/efs/pricing/)`,
       "2026-07",
     ],
+    "rds.gp3IopsMonth": costTree(
+      0.02,
+      "us-west-2",
+      "rds_gp3_iops_price_per_unit_monthly.single-az",
+    ),
+    "efs.elasticReadGb": [0.03, OREGON_EFS],
+    "efs.provisionedMibpsMonth": costTree(
+      6,
+      "us-west-2",
+      "efs_provisioned_throughput_per_mibps_monthly",
+    ),
     "cloudwatch.alarmMonth": [
       0.1,
       `${OREGON_CATALOG}: standard-resolution alarm, rate code SJTFAZNHSW2WVZB2.JRTCKXETXF.6YS6EN2CT7, 0.1000000000 USD per Alarms`,
       "2026-09",
     ],
+    "cloudwatch.highResolutionAlarmMonth": costTreeHighResAlarm(
+      "us-west-2",
+      "; the block by position: 197,000 characters before the usage block whose inter-region map omits us-west-2, its alb 0.0225 and rds 0.016 Oregon's own figures",
+    ),
+    "cloudwatch.dashboardMonth": DASHBOARD_EVERY_REGION,
     "cloudwatch.logsIngestGb": [
       0.5,
       `${OREGON_CATALOG}: custom log data ingested (Standard log class), rate code CWY7X4MZ4F3MP5SD.JRTCKXETXF.6YS6EN2CT7, 0.5000000000 USD per GB`,

@@ -190,7 +190,7 @@ export function loadStack(
     }
     config.set(`${parsed.namespace}:${parsed.name}`, value);
   }
-  const warning = emptyValueWarning(empty);
+  const warning = emptyValueWarning(empty.sort());
   return { config, warnings: warning ? [warning] : [] };
 }
 

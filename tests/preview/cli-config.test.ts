@@ -521,6 +521,42 @@ config:
   });
 });
 
+describe("cli-config: the project file through yaml.v3 (CLI)", () => {
+  it("a duplicate key is the CLI's unmarshal error, named with the file", () => {
+    assert.deepStrictEqual(
+      failure(() => loadProject("name: test\nruntime: nodejs\nname: x\n", P)),
+      {
+        stage: "project",
+        message: `could not unmarshal '${P}': yaml: unmarshal errors:\n  line 3: mapping key "name" already defined at line 1`,
+      },
+    );
+  });
+
+  it("a boolean default of yes is text, so not a boolean", () => {
+    assert.strictEqual(
+      failure(() =>
+        loadProject(
+          "name: test\nruntime: nodejs\nconfig:\n  flag:\n    type: boolean\n    default: yes\n",
+          P,
+        ),
+      ).message,
+      `could not unmarshal '${P}': The default value specified for configuration key 'flag' is not of the expected type 'boolean'`,
+    );
+  });
+
+  it("an object default is a map[string]interface{} when its keys are strings, else refused", () => {
+    const project = "name: test\nruntime: nodejs\nconfig:\n  obj:\n    type: object\n    default: ";
+    assert.deepStrictEqual(merged(`${project}{a: 1}\n`, "config:\n  x: 1\n"), {
+      "test:obj": '{"a":1}',
+      "test:x": "1",
+    });
+    assert.strictEqual(
+      failure(() => loadProject(`${project}{1: a}\n`, P)).message,
+      `could not unmarshal '${P}': The default value specified for configuration key 'obj' is not of the expected type 'object'`,
+    );
+  });
+});
+
 describe("cli-config: stack values as the CLI hands them to the program (yaml.v3, config.Value)", () => {
   const project = loadProject("name: test\nruntime: nodejs", P);
   const values = (stackYaml: string): Record<string, string> =>

@@ -283,13 +283,34 @@ function keyIdentity(node: unknown): string {
   return isMap(node) ? "map\u0000" : isSeq(node) ? "seq\u0000" : "scalar\u0000";
 }
 
-/** Go's strconv.Quote, as `%#v` writes a key in the duplicate-key message. */
+const GO_ESCAPES: Record<string, string> = {
+  "\u0007": "\\a",
+  "\b": "\\b",
+  "\f": "\\f",
+  "\n": "\\n",
+  "\r": "\\r",
+  "\t": "\\t",
+  "\v": "\\v",
+  '"': '\\"',
+  "\\": "\\\\",
+};
+
+/**
+ * Go's strconv.Quote, as `%#v` writes a key in the duplicate-key message: \a \b \f \n \r \t
+ * \v, other ASCII controls as \xNN, non-printable runes above ASCII as \uNNNN (here: the C1
+ * controls, U+2028, U+2029 and U+FEFF; Go's unicode.IsPrint knows more), the rest as it is.
+ */
 function goQuote(s: string): string {
-  return JSON.stringify(s).replace(/[\u007f-\u009f\u2028\u2029]/gu, (c) =>
-    c.charCodeAt(0) < 0x100
-      ? `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`
-      : `\\u${c.charCodeAt(0).toString(16)}`,
-  );
+  let out = "";
+  for (const c of s) {
+    const code = c.codePointAt(0)!;
+    if (GO_ESCAPES[c] !== undefined) out += GO_ESCAPES[c];
+    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, "0")}`;
+    else if ((code >= 0x80 && code <= 0x9f) || [0x2028, 0x2029, 0xfeff].includes(code)) {
+      out += `\\u${code.toString(16).padStart(4, "0")}`;
+    } else out += c;
+  }
+  return `"${out}"`;
 }
 
 class Decoder {

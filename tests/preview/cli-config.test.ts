@@ -26,6 +26,7 @@ import {
   previewConfigOutcome,
   REPO_ROOT,
 } from "../../preview/cli-config";
+import { loadGoYaml } from "../../preview/cli-config/go-yaml";
 import { installedProviders, readProviderSchema } from "../../preview/cli-config/stricter";
 
 const P = "/work/Pulumi.yaml";
@@ -696,6 +697,25 @@ describe("cli-config: stack values as the CLI hands them to the program (yaml.v3
       failure(() => loadStack('config:\n  "a\\tb": 1\n  "a\\tb": 2', project)).message,
       'yaml: unmarshal errors:\n  line 3: mapping key "a\\tb" already defined at line 2',
     );
+  });
+
+  it("yaml.v3 decode.go mapping: Go's %#v of the key; keys compared by kind and text (yaml.v3 run with go)", () => {
+    const dup = (text: string) => failure(() => loadStack(text, project)).message;
+    assert.strictEqual(
+      dup('"a\\x01b": 1\n"a\\x01b": 2\n'),
+      'yaml: unmarshal errors:\n  line 2: mapping key "a\\x01b" already defined at line 1',
+    );
+    assert.strictEqual(
+      dup('"\\u0085é\\a": 1\n"\\u0085é\\a": 2\n'),
+      'yaml: unmarshal errors:\n  line 2: mapping key "\\u0085é\\a" already defined at line 1',
+    );
+    // Two flow-list keys: both a sequence node with no text, so one key to the check.
+    assert.strictEqual(
+      dup("[a]: 1\n[b]: 2\n"),
+      'yaml: unmarshal errors:\n  line 2: mapping key "" already defined at line 1',
+    );
+    // An alias and the scalar it names: different kinds, no duplicate.
+    assert.doesNotThrow(() => loadGoYaml("&x a: 1\n*x : 2\n"));
   });
 
   it("yaml.v3 decode_test.go unmarshalStrictTests: `9` twice is a duplicate, `null` once is not", () => {

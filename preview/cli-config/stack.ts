@@ -128,9 +128,10 @@ function emptyValueWarning(keys: string[]): string | undefined {
 /**
  * Reads a stack file as `LoadProjectStackBytes` does: an un-namespaced key becomes
  * `<project>:<key>`; every value becomes text as the program receives it (`taskCpu: 4096` is
- * "4096", `1.50` is "1.5", `yes` is "true", an unquoted timestamp stays exactly as written, a list
- * or map is its JSON); `secure:` values are secrets. Throws ConfigStageError("stack") with the
- * CLI's message.
+ * "4096", `0x10` is "16", `1.50` is "1.5", `yes` stays "yes", an unquoted
+ * `2026-11-29T21:13:00Z` is "2026-11-29 21:13:00 +0000 UTC", a list or map is its JSON);
+ * `secure:` values are secrets. Throws ConfigStageError("stack") with the CLI's message: a
+ * duplicate key, a syntax error, a key that is not `ns:name`, NaN or ±Inf.
  * @returns the config, and the CLI's warnings (empty values)
  */
 export function loadStack(

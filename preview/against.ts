@@ -193,6 +193,9 @@ export function renderAgainstGate(
     );
   }
   const code = againstGateExitCode(r, next, allowReplace);
-  out.push(`Verdict on the new config: ${verdictLine(next)} (exit ${code}).`);
+  // The gate may pass while the change fails on its refused replacements: say which failed.
+  const why =
+    code === 1 && exitCodeFor([next]) === 0 ? "; exit 1 for the refused replacements above" : "";
+  out.push(`Verdict on the new config: ${verdictLine(next)}${why} (exit ${code}).`);
   return out.join("\n") + "\n";
 }

@@ -95,6 +95,11 @@ export function readStaging(
         active = true;
       }
     }
+  } else if (activeUntil && activeUntil.getTime() > now.getTime()) {
+    // The easy slip: a session's expiry written, the switch left off.
+    r.warnings.push(
+      `${r.k("activeUntil")} is ${utcMinute(activeUntil)}Z, still ahead, but ${r.k("active")} is false: staging stays off; set ${r.k("active")} to true to switch it on until then`,
+    );
   }
   service.minTasks = active ? activeTasks : 0;
   service.maxTasks = active ? Math.max(service.maxTasks, activeTasks) : 0;

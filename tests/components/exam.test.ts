@@ -25,7 +25,7 @@ const PROD_DB = [
 
 describe("exam stack (Pulumi.exam.yaml on mocks)", function () {
   // The first run loads @pulumi/aws; the suite also runs without .mocharc.json's timeout.
-  this.timeout(120000);
+  this.timeout(600_000);
 
   describe("as shipped: cs101-midsem and cs101-final in America/Chicago", function () {
     let run: EnvRun;

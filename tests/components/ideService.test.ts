@@ -14,7 +14,7 @@ const COMPONENT =
   "urn:pulumi:prod::pythonide::pulumi:pulumi:Stack$pythonide:components:IdeService::ide-test";
 
 describe("IdeService (constructed directly on mocks)", function () {
-  this.timeout(60000);
+  this.timeout(600_000);
   let run: Run;
   before(async function () {
     const built = await construct(

@@ -13,7 +13,7 @@ const PROD_STACK = "example-org/pythonide/prod";
 const ACTIVE = { active: "true", activeUntil: "2026-02-02T12:00" };
 
 describe("missing outputs fail loudly", function () {
-  this.timeout(120000);
+  this.timeout(600_000);
 
   it("a cluster without a managed secret: the update fails, naming the cluster and the fix", async () => {
     const message = await runError("staging", { set: ACTIVE, managedDbSecrets: false });

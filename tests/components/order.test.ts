@@ -9,7 +9,7 @@ import { runProgram, shippedStackConfig } from "../../preview/program";
 import { NOW, Run, runProd, T } from "./helpers";
 
 describe("creation order (recorded dependencies)", function () {
-  this.timeout(120000);
+  this.timeout(600_000);
   let run: Run;
   before(async function () {
     run = await runProd();

@@ -34,7 +34,7 @@ async function platform(settings: Partial<PlatformSettings> = {}): Promise<Run> 
 }
 
 describe("Platform (constructed directly on mocks)", function () {
-  this.timeout(60000);
+  this.timeout(600_000);
   let run: Run;
   before(async function () {
     run = await platform();

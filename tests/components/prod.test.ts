@@ -12,7 +12,7 @@ const TOPIC_ARN = "arn:aws:sns:us-east-2:000000000000:topic/pythonide-alarms";
 
 describe("prod stack (Pulumi.prod.yaml on mocks)", function () {
   // Program runs take seconds; the suite also runs without .mocharc.json's timeout.
-  this.timeout(120000);
+  this.timeout(600_000);
   let run: Run;
   before(async function () {
     run = await runProd();

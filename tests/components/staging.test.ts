@@ -33,7 +33,7 @@ function assertNoProdDatabase(run: EnvRun): void {
 
 describe("staging stack (Pulumi.staging.yaml on mocks)", function () {
   // The first run loads @pulumi/aws; the suite also runs without .mocharc.json's timeout.
-  this.timeout(120000);
+  this.timeout(600_000);
 
   describe("as shipped: switched off", function () {
     let run: EnvRun;

@@ -7,7 +7,7 @@ import * as assert from "assert";
 import { Run, runProd, T } from "./helpers";
 
 describe("update safety", function () {
-  this.timeout(120000);
+  this.timeout(600_000);
   let run: Run;
   before(async function () {
     run = await runProd();

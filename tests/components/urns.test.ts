@@ -108,7 +108,7 @@ async function records(stack: string): Promise<ResourceRecord[]> {
 }
 
 describe("URNs users' state depends on (shipped stacks)", function () {
-  this.timeout(120000);
+  this.timeout(600_000);
 
   describe("prod", function () {
     let prod: ResourceRecord[];

@@ -11,7 +11,7 @@ const ECR_IMAGE = "000000000000.dkr.ecr.us-east-2.amazonaws.com/team/pythonide:2
 
 describe("prod stack variations (on mocks)", function () {
   // Program runs take seconds; the suite also runs without .mocharc.json's timeout.
-  this.timeout(120000);
+  this.timeout(600_000);
   describe("single NAT, Spot, provisioned EFS, ARM64, ECR image, cookie secret, no email", function () {
     let run: Run;
     before(async function () {

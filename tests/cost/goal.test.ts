@@ -24,7 +24,7 @@ const COMPUTE_GOAL = 0.5;
 const PROD_PEAK_STUDENTS = 240;
 
 describe("the cost goal of the shipped stacks (one run of compare-costs' pricing)", function () {
-  this.timeout(120_000);
+  this.timeout(600_000);
   let stacks: Configuration[];
   let priced: { c: Configuration; e: CostEstimate }[];
   let totals: PlanTotal[];

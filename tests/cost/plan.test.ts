@@ -1,4 +1,6 @@
 import { strict as assert } from "assert";
+import * as fs from "fs";
+import * as path from "path";
 import { peakConcurrentSessions, SEED_004_TRAFFIC, studentsPerTask } from "../../model/capacity";
 import { defaultRequest, parseArgs, plan } from "../../scripts/plan";
 
@@ -131,4 +133,28 @@ describe("npm run plan", () => {
       /--arch arm: must be one of X86_64, ARM64/,
     );
   });
+});
+
+describe("the README's npm run plan samples", () => {
+  // Each `$ npm run plan -- ARGS` in the README's sample block is followed by the lines it
+  // prints, up to "..."; they must be what plan prints today (a stale sample fails here).
+  const readme = fs.readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8");
+  const samples = [
+    ...readme.matchAll(/^\$ npm run plan -- (.+)\n((?:(?!\$ |\.\.\.|  \.\.\.|```).*\n)+)/gm),
+  ];
+
+  it("holds at least the exam and the daily-users sample", () => {
+    assert.deepEqual(
+      samples.map((m) => m[1]),
+      ["--students 120", "--daily-users 1000"],
+    );
+  });
+
+  for (const m of samples) {
+    it(`npm run plan -- ${m[1]}: the lines shown are the lines printed`, () => {
+      const shown = m[2].trimEnd().split("\n");
+      const printed = plan(parseArgs(m[1].split(" "))).text.split("\n");
+      assert.deepEqual(printed.slice(0, shown.length), shown);
+    });
+  }
 });

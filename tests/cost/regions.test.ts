@@ -36,7 +36,7 @@ const PROD_FLOOR: readonly [PriceKey | "db.t4g.small", number][] = [
 ];
 
 describe("the prod stack priced in each listed region", function () {
-  this.timeout(120_000);
+  this.timeout(600_000);
   let prod: Configuration;
 
   before(async () => {

@@ -29,7 +29,7 @@ import {
 } from "../../scripts/compare-costs";
 
 describe("cost of the shipped stacks", function () {
-  this.timeout(120_000);
+  this.timeout(600_000);
   let stacks: Configuration[];
   const byStack = new Map<string, CostEstimate>();
 

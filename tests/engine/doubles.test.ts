@@ -114,7 +114,7 @@ describe("engine suite: aws provider double", () => {
   // The engine suite is slow and needs Go, so this keeps it from rotting between its runs: a
   // type the program starts to register must be one the double creates.
   it("creates every resource type the shipped stacks register, with either database kind", async function () {
-    this.timeout(120_000);
+    this.timeout(600_000);
     const runs: [string, Record<string, string>][] = [
       ["prod", {}],
       ["staging", {}],

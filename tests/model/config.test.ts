@@ -578,6 +578,24 @@ describe("stack config validation", () => {
         "staging expired at 2026-11-22T01:00Z and stays off; to switch it on, set pythonide:activeUntil to a future time at most 12 hours ahead, now before 2026-11-23T00:00Z (2026-11-22 18:00 in America/Chicago, UTC-06:00), and run pulumi up",
       ]);
     });
+
+    it("an expiry ahead with the switch left off: stays off and says how to switch it on", () => {
+      const c = parse(
+        "staging",
+        withChanges("staging", { active: "false", activeUntil: "2026-11-22T12:00" }),
+      );
+      assert.equal(c.staging?.active, false);
+      assert.deepEqual([c.service.minTasks, c.service.maxTasks], [0, 0]);
+      assert.deepEqual(c.warnings, [
+        "pythonide:activeUntil is 2026-11-22T18:00Z, still ahead, but pythonide:active is false: staging stays off; set pythonide:active to true to switch it on until then",
+      ]);
+      // A past expiry left in the file after switching off is the normal state: no warning.
+      const off = parse(
+        "staging",
+        withChanges("staging", { active: "false", activeUntil: "2026-11-22T01:00Z" }),
+      );
+      assert.deepEqual(off.warnings, []);
+    });
   });
 
   describe("the schema: one owner per setting", () => {

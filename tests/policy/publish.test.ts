@@ -63,7 +63,7 @@ function analyzed(props: Record<string, unknown>): AnalyzerResource {
 }
 
 describe("the published policy pack (npm pack of policy-pack/ alone)", function () {
-  this.timeout(600000);
+  this.timeout(600_000);
   let tmp: string;
   let tarball: string;
   let installed: string;

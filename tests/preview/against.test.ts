@@ -332,7 +332,7 @@ const matrix: {
 ];
 
 describe("--against: what a config change does to a deployed stack", function () {
-  this.timeout(120000);
+  this.timeout(600_000);
 
   for (const m of matrix) {
     it(`${m.stack}: ${m.setting}`, async () => {
@@ -644,6 +644,11 @@ describe("--against: what a config change does to a deployed stack", function ()
       assert.match(
         r.stdout,
         /Summary: 0 to create, 0 to delete, 2 to update, 2 to replace \(2 stateful or protected\)\.\nRefused:/,
+      );
+      // The new config passes the gate: the verdict says the exit 1 is the replacements'.
+      assert.match(
+        r.stdout,
+        /\nVerdict on the new config: prod PASS; exit 1 for the refused replacements above \(exit 1\)\.\n$/,
       );
     });
 

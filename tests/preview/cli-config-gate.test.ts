@@ -35,7 +35,7 @@ function stackFile(stack: string, body: string): string {
 }
 
 describe("preview gate: stack files read as pulumi preview reads them", function () {
-  this.timeout(120000);
+  this.timeout(600_000);
 
   it("an un-namespaced taskCpu: 4096 is pythonide:taskCpu: prod fails ecs-task-size-ceiling", async () => {
     const source = fixtureStack("unnamespaced-task", "Pulumi.prod.yaml");

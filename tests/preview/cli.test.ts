@@ -16,7 +16,7 @@ import { cli, FIXTURES, NOW, realPack } from "./helpers";
 const fixture = (...parts: string[]) => path.join(FIXTURES, ...parts);
 
 describe("preview CLI", function () {
-  this.timeout(120000);
+  this.timeout(600_000);
 
   it("parses every flag, with a value as the next argument or after =", () => {
     assert.deepStrictEqual(

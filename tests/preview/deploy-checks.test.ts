@@ -24,7 +24,7 @@ const toLondon = (text: string) =>
     .replace("acm:us-east-2", "acm:eu-west-2");
 
 describe("preview gate: checks for a real deployment", function () {
-  this.timeout(120000);
+  this.timeout(600_000);
 
   it("refuses staging in another region than prod, before its program runs", async () => {
     const prod = edited("prod", toLondon);

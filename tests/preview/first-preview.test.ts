@@ -18,7 +18,7 @@ function notRun(r: StackReport): string[] {
 }
 
 describe("preview gate: a new stack's first preview", function () {
-  this.timeout(180000);
+  this.timeout(600_000);
 
   for (const stack of ["prod", "staging", "exam"]) {
     it(`${stack} passes in both modes with the same resources`, async () => {
@@ -130,7 +130,7 @@ describe("preview gate: a new stack's first preview", function () {
 });
 
 describe("preview gate: exemptions through policy config", function () {
-  this.timeout(120000);
+  this.timeout(600_000);
   const exemptServices = [
     { service: "fixture-service", reason: "a scheduler: a second task would run every job twice" },
     { service: "gone-service", reason: "removed last term" },
@@ -175,7 +175,7 @@ describe("preview gate: exemptions through policy config", function () {
 });
 
 describe("preview gate: container checks before the update", function () {
-  this.timeout(120000);
+  this.timeout(600_000);
 
   it("judges the containers a component declares while the task definition's JSON is unknown", async () => {
     const first = await gate(shipped("prod"), {

@@ -14,7 +14,7 @@ function describeViolations(r: StackReport): string {
 }
 
 describe("preview gate: the shipped stacks", function () {
-  this.timeout(120000);
+  this.timeout(600_000);
 
   for (const file of shippedStackFiles()) {
     const stack = readStackFile(file).stack;
@@ -54,7 +54,7 @@ describe("preview gate: the shipped stacks", function () {
 });
 
 describe("preview gate: broken stacks fail with the guardrail they break", function () {
-  this.timeout(120000);
+  this.timeout(600_000);
 
   it("oversized task (stack file): 4 vCPU / 16 GB in prod fails ecs-task-size-ceiling", async () => {
     const r = await gate(fixtureStack("oversized-task", "Pulumi.prod.yaml"));

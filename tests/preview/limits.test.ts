@@ -14,7 +14,7 @@ function limitMessages(r: StackReport): string[] {
 }
 
 describe("preview: AWS limits on the recorded resources", function () {
-  this.timeout(120000);
+  this.timeout(600_000);
 
   it("the shipped stacks break none, also judged together", async () => {
     const reports = [

@@ -29,7 +29,7 @@ function probe(report: StackReport, policy: string, resource: string): Record<st
 }
 
 describe("preview: the policy pack seam (probe pack)", function () {
-  this.timeout(120000);
+  this.timeout(600_000);
   let report: StackReport;
 
   before(async () => {

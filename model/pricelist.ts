@@ -9,8 +9,9 @@
  *    terms: { OnDemand: { <offer>: { priceDimensions: { <rate>: { unit, beginRange,
  *    pricePerUnit: { USD: "0.0404800000" } } } } } } }`.
  *
- * Each item is asked for by service code and regionCode (plus a few exact attributes), and the
- * product is picked by its usage type, whose region prefix (`EUW2-`, `USE1-`, none) varies:
+ * Each item is asked for by service code and regionCode (plus a few exact attributes; a global
+ * product such as CloudWatch dashboards without regionCode), and the product is picked by its
+ * usage type, whose region prefix (`EUW2-`, `USE1-`, none) varies:
  * `Fargate-vCPU-Hours:perCPU` matches `EUW2-Fargate-vCPU-Hours:perCPU` but not
  * `EUW2-SpotUsage-Fargate-...` or `EUW2-Fargate-ARM-...`. Two different prices for one item is
  * an error naming both SKUs, never a guess. No Pulumi or AWS SDK imports.
@@ -38,6 +39,11 @@ interface ItemQuery {
   serviceCode: string;
   /** Exact attributes besides regionCode. */
   attributes?: Record<string, string>;
+  /**
+   * Priced once for every region (location "Any", no regionCode, no region prefix on the usage
+   * type): asked without the regionCode filter.
+   */
+  global?: true;
   /** The usage type without its region prefix. */
   usagetype: string;
   /** The table's unit is this many of the Price List's (10,000 API calls, a million I/Os). */
@@ -51,8 +57,8 @@ const term = (Field: string, Value: string): PriceListFilter => ({
 });
 
 /**
- * The items read live. The others (the Spot factor, an assumption; EFS and dashboards, whose
- * usage types were not confirmed) keep the table's figure and say so.
+ * The items read live: every price of the table. Only the Spot factor (an assumption, not a
+ * price) keeps the table's figure, and says so.
  */
 export const ITEM_QUERIES: Readonly<Partial<Record<PriceKey, ItemQuery>>> = {
   "fargate.x86.vcpuHour": { serviceCode: "AmazonECS", usagetype: "Fargate-vCPU-Hours:perCPU" },
@@ -91,6 +97,20 @@ export const ITEM_QUERIES: Readonly<Partial<Record<PriceKey, ItemQuery>>> = {
     attributes: { databaseEngine: "PostgreSQL", deploymentOption: "Single-AZ" },
     usagetype: "RDS:GP3-Storage",
   },
+  // gp3 IOPS above the baseline, single-AZ: infracost internal/resources/aws/db_instance.go
+  // (productFamily "Provisioned IOPS", deploymentOption, groupDescription "RDS Provisioned GP3
+  // IOPS", databaseEngine "Any", usagetype ...RDS:GP3-PIOPS; the Multi-AZ row is
+  // RDS:Multi-AZ-GP3-PIOPS, and io1's RDS:PIOPS shares the family). Priced per IOPS-month.
+  "rds.gp3IopsMonth": {
+    serviceCode: "AmazonRDS",
+    attributes: {
+      productFamily: "Provisioned IOPS",
+      deploymentOption: "Single-AZ",
+      groupDescription: "RDS Provisioned GP3 IOPS",
+      databaseEngine: "Any",
+    },
+    usagetype: "RDS:GP3-PIOPS",
+  },
   "rds.backupGbMonth": { serviceCode: "AmazonRDS", usagetype: "RDS:ChargedBackupUsage" },
   "rds.snapshotGbMonth": { serviceCode: "AmazonRDS", usagetype: "RDS:ChargedBackupUsage" },
   // Aurora PostgreSQL Serverless v2 on Aurora Standard storage. Attribute values and usage types
@@ -115,7 +135,60 @@ export const ITEM_QUERIES: Readonly<Partial<Record<PriceKey, ItemQuery>>> = {
     usagetype: "Aurora:StorageIOUsage",
     multiplier: 1_000_000,
   },
+  // EFS Standard storage (regional file systems): infracost internal/resources/aws/
+  // efs_file_system.go (productFamily "Storage", usagetype ...-TimedStorage-ByteHrs; One Zone is
+  // TimedStorage-Z-ByteHrs, Infrequent Access IATimedStorage-ByteHrs, both in the same family).
+  "efs.standardGbMonth": {
+    serviceCode: "AmazonEFS",
+    attributes: { productFamily: "Storage" },
+    usagetype: "TimedStorage-ByteHrs",
+  },
+  // Elastic throughput, per GB read and per GB written: one usage type, <prefix>-ETDataAccess-Bytes
+  // (AWS EFS user guide, "Understanding billing and usage reports for Amazon EFS"), with two
+  // products told apart by accessType Read / Write (a public AWS Pricing Calculator module's EFS
+  // notes, verified with GetProducts in us-east-2; infracost efs_file_system.go filters the
+  // Infrequent Access requests by the same accessType attribute). IADataAccess-Bytes and
+  // ArchiveDataAccess-Bytes carry accessType too and are other usage types.
+  "efs.elasticReadGb": {
+    serviceCode: "AmazonEFS",
+    attributes: { accessType: "Read" },
+    usagetype: "ETDataAccess-Bytes",
+  },
+  "efs.elasticWriteGb": {
+    serviceCode: "AmazonEFS",
+    attributes: { accessType: "Write" },
+    usagetype: "ETDataAccess-Bytes",
+  },
+  // Provisioned throughput: infracost efs_file_system.go (productFamily "Provisioned Throughput",
+  // usagetype ...ProvisionedTP-MiBpsHrs). The family also holds the $0 IncludedTP-MiBpsHrs row
+  // (the throughput Standard storage earns), another usage type. Priced per MiBps-month.
+  "efs.provisionedMibpsMonth": {
+    serviceCode: "AmazonEFS",
+    attributes: { productFamily: "Provisioned Throughput" },
+    usagetype: "ProvisionedTP-MiBpsHrs",
+  },
   "cloudwatch.alarmMonth": { serviceCode: "AmazonCloudWatch", usagetype: "CW:AlarmMonitorUsage" },
+  // High-resolution metric alarms: productFamily "Alarm" as infracost
+  // internal/resources/aws/cloudwatch_metric_alarm.go asks it; usagetype CW:HighResAlarmMonitorUsage
+  // (AWS CloudWatch user guide, "Analyzing, optimizing, and reducing CloudWatch costs": High
+  // resolution (metric alarm); the standard alarm's CW:AlarmMonitorUsage is another usage type).
+  "cloudwatch.highResolutionAlarmMonth": {
+    serviceCode: "AmazonCloudWatch",
+    attributes: { productFamily: "Alarm" },
+    usagetype: "CW:HighResAlarmMonitorUsage",
+  },
+  // Dashboards: infracost internal/resources/aws/cloudwatch_dashboard.go asks productFamily
+  // "Dashboard" with usagetype DashboardsUsageHour and no region. The product is global: location
+  // "Any", an empty regionCode, no usage-type prefix (a public project's notes of the catalog it
+  // read: $3 a dashboard-month), so it is asked by location "Any" without regionCode. The
+  // DashboardsUsageHour-Basic row (50 metrics or fewer; CloudWatch user guide, same page as above)
+  // and the Global- free-tier rows are other usage types.
+  "cloudwatch.dashboardMonth": {
+    serviceCode: "AmazonCloudWatch",
+    attributes: { productFamily: "Dashboard", location: "Any", usagetype: "DashboardsUsageHour" },
+    usagetype: "DashboardsUsageHour",
+    global: true,
+  },
   "cloudwatch.logsIngestGb": { serviceCode: "AmazonCloudWatch", usagetype: "DataProcessing-Bytes" },
   "cloudwatch.logsStorageGbMonth": {
     serviceCode: "AmazonCloudWatch",
@@ -146,12 +219,12 @@ function rdsQuery(instanceClass: string): ItemQuery {
   };
 }
 
-/** The GetProducts question for `q` in `region`. */
+/** The GetProducts question for `q` in `region` (no regionCode for a global product). */
 export function queryFor(q: ItemQuery, region: string): PriceListQuery {
   return {
     serviceCode: q.serviceCode,
     filters: [
-      term("regionCode", region),
+      ...(q.global ? [] : [term("regionCode", region)]),
       ...Object.entries(q.attributes ?? {}).map(([k, v]) => term(k, v)),
     ],
   };

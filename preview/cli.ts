@@ -9,6 +9,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { parseArgs as parseNodeArgs } from "util";
 import {
   AgainstReport,
   againstGateExitCode,
@@ -49,9 +50,10 @@ Pulumi's mocks, evaluates the policy pack as \`pulumi preview --policy-pack poli
 estimates the monthly cost.
 
 Options:
-  --stack <name>            preview one stack (prod, staging or exam)
-  --config-file <path>      preview a stack file of your own; the stack is --stack, or <stack>
-                            from the file name Pulumi.<stack>.yaml
+  --stack <name>            preview this stack (prod, staging or exam); repeat for several
+  --config-file <path>      preview a stack file of your own; the stack is <stack> from the
+                            file name Pulumi.<stack>.yaml, or --stack given once with it;
+                            repeat for several files (say, every stack in another region)
   --policy-config <file>    policy config, the format of pulumi preview --policy-pack-config
   --policy-pack <dir>       the policy pack to run (default: policy-pack)
   --typecheck-pack          type-check the pack while compiling it, as the Pulumi CLI does
@@ -81,8 +83,10 @@ start, --live-prices without prices).
 `;
 
 export interface CliOptions {
-  stack?: string;
-  configFile?: string;
+  /** --stack, each time given. */
+  stacks: string[];
+  /** --config-file, each time given, absolute. */
+  configFiles: string[];
   policyConfig?: string;
   policyPack: string;
   now?: string;
@@ -113,65 +117,75 @@ function fromUser(file: string): string {
   return path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
 }
 
-/** The options that take no value (parseArgs). */
-const SWITCHES = [
-  "--json",
-  "--typecheck-pack",
-  "--first-preview",
-  "--allow-replace",
-  "--free-tier",
-  "--live-prices",
-  "--help",
-];
+/**
+ * The command's options for node:util parseArgs: `--flag value` or `--flag=value`; `--stack` and
+ * `--config-file` may be repeated (each names one more stack to preview).
+ */
+const OPTIONS = {
+  stack: { type: "string", multiple: true },
+  "config-file": { type: "string", multiple: true },
+  "policy-config": { type: "string" },
+  "policy-pack": { type: "string" },
+  now: { type: "string" },
+  against: { type: "string" },
+  json: { type: "boolean" },
+  "typecheck-pack": { type: "boolean" },
+  "first-preview": { type: "boolean" },
+  "allow-replace": { type: "boolean" },
+  "free-tier": { type: "boolean" },
+  "live-prices": { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
 
-/** Parses the command line (`--flag value` or `--flag=value`); paths come back absolute. */
+/** node:util's refusal of the command line, in this command's words (UsageError). */
+function usageError(err: { code?: string; message: string }): UsageError {
+  const option = /'(-[^' ]+)/.exec(err.message)?.[1] ?? "";
+  const flag = option.split("=")[0];
+  if (err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    const known = Object.keys(OPTIONS).map((o) => `--${o}`);
+    const near = nearest(flag, known);
+    return new UsageError(`unknown option "${option}"${near ? `: did you mean "${near}"?` : ""}`);
+  }
+  if (err.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    const name = flag.replace(/^--/, "") as keyof typeof OPTIONS;
+    return new UsageError(
+      OPTIONS[name]?.type === "boolean" ? `${flag} takes no value` : `${flag} needs a value`,
+    );
+  }
+  const arg = /'([^']*)'/.exec(err.message)?.[1] ?? err.message;
+  return new UsageError(`unknown option "${arg}": options start with --`);
+}
+
+/** Parses the command line (node:util parseArgs, strict); paths come back absolute. */
 export function parseArgs(argv: string[]): CliOptions {
-  const options: CliOptions = {
-    policyPack: POLICY_PACK_DIR,
-    json: false,
-    help: false,
-    typecheckPack: false,
-    firstPreview: false,
-    allowReplace: false,
-    freeTier: false,
-    livePrices: false,
-  };
-  const valued = [
-    "--stack",
-    "--config-file",
-    "--policy-config",
-    "--policy-pack",
-    "--now",
-    "--against",
-  ];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const eq = arg.indexOf("=");
-    const flag = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
-    if (flag === "--json") options.json = true;
-    else if (flag === "--typecheck-pack") options.typecheckPack = true;
-    else if (flag === "--first-preview") options.firstPreview = true;
-    else if (flag === "--allow-replace") options.allowReplace = true;
-    else if (flag === "--free-tier") options.freeTier = true;
-    else if (flag === "--live-prices") options.livePrices = true;
-    else if (flag === "--help" || flag === "-h") options.help = true;
-    else if (valued.includes(flag)) {
-      const value = eq > 0 && arg.startsWith("--") ? arg.slice(eq + 1) : argv[++i];
-      if (value === undefined || value === "" || (eq < 0 && value.startsWith("--"))) {
-        throw new UsageError(`${flag} needs a value`);
-      }
-      if (flag === "--stack") options.stack = value;
-      else if (flag === "--config-file") options.configFile = fromUser(value);
-      else if (flag === "--policy-config") options.policyConfig = fromUser(value);
-      else if (flag === "--policy-pack") options.policyPack = fromUser(value);
-      else if (flag === "--against") options.against = fromUser(value);
-      else options.now = value;
-    } else {
-      const near = arg.startsWith("-") ? nearest(flag, [...valued, ...SWITCHES]) : undefined;
-      throw new UsageError(`unknown option "${arg}"${near ? `: did you mean "${near}"?` : ""}`);
+  let parsed;
+  try {
+    parsed = parseNodeArgs({ args: argv, options: OPTIONS, strict: true });
+  } catch (err) {
+    throw usageError(err as { code?: string; message: string });
+  }
+  const values = parsed.values;
+  for (const [name, value] of Object.entries(values)) {
+    for (const v of Array.isArray(value) ? value : [value]) {
+      if (v === "") throw new UsageError(`--${name} needs a value`);
     }
   }
-  return options;
+  const file = (v: string | undefined) => (v === undefined ? undefined : fromUser(v));
+  return {
+    stacks: values.stack ?? [],
+    configFiles: (values["config-file"] ?? []).map(fromUser),
+    policyConfig: file(values["policy-config"]),
+    policyPack: file(values["policy-pack"]) ?? POLICY_PACK_DIR,
+    now: values.now,
+    json: values.json ?? false,
+    help: values.help ?? false,
+    typecheckPack: values["typecheck-pack"] ?? false,
+    firstPreview: values["first-preview"] ?? false,
+    against: file(values.against),
+    allowReplace: values["allow-replace"] ?? false,
+    freeTier: values["free-tier"] ?? false,
+    livePrices: values["live-prices"] ?? false,
+  };
 }
 
 /** The clock: --now, else PYTHONIDE_NOW (what the program reads), else the real one. */
@@ -186,22 +200,41 @@ export function clock(now: string | undefined): Date {
   return date;
 }
 
-/** The stack files to preview, read. */
+/**
+ * The stack files to preview, read: each --config-file (its stack from its name
+ * Pulumi.<stack>.yaml, or the one --stack given with it), else each --stack's shipped file, else
+ * every shipped file. Throws UsageError for a stack named twice or a --stack that matches none.
+ */
 export function sources(options: CliOptions): StackSource[] {
-  if (options.configFile !== undefined) return [readStackFile(options.configFile, options.stack)];
-  const shipped = shippedStackFiles();
-  if (options.stack !== undefined) {
-    const file = shipped.find((f) => path.basename(f) === `Pulumi.${options.stack}.yaml`);
-    if (file === undefined) {
-      const names = shipped.map((f) => path.basename(f).split(".")[1]);
+  const { stacks, configFiles } = options;
+  let read: StackSource[];
+  if (configFiles.length > 0) {
+    if (stacks.length > 1 || (stacks.length === 1 && configFiles.length > 1)) {
       throw new UsageError(
-        `no stack file Pulumi.${options.stack}.yaml in ${ROOT}: the shipped stacks are ${names.join(", ")} (use --config-file for another file)`,
+        `--stack names the stack of one --config-file; with ${configFiles.length} files and ${stacks.length} stacks, name each file Pulumi.<stack>.yaml instead`,
       );
     }
-    return [readStackFile(file, options.stack)];
+    read = configFiles.map((f) => readStackFile(f, stacks[0]));
+  } else {
+    const shipped = shippedStackFiles();
+    if (shipped.length === 0) throw new UsageError(`no Pulumi.<stack>.yaml files in ${ROOT}`);
+    const names = shipped.map((f) => path.basename(f).split(".")[1]);
+    if (stacks.length === 0) return shipped.map((f) => readStackFile(f));
+    read = stacks.map((stack) => {
+      const i = names.indexOf(stack);
+      if (i < 0) {
+        throw new UsageError(
+          `no stack file Pulumi.${stack}.yaml in ${ROOT}: the shipped stacks are ${names.join(", ")} (use --config-file for another file)`,
+        );
+      }
+      return readStackFile(shipped[i], stack);
+    });
   }
-  if (shipped.length === 0) throw new UsageError(`no Pulumi.<stack>.yaml files in ${ROOT}`);
-  return shipped.map((f) => readStackFile(f));
+  const twice = read.map((s) => s.stack).find((n, i, all) => all.indexOf(n) !== i);
+  if (twice !== undefined) {
+    throw new UsageError(`the stack "${twice}" is named twice: preview each stack once`);
+  }
+  return read;
 }
 
 /** The --policy-config file's usable entries and its entries' problems (readPolicyConfigText). */
@@ -330,7 +363,7 @@ export async function main(
     return {
       code: 2,
       stdout: json ? JSON.stringify(renderJson(reports, info, err.message), null, 2) + "\n" : "",
-      stderr: `error: ${err.message}\n${usage ? `\n${USAGE}` : ""}`,
+      stderr: `error: ${err.message}\n${usage ? "(npm start -- --help lists the options)\n" : ""}`,
       reports,
     };
   };

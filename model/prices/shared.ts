@@ -20,3 +20,36 @@ export const IPV4_EVERY_REGION: Found = [
  */
 export const CLOUDCOSTTREE =
   'cloudcosttree\'s price data file (PyPI cloudcosttree 0.2.26 downloads it at run time): rulssss/cloudcosttree data/prices.json at commit 06086999, metadata "source": "aws-price-list-api", "updated": "2026-09-08"';
+
+/** The older, compact version of that file (the same keys for fewer services). */
+export const CLOUDCOSTTREE_JUL =
+  'cloudcosttree\'s price data file, older compact version: rulssss/cloudcosttree data/prices.json at commit 66de04a8, metadata "source": "aws-price-list-api", "updated": "2026-07-07"';
+/**
+ * CloudWatch dashboards are one account-wide product, not a regional one: their usage types
+ * carry no region prefix (`DashboardsUsageHour`, `DashboardsUsageHour-Basic`, where alarms bill
+ * as `<region>-CW:AlarmMonitorUsage`), and the Price List lists them with `location=Any`.
+ */
+export const DASHBOARD_EVERY_REGION: Found = [
+  3.0,
+  'a public project\'s cost authority note (Sydney, 2026-10): "CloudWatch dashboard products are account-global: the observed catalog declares location=Any, an empty region code, DashboardsUsageHour or its Basic variant, and Dashboards units at USD 3 per dashboard per month"; https://aws.amazon.com/jp/premiumsupport/knowledge-center/cloudwatch-understand-and-reduce-charges/ (usage types: "<region>-CW:AlarmMonitorUsage" but "DashboardsUsageHour(-Basic)", no region); a public London price sheet read from the eu-west-2 price list: dashboards "not present in the London price-list file"',
+  "2026-10",
+];
+
+/** A figure read in cloudcosttree's price data file: `key` of its block for `region`, as stored. */
+export function costTree(usd: number, region: string, key: string, note = ""): Found {
+  return [usd, `${CLOUDCOSTTREE}, block "${region}" (${key}${note})`, "2026-09"];
+}
+
+/**
+ * The file stores a high-resolution alarm as an hourly rate, the monthly fee over 730 hours:
+ * 0.000410958904109589 x 730 = 0.30 a month. `note` says how the block was placed when the
+ * region was read by its position in the file rather than from a header.
+ */
+export function costTreeHighResAlarm(region: string, note = ""): Found {
+  return costTree(
+    0.3,
+    region,
+    "resource_hourly.cloudwatch_alarm_highres",
+    ` = 0.000410958904109589 per alarm-hour, $0.30 a month over its 730 hours${note}`,
+  );
+}

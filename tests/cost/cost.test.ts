@@ -9,6 +9,7 @@ import {
   servicesOf,
   usd,
 } from "../../model/cost";
+import { region } from "../../model/prices/region";
 import { ResourceRecord } from "../../model/records";
 import {
   alarmRecords,
@@ -516,13 +517,22 @@ describe("cost estimate: platform items", () => {
     near(line(e, "db", "RDS PostgreSQL db.t4g.small").monthly.floor, 2 * 0.032 * 730); // 46.72
     near(line(e, "db", "RDS storage (gp3)").monthly.floor, 2 * 20 * 0.115);
     near(line(e, "db", "Secrets Manager secret (RDS-managed").monthly.floor, 0.4);
-    assert.equal(line(e, "db", "RDS PostgreSQL").assumedFrom, "us-east-1");
-    // Secrets Manager and gp3 storage have us-east-2 sources (model/prices/); db.t4g.small not.
+    // The instance, Secrets Manager and gp3 storage have us-east-2 sources (model/prices/).
+    assert.equal(line(e, "db", "RDS PostgreSQL").assumedFrom, undefined);
     assert.equal(line(e, "db", "Secrets Manager secret (RDS-managed").assumedFrom, undefined);
     assert.equal(line(e, "db", "RDS storage (gp3)").assumedFrom, undefined);
+    assert.ok(!e.notes.some((n) => /source was found for RDS/.test(n)), e.notes.join("\n"));
+    // A region table with no figure of its own (every region now has an RDS source): the line
+    // is us-east-1's, and the note names it.
+    const oregon = estimate(
+      [providerRecord("us-west-2"), databaseRecord("db", { instanceClass: "db.t4g.small" })],
+      {},
+      { prices: { "us-west-2": region("us-west-2", {}) } },
+    );
+    assert.equal(line(oregon, "db", "RDS PostgreSQL").assumedFrom, "us-east-1");
     assert.ok(
-      e.notes.some((n) => /no us-east-2 source was found for RDS db\.t4g\.small: /.test(n)),
-      e.notes.join("\n"),
+      oregon.notes.some((n) => /no us-west-2 source was found for RDS db\.t4g\.small, /.test(n)),
+      oregon.notes.join("\n"),
     );
   });
 
@@ -749,7 +759,7 @@ describe("cost estimate: free tiers, LCUs and students", () => {
     near(on.expected, 2 * 0.1 + (30 / (730 / 24)) * 0.03);
     assert.match(
       formatEstimate(on),
-      /account: CloudWatch free tier: 3 dashboards +-2 dashboard-month +\$3\* +-\$6\.00 +-\$6\.00 +-\$6\.00$/m,
+      /account: CloudWatch free tier: 3 dashboards +-2 dashboard-month +\$3 +-\$6\.00 +-\$6\.00 +-\$6\.00$/m,
     );
     assert.match(
       on.notes.join("\n"),

@@ -8,17 +8,20 @@ import { PRICE_KEYS, pricesFor } from "../../model/prices";
 import { liveRegionPrices, PricingSender, queryWith } from "../../preview/live-prices";
 
 /**
- * Recorded GetProducts answers (tests/fixtures/pricelist/eu-west-2.json, in the API's documented
- * shape). The fake client does what the Price List Query API does with them: keeps the products
- * whose attributes match every TERM_MATCH filter, and pages them two at a time with NextToken.
- * Nothing here calls AWS.
+ * Recorded GetProducts answers (tests/fixtures/pricelist/<region>.json, in the API's documented
+ * shape; each file's description says where its figures come from). The fake client does what
+ * the Price List Query API does with them: keeps the products whose attributes match every
+ * TERM_MATCH filter, and pages them two at a time with NextToken. Nothing here calls AWS.
  */
-const RECORDED = JSON.parse(
-  fs.readFileSync(path.join(__dirname, "..", "fixtures", "pricelist", "eu-west-2.json"), "utf8"),
-) as { products: Record<string, string[]> };
+function recorded(region: string): { products: Record<string, string[]> } {
+  return JSON.parse(
+    fs.readFileSync(path.join(__dirname, "..", "fixtures", "pricelist", `${region}.json`), "utf8"),
+  );
+}
 
 class RecordedPricing implements PricingSender {
   readonly calls: { ServiceCode?: string; Filters?: unknown; NextToken?: string }[] = [];
+  constructor(private readonly recording = recorded("eu-west-2")) {}
   async send(command: GetProductsCommand) {
     const input = command.input;
     this.calls.push({
@@ -26,7 +29,7 @@ class RecordedPricing implements PricingSender {
       Filters: input.Filters,
       NextToken: input.NextToken,
     });
-    const matching = (RECORDED.products[input.ServiceCode ?? ""] ?? []).filter((text) => {
+    const matching = (this.recording.products[input.ServiceCode ?? ""] ?? []).filter((text) => {
       const attrs = {
         ...JSON.parse(text).product.attributes,
         productFamily: JSON.parse(text).product.productFamily,
@@ -67,19 +70,10 @@ describe("--live-prices: the AWS Price List, from recorded responses", () => {
       ...PRICE_KEYS.filter((k) => ITEM_QUERIES[k] !== undefined),
       ...Object.keys(table.rdsInstanceHour).map((c) => `rds.instance.${c}`),
     ]);
-    assert.equal(live.read.length, 23 + 4);
-    // Not in the Price List queries: kept from the table, which still marks them borrowed.
-    assert.deepEqual(live.kept, [
-      "fargate.spotFactor",
-      "rds.gp3IopsMonth",
-      "efs.standardGbMonth",
-      "efs.elasticReadGb",
-      "efs.elasticWriteGb",
-      "efs.provisionedMibpsMonth",
-      "cloudwatch.highResolutionAlarmMonth",
-      "cloudwatch.dashboardMonth",
-    ]);
-    assert.equal(live.prices.items["efs.standardGbMonth"].assumedFrom, "us-east-1");
+    assert.equal(live.read.length, 30 + 4);
+    // Every price is asked; only the Spot factor, an assumption, is kept from the table.
+    assert.deepEqual(live.kept, ["fargate.spotFactor"]);
+    assert.equal(live.prices.items["fargate.spotFactor"], table.items["fargate.spotFactor"]);
     // The exact SKU and usage type behind a figure; the Spot, ARM and Windows rows were not it.
     assert.equal(
       live.prices.items["fargate.x86.vcpuHour"].source,
@@ -104,9 +98,73 @@ describe("--live-prices: the AWS Price List, from recorded responses", () => {
       assert.equal(table.items[key as (typeof PRICE_KEYS)[number]].assumedFrom, "us-east-1");
       assert.equal(live.prices.items[key as (typeof PRICE_KEYS)[number]].assumedFrom, undefined);
     }
+    // The seven the table borrows for London (us-east-1's figures), read live, so no longer
+    // marked borrowed: each from its own product, never the neighbour in its family (Multi-AZ or
+    // io1 IOPS, One Zone or Infrequent Access storage, the IA reads, the $0 included throughput,
+    // the standard alarm, the Basic or Global- dashboard). Their figures are the table's (above).
+    for (const [key, product] of Object.entries({
+      "rds.gp3IopsMonth": "AmazonRDS EUW2-RDS:GP3-PIOPS (SKU EUW2FIX0048)",
+      "efs.standardGbMonth": "AmazonEFS EUW2-TimedStorage-ByteHrs (SKU EUW2FIX0051)",
+      "efs.elasticReadGb": "AmazonEFS EUW2-ETDataAccess-Bytes (SKU EUW2FIX0054)",
+      "efs.elasticWriteGb": "AmazonEFS EUW2-ETDataAccess-Bytes (SKU EUW2FIX0055)",
+      "efs.provisionedMibpsMonth": "AmazonEFS EUW2-ProvisionedTP-MiBpsHrs (SKU EUW2FIX0057)",
+      "cloudwatch.highResolutionAlarmMonth":
+        "AmazonCloudWatch EUW2-CW:HighResAlarmMonitorUsage (SKU EUW2FIX0059)",
+      "cloudwatch.dashboardMonth": "AmazonCloudWatch DashboardsUsageHour (SKU GLBLFIX0060)",
+    })) {
+      const k = key as (typeof PRICE_KEYS)[number];
+      assert.equal(live.prices.items[k].source, `AWS Price List Query API, ${product}`);
+      assert.equal(live.prices.items[k].assumedFrom, undefined, k);
+    }
     // Tiered: the first tier. Per request x 10,000.
     assert.equal(live.prices.items["endpoint.gb"].usd, 0.01);
     assert.equal(live.prices.items["secretsmanager.per10kCalls"].usd, 0.05);
+  });
+
+  it("parses recorded eu-west-1 facts (real SKUs from AWS's eu-west-1 price lists) to the table's eu-west-1 figures", async () => {
+    const live = await liveRegionPrices("eu-west-1", {
+      client: new RecordedPricing(recorded("eu-west-1")),
+      cacheDir: tempDir(),
+      now: new Date("2026-12-05T00:00:00Z"),
+    });
+    const table = pricesFor("eu-west-1");
+    const skus: Record<string, [string, string]> = {
+      "alb.hour": ["AWSELB EU-LoadBalancerUsage", "T29JAP5UEZ7HXAM7"],
+      "alb.lcuHour": ["AWSELB EU-LCUUsage", "YE8QE7GMG9794PDX"],
+      "nat.hour": ["AmazonEC2 EU-NatGateway-Hours", "KFNSSCHWD43WZK2R"],
+      "nat.gb": ["AmazonEC2 EU-NatGateway-Bytes", "DTH8595YVPFXV226"],
+      "publicIpv4.hour": ["AmazonVPC EU-PublicIPv4:InUseAddress", "CNZ4XSXPRJXGA4ZF"],
+      "endpoint.azHour": ["AmazonVPC EU-VpcEndpoint-Hours", "H37WJ97MHYGDXG2A"],
+      "rds.gp3GbMonth": ["AmazonRDS EU-RDS:GP3-Storage", "S32D6FQC3879C222"],
+      "cloudwatch.logsIngestGb": ["AmazonCloudWatch EU-DataProcessing-Bytes", "KJBTQPDHW2H92B8Y"],
+    };
+    // Read: exactly the recorded items, in the table's order, and the one recorded RDS class (the
+    // Multi-AZ db.t4g.medium and Multi-AZ gp3 rows are left alone).
+    assert.deepEqual(live.read, [
+      ...PRICE_KEYS.filter((k) => k in skus),
+      "rds.instance.db.t4g.micro",
+    ]);
+    for (const [key, [usage, sku]] of Object.entries(skus)) {
+      const k = key as (typeof PRICE_KEYS)[number];
+      assert.equal(table.items[k].assumedFrom, undefined, `${k}: the table's own eu-west-1 figure`);
+      assert.equal(live.prices.items[k].usd, table.items[k].usd, k);
+      assert.equal(live.prices.items[k].source, `AWS Price List Query API, ${usage} (SKU ${sku})`);
+    }
+    assert.equal(live.prices.rdsInstanceHour["db.t4g.micro"].usd, 0.017);
+    assert.equal(
+      live.prices.rdsInstanceHour["db.t4g.micro"].usd,
+      table.rdsInstanceHour["db.t4g.micro"].usd,
+    );
+    assert.equal(
+      live.prices.rdsInstanceHour["db.t4g.micro"].source,
+      "AWS Price List Query API, AmazonRDS EU-InstanceUsage:db.t4g.micro (SKU M4GMEFVGGWNKH9B6)",
+    );
+    // What the recording has no product for keeps the table's figure, named as kept.
+    assert.deepEqual(live.kept, [
+      ...PRICE_KEYS.filter((k) => !(k in skus)),
+      ...["db.t4g.small", "db.t4g.medium", "db.t3.micro"].map((c) => `rds.instance.${c}`),
+    ]);
+    assert.deepEqual(live.prices.items["efs.standardGbMonth"], table.items["efs.standardGbMonth"]);
   });
 
   it("asks GetProducts with the region and exact attributes, one question per filter set, every page", async () => {
@@ -134,9 +192,9 @@ describe("--live-prices: the AWS Price List, from recorded responses", () => {
         ],
       ],
     );
-    // One question per RDS class, with engine and single-AZ, besides storage and backups, and
-    // Aurora's three (capacity, storage, I/O), each with its own attributes.
-    assert.equal(first("AmazonRDS").length, 4 + 2 + 3);
+    // One question per RDS class, with engine and single-AZ, besides storage, backups and gp3
+    // IOPS, and Aurora's three (capacity, storage, I/O), each with its own attributes.
+    assert.equal(first("AmazonRDS").length, 4 + 3 + 3);
     assert.deepEqual(
       first("AmazonRDS")
         .map((c) => c.Filters as { Field: string; Value: string }[])
@@ -147,6 +205,30 @@ describe("--live-prices: the AWS Price List, from recorded responses", () => {
         "regionCode=eu-west-2 productFamily=Database Storage volumeType=General Purpose-Aurora",
         "regionCode=eu-west-2 productFamily=System Operation",
       ],
+    );
+    // EFS: storage, reads, writes, provisioned throughput. CloudWatch: the region's alarms and
+    // logs, its high-resolution alarms, and the dashboards, which are global: no regionCode.
+    const filters = (code: string) =>
+      first(code).map((c) =>
+        (c.Filters as { Field: string; Value: string }[])
+          .map((x) => `${x.Field}=${x.Value}`)
+          .join(" "),
+      );
+    assert.deepEqual(filters("AmazonEFS"), [
+      "regionCode=eu-west-2 productFamily=Storage",
+      "regionCode=eu-west-2 accessType=Read",
+      "regionCode=eu-west-2 accessType=Write",
+      "regionCode=eu-west-2 productFamily=Provisioned Throughput",
+    ]);
+    assert.deepEqual(filters("AmazonCloudWatch"), [
+      "regionCode=eu-west-2",
+      "regionCode=eu-west-2 productFamily=Alarm",
+      "productFamily=Dashboard location=Any usagetype=DashboardsUsageHour",
+    ]);
+    assert.ok(
+      filters("AmazonRDS").includes(
+        "regionCode=eu-west-2 productFamily=Provisioned IOPS deploymentOption=Single-AZ groupDescription=RDS Provisioned GP3 IOPS databaseEngine=Any",
+      ),
     );
   });
 

@@ -51,6 +51,9 @@ describe("price table", () => {
       PRICE_KEYS.filter((k) => pricesFor(region).items[k].assumedFrom === undefined);
     const usd = (region: string, key: (typeof PRICE_KEYS)[number]) =>
       pricesFor(region).items[key].usd;
+    /** [usd, unit] of each of `keys` in `region`. */
+    const withUnits = (region: string, keys: readonly (typeof PRICE_KEYS)[number][]) =>
+      keys.map((k) => [usd(region, k), pricesFor(region).items[k].unit]);
     /** [usd, assumedFrom] of each db.t4g class in `region`. */
     const t4g = (region: string) =>
       (["db.t4g.micro", "db.t4g.small", "db.t4g.medium"] as const).map((c) => {
@@ -70,28 +73,60 @@ describe("price table", () => {
     assert.equal(usd("ap-northeast-1", "fargate.x86.gbHour"), 0.00553);
     assert.equal(usd("us-west-2", "fargate.x86.vcpuHour"), 0.04048);
     assert.equal(usd("eu-west-1", "fargate.x86.gbHour"), 0.004445);
-    // What was found per region (the Spot factor is an assumption everywhere, never borrowed).
-    assert.deepEqual(found("ap-south-1"), [
-      "fargate.x86.vcpuHour",
-      "fargate.x86.gbHour",
-      "fargate.spotFactor",
-      "alb.hour",
-      "alb.lcuHour",
-      "nat.hour",
-      "publicIpv4.hour",
-      "rds.gp3GbMonth",
-      "rds.backupGbMonth",
-      "rds.snapshotGbMonth",
-    ]);
+    // What Mumbai still borrows (no ap-south-1 source found yet).
+    assert.deepEqual(
+      PRICE_KEYS.filter((k) => pricesFor("ap-south-1").items[k].assumedFrom),
+      [
+        "endpoint.gb",
+        "aurora.ioMillion",
+        "efs.elasticReadGb",
+        "efs.elasticWriteGb",
+        "secretsmanager.per10kCalls",
+      ],
+    );
+    // Mumbai's ARM Fargate, NAT data, endpoint hour (APS3-VpcEndpoint-Hours), Aurora Standard,
+    // EFS Standard, alarm, logs (AmazonCloudWatch ap-south-1) and secret, each in its table unit.
+    assert.deepEqual(
+      withUnits("ap-south-1", [
+        "fargate.arm.vcpuHour",
+        "fargate.arm.gbHour",
+        "nat.gb",
+        "endpoint.azHour",
+        "aurora.serverlessV2AcuHour",
+        "aurora.storageGbMonth",
+        "efs.standardGbMonth",
+        "cloudwatch.alarmMonth",
+        "cloudwatch.logsIngestGb",
+        "cloudwatch.logsStorageGbMonth",
+        "secretsmanager.secretMonth",
+      ]),
+      [
+        [0.02383, "vCPU-hour"],
+        [0.00261, "GB-hour"],
+        [0.056, "GB processed"],
+        [0.013, "AZ-hour"],
+        [0.18, "ACU-hour"],
+        [0.11, "GB-month"],
+        [0.33, "GB-month"],
+        [0.1, "alarm-month"],
+        [0.67, "GB ingested"],
+        [0.03, "GB-month stored"],
+        [0.4, "secret-month"],
+      ],
+    );
     assert.equal(usd("ap-south-1", "alb.hour"), 0.0239);
     assert.equal(usd("ap-south-1", "alb.lcuHour"), 0.008);
-    // Mumbai's RDS PostgreSQL rows (AmazonRDS ap-south-1 price list, 2026-09); db.t3.micro has none.
+    // Mumbai's RDS PostgreSQL rows (AmazonRDS ap-south-1 price list, 2026-09; db.t3.micro from a
+    // price file whose t4g rows are the same).
     assert.deepEqual(t4g("ap-south-1"), [
       [0.021, undefined],
       [0.042, undefined],
       [0.084, undefined],
     ]);
-    assert.equal(rdsInstancePrice(pricesFor("ap-south-1"), "db.t3.micro").assumedFrom, "us-east-1");
+    assert.deepEqual(
+      [rdsInstancePrice(pricesFor("ap-south-1"), "db.t3.micro")].map((p) => [p.usd, p.unit]),
+      [[0.026, "instance-hour"]],
+    );
     assert.deepEqual(
       (["rds.gp3GbMonth", "rds.backupGbMonth", "rds.snapshotGbMonth"] as const).map((k) =>
         usd("ap-south-1", k),
@@ -100,11 +135,13 @@ describe("price table", () => {
     );
     assert.equal(usd("ap-south-1", "fargate.x86.vcpuHour"), 0.04256);
     assert.equal(usd("ap-south-1", "fargate.x86.gbHour"), 0.004655);
+    // What was found per region (the Spot factor is an assumption everywhere, never borrowed).
     assert.deepEqual(found("ap-southeast-2"), [
       "fargate.x86.vcpuHour",
       "fargate.x86.gbHour",
       "fargate.arm.vcpuHour",
       "fargate.arm.gbHour",
+      "fargate.ephemeralGbHour",
       "fargate.spotFactor",
       "alb.hour",
       "alb.lcuHour",
@@ -113,10 +150,14 @@ describe("price table", () => {
       "publicIpv4.hour",
       "endpoint.azHour",
       "rds.gp3GbMonth",
+      "rds.gp3IopsMonth",
       "aurora.serverlessV2AcuHour",
       "aurora.storageGbMonth",
       "efs.standardGbMonth",
+      "efs.provisionedMibpsMonth",
       "cloudwatch.alarmMonth",
+      "cloudwatch.highResolutionAlarmMonth",
+      "cloudwatch.dashboardMonth",
       "cloudwatch.logsIngestGb",
       "cloudwatch.logsStorageGbMonth",
       "secretsmanager.secretMonth",
@@ -179,23 +220,18 @@ describe("price table", () => {
       [sydneyT3.usd, sydneyT3.unit, sydneyT3.assumedFrom],
       [0.028, "instance-hour", undefined],
     );
-    // Frankfurt: its Price List files as two public projects quoted them; the load balancer, EFS,
-    // endpoints and dashboards stay us-east-1's.
+    // Frankfurt: its Price List files as two public projects and a package's price file quoted
+    // them; the load balancer, EFS storage and Elastic throughput and endpoints stay us-east-1's.
     assert.deepEqual(
       PRICE_KEYS.filter((k) => pricesFor("eu-central-1").items[k].assumedFrom),
       [
-        "fargate.ephemeralGbHour",
         "alb.hour",
         "alb.lcuHour",
         "endpoint.azHour",
         "endpoint.gb",
-        "rds.gp3IopsMonth",
         "efs.standardGbMonth",
         "efs.elasticReadGb",
         "efs.elasticWriteGb",
-        "efs.provisionedMibpsMonth",
-        "cloudwatch.highResolutionAlarmMonth",
-        "cloudwatch.dashboardMonth",
       ],
     );
     assert.deepEqual(
@@ -222,64 +258,128 @@ describe("price table", () => {
       [0.065, "us-east-1"],
     ]);
     // Oregon: load balancer from its AWSELB offer, RDS and Aurora rows by SKU, alarms, logs and
-    // Secrets Manager by rate code.
+    // Secrets Manager by rate code, ARM Fargate from GetProducts, NAT and endpoints from the
+    // Pricing API, EFS Standard from a package's price file and a unit-test fixture (flagged).
     assert.deepEqual(found("us-west-2"), [
       "fargate.x86.vcpuHour",
       "fargate.x86.gbHour",
+      "fargate.arm.vcpuHour",
+      "fargate.arm.gbHour",
+      "fargate.ephemeralGbHour",
       "fargate.spotFactor",
       "alb.hour",
       "alb.lcuHour",
+      "nat.hour",
+      "nat.gb",
       "publicIpv4.hour",
+      "endpoint.azHour",
+      "endpoint.gb",
       "rds.gp3GbMonth",
+      "rds.gp3IopsMonth",
       "rds.backupGbMonth",
       "rds.snapshotGbMonth",
       "aurora.serverlessV2AcuHour",
       "aurora.storageGbMonth",
       "aurora.ioMillion",
+      "efs.standardGbMonth",
+      "efs.elasticReadGb",
+      "efs.provisionedMibpsMonth",
       "cloudwatch.alarmMonth",
+      "cloudwatch.highResolutionAlarmMonth",
+      "cloudwatch.dashboardMonth",
       "cloudwatch.logsIngestGb",
       "cloudwatch.logsStorageGbMonth",
       "secretsmanager.secretMonth",
       "secretsmanager.per10kCalls",
     ]);
+    // ARM vCPU-hour, ARM GB-hour, NAT gateway-hour, NAT GB processed, endpoint AZ-hour, endpoint GB.
+    const armNatEndpoint = [
+      "fargate.arm.vcpuHour",
+      "fargate.arm.gbHour",
+      "nat.hour",
+      "nat.gb",
+      "endpoint.azHour",
+      "endpoint.gb",
+    ] as const;
+    assert.deepEqual(
+      armNatEndpoint.map((k) => usd("us-west-2", k)),
+      [0.03238, 0.00356, 0.045, 0.045, 0.01, 0.01],
+    );
+    assert.equal(pricesFor("us-west-2").items["nat.hour"].unit, "gateway-hour");
+    // EFS Standard, per GB-month: the package's price file, and the fixture flagged as one.
+    const oregonEfs = pricesFor("us-west-2").items["efs.standardGbMonth"];
+    assert.deepEqual([oregonEfs.usd, oregonEfs.unit], [0.3, "GB-month"]);
+    assert.match(oregonEfs.source, /cloudcosttree.*test fixture/);
     assert.equal(rdsInstancePrice(pricesFor("us-west-2"), "db.t4g.micro").usd, 0.016);
     assert.match(
       rdsInstancePrice(pricesFor("us-west-2"), "db.t4g.micro").source,
       /CT79XNCJJGH56FA8/,
     );
     assert.match(pricesFor("us-west-2").items["cloudwatch.alarmMonth"].source, /SJTFAZNHSW2WVZB2/);
-    assert.equal(rdsInstancePrice(pricesFor("us-west-2"), "db.t4g.small").assumedFrom, "us-east-1");
-    // Canada: endpoints, RDS gp3, log ingestion, Aurora ACU and db.t4g.micro of its own.
-    assert.deepEqual(found("ca-central-1"), [
-      "fargate.x86.vcpuHour",
-      "fargate.x86.gbHour",
-      "fargate.spotFactor",
-      "alb.hour",
-      "alb.lcuHour",
-      "publicIpv4.hour",
-      "endpoint.azHour",
-      "endpoint.gb",
-      "rds.gp3GbMonth",
-      "aurora.serverlessV2AcuHour",
-      "cloudwatch.logsIngestGb",
+    // RDS PostgreSQL per instance-hour: db.t4g.small and .medium by SKU, db.t3.micro from the
+    // package's price file; no Oregon class is borrowed.
+    assert.deepEqual(t4g("us-west-2"), [
+      [0.016, undefined],
+      [0.032, undefined],
+      [0.065, undefined],
     ]);
+    assert.match(
+      rdsInstancePrice(pricesFor("us-west-2"), "db.t4g.medium").source,
+      /N2BHMKBGM78G338C/,
+    );
+    const oregonT3 = rdsInstancePrice(pricesFor("us-west-2"), "db.t3.micro");
+    assert.deepEqual(
+      [oregonT3.usd, oregonT3.assumedFrom, oregonT3.unit],
+      [0.018, undefined, "instance-hour"],
+    );
+    // Canada: its Price List files as public projects and a package's price file quote them, ARM
+    // Fargate also from a bill; Aurora I/O stays us-east-1's.
+    assert.deepEqual(
+      PRICE_KEYS.filter((k) => pricesFor("ca-central-1").items[k].assumedFrom),
+      ["aurora.ioMillion", "efs.elasticReadGb", "efs.elasticWriteGb"],
+    );
     assert.deepEqual(
       (
         [
-          "endpoint.azHour",
-          "endpoint.gb",
+          ...armNatEndpoint,
           "rds.gp3GbMonth",
+          "rds.backupGbMonth",
+          "rds.snapshotGbMonth",
           "aurora.serverlessV2AcuHour",
+          "aurora.storageGbMonth",
+          "efs.standardGbMonth",
+          "cloudwatch.alarmMonth",
           "cloudwatch.logsIngestGb",
+          "cloudwatch.logsStorageGbMonth",
+          "secretsmanager.secretMonth",
+          "secretsmanager.per10kCalls",
         ] as const
       ).map((k) => usd("ca-central-1", k)),
-      [0.011, 0.01, 0.127, 0.14, 0.55],
+      [
+        0.03565, 0.00389, 0.05, 0.05, 0.011, 0.01, 0.127, 0.105, 0.105, 0.14, 0.11, 0.33, 0.1, 0.55,
+        0.033, 0.4, 0.05,
+      ],
     );
-    assert.equal(rdsInstancePrice(pricesFor("ca-central-1"), "db.t4g.micro").usd, 0.018);
-    assert.equal(
-      rdsInstancePrice(pricesFor("ca-central-1"), "db.t4g.small").assumedFrom,
-      "us-east-1",
+    // Units: backup storage per GB-month beyond the provisioned size, log storage per GB-month,
+    // API calls per 10,000.
+    const canada = pricesFor("ca-central-1").items;
+    assert.deepEqual(
+      [
+        canada["rds.backupGbMonth"].unit,
+        canada["cloudwatch.logsStorageGbMonth"].unit,
+        canada["secretsmanager.per10kCalls"].unit,
+      ],
+      ["GB-month beyond the provisioned size", "GB-month stored", "10,000 API calls"],
     );
+    // The ACU figure: a recorded fixture, flagged as one, and the package's price file.
+    assert.match(canada["aurora.serverlessV2AcuHour"].source, /test fixture.*cloudcosttree/);
+    // RDS PostgreSQL per instance-hour, every class of its own.
+    assert.deepEqual(t4g("ca-central-1"), [
+      [0.018, undefined],
+      [0.035, undefined],
+      [0.07, undefined],
+    ]);
+    assert.equal(rdsInstancePrice(pricesFor("ca-central-1"), "db.t3.micro").usd, 0.02);
     // Tokyo: load balancer, LCU and ARM vCPU from its offer files; Aurora Serverless v2 (Aurora
     // Standard), EFS Standard and Secrets Manager of its own.
     assert.deepEqual(
@@ -320,21 +420,43 @@ describe("price table", () => {
     assert.deepEqual(t4g("ap-northeast-1"), [
       [0.025, undefined],
       [0.05, undefined],
-      [0.065, "us-east-1"],
+      [0.101, undefined],
     ]);
-    assert.equal(pricesFor("ap-northeast-1").items["nat.hour"].assumedFrom, "us-east-1");
+    assert.equal(rdsInstancePrice(pricesFor("ap-northeast-1"), "db.t3.micro").usd, 0.028);
+    // Tokyo's NAT gateway and interface endpoint (APN1-NatGateway-*, APN1-VpcEndpoint-Hours) and
+    // CloudWatch alarm and logs (AmazonCloudWatch ap-northeast-1), each in its table unit.
+    assert.deepEqual(
+      withUnits("ap-northeast-1", [
+        "nat.hour",
+        "nat.gb",
+        "endpoint.azHour",
+        "endpoint.gb",
+        "cloudwatch.alarmMonth",
+        "cloudwatch.logsIngestGb",
+        "cloudwatch.logsStorageGbMonth",
+      ]),
+      [
+        [0.062, "gateway-hour"],
+        [0.062, "GB processed"],
+        [0.014, "AZ-hour"],
+        [0.01, "GB processed (first PB)"],
+        [0.1, "alarm-month"],
+        [0.76, "GB ingested"],
+        [0.033, "GB-month stored"],
+      ],
+    );
+    // Tokyo borrows nothing.
+    assert.deepEqual(
+      PRICE_KEYS.filter((k) => pricesFor("ap-northeast-1").items[k].assumedFrom),
+      [],
+    );
     // Ireland: the Price List answers of a public audit (ARM Fargate, NAT, endpoints, RDS storage,
     // EFS, log ingestion), its load balancer from a July 2026 bill and the AWSELB catalog; its
     // Aurora rows stay us-east-1's.
     assert.deepEqual(
       (
         [
-          "fargate.arm.vcpuHour",
-          "fargate.arm.gbHour",
-          "nat.hour",
-          "nat.gb",
-          "endpoint.azHour",
-          "endpoint.gb",
+          ...armNatEndpoint,
           "rds.gp3GbMonth",
           "rds.backupGbMonth",
           "efs.standardGbMonth",
@@ -366,16 +488,19 @@ describe("price table", () => {
         "endpoint.azHour",
         "endpoint.gb",
         "rds.gp3GbMonth",
+        "rds.gp3IopsMonth",
         "rds.backupGbMonth",
         "rds.snapshotGbMonth",
+        "efs.provisionedMibpsMonth",
         "cloudwatch.alarmMonth",
+        "cloudwatch.highResolutionAlarmMonth",
+        "cloudwatch.dashboardMonth",
         "cloudwatch.logsIngestGb",
         "cloudwatch.logsStorageGbMonth",
         "secretsmanager.secretMonth",
         "secretsmanager.per10kCalls",
       ],
     );
-    assert.equal(pricesFor("ap-south-1").items["efs.standardGbMonth"].assumedFrom, "us-east-1");
   });
 
   it("carries the figures PRICES.md lists", () => {
@@ -399,7 +524,7 @@ describe("price table", () => {
     assert.match(spot.source, /^ASSUMPTION: .*seed 004 uses 0\.3 x on-demand/);
   });
 
-  it("marks us-east-2 rows without a us-east-2 source as assumed equal to us-east-1", () => {
+  it("carries us-east-2's own figures, and marks the one row without a source as us-east-1's", () => {
     const east2 = pricesFor("us-east-2");
     // Checked in us-east-2 (PRICES.md): Fargate, load balancer, NAT, public IPv4, CloudWatch Logs;
     // Secrets Manager from a GetProducts reading for us-east-2.
@@ -445,11 +570,134 @@ describe("price table", () => {
       ],
       [0.016, undefined],
     );
-    for (const key of ["efs.standardGbMonth", "cloudwatch.alarmMonth"] as const) {
-      assert.equal(east2.items[key].assumedFrom, "us-east-1", key);
-    }
-    assert.equal(rdsInstancePrice(east2, "db.t4g.small").assumedFrom, "us-east-1");
+    // A calculator skill's GetProducts readings for us-east-2: Fargate ephemeral storage, EFS
+    // storage and throughput, CloudWatch alarms (units: usEast1.ts).
+    assert.deepEqual(
+      (
+        [
+          "fargate.ephemeralGbHour", // per GB-hour above the free 20 GB
+          "efs.standardGbMonth", // per GB-month
+          "efs.elasticReadGb", // per GB read
+          "efs.elasticWriteGb", // per GB written
+          "efs.provisionedMibpsMonth", // per MiB/s-month
+          "cloudwatch.alarmMonth", // per alarm-month
+          "cloudwatch.highResolutionAlarmMonth", // per alarm-month
+        ] as const
+      ).map((k) => [east2.items[k].usd, east2.items[k].assumedFrom]),
+      [
+        [0.000111, undefined],
+        [0.3, undefined],
+        [0.03, undefined],
+        [0.06, undefined],
+        [6, undefined],
+        [0.1, undefined],
+        [0.3, undefined],
+      ],
+    );
+    assert.match(east2.items["efs.elasticWriteGb"].source, /regionCode=us-east-2/);
+    assert.match(east2.items["cloudwatch.highResolutionAlarmMonth"].source, /USE2-CW:HighRes/);
+    // A package's price file (its us-east-2 object): endpoint hour, gp3 IOPS, RDS PostgreSQL rows.
+    assert.deepEqual(
+      [east2.items["endpoint.azHour"].usd, east2.items["rds.gp3IopsMonth"].usd], // AZ-hour, IOPS-month
+      [0.01, 0.02],
+    );
+    assert.deepEqual(
+      (["db.t4g.small", "db.t4g.medium", "db.t3.micro"] as const).map((c) => [
+        rdsInstancePrice(east2, c).usd, // per instance-hour
+        rdsInstancePrice(east2, c).assumedFrom,
+      ]),
+      [
+        [0.032, undefined],
+        [0.065, undefined],
+        [0.018, undefined],
+      ],
+    );
+    assert.match(rdsInstancePrice(east2, "db.t3.micro").source, /postgres\|\.db\.t3\.micro/);
+    // Only the endpoint's per-GB charge has no us-east-2 source.
+    assert.deepEqual(
+      PRICE_KEYS.filter((k) => east2.items[k].assumedFrom),
+      ["endpoint.gb"],
+    );
     assert.equal(pricesFor("us-east-1").items["rds.gp3GbMonth"].assumedFrom, undefined);
+  });
+
+  it("prices a CloudWatch dashboard at one global $3 a dashboard-month in every region", () => {
+    // us-east-1, the base, keeps its own (infracost's) source for the same $3.
+    for (const region of PRICED_REGIONS.filter((r) => r !== "us-east-1")) {
+      const dash = pricesFor(region).items["cloudwatch.dashboardMonth"];
+      assert.deepEqual([dash.usd, dash.unit, dash.assumedFrom], [3, "dashboard-month", undefined]);
+      assert.match(dash.source, /account-global: the observed catalog declares location=Any/);
+    }
+  });
+
+  it("carries the regional gp3 IOPS, EFS provisioned throughput, ephemeral storage and high-resolution alarm rates found", () => {
+    const keys = [
+      "rds.gp3IopsMonth",
+      "efs.provisionedMibpsMonth",
+      "fargate.ephemeralGbHour",
+      "cloudwatch.highResolutionAlarmMonth",
+    ] as const;
+    assert.deepEqual(
+      keys.map((k) => pricesFor("us-east-1").items[k].unit),
+      ["IOPS-month above 3,000", "MiB/s-month", "GB-hour above the free 20 GB", "alarm-month"],
+    );
+    // [IOPS-month, MiB/s-month, GB-hour, alarm-month]; undefined where no source was found.
+    const expected: Record<string, (number | undefined)[]> = {
+      "us-east-2": [0.02, 6, 0.000111, 0.3],
+      "us-west-2": [0.02, 6, 0.000111, 0.3],
+      "ca-central-1": [0.022, 6.6, 0.000122, 0.3],
+      "eu-west-1": [0.022, 6.6, 0.000122, 0.3],
+      "eu-west-2": [0.023, 6.6, 0.000129, 0.3],
+      "eu-central-1": [0.024, 7.2, 0.000132, 0.3],
+      "ap-south-1": [0.023, 6.6, 0.000127, 0.3],
+      "ap-southeast-2": [0.024, 7.2, 0.000133, 0.3],
+      "ap-northeast-1": [0.024, 7.2, 0.000133, 0.3],
+    };
+    for (const [region, figures] of Object.entries(expected)) {
+      const t = pricesFor(region);
+      assert.deepEqual(
+        keys.map((k) => (t.items[k].assumedFrom ? undefined : t.items[k].usd)),
+        figures,
+        region,
+      );
+    }
+    // Oregon's Elastic throughput read, from a design's Price List API reading (writes: none found).
+    assert.deepEqual(
+      (["efs.elasticReadGb", "efs.elasticWriteGb"] as const).map((k) => [
+        pricesFor("us-west-2").items[k].usd,
+        pricesFor("us-west-2").items[k].unit,
+        pricesFor("us-west-2").items[k].assumedFrom,
+      ]),
+      [
+        [0.03, "GB read", undefined],
+        [0.06, "GB written", "us-east-1"],
+      ],
+    );
+    // Tokyo's EFS Elastic throughput from the Pricing API (an ADR's unit-price table).
+    assert.deepEqual(
+      (["efs.elasticReadGb", "efs.elasticWriteGb"] as const).map((k) => [
+        pricesFor("ap-northeast-1").items[k].usd,
+        pricesFor("ap-northeast-1").items[k].unit,
+      ]),
+      [
+        [0.04, "GB read"],
+        [0.07, "GB written"],
+      ],
+    );
+    assert.match(
+      pricesFor("eu-central-1").items["cloudwatch.highResolutionAlarmMonth"].source,
+      /0\.000410958904109589 per alarm-hour, \$0\.30 a month over its 730 hours/,
+    );
+  });
+
+  it("carries Oregon's Fargate ephemeral storage from a priced estimate line", () => {
+    const eph = pricesFor("us-west-2").items["fargate.ephemeralGbHour"];
+    // $1.62 for 14,600 GB-hours: 0.000111 x 14,600 = 1.6206, the line's cent-rounded figure.
+    assert.deepEqual(
+      [eph.usd, eph.unit, eph.assumedFrom],
+      [0.000111, "GB-hour above the free 20 GB", undefined],
+    );
+    assert.match(eph.source, /USW2-Fargate-EphemeralStorage-GB-Hours/);
   });
 
   it("prices every RDS class the stacks may use (model/rds.ts) in every region", () => {

@@ -85,14 +85,14 @@ describe("cost of the shipped stacks", function () {
     assert.ok(Math.abs(task("eu-west-2") - 730 * 0.5 * 0.04656) < 1e-9);
     assert.ok(Math.abs(task("ap-northeast-1") - 730 * 0.5 * 0.05056) < 1e-9);
     assert.ok(Math.abs(task("ca-central-1") - 730 * 0.5 * 0.04456) < 1e-9);
-    // London has its own figures for everything prod uses but EFS and dashboards.
+    // London has its own figures for everything prod uses but EFS (dashboards: the global rate).
     const london = formatEstimate(estimate(prod.records, { region: "eu-west-2" }));
     assert.match(
       london,
-      /note: no eu-west-2 source was found for EFS, CloudWatch dashboards: those prices are assumed equal to us-east-1 \(marked \*\)/,
+      /note: no eu-west-2 source was found for EFS: those prices are assumed equal to us-east-1 \(marked \*\)/,
     );
-    // Sydney's own figures: all that prod uses but EFS reads, writes and the dashboard, which are
-    // us-east-1's, and named.
+    // Sydney's own figures: all that prod uses but EFS reads and writes (the dashboard at the
+    // global rate); those two are us-east-1's, and named.
     const sydney = estimate(prod.records, { region: "ap-southeast-2" });
     assert.deepEqual(
       [...new Set(sydney.lines.filter((l) => !l.assumedFrom).map((l) => l.priceKey))],
@@ -109,11 +109,13 @@ describe("cost of the shipped stacks", function () {
         "rds.gp3GbMonth",
         "secretsmanager.secretMonth",
         "cloudwatch.alarmMonth",
+        "cloudwatch.dashboardMonth",
       ],
     );
     assert.ok(Math.abs(task("ap-southeast-2") - 730 * 0.5 * 0.04856) < 1e-9);
     // Mumbai differs from us-east-1 by its Fargate task (0.5 vCPU, 2 GB), load balancer hour,
-    // db.t4g.small hour and 20 GB of gp3 (its LCU is us-east-1's rate, 0.008).
+    // db.t4g.small hour, 20 GB of gp3, 10 GB of EFS Standard and 1 GB of logs ingested (its LCU,
+    // alarm, secret and log storage rates equal us-east-1's: 0.008, 0.10, 0.40, 0.03).
     const floorIn = (region: string) => estimate(prod.records, { region }).floor;
     assert.ok(
       Math.abs(
@@ -121,7 +123,9 @@ describe("cost of the shipped stacks", function () {
           floorIn("us-east-1") -
           730 * (0.5 * (0.04256 - 0.04048) + 2 * (0.004655 - 0.004445) + 0.0239 - 0.0225) -
           730 * (0.042 - 0.032) -
-          20 * (0.131 - 0.115),
+          20 * (0.131 - 0.115) -
+          10 * (0.33 - 0.3) -
+          1 * (0.67 - 0.5),
       ) < 1e-9,
     );
     assert.notEqual(floors["eu-west-2"], floors["us-east-1"]);

@@ -8,7 +8,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { main, parseArgs } from "../../preview/cli";
+import { main, parseArgs, sources } from "../../preview/cli";
 import { usd } from "../../model/cost";
 import { ROOT } from "../../preview/gate";
 import { cli, FIXTURES, NOW, realPack } from "./helpers";
@@ -39,8 +39,8 @@ describe("preview CLI", function () {
         "--live-prices",
       ]),
       {
-        stack: "exam",
-        configFile: path.resolve(process.env.INIT_CWD ?? process.cwd(), "x.yaml"),
+        stacks: ["exam"],
+        configFiles: [path.resolve(process.env.INIT_CWD ?? process.cwd(), "x.yaml")],
         policyConfig: path.resolve(process.env.INIT_CWD ?? process.cwd(), "p.json"),
         policyPack: path.resolve(process.env.INIT_CWD ?? process.cwd(), "pack"),
         now: "2026-01-01T00:00Z",
@@ -56,9 +56,13 @@ describe("preview CLI", function () {
     );
   });
 
-  it("exits 2 with the reason and the usage for a bad flag, a missing value or an unknown stack", async () => {
+  it("exits 2 with the reason and where the options are for a bad flag, a missing value or an unknown stack", async () => {
     for (const [args, reason] of [
       [["--verbose"], 'unknown option "--verbose"\n'],
+      [["prod"], 'unknown option "prod": options start with --'],
+      [["--json=yes"], "--json takes no value"],
+      [["--config-file", "--now"], "--config-file needs a value"],
+      [["--stack", "prod", "--stack", "prod"], 'the stack "prod" is named twice'],
       [["--stak", "prod"], 'unknown option "--stak": did you mean "--stack"?'],
       [["--free-teir"], 'unknown option "--free-teir": did you mean "--free-tier"?'],
       [["--stack"], "--stack needs a value"],
@@ -72,9 +76,43 @@ describe("preview CLI", function () {
       const r = await cli(...args);
       assert.strictEqual(r.code, 2, args.join(" "));
       assert.ok(r.stderr.includes(reason), `${args.join(" ")}: ${r.stderr}`);
-      assert.ok(r.stderr.includes("Usage: npm start"));
+      // One line saying where the options are, not the 40 lines of them under the reason.
+      assert.ok(r.stderr.endsWith("\n(npm start -- --help lists the options)\n"), r.stderr);
+      assert.ok(!r.stderr.includes("Usage: npm start"));
       assert.strictEqual(r.stdout, "");
     }
+  });
+
+  it("previews several stacks named by repeated --stack or --config-file, each once", () => {
+    const names = (argv: string[]) => sources(parseArgs(argv)).map((s) => [s.stack, s.file]);
+    assert.deepStrictEqual(names(["--stack", "exam", "--stack", "prod"]), [
+      ["exam", path.join(ROOT, "Pulumi.exam.yaml")],
+      ["prod", path.join(ROOT, "Pulumi.prod.yaml")],
+    ]);
+    // Every stack from files of one's own, say all three moved to another region.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cli-files-"));
+    const files = ["prod", "staging", "exam"].map((stack) => {
+      const file = path.join(dir, `Pulumi.${stack}.yaml`);
+      fs.copyFileSync(path.join(ROOT, `Pulumi.${stack}.yaml`), file);
+      return file;
+    });
+    assert.deepStrictEqual(
+      names(files.flatMap((f) => ["--config-file", f])),
+      files.map((f, i) => [["prod", "staging", "exam"][i], f]),
+    );
+    // --stack names the stack of one file only.
+    assert.throws(
+      () =>
+        sources(
+          parseArgs(["--stack", "prod", "--config-file", files[0], "--config-file", files[2]]),
+        ),
+      /--stack names the stack of one --config-file; with 2 files and 1 stacks, name each file Pulumi.<stack>.yaml instead/,
+    );
+    assert.throws(
+      () => sources(parseArgs(["--config-file", files[0], "--config-file", files[0]])),
+      /the stack "prod" is named twice: preview each stack once/,
+    );
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it("exits 2 for a clock that is not a time, before starting anything", async () => {

@@ -1,5 +1,12 @@
 import { region } from "../region";
-import { IPV4_EVERY_REGION } from "../shared";
+import {
+  CLOUDCOSTTREE,
+  CLOUDCOSTTREE_JUL,
+  costTree,
+  costTreeHighResAlarm,
+  DASHBOARD_EVERY_REGION,
+  IPV4_EVERY_REGION,
+} from "../shared";
 
 const TOKYO_FIXTURE =
   "a public project's recorded GetProducts documents for ap-northeast-1 (test fixture)";
@@ -21,6 +28,17 @@ const TOKYO_JSON =
 
 const TOKYO_RDS_SMALL =
   'a public project\'s official-sources table (2026-09-09): AmazonRDS ap-northeast-1, "PostgreSQL ... small Single-AZ 0.05"';
+
+const TOKYO_CW_CLI =
+  'a public project\'s quote sheet of AWS Price List API answers for "Asia Pacific (Tokyo)" (queried 2026-07-20, effective 2026-07-01)';
+
+const TOKYO_CW_ARTICLE =
+  'https://awsi.click/en/articles/cloudwatch-logs-cost-structure-surprise/ ("$0.76 per GB in ap-northeast-1", storage "$0.033 per GB per month")';
+
+const TOKYO_VPC =
+  'a public project\'s cost estimate for ap-northeast-1, unit prices "checked on the AWS pricing pages and the AWS Price List API" on 2026-09-25';
+const TOKYO_EFS_ADR =
+  'a public project\'s architecture decision record, "Unit prices for ap-northeast-1 (Pricing API, read 2026-09-17)": "Elastic reads | $0.04 / GB", "Elastic writes | $0.07 / GB", "Provisioned Throughput | $7.20 / MiBps-month"; its Cost Explorer line APN1-ETDataAccess-Bytes 235.206 GB / $9.4655 (mostly reads) agrees';
 
 const TOKYO_AURORA_LIST =
   'a public project\'s architecture notes, Tokyo unit prices "checked with the AWS Price List API on 2026-09-28" (.../AmazonRDS/current/ap-northeast-1/index.json)';
@@ -54,7 +72,33 @@ export const apNortheast1 = region(
       `${TOKYO_OFFER}: "LCU: $0.008/LCU-hora (APN1-LCUUsage)"; ${TOKYO_JSON}: "$0.008/LCU-h (F2UQT6CZGM7BTWS8)"`,
       "2026-08",
     ],
+    "nat.hour": [
+      0.062,
+      `${TOKYO_VPC}: APN1-NatGateway-Hours "USD 0.062 / hour"; a second public project's notes price APN1-NatGateway-Hours "at a list price of $0.062/h"; ${CLOUDCOSTTREE_JUL}, block "ap-northeast-1": nat_gateway 0.062`,
+      "2026-09",
+    ],
+    "nat.gb": [
+      0.062,
+      `${TOKYO_VPC}: APN1-NatGateway-Bytes "USD 0.062 / GB"; ${CLOUDCOSTTREE}, block "ap-northeast-1": nat_data_price_per_gb 0.062`,
+      "2026-09",
+    ],
+    "publicIpv4.hour": IPV4_EVERY_REGION,
+    "endpoint.azHour": [
+      0.014,
+      `${TOKYO_VPC}: APN1-VpcEndpoint-Hours "USD 0.014" per endpoint-hour (one AZ); ${CLOUDCOSTTREE_JUL}, block "ap-northeast-1": vpce_interface 0.014`,
+      "2026-09",
+    ],
+    "endpoint.gb": [
+      0.01,
+      `${TOKYO_VPC}: interface endpoint data processed, "first 1 PB / month: USD 0.01 / GB" (the first tier)`,
+      "2026-09",
+    ],
     "rds.gp3GbMonth": [0.138, `${TOKYO_JSON}: "gp3 $0.138/GB-month (YM9AR73XYRPUSCN3)"`, "2026-09"],
+    "rds.gp3IopsMonth": costTree(
+      0.024,
+      "ap-northeast-1",
+      "rds_gp3_iops_price_per_unit_monthly.single-az",
+    ),
     "rds.backupGbMonth": [
       0.095,
       `${TOKYO_JSON}: "backup $0.095/GB-month (8EP35HPTSYF38J3V)"`,
@@ -65,6 +109,7 @@ export const apNortheast1 = region(
       `${TOKYO_JSON} (the backup rate: snapshots bill as backup storage)`,
       "2026-09",
     ],
+    "aurora.serverlessV2AcuHour": [0.15, TOKYO_AURORA, "2025-12"],
     "aurora.storageGbMonth": [
       0.12,
       `${TOKYO_AURORA_LIST}: "Standard 0.12 USD" per GB-month of storage`,
@@ -75,9 +120,27 @@ export const apNortheast1 = region(
       `${TOKYO_AURORA_LIST}: "Standard の I/O 100 万回 0.24 USD"`,
       "2026-09",
     ],
-    "publicIpv4.hour": IPV4_EVERY_REGION,
-    "aurora.serverlessV2AcuHour": [0.15, TOKYO_AURORA, "2025-12"],
     "efs.standardGbMonth": [0.36, TOKYO_EFS],
+    "cloudwatch.alarmMonth": [
+      0.1,
+      `${TOKYO_JSON}, and AmazonCloudWatch ap-northeast-1 published 2026-09-18: standard alarm "$0.10/metric-month (FBMB6TVC844YGZ3J)"; ${TOKYO_CW_CLI}: APN1-CW:AlarmMonitorUsage "US$0.10 / alarm-month"`,
+      "2026-09",
+    ],
+    "cloudwatch.logsIngestGb": [
+      0.76,
+      `${TOKYO_JSON}, and AmazonCloudWatch ap-northeast-1 published 2026-09-18: Standard logs ingestion "$0.76/GB"; ${TOKYO_CW_CLI}: APN1-DataProcessing-Bytes "US$0.76 / GB"; ${TOKYO_CW_ARTICLE}; ${CLOUDCOSTTREE}, block "ap-northeast-1": cloudwatch_log_group 0.76`,
+      "2026-09",
+    ],
+    "cloudwatch.logsStorageGbMonth": [
+      0.033,
+      `${TOKYO_JSON}, and AmazonCloudWatch ap-northeast-1 published 2026-09-18: logs storage "$0.033/GB-month"; ${TOKYO_CW_CLI}: APN1-TimedStorage-ByteHrs "US$0.033 / GB-month"; ${TOKYO_CW_ARTICLE}; ${CLOUDCOSTTREE}, block "ap-northeast-1": cloudwatch_log_group_storage 0.033`,
+      "2026-09",
+    ],
+    "efs.elasticReadGb": [0.04, TOKYO_EFS_ADR, "2026-09"],
+    "efs.elasticWriteGb": [0.07, TOKYO_EFS_ADR, "2026-09"],
+    "efs.provisionedMibpsMonth": [7.2, TOKYO_EFS_ADR, "2026-09"],
+    "cloudwatch.highResolutionAlarmMonth": costTreeHighResAlarm("ap-northeast-1"),
+    "cloudwatch.dashboardMonth": DASHBOARD_EVERY_REGION,
     "secretsmanager.secretMonth": [0.4, TOKYO_BULK, "2026-09"],
     "secretsmanager.per10kCalls": [0.05, TOKYO_BULK, "2026-09"],
   },
@@ -88,5 +151,15 @@ export const apNortheast1 = region(
       "2026-09",
     ],
     "db.t4g.small": [0.05, TOKYO_RDS_SMALL, "2026-09"],
+    "db.t4g.medium": [
+      0.101,
+      `${CLOUDCOSTTREE}, block "ap-northeast-1": rds_instance_hourly_by_engine "postgres|" db.t4g.medium 0.101 (its db.t4g.micro and small rows there, 0.025 and 0.05, are the Tokyo price list figures above)`,
+      "2026-09",
+    ],
+    "db.t3.micro": [
+      0.028,
+      `${CLOUDCOSTTREE}, block "ap-northeast-1": rds_instance_hourly_by_engine "postgres|" db.t3.micro 0.028`,
+      "2026-09",
+    ],
   },
 );

@@ -1,5 +1,12 @@
 import { region } from "../region";
-import { CLOUDCOSTTREE, FGCALC, IPV4_EVERY_REGION } from "../shared";
+import {
+  CLOUDCOSTTREE,
+  costTree,
+  costTreeHighResAlarm,
+  DASHBOARD_EVERY_REGION,
+  FGCALC,
+  IPV4_EVERY_REGION,
+} from "../shared";
 
 const SYDNEY_NOTES =
   "a public project's cost notes \"AWS Cost Estimates: Sydney pricing\" (read from aws.amazon.com/fargate/pricing; its x86 figures equal fgcalc's)";
@@ -31,6 +38,11 @@ export const apSoutheast2 = region(
     "fargate.x86.gbHour": [0.00532, `${FGCALC}: ap-southeast-2 normal.ram; ${SYDNEY_NOTES}`],
     "fargate.arm.vcpuHour": [0.03885, SYDNEY_NOTES],
     "fargate.arm.gbHour": [0.00426, SYDNEY_NOTES],
+    "fargate.ephemeralGbHour": costTree(
+      0.000133,
+      "ap-southeast-2",
+      "fargate_ephemeral_storage_gb_hourly",
+    ),
     "alb.hour": [
       0.0252,
       `${SYDNEY_RESEARCH} (AWSELB: "$0.0252 per Application LoadBalancer-hour (or partial hour)"); ${SYDNEY_CCT} (resource_hourly.alb); ${SYDNEY_ESTIMATE} ($0.0252 per hour)`,
@@ -62,6 +74,11 @@ export const apSoutheast2 = region(
       `${SYDNEY_CCT} (rds_storage_single_az_per_gb_month.gp3; Multi-AZ 0.276)`,
       "2026-09",
     ],
+    "rds.gp3IopsMonth": costTree(
+      0.024,
+      "ap-southeast-2",
+      "rds_gp3_iops_price_per_unit_monthly.single-az",
+    ),
     "aurora.serverlessV2AcuHour": [
       0.2,
       `${SYDNEY_CCT} (aurora_serverless_v2_acu_hourly, Aurora Standard; the I/O-Optimized rate is 0.26)`,
@@ -77,11 +94,18 @@ export const apSoutheast2 = region(
       `${SYDNEY_CCT} (efs_monthly_per_gb.standard; the file's 2026-07 version says the same)`,
       "2026-09",
     ],
+    "efs.provisionedMibpsMonth": costTree(
+      7.2,
+      "ap-southeast-2",
+      "efs_provisioned_throughput_per_mibps_monthly",
+    ),
     "cloudwatch.alarmMonth": [
       0.1,
       `${SYDNEY_CCT} (resource_hourly.cloudwatch_alarm, stored per alarm-hour as 0.00013698630136986303, which is 0.10 / 730)`,
       "2026-09",
     ],
+    "cloudwatch.highResolutionAlarmMonth": costTreeHighResAlarm("ap-southeast-2"),
+    "cloudwatch.dashboardMonth": DASHBOARD_EVERY_REGION,
     "cloudwatch.logsIngestGb": [
       0.67,
       `${SYDNEY_RESEARCH} (AmazonCloudWatch published 2026-09-22: "$0.67 per GB custom log data ingested in Standard log class - Asia Pacific (Sydney)"; the first tier); ${SYDNEY_CCT} (usage_based_per_unit_rates.cloudwatch_log_group); ${SYDNEY_ESTIMATE} said $0.76 (older, not an offer file)`,

@@ -1,5 +1,10 @@
 import { region } from "../region";
-import { IPV4_EVERY_REGION } from "../shared";
+import {
+  costTree,
+  costTreeHighResAlarm,
+  DASHBOARD_EVERY_REGION,
+  IPV4_EVERY_REGION,
+} from "../shared";
 
 const FRANKFURT_CARD =
   "a public rate card taken from the AWS Price List, effective 2026-07-07 (EUC1 usage types)";
@@ -32,6 +37,11 @@ export const euCentral1 = region(
       `${FRANKFURT_RESEARCH}: "ARM $0.03725 and $0.00409" (AmazonECS eu-central-1)`,
       "2026-10",
     ],
+    "fargate.ephemeralGbHour": costTree(
+      0.000132,
+      "eu-central-1",
+      "fargate_ephemeral_storage_gb_hourly",
+    ),
     "nat.hour": [
       0.052,
       `${FRANKFURT_PLAN} (EUC1-NatGateway-Hours); ${FRANKFURT_TARIFFS}: "NAT, ore e dati | 0,052 / zona-ora; 0,052 / GB elaborato"; ${FRANKFURT_RESEARCH}: "$0.052/h" (AmazonEC2 eu-central-1)`,
@@ -46,6 +56,11 @@ export const euCentral1 = region(
       `${FRANKFURT_RDS_DE}: "gp3 | 0,137 pro GB-Monat", storage SKU JN8MTUNBMV3GFTFY; ${FRANKFURT_RESEARCH}: "20 GB gp3 at $0.137"`,
       "2026-09",
     ],
+    "rds.gp3IopsMonth": costTree(
+      0.024,
+      "eu-central-1",
+      "rds_gp3_iops_price_per_unit_monthly.single-az",
+    ),
     "rds.backupGbMonth": [
       0.103,
       `${FRANKFURT_RESEARCH}: "Storage beyond the free allocation costs $0.103/GB-month" (AmazonRDS eu-central-1)`,
@@ -68,11 +83,18 @@ export const euCentral1 = region(
       0.22,
       `${FRANKFURT_TARIFFS}: "0,22 / milione I/O"; ${FRANKFURT_RESEARCH}: "$0.22 per million I/Os"`,
     ],
+    "efs.provisionedMibpsMonth": costTree(
+      7.2,
+      "eu-central-1",
+      "efs_provisioned_throughput_per_mibps_monthly",
+    ),
     "cloudwatch.alarmMonth": [
       0.1,
       `${FRANKFURT_RESEARCH}: "alarms $0.10/alarm-month" (AmazonCloudWatch eu-central-1)`,
       "2026-10",
     ],
+    "cloudwatch.highResolutionAlarmMonth": costTreeHighResAlarm("eu-central-1"),
+    "cloudwatch.dashboardMonth": DASHBOARD_EVERY_REGION,
     "cloudwatch.logsIngestGb": [
       0.63,
       `${FRANKFURT_RESEARCH}: "Frankfurt ingest is $0.63/GB" (AmazonCloudWatch eu-central-1)`,

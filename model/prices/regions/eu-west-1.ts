@@ -1,5 +1,11 @@
 import { region } from "../region";
-import { IPV4_EVERY_REGION, JP_PAGE } from "../shared";
+import {
+  costTree,
+  costTreeHighResAlarm,
+  DASHBOARD_EVERY_REGION,
+  IPV4_EVERY_REGION,
+  JP_PAGE,
+} from "../shared";
 
 /** Price List API answers for eu-west-1 recorded in a public cost scanner's per-service audit. */
 const IRELAND_AUDIT =
@@ -18,6 +24,12 @@ export const euWest1 = region(
     "fargate.x86.vcpuHour": [0.04048, `${JP_PAGE} (EU-Fargate-vCPU-Hours:perCPU)`],
     "fargate.x86.gbHour": [0.004445, `${JP_PAGE} (EU-Fargate-GB-Hours)`],
     "fargate.arm.vcpuHour": [0.03238, `${IRELAND_AUDIT} (AUDIT-10: ARM vCPU)`, "2026-05"],
+    "fargate.ephemeralGbHour": costTree(
+      0.000122,
+      "eu-west-1",
+      "fargate_ephemeral_storage_gb_hourly",
+      "; by position: after the usage block whose inter-region map omits eu-west-1 and before the eu-west-2 header, beside Ireland's Fargate x86 pair 0.04048 / 0.004445",
+    ),
     "alb.hour": [
       0.0252,
       `${IRELAND_BILL}: EU-LoadBalancerUsage $15.00 for 595 hr (0.02521), the record's 730-hour figure $18.40; ${IRELAND_ELB}`,
@@ -47,6 +59,11 @@ export const euWest1 = region(
       `${IRELAND_AUDIT} (AUDIT-03: RDS "General Purpose-GP3" Single-AZ storage)`,
       "2026-05",
     ],
+    "rds.gp3IopsMonth": costTree(
+      0.022,
+      "eu-west-1",
+      "rds_gp3_iops_price_per_unit_monthly.single-az",
+    ),
     "rds.backupGbMonth": [
       0.095,
       `${IRELAND_AUDIT} (AUDIT-03: Storage Snapshot, MySQL/PostgreSQL/MariaDB)`,
@@ -62,6 +79,16 @@ export const euWest1 = region(
       `${IRELAND_AUDIT} (AUDIT-11: "USD $0.33 per GB-Mo for Standard storage (EU)", EU-TimedStorage-ByteHrs)`,
       "2026-05",
     ],
+    "efs.provisionedMibpsMonth": costTree(
+      6.6,
+      "eu-west-1",
+      "efs_provisioned_throughput_per_mibps_monthly",
+    ),
+    "cloudwatch.highResolutionAlarmMonth": costTreeHighResAlarm(
+      "eu-west-1",
+      "; the block by position: 187,000 characters before the usage block whose inter-region map omits eu-west-1, its alb 0.0252, nat_gateway 0.048 and EFS standard 0.33 Ireland's own figures",
+    ),
+    "cloudwatch.dashboardMonth": DASHBOARD_EVERY_REGION,
     "cloudwatch.logsIngestGb": [
       0.57,
       `${IRELAND_AUDIT} (AUDIT-13: "$0.57 per GB custom log data ingested", SKU KJBTQPDHW2H92B8Y, effective 2026-03-01)`,

@@ -1,4 +1,5 @@
 import { region } from "../region";
+import { costTree, costTreeHighResAlarm, DASHBOARD_EVERY_REGION } from "../shared";
 
 const LONDON_SHEET =
   "a public project's price sheet read from the AWS Price List for eu-west-2 (2026-09)";
@@ -23,12 +24,24 @@ export const euWest2 = region(
     "endpoint.azHour": [0.011, LONDON_SHEET],
     "endpoint.gb": [0.01, LONDON_SHEET],
     "rds.gp3GbMonth": [0.133, `${LONDON_SHEET} (the snapshot's fixture lists gp3 at 0.127)`],
+    "rds.gp3IopsMonth": costTree(
+      0.023,
+      "eu-west-2",
+      "rds_gp3_iops_price_per_unit_monthly.single-az",
+    ),
     "rds.backupGbMonth": [0.1, LONDON_SHEET],
     "rds.snapshotGbMonth": [
       0.1,
       `${LONDON_SHEET} (the backup rate: snapshots bill as backup storage)`,
     ],
+    "efs.provisionedMibpsMonth": costTree(
+      6.6,
+      "eu-west-2",
+      "efs_provisioned_throughput_per_mibps_monthly",
+    ),
     "cloudwatch.alarmMonth": [0.1, LONDON_SHEET],
+    "cloudwatch.highResolutionAlarmMonth": costTreeHighResAlarm("eu-west-2"),
+    "cloudwatch.dashboardMonth": DASHBOARD_EVERY_REGION,
     "cloudwatch.logsIngestGb": [0.5985, LONDON_SHEET],
     "cloudwatch.logsStorageGbMonth": [0.0315, LONDON_SHEET],
     "secretsmanager.secretMonth": [0.4, LONDON_SHEET],

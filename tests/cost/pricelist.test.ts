@@ -81,13 +81,13 @@ describe("--live-prices: the AWS Price List, from recorded responses", () => {
     );
     // Aurora Serverless v2: the PostgreSQL ACU-hour of Aurora Standard, not the I/O-Optimized row
     // ($0.16), Aurora MySQL's ($0.13 in the recording) or us-east-1's; storage by its volume type
-    // (not I/O-Optimized's $0.225); I/O priced per request x 1,000,000. Read live, they are
-    // eu-west-2's own: no longer marked as us-east-1's.
+    // (not I/O-Optimized's $0.225); I/O priced per request x 1,000,000. London's own in the table
+    // too (a public price sheet read from the eu-west-2 RDS offer file), so neither is marked.
     assert.equal(
       live.prices.items["aurora.serverlessV2AcuHour"].source,
       "AWS Price List Query API, AmazonRDS EUW2-Aurora:ServerlessV2Usage (SKU EUW2FIX0041)",
     );
-    assert.equal(live.prices.items["aurora.serverlessV2AcuHour"].usd, 0.12);
+    assert.equal(live.prices.items["aurora.serverlessV2AcuHour"].usd, 0.14);
     assert.equal(
       live.prices.items["aurora.storageGbMonth"].source,
       "AWS Price List Query API, AmazonRDS EUW2-Aurora:StorageUsage (SKU EUW2FIX0044)",
@@ -95,7 +95,7 @@ describe("--live-prices: the AWS Price List, from recorded responses", () => {
     assert.equal(live.prices.items["aurora.ioMillion"].usd, 0.2);
     assert.equal(live.prices.items["aurora.ioMillion"].unit, "million I/O requests");
     for (const key of ["aurora.serverlessV2AcuHour", "aurora.storageGbMonth", "aurora.ioMillion"]) {
-      assert.equal(table.items[key as (typeof PRICE_KEYS)[number]].assumedFrom, "us-east-1");
+      assert.equal(table.items[key as (typeof PRICE_KEYS)[number]].assumedFrom, undefined);
       assert.equal(live.prices.items[key as (typeof PRICE_KEYS)[number]].assumedFrom, undefined);
     }
     // The seven the table borrows for London (us-east-1's figures), read live, so no longer

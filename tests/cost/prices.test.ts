@@ -51,6 +51,17 @@ describe("price table", () => {
       PRICE_KEYS.filter((k) => pricesFor(region).items[k].assumedFrom === undefined);
     const usd = (region: string, key: (typeof PRICE_KEYS)[number]) =>
       pricesFor(region).items[key].usd;
+    /** [usd, unit, assumedFrom] of each item, and of each RDS class, in `region`. */
+    const priced = (region: string, keys: readonly (typeof PRICE_KEYS)[number][]) =>
+      keys.map((k) => {
+        const p = pricesFor(region).items[k];
+        return [p.usd, p.unit, p.assumedFrom];
+      });
+    const rdsPriced = (region: string, classes: readonly string[]) =>
+      classes.map((c) => {
+        const p = rdsInstancePrice(pricesFor(region), c);
+        return [p.usd, p.unit, p.assumedFrom];
+      });
     /** [usd, unit] of each of `keys` in `region`. */
     const withUnits = (region: string, keys: readonly (typeof PRICE_KEYS)[number][]) =>
       keys.map((k) => [usd(region, k), pricesFor(region).items[k].unit]);
@@ -220,18 +231,20 @@ describe("price table", () => {
       [sydneyT3.usd, sydneyT3.unit, sydneyT3.assumedFrom],
       [0.028, "instance-hour", undefined],
     );
-    // Frankfurt: its Price List files as two public projects and a package's price file quoted
-    // them; the load balancer, EFS storage and Elastic throughput and endpoints stay us-east-1's.
+    // Frankfurt: its Price List files as public projects and a package's price file quoted them;
+    // nothing is borrowed. EFS Elastic throughput per GB read and written (AmazonEFS eu-central-1).
     assert.deepEqual(
       PRICE_KEYS.filter((k) => pricesFor("eu-central-1").items[k].assumedFrom),
+      [],
+    );
+    assert.deepEqual(
+      (["efs.elasticReadGb", "efs.elasticWriteGb"] as const).map((k) => [
+        usd("eu-central-1", k),
+        pricesFor("eu-central-1").items[k].unit,
+      ]),
       [
-        "alb.hour",
-        "alb.lcuHour",
-        "endpoint.azHour",
-        "endpoint.gb",
-        "efs.standardGbMonth",
-        "efs.elasticReadGb",
-        "efs.elasticWriteGb",
+        [0.04, "GB read"],
+        [0.07, "GB written"],
       ],
     );
     assert.deepEqual(
@@ -255,7 +268,29 @@ describe("price table", () => {
     assert.deepEqual(t4g("eu-central-1"), [
       [0.019, undefined],
       [0.037, undefined],
-      [0.065, "us-east-1"],
+      [0.074, undefined],
+    ]);
+    // Frankfurt's load balancer hour (FOCUS line, June 2026 bill) and LCU, interface endpoint hour
+    // and first-tier GB (AmazonVPC Price List), EFS Standard (AmazonEFS offer file) and db.t3.micro
+    // (PostgreSQL, Single-AZ), with units.
+    assert.deepEqual(
+      priced("eu-central-1", [
+        "alb.hour",
+        "alb.lcuHour",
+        "endpoint.azHour",
+        "endpoint.gb",
+        "efs.standardGbMonth",
+      ]),
+      [
+        [0.027, "ALB-hour", undefined],
+        [0.008, "LCU-hour", undefined],
+        [0.012, "AZ-hour", undefined],
+        [0.01, "GB processed (first PB)", undefined],
+        [0.36, "GB-month", undefined],
+      ],
+    );
+    assert.deepEqual(rdsPriced("eu-central-1", ["db.t3.micro"]), [
+      [0.021, "instance-hour", undefined],
     ]);
     // Oregon: load balancer from its AWSELB offer, RDS and Aurora rows by SKU, alarms, logs and
     // Secrets Manager by rate code, ARM Fargate from GetProducts, NAT and endpoints from the
@@ -451,8 +486,7 @@ describe("price table", () => {
       [],
     );
     // Ireland: the Price List answers of a public audit (ARM Fargate, NAT, endpoints, RDS storage,
-    // EFS, log ingestion), its load balancer from a July 2026 bill and the AWSELB catalog; its
-    // Aurora rows stay us-east-1's.
+    // EFS, log ingestion), its load balancer from a July 2026 bill and the AWSELB catalog.
     assert.deepEqual(
       (
         [
@@ -468,10 +502,35 @@ describe("price table", () => {
       [0.03238, 0.00356, 0.048, 0.048, 0.011, 0.01, 0.127, 0.095, 0.33, 0.57, 0.0252, 0.008],
     );
     assert.equal(rdsInstancePrice(pricesFor("eu-west-1"), "db.t4g.micro").usd, 0.017);
-    assert.equal(
-      pricesFor("eu-west-1").items["aurora.serverlessV2AcuHour"].assumedFrom,
-      "us-east-1",
+    // Ireland's Aurora ACU-hour and I/O (the same scanner's Pricing API reads) and storage (a public
+    // price file), alarms, log storage and Secrets Manager (a committed eu-west-1 rate file), with units.
+    assert.deepEqual(
+      priced("eu-west-1", [
+        "aurora.serverlessV2AcuHour",
+        "aurora.storageGbMonth",
+        "aurora.ioMillion",
+        "cloudwatch.alarmMonth",
+        "cloudwatch.logsStorageGbMonth",
+        "secretsmanager.secretMonth",
+        "secretsmanager.per10kCalls",
+      ]),
+      [
+        [0.14, "ACU-hour", undefined],
+        [0.11, "GB-month", undefined],
+        [0.22, "million I/O requests", undefined],
+        [0.1, "alarm-month", undefined],
+        [0.03, "GB-month stored", undefined],
+        [0.4, "secret-month", undefined],
+        [0.05, "10,000 API calls", undefined],
+      ],
     );
+    // Ireland's RDS PostgreSQL hours: db.t4g.small and medium (a public price file, and a May 2026
+    // bill's cost / quantity) and db.t3.micro, per instance-hour.
+    assert.deepEqual(rdsPriced("eu-west-1", ["db.t4g.small", "db.t4g.medium", "db.t3.micro"]), [
+      [0.035, "instance-hour", undefined],
+      [0.069, "instance-hour", undefined],
+      [0.02, "instance-hour", undefined],
+    ]);
     // One public IPv4 rate in every region, each with its own source (never a borrow).
     for (const region of PRICED_REGIONS) {
       const ip = pricesFor(region).items["publicIpv4.hour"];
@@ -491,6 +550,10 @@ describe("price table", () => {
         "rds.gp3IopsMonth",
         "rds.backupGbMonth",
         "rds.snapshotGbMonth",
+        "aurora.serverlessV2AcuHour",
+        "aurora.storageGbMonth",
+        "aurora.ioMillion",
+        "efs.standardGbMonth",
         "efs.provisionedMibpsMonth",
         "cloudwatch.alarmMonth",
         "cloudwatch.highResolutionAlarmMonth",
@@ -499,6 +562,22 @@ describe("price table", () => {
         "cloudwatch.logsStorageGbMonth",
         "secretsmanager.secretMonth",
         "secretsmanager.per10kCalls",
+      ],
+    );
+    // London's Aurora Standard rows (the price sheet's later edition, AmazonRDS eu-west-2) and EFS
+    // Standard (a public price file), with units.
+    assert.deepEqual(
+      priced("eu-west-2", [
+        "aurora.serverlessV2AcuHour",
+        "aurora.storageGbMonth",
+        "aurora.ioMillion",
+        "efs.standardGbMonth",
+      ]),
+      [
+        [0.14, "ACU-hour", undefined],
+        [0.1, "GB-month", undefined],
+        [0.2, "million I/O requests", undefined],
+        [0.33, "GB-month", undefined],
       ],
     );
   });

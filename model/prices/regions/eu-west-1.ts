@@ -1,5 +1,6 @@
 import { region } from "../region";
 import {
+  CLOUDCOSTTREE,
   costTree,
   costTreeHighResAlarm,
   DASHBOARD_EVERY_REGION,
@@ -16,6 +17,18 @@ const IRELAND_BILL =
 
 const IRELAND_ELB =
   'a public cost tool\'s ALB regression test, whose eu-west-1 rows match "the real AWSELB catalog" (.../AWSELB/current/eu-west-1/index.json, fetched 2026-07-03): LoadBalancerUsage 0.0252000000, LCUUsage 0.0080000000';
+
+/** A committed rate file: one row per usage type, each with its SKU, offer-file version and URL. */
+const IRELAND_RATES =
+  'a public project\'s committed AWS Price List rate snapshot for eu-west-1 ("checked": "2026-10-04"; rows carry SKU, usage type, description and the .../<service>/<version>/eu-west-1/index.json they were read from)';
+
+/** Cost Explorer for a 70-account organisation, May 2026, mostly eu-west-1 (reserved instances had lapsed). */
+const IRELAND_ORG_BILL =
+  "a public project's organisation cost analysis (Italian, 2026-06-10): Cost Explorer UnblendedCost and UsageQuantity for May 2026, on-demand after the RIs lapsed on 2026-04-30";
+
+/** The pricing engine of the cost scanner whose audit IRELAND_AUDIT quotes (its comments cite its own Pricing API reads). */
+const IRELAND_ENGINE =
+  'the same public AWS cost scanner\'s pricing engine (Price List GetProducts lookups; rates in its comments "verified via the Pricing API", 2026-06)';
 
 /** eu-west-1's figures; every item without one is us-east-1's, marked. */
 export const euWest1 = region(
@@ -35,7 +48,11 @@ export const euWest1 = region(
       `${IRELAND_BILL}: EU-LoadBalancerUsage $15.00 for 595 hr (0.02521), the record's 730-hour figure $18.40; ${IRELAND_ELB}`,
       "2026-08",
     ],
-    "alb.lcuHour": [0.008, `${IRELAND_ELB} (EU-LCUUsage)`, "2026-07"],
+    "alb.lcuHour": [
+      0.008,
+      `${IRELAND_ELB} (EU-LCUUsage); a public blog post's Elastic Beanstalk bill in EU (Ireland) (2022-03): "$0.008 per used Application load balancer capacity unit-hour (or partial hour) - 0.026 LCU-Hrs" beside "$0.0252 per Application LoadBalancer-hour"; ${CLOUDCOSTTREE}, eu-west-1: lcu_hourly_rate.alb 0.008`,
+      "2026-07",
+    ],
     "fargate.arm.gbHour": [0.00356, `${IRELAND_AUDIT} (AUDIT-10: ARM memory)`, "2026-05"],
     "nat.hour": [
       0.048,
@@ -74,6 +91,21 @@ export const euWest1 = region(
       `${IRELAND_AUDIT} (AUDIT-03: Storage Snapshot, PostgreSQL; snapshots bill as backup storage)`,
       "2026-05",
     ],
+    "aurora.serverlessV2AcuHour": [
+      0.14,
+      `${IRELAND_ENGINE}: "AWS publishes the Aurora Serverless v2 ACU rate as <region>-Aurora:ServerlessV2Usage (unit \"ACU-Hr\", e.g. EU-Aurora:ServerlessV2Usage @ $0.14)"; a public Go project's test fixture (flagged) prices eu-west-1's EU-Aurora:ServerlessV2Usage at 0.14 beside us-east-1's 0.12 (a TypeScript fixture's 0.15 for that usage type is a placeholder beside us-east-1 figures)`,
+      "2026-06",
+    ],
+    "aurora.storageGbMonth": [
+      0.11,
+      `${CLOUDCOSTTREE}, eu-west-1: usage_based_per_unit_rates.rds_cluster_storage 0.11 (Aurora Standard; rds_cluster_storage_iopt1 0.248 beside it)`,
+      "2026-09",
+    ],
+    "aurora.ioMillion": [
+      0.22,
+      `${IRELAND_ENGINE}: "Aurora Standard-tier per-request I/O rate, $/1M requests. Live (Pricing API 2026-06, usagetype suffix Aurora:StorageIOUsage, unit \"IOs\"): $0.20/M us-east-1, $0.22/M eu-central-1 / eu-west-1"`,
+      "2026-06",
+    ],
     "efs.standardGbMonth": [
       0.33,
       `${IRELAND_AUDIT} (AUDIT-11: "USD $0.33 per GB-Mo for Standard storage (EU)", EU-TimedStorage-ByteHrs)`,
@@ -94,12 +126,47 @@ export const euWest1 = region(
       `${IRELAND_AUDIT} (AUDIT-13: "$0.57 per GB custom log data ingested", SKU KJBTQPDHW2H92B8Y, effective 2026-03-01)`,
       "2026-05",
     ],
+    "cloudwatch.alarmMonth": [
+      0.1,
+      `${IRELAND_RATES}: EU-CW:AlarmMonitorUsage, "$0.10 per alarm metric month (standard resolution) - EU (Ireland)", SKU GDMKAEDCSYJAKBZQ`,
+      "2026-10",
+    ],
+    "cloudwatch.logsStorageGbMonth": [
+      0.03,
+      `${IRELAND_RATES}: EU-TimedStorage-ByteHrs (AmazonCloudWatch), "$0.03 per GB-mo of log storage - EU (Ireland)", SKU M93YPPU987S2T6U9`,
+      "2026-10",
+    ],
+    "secretsmanager.secretMonth": [
+      0.4,
+      `${IRELAND_RATES}: EU-AWSSecretsManager-Secrets, "$0.40 per Secret", SKU 7XGGDB26HD68ED7A`,
+      "2026-10",
+    ],
+    "secretsmanager.per10kCalls": [
+      0.05,
+      `${IRELAND_RATES}: EU-AWSSecretsManager-APIRequests, "$0.05 per 10000 API Requests" (0.000005 per request), SKU EGBHGCHDFAQWM4B6`,
+      "2026-10",
+    ],
   },
   {
     "db.t4g.micro": [
       0.017,
       `${IRELAND_BILL}: EU-InstanceUsage:db.t4g.micro (PostgreSQL) $10.09 for 593 hr (0.01702), the record's 730-hour figure $12.41`,
       "2026-08",
+    ],
+    "db.t4g.small": [
+      0.035,
+      `${CLOUDCOSTTREE}, eu-west-1: rds_instance_hourly_by_engine "postgres|" db.t4g.small 0.035; ${IRELAND_ORG_BILL}: EU-InstanceUsage:db.t4g.small 151.06 USD for 4,316 h (0.0350)`,
+      "2026-09",
+    ],
+    "db.t4g.medium": [
+      0.069,
+      `${CLOUDCOSTTREE}, eu-west-1: "postgres|" db.t4g.medium 0.069; ${IRELAND_ORG_BILL}: EU-InstanceUsage:db.t4g.medium 132.06 USD for 1,914 h (0.0690)`,
+      "2026-09",
+    ],
+    "db.t3.micro": [
+      0.02,
+      `${CLOUDCOSTTREE}, eu-west-1: "postgres|" db.t3.micro 0.02 (no second source was found)`,
+      "2026-09",
     ],
   },
 );

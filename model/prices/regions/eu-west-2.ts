@@ -1,11 +1,20 @@
 import { region } from "../region";
-import { costTree, costTreeHighResAlarm, DASHBOARD_EVERY_REGION } from "../shared";
+import {
+  CLOUDCOSTTREE,
+  CLOUDCOSTTREE_JUL,
+  costTree,
+  costTreeHighResAlarm,
+  DASHBOARD_EVERY_REGION,
+} from "../shared";
 
 const LONDON_SHEET =
   "a public project's price sheet read from the AWS Price List for eu-west-2 (2026-09)";
 
 const LONDON_FIXTURE =
   "a public price snapshot of the AWS Price List dated 2026-09-05 (test fixture, eu-west-2)";
+
+/** The Aurora row of the same sheet, in its later edition (research date 2026-10-06). */
+const LONDON_AURORA = `${LONDON_SHEET}, later edition (research date 2026-10-06, AmazonRDS eu-west-2 offer file published 2026-10-06): "Aurora PostgreSQL | $0.14 per ACU-hour Serverless v2 (Standard), $0.19 I/O-Optimized; $0.10 per GB-month storage; $0.20 per 1M I/O" (EUW2-Aurora:ServerlessV2Usage, EUW2-Aurora:StorageUsage, EUW2-Aurora:StorageIOUsage)`;
 
 /** eu-west-2's figures; every item without one is us-east-1's, marked. */
 export const euWest2 = region(
@@ -39,6 +48,22 @@ export const euWest2 = region(
       "eu-west-2",
       "efs_provisioned_throughput_per_mibps_monthly",
     ),
+    "aurora.serverlessV2AcuHour": [
+      0.14,
+      `${LONDON_AURORA} (no second source was found)`,
+      "2026-10",
+    ],
+    "aurora.storageGbMonth": [
+      0.1,
+      `${LONDON_AURORA}; ${CLOUDCOSTTREE}, eu-west-2: usage_based_per_unit_rates.rds_cluster_storage 0.1 (rds_cluster_storage_iopt1 0.225 beside it)`,
+      "2026-10",
+    ],
+    "aurora.ioMillion": [0.2, `${LONDON_AURORA} (no second source was found)`, "2026-10"],
+    "efs.standardGbMonth": [
+      0.33,
+      `${CLOUDCOSTTREE_JUL}, eu-west-2: efs_monthly_per_gb.standard 0.33 (no second source was found)`,
+      "2026-07",
+    ],
     "cloudwatch.alarmMonth": [0.1, LONDON_SHEET],
     "cloudwatch.highResolutionAlarmMonth": costTreeHighResAlarm("eu-west-2"),
     "cloudwatch.dashboardMonth": DASHBOARD_EVERY_REGION,

@@ -7,6 +7,12 @@ import { settingProblem } from "./checks";
 import { PROJECT, SCHEMA, specOf, StackName, Value } from "./schema";
 import type { RawConfig } from "./types";
 
+/** YAML 1.1 booleans (gopkg.in/yaml.v2 resolve.go `resolveMapList`), which YAML 1.2 reads as text. */
+const YAML11_BOOLEANS: Record<string, "true" | "false"> = Object.fromEntries([
+  ...["y", "Y", "yes", "Yes", "YES", "on", "On", "ON"].map((t) => [t, "true"]),
+  ...["n", "N", "no", "No", "NO", "off", "Off", "OFF"].map((f) => [f, "false"]),
+]);
+
 /** Every problem with one stack's config, each naming the key, the value and what is valid. */
 export class ConfigError extends Error {
   constructor(
@@ -122,11 +128,24 @@ export class Reader {
     return this.maybeInt(key) ?? this.fallback<number>(key);
   }
 
-  /** true or false, of a key with a default in this stack. */
+  /**
+   * true or false, of a key with a default in this stack: exactly the text the Pulumi SDK's
+   * `config.getBoolean` accepts (@pulumi/pulumi 3.248.0 config.js: "true" or "false", anything
+   * else is "not a valid boolean"). YAML 1.1's yes/no/on/off/y/n reach the program as that text:
+   * the CLI reads stack files with yaml.v3, where they are strings (preview/cli-config/go-yaml.ts);
+   * the message says which boolean was meant.
+   */
   bool(key: string): boolean {
     const v = this.text(key);
     if (v === "true" || v === "false") return v === "true";
-    this.fail(key, v, "must be true or false");
+    const meant = YAML11_BOOLEANS[v ?? ""];
+    this.fail(
+      key,
+      v,
+      meant === undefined
+        ? "must be true or false"
+        : `must be true or false: the Pulumi CLI reads YAML 1.2, where ${v} is text, not a boolean (write ${meant})`,
+    );
     return this.fallback<boolean>(key);
   }
 

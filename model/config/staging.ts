@@ -14,6 +14,15 @@ import type { ServiceConfig, StagingConfig } from "./types";
  * so it warns unless the limit is within the default; the offline preview, which knows the
  * policy config, drops the warning when that config already allows `maxActiveHours` (gate.ts).
  */
+/**
+ * Go's `Time.String()`, which is what a program receives for an unquoted YAML timestamp in a
+ * stack file (`activeUntil: 2026-11-20T21:13:00Z` arrives as "2026-11-20 21:13:00 +0000 UTC";
+ * the CLI reads stack files with yaml.v3: preview/cli-config/go-yaml.ts `goTimestamp`). A time
+ * written without an offset arrives as UTC too, so the text cannot be read back safely.
+ */
+const GO_TIME =
+  /^([0-9]{4}-[0-9]{2}-[0-9]{2}) ([0-9]{2}:[0-9]{2}):[0-9]{2}(?:\.[0-9]+)? [+-][0-9]{4} \S+$/;
+
 export function policyLimitWarning(maxActiveHours: number): string | undefined {
   const policyLimit = schemaDefault("maxActiveHours", "staging") as number;
   if (maxActiveHours <= policyLimit) return undefined;
@@ -55,8 +64,13 @@ export function readStaging(
     const read = readTime(untilText, timeZone);
     if (read.note) r.warnings.push(`${r.k("activeUntil")}: ${read.note}`);
     if (read.problem === undefined) activeUntil = read.instant;
-    else
-      r.problems.push(`${r.k("activeUntil")} ${r.shown("activeUntil", untilText)} ${read.problem}`);
+    else {
+      const go = GO_TIME.exec(untilText);
+      const problem = go
+        ? `is how the Pulumi CLI hands over an unquoted YAML timestamp (Go's time text; one written without an offset has become UTC): put the time in quotes in the stack file, e.g. ${r.k("activeUntil")}: "${go[1]}T${go[2]}"`
+        : read.problem;
+      r.problems.push(`${r.k("activeUntil")} ${r.shown("activeUntil", untilText)} ${problem}`);
+    }
   }
   const limitText = shownInZone(new Date(now.getTime() + maxActiveHours * 3_600_000), timeZone);
   let active = false;

@@ -20,8 +20,11 @@ import {
   jsonSchemaType,
   loadGoYaml,
   roundTrip,
-  YamlSyntaxError,
+  GoYamlError,
+  goFormatS,
   goTypeName,
+  isGeneralMap,
+  nonStringKeys,
 } from "./go-yaml";
 
 /** A stage of `pulumi preview` that read config and failed, with the CLI's message. */
@@ -171,6 +174,8 @@ function missingAttribute(project: Record<string, GoValue>, name: string): strin
  */
 export function validateProject(raw: GoValue): string | undefined {
   if (!isGoMap(raw)) return `expected project to be an object, was '${goTypeName(raw)}'`;
+  const badKey = nonStringKeys(raw)[0];
+  if (badKey !== undefined) return `expected only string keys, got '${goFormatS(badKey)}'`;
   const noName = missingAttribute(raw, "name");
   if (noName) return noName;
   if (typeof raw.name !== "string" || raw.name === "") {
@@ -244,15 +249,15 @@ function isAtoi(s: string): boolean {
 }
 
 /**
- * project.go `ValidateConfigValue`. `stringKeyedMaps`: whether a map counts as `object` — true
- * for stack values (decoded by encoding/json into map[string]interface{}), false for project
- * defaults (decoded by yaml.v2 into map[interface{}]interface{}, which the type switch misses).
+ * project.go `ValidateConfigValue`. An `object` is a map[string]any: a stack value (decoded by
+ * encoding/json) or a project default whose keys are all strings (yaml.v3 decodes such a map into
+ * map[string]interface{}; one with another key is a map[interface{}]interface{}, which the type
+ * switch misses).
  */
 export function validateConfigValue(
   type: string,
   items: ProjectConfigItemsType | undefined,
   value: GoValue,
-  stringKeyedMaps: boolean,
 ): boolean {
   if (type === "string") return typeof value === "string";
   if (type === "integer") {
@@ -263,9 +268,9 @@ export function validateConfigValue(
   }
   if (type === "boolean")
     return typeof value === "boolean" || value === "true" || value === "false";
-  if (type === "object") return stringKeyedMaps && isGoMap(value);
+  if (type === "object") return isGoMap(value) && !isGeneralMap(value);
   if (!Array.isArray(value) || items === undefined) return false;
-  return value.every((item) => validateConfigValue(items.type, items.items, item, stringKeyedMaps));
+  return value.every((item) => validateConfigValue(items.type, items.items, item));
 }
 
 function itemsType(v: GoValue | undefined): ProjectConfigItemsType | undefined {
@@ -285,7 +290,7 @@ export function validateProjectConfig(project: Project): string | undefined {
         return `The configuration key '${key}' declares an array but does not specify the underlying type via the 'items' attribute`;
       }
       if (c.type !== undefined && c.default !== undefined) {
-        if (!validateConfigValue(c.type, c.items, c.default, false)) {
+        if (!validateConfigValue(c.type, c.items, c.default)) {
           return `The default value specified for configuration key '${key}' is not of the expected type '${inferFullTypeName(c.type, c.items)}'`;
         }
       }
@@ -321,11 +326,8 @@ export function loadProject(text: string, path: string): Project {
   try {
     raw = loadGoYaml(text);
   } catch (err) {
-    if (!(err instanceof YamlSyntaxError)) throw err;
-    throw new ConfigStageError(
-      "project",
-      `could not unmarshal '${path}': invalid YAML file: ${err.message}`,
-    );
+    if (!(err instanceof GoYamlError)) throw err;
+    throw new ConfigStageError("project", `could not unmarshal '${path}': ${err.message}`);
   }
   const invalid = validateProject(raw);
   if (invalid !== undefined) {

@@ -2,26 +2,33 @@
  * The stack file (Pulumi.<stack>.yaml) as the Pulumi CLI reads it, and the merge with the
  * project's config declarations, at the release matching @pulumi/pulumi 3.248.0. Sources
  * (pulumi/pulumi):
- * - `sdk/go/common/workspace/loaders.go` `LoadProjectStackBytes`, `stackConfigNamespacedWithProject`
- *   (an un-namespaced key is the project's), `checkForEmptyConfig` (the warning for empty values);
- * - `sdk/go/common/resource/config/value.go` `Value.unmarshalValue` (text first, else an object as
- *   JSON, `{secure: ...}` a secret), `key.go` `ParseKey`;
+ * - `sdk/go/common/workspace/loaders.go` `LoadProjectStackBytes`, `SimplifyMarshalledProject`,
+ *   `stackConfigNamespacedWithProject` (an un-namespaced key is the project's),
+ *   `checkForEmptyConfig` (the warning for empty values);
+ * - `sdk/go/common/resource/config/map.go` `Map.UnmarshalYAML` (errors "could not unmarshal map:
+ *   ..."), `value.go` `Value.UnmarshalYAML`, `object.go` `unmarshalObject` and `MarshalString`
+ *   (a scalar as its JSON text, a time as `Time.String()`, a list or map as JSON, `{secure: ...}`
+ *   a secret), `key.go` `ParseKey`;
  * - `pkg/workspace/config.go` `mergeConfig`, `validateStackConfigValues`,
  *   `validateStackConfigValue`, `missingStackConfigurationKeysError`, `formatMissingKeys`;
  * - tests `pkg/workspace/config_project_test.go` and `sdk/go/common/workspace/project_test.go`.
  */
 import {
+  formatGoFloat,
   GoFloat,
   GoInt,
-  GoJsonError,
+  GoTime,
   GoValue,
   goJson,
   goScalarText,
+  goFormatS,
   goTypeName,
+  GoYamlError,
+  isGeneralMap,
   isGoMap,
   loadGoYaml,
+  nonStringKeys,
   roundTrip,
-  YamlSyntaxError,
 } from "./go-yaml";
 import {
   ConfigStageError,
@@ -56,6 +63,22 @@ export function parseKey(key: string): { namespace: string; name: string } {
   );
 }
 
+/** The short tag yaml.v3 gives a re-marshalled scalar (decode.go `terror` names it). */
+function yamlTag(v: GoValue): string {
+  if (typeof v === "string") return "!!str";
+  if (typeof v === "boolean") return "!!bool";
+  if (v instanceof GoInt) return "!!int";
+  if (v instanceof GoFloat) return "!!float";
+  return "!!timestamp";
+}
+
+/** A scalar's text as yaml.v3's encoder re-marshals it (encode.go `floatv`, `timev`). */
+function yamlText(v: GoValue): string {
+  if (v instanceof GoFloat) return formatGoFloat(v.value);
+  if (v instanceof GoTime) return v.rfc3339;
+  return goScalarText(v);
+}
+
 /** value.go `isSecureValue`: a map of exactly one key, "secure", whose value is a string. */
 function secureText(v: GoValue): string | undefined {
   if (!isGoMap(v)) return undefined;
@@ -72,39 +95,43 @@ function hasSecure(v: GoValue): boolean {
   return isGoMap(v) && Object.values(v).some(hasSecure);
 }
 
-/** value.go `unmarshalValue` for one decoded value. Throws GoJsonError for NaN/Inf in a list or map. */
+/**
+ * value.go `Value.UnmarshalYAML` for one decoded value (object.go `unmarshalObject`, then
+ * `MarshalString`), after the CLI's re-marshalling (roundTrip). Throws GoJsonError for NaN or
+ * ±Inf, as json.Marshal refuses them.
+ */
 export function configValue(v: GoValue): StackValue {
-  if (!Array.isArray(v) && !isGoMap(v))
-    return { value: goScalarText(v), secure: false, object: false };
-  const secure = secureText(v);
+  const again = roundTrip(v);
+  if (!Array.isArray(again) && !isGoMap(again)) {
+    return { value: goScalarText(again), secure: false, object: false };
+  }
+  const secure = secureText(again);
   if (secure !== undefined) return { value: secure, secure: true, object: false };
-  return { value: goJson(roundTrip(v)), secure: hasSecure(v), object: true };
-}
-
-/** Go's `%q` of a key, as `checkForEmptyConfig` prints it. */
-function quoted(key: string): string {
-  return JSON.stringify(key);
+  return { value: goJson(again, true), secure: hasSecure(again), object: true };
 }
 
 /**
  * loaders.go `checkForEmptyConfig`: the CLI's warning for keys with no value (YAML null), which it
- * hands to the program as "".
+ * hands to the program as "". The keys are put in quotes as they are (Go's map order is random:
+ * here they are sorted).
  */
 function emptyValueWarning(keys: string[]): string | undefined {
   if (keys.length === 0) return undefined;
-  const tail =
-    'This is currently treated as an empty string `""`, but will be treated as `null` in a future version of pulumi.';
-  if (keys.length === 1) return `No value for configuration key ${quoted(keys[0])}. ${tail}`;
-  const joined = keys.map(quoted).join(keys.length === 2 ? " and " : ", ");
-  return `No value for configuration keys ${joined}. ${tail}`;
+  const s = keys.length > 1 ? "s" : "";
+  const joined = keys.map((k) => `"${k}"`).join(keys.length === 2 ? " and " : ", ");
+  return (
+    `No value for configuration key${s} ${joined}. This is currently treated as an empty string \`""\`, but will be treated as \`null\` in a future version of pulumi.\n` +
+    `Set the value${s} to \`""\` to avoid this warning.`
+  );
 }
 
 /**
  * Reads a stack file as `LoadProjectStackBytes` does: an un-namespaced key becomes
  * `<project>:<key>`; every value becomes text as the program receives it (`taskCpu: 4096` is
- * "4096", `1.50` is "1.5", `yes` is "true", an unquoted timestamp stays exactly as written, a list
- * or map is its JSON); `secure:` values are secrets. Throws ConfigStageError("stack") with the
- * CLI's message.
+ * "4096", `0x10` is "16", `1.50` is "1.5", `yes` stays "yes", an unquoted
+ * `2026-11-29T21:13:00Z` is "2026-11-29 21:13:00 +0000 UTC", a list or map is its JSON);
+ * `secure:` values are secrets. Throws ConfigStageError("stack") with the CLI's message: a
+ * duplicate key, a syntax error, a key that is not `ns:name`, NaN or ±Inf.
  * @returns the config, and the CLI's warnings (empty values)
  */
 export function loadStack(
@@ -115,8 +142,8 @@ export function loadStack(
   try {
     raw = loadGoYaml(text);
   } catch (err) {
-    if (!(err instanceof YamlSyntaxError)) throw err;
-    throw new ConfigStageError("stack", `invalid YAML file: ${err.message}`);
+    if (!(err instanceof GoYamlError)) throw err;
+    throw new ConfigStageError("stack", err.message);
   }
   const config: StackConfigMap = new Map();
   if (raw === null) return { config, warnings: [] }; // "for example when reading an empty stack file"
@@ -126,32 +153,41 @@ export function loadStack(
       `expected project to be an object, was '${goTypeName(raw)}'`,
     );
   }
+  const badKey = nonStringKeys(raw)[0];
+  if (badKey !== undefined) {
+    // project.go SimplifyMarshalledValue (Go's map order is random: the first in the file here).
+    throw new ConfigStageError("stack", `expected only string keys, got '${goFormatS(badKey)}'`);
+  }
+  const mapError = (message: string): ConfigStageError =>
+    new ConfigStageError("stack", `invalid YAML file: could not unmarshal map: ${message}`);
   const section = raw.config;
   if (section === undefined || section === null) return { config, warnings: [] };
   if (!isGoMap(section)) {
-    // Decoding a scalar or list into config.Map is a yaml.v2 TypeError, returned as it is. (The
-    // CLI's line number refers to its re-marshalled copy of the file; it is not reproduced.)
-    const shown = Array.isArray(section)
-      ? "!!seq"
-      : `!!${goTypeName(section)} \`${goScalarText(section)}\``;
-    throw new ConfigStageError(
-      "stack",
-      `yaml: unmarshal errors:\n  cannot unmarshal ${shown} into config.Map`,
+    // Decoding a scalar or list into map[string]config.Value is a yaml.v3 TypeError. Its line
+    // is in the CLI's re-marshalled copy of the file (keys sorted): known when `config` sorts
+    // first, as in every stack file the CLI writes (config, encryptionsalt, ...).
+    const shown = Array.isArray(section) ? "!!seq" : `${yamlTag(section)} \`${yamlText(section)}\``;
+    const first = Object.keys(raw).sort()[0] === "config";
+    const line = first ? `line ${Array.isArray(section) ? 2 : 1}: ` : "";
+    throw mapError(
+      `yaml: unmarshal errors:\n  ${line}cannot unmarshal ${shown} into map[string]config.Value`,
     );
   }
+  // stackConfigNamespacedWithProject and checkForEmptyConfig only act on a map[string]any: a
+  // config map with a non-string key keeps its keys as they are.
+  const general = isGeneralMap(section);
   const empty: string[] = [];
-  for (const [rawKey, v] of Object.entries(section)) {
-    const key = rawKey.includes(":") ? rawKey : `${project.name}:${rawKey}`;
-    if (v === null) empty.push(key);
+  for (const rawKey of Object.keys(section).sort()) {
+    const v = section[rawKey];
+    const key = rawKey.includes(":") || general ? rawKey : `${project.name}:${rawKey}`;
+    if (v === null && !general) empty.push(key);
     let parsed: { namespace: string; name: string };
     let value: StackValue;
     try {
       parsed = parseKey(key);
       value = configValue(v);
     } catch (err) {
-      const message =
-        err instanceof GoJsonError ? `marshalling obj: ${err.message}` : (err as Error).message;
-      throw new ConfigStageError("stack", `invalid YAML file: ${message}`);
+      throw mapError((err as Error).message);
     }
     config.set(`${parsed.namespace}:${parsed.name}`, value);
   }
@@ -251,7 +287,7 @@ export function mergeConfig(
     }
     if (v.secure) continue; // the CLI checks the decrypted value; offline there is no key
     const content = v.object ? fromJson(v.value) : v.value;
-    if (!validateConfigValue(c.type, c.items, content, true)) {
+    if (!validateConfigValue(c.type, c.items, content)) {
       throw new ConfigStageError(
         "validate",
         `Stack '${stack}' with configuration key '${k}' must be of type '${inferFullTypeName(c.type, c.items)}'`,

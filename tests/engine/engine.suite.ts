@@ -9,8 +9,11 @@
  * scripts/build-pulumi-cli.sh builds (`npm run test:engine` runs it first).
  */
 import { strict as assert } from "assert";
+import { spawnSync } from "child_process";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
+import { ConfigStageError, loadProject, loadStack } from "../../preview/cli-config";
 import { StackReport } from "../../preview/gate";
 import { fixtureStack, FIXTURES, gate, mandatory, NOW, shipped } from "../preview/helpers";
 import { CLI, EngineSession, EngineVerdict, ROOT } from "./harness";
@@ -83,6 +86,88 @@ describe("the real Pulumi engine beside the offline preview", function () {
       throw new Error(
         `README.md's engine verdict table is not this run's: copy ${path.relative(ROOT, out)} into it`,
       );
+    }
+  });
+
+  describe("stack-file YAML: the CLI and the offline replica (preview/cli-config) read it alike", function () {
+    // A throw-away project and file backend; `pulumi config --json` loads the stack file as
+    // `pulumi preview` does (workspace/loaders.go LoadProjectStackBytes) without running anything.
+    let dir: string;
+    const env = (): NodeJS.ProcessEnv => ({
+      PATH: process.env.PATH,
+      HOME: dir,
+      PULUMI_HOME: path.join(dir, "home"),
+      PULUMI_BACKEND_URL: `file://${path.join(dir, "state")}`,
+      PULUMI_CONFIG_PASSPHRASE: "engine-suite-passphrase",
+      PULUMI_SKIP_UPDATE_CHECK: "true",
+      // go-yaml.ts goTimestamp assumes a UTC local zone (time.Parse uses the local zone when its
+      // offset matches).
+      TZ: "UTC",
+    });
+    const pulumi = (...args: string[]) =>
+      spawnSync(CLI, args, { cwd: path.join(dir, "project"), env: env(), encoding: "utf8" });
+    const PROJECT = "name: fidelity\nruntime: nodejs\n";
+
+    before(function () {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), "pythonide-yaml-"));
+      fs.mkdirSync(path.join(dir, "project"));
+      fs.mkdirSync(path.join(dir, "state"));
+      fs.writeFileSync(path.join(dir, "project", "Pulumi.yaml"), PROJECT);
+      const init = pulumi("stack", "init", "dev");
+      assert.equal(init.status, 0, init.stderr);
+    });
+    after(() => dir && fs.rmSync(dir, { recursive: true, force: true }));
+
+    /** What the CLI prints for a stack file: `{value}` per key, or its error line(s). */
+    function cli(stackText: string): Record<string, string> | string {
+      fs.writeFileSync(path.join(dir, "project", "Pulumi.dev.yaml"), stackText);
+      const r = pulumi("config", "--json", "--stack", "dev");
+      if (r.status !== 0) return r.stderr.trim();
+      const json = JSON.parse(r.stdout) as Record<string, { value: string }>;
+      return Object.fromEntries(Object.entries(json).map(([k, v]) => [k, v.value]));
+    }
+
+    /** The same from the replica (`pulumi config` prints a stack error without a prefix). */
+    function replica(stackText: string): Record<string, string> | string {
+      try {
+        const { config } = loadStack(stackText, loadProject(PROJECT, "Pulumi.yaml"));
+        return Object.fromEntries([...config].map(([k, v]) => [k, v.value]));
+      } catch (err) {
+        if (err instanceof ConfigStageError) return `error: ${err.message}`;
+        throw err;
+      }
+    }
+
+    const SNIPPETS: [string, Record<string, string> | string][] = [
+      [
+        "config:\n  fidelity:minTasks: 1\n  fidelity:minTasks: 2\n",
+        'error: yaml: unmarshal errors:\n  line 3: mapping key "fidelity:minTasks" already defined at line 2',
+      ],
+      [
+        'config:\n  a: yes\n  b: on\n  c: "yes"\n  d: 0x10\n  e: 1_000\n  f: Off\n  g: 1.0\n  h: 2026-11-29T21:13:00Z\n',
+        {
+          "fidelity:a": "yes",
+          "fidelity:b": "on",
+          "fidelity:c": "yes",
+          "fidelity:d": "16",
+          "fidelity:e": "1000",
+          "fidelity:f": "Off",
+          "fidelity:g": "1",
+          "fidelity:h": "2026-11-29 21:13:00 +0000 UTC",
+        },
+      ],
+      [
+        "config:\n  a: [.nan]\n",
+        "error: invalid YAML file: could not unmarshal map: json: error calling MarshalJSON for type config.object: json: unsupported value: NaN",
+      ],
+    ];
+    for (const [text, expected] of SNIPPETS) {
+      it(`${JSON.stringify(text)}: the same values or the same error`, function () {
+        const fromCli = cli(text);
+        assert.deepEqual(replica(text), fromCli);
+        // And both are what the offline tests (tests/preview/cli-config.test.ts) pin.
+        assert.deepEqual(fromCli, expected);
+      });
     }
   });
 

@@ -257,8 +257,21 @@ describe("stack config validation", () => {
       [
         "a boolean that is not one",
         "prod",
+        { deletionProtection: "maybe" },
+        'pythonide:deletionProtection is "maybe": must be true or false',
+      ],
+      [
+        // The CLI's yaml.v3 hands `yes` over as text; config.getBoolean refuses it too.
+        "a YAML 1.1 boolean (yes)",
+        "prod",
         { deletionProtection: "yes" },
-        'pythonide:deletionProtection is "yes": must be true or false',
+        'pythonide:deletionProtection is "yes": must be true or false: the Pulumi CLI reads YAML 1.2, where yes is text, not a boolean (write true)',
+      ],
+      [
+        "a YAML 1.1 boolean (Off)",
+        "prod",
+        { deletionProtection: "Off" },
+        'pythonide:deletionProtection is "Off": must be true or false: the Pulumi CLI reads YAML 1.2, where Off is text, not a boolean (write false)',
       ],
       [
         "a bad email",

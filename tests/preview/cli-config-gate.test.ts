@@ -135,18 +135,25 @@ describe("preview gate: stack files read as pulumi preview reads them", function
     assert.deepStrictEqual(source.raw!["aws:secretKey"], { value: "AAAAfixture", secret: true });
   });
 
-  describe("staging's activeUntil reaches the program as the text written, quoted or not", () => {
-    for (const [written, text] of [
-      ["2026-11-20T21:13:00Z", "2026-11-20T21:13:00Z"],
+  describe("staging's activeUntil: the text written, unless YAML reads an unquoted timestamp", () => {
+    // [written, text the program receives, the quoted form the refusal suggests (if refused)].
+    // An unquoted timestamp is yaml.v3's (resolve.go parseTimestamp) and reaches the program as
+    // Go's Time.String() (object.go `case time.Time: v.String()`): the text the CLI 3.248.0
+    // printed for these (`pulumi config --json`, see tests/engine/engine.suite.ts).
+    const cases: [string, string, string?][] = [
       ['"2026-11-20T21:13:00Z"', "2026-11-20T21:13:00Z"],
-      ["2026-11-20T22:13:00+01:00", "2026-11-20T22:13:00+01:00"],
       ["'2026-11-20T22:13:00+01:00'", "2026-11-20T22:13:00+01:00"],
+      // No offset after the seconds: none of yaml.v3's timestamp formats, so text.
       ["2026-11-20T15:13:00", "2026-11-20T15:13:00"],
       ["2026-11-20T15:13", "2026-11-20T15:13"],
       // YAML's own timestamp form, a space for the T: local time too (model/time.ts readTime).
-      ["2026-11-20 15:13:00", "2026-11-20 15:13:00"],
-    ]) {
-      it(`activeUntil: ${written}`, async () => {
+      ['"2026-11-20 15:13:00"', "2026-11-20 15:13:00"],
+      ["2026-11-20T21:13:00Z", "2026-11-20 21:13:00 +0000 UTC", "2026-11-20T21:13"],
+      ["2026-11-20T22:13:00+01:00", "2026-11-20 22:13:00 +0100 +0100", "2026-11-20T22:13"],
+      ["2026-11-20 15:13:00", "2026-11-20 15:13:00 +0000 UTC", "2026-11-20T15:13"],
+    ];
+    for (const [written, text, quoted] of cases) {
+      it(`activeUntil: ${written}${quoted ? " (refused)" : ""}`, async () => {
         const source = readStackFile(
           stackFile(
             "staging",
@@ -158,6 +165,13 @@ describe("preview gate: stack files read as pulumi preview reads them", function
           secret: false,
         });
         const r = await gate(source);
+        if (quoted !== undefined) {
+          assert.strictEqual(r.verdict, "invalid-config");
+          assert.deepStrictEqual(r.configErrors, [
+            `pythonide:activeUntil "${text}" is how the Pulumi CLI hands over an unquoted YAML timestamp (Go's time text; one written without an offset has become UTC): put the time in quotes in the stack file, e.g. pythonide:activeUntil: "${quoted}"`,
+          ]);
+          return;
+        }
         assert.deepStrictEqual(r.configErrors, []);
         assert.strictEqual(r.verdict, "pass");
         // 21:13 UTC every way it is written (America/Chicago is UTC-6 in November).
@@ -174,5 +188,27 @@ describe("preview gate: stack files read as pulumi preview reads them", function
         );
       });
     }
+  });
+
+  it("a duplicate key is the CLI's error (yaml.v3), not the last value", async () => {
+    const source = readStackFile(
+      stackFile("staging", `${STAGING_BASE}  pythonide:minTasks: 0\n  pythonide:minTasks: 1\n`),
+    );
+    assert.strictEqual(source.raw, undefined);
+    const r = await gate(source);
+    assert.strictEqual(r.verdict, "invalid-config");
+    assert.deepStrictEqual(r.configErrors, [
+      'error: getting stack configuration: yaml: unmarshal errors:\n  line 8: mapping key "pythonide:minTasks" already defined at line 7',
+    ]);
+  });
+
+  it("active: yes reaches the program as the text yes, which it refuses (as config.getBoolean does)", async () => {
+    const source = readStackFile(stackFile("staging", `${STAGING_BASE}  pythonide:active: yes\n`));
+    assert.deepStrictEqual(source.raw!["pythonide:active"], { value: "yes", secret: false });
+    const r = await gate(source);
+    assert.strictEqual(r.verdict, "invalid-config");
+    assert.deepStrictEqual(r.configErrors, [
+      'pythonide:active is "yes": must be true or false: the Pulumi CLI reads YAML 1.2, where yes is text, not a boolean (write true)',
+    ]);
   });
 });

@@ -6,7 +6,11 @@
  *   sdk/go/common/workspace/project_test.go in earlier releases);
  * - PT: pulumi/pulumi sdk/go/common/workspace/project_test.go;
  * - source lines: pkg/workspace/config.go, sdk/go/common/workspace/{project,loaders}.go,
- *   sdk/go/common/resource/config/{key,value}.go, gopkg.in/yaml.v2 resolve.go/decode.go;
+ *   sdk/go/common/resource/config/{key,map,value,object}.go, gopkg.in/yaml.v3 v3.0.1
+ *   resolve.go/decode.go, and yaml.v3's own tests (decode_test.go `unmarshalTests`, run by
+ *   TestUnmarshal; `unmarshalStrictTests`, run by TestUnmarshalKnownFields);
+ * - CLI: what the CLI 3.248.0, built from the Go module proxy, printed for the same file
+ *   (`pulumi config --json`; tests/engine/engine.suite.ts checks a few of them again);
  * - issue: a pulumi/pulumi issue quoting the CLI's output.
  * Upstream uses project name "test" and stack "dev"; so do these cases.
  */
@@ -22,6 +26,7 @@ import {
   previewConfigOutcome,
   REPO_ROOT,
 } from "../../preview/cli-config";
+import { loadGoYaml } from "../../preview/cli-config/go-yaml";
 import { installedProviders, readProviderSchema } from "../../preview/cli-config/stricter";
 
 const P = "/work/Pulumi.yaml";
@@ -517,45 +522,246 @@ config:
   });
 });
 
-describe("cli-config: stack values as the CLI hands them to the program (yaml.v2, config.Value)", () => {
+describe("cli-config: the project file through yaml.v3 (CLI)", () => {
+  it("a duplicate key is the CLI's unmarshal error, named with the file", () => {
+    assert.deepStrictEqual(
+      failure(() => loadProject("name: test\nruntime: nodejs\nname: x\n", P)),
+      {
+        stage: "project",
+        message: `could not unmarshal '${P}': yaml: unmarshal errors:\n  line 3: mapping key "name" already defined at line 1`,
+      },
+    );
+  });
+
+  it("a boolean default of yes is text, so not a boolean", () => {
+    assert.strictEqual(
+      failure(() =>
+        loadProject(
+          "name: test\nruntime: nodejs\nconfig:\n  flag:\n    type: boolean\n    default: yes\n",
+          P,
+        ),
+      ).message,
+      `could not unmarshal '${P}': The default value specified for configuration key 'flag' is not of the expected type 'boolean'`,
+    );
+  });
+
+  it("an object default is a map[string]interface{} when its keys are strings, else refused", () => {
+    const project = "name: test\nruntime: nodejs\nconfig:\n  obj:\n    type: object\n    default: ";
+    assert.deepStrictEqual(merged(`${project}{a: 1}\n`, "config:\n  x: 1\n"), {
+      "test:obj": '{"a":1}',
+      "test:x": "1",
+    });
+    assert.strictEqual(
+      failure(() => loadProject(`${project}{1: a}\n`, P)).message,
+      `could not unmarshal '${P}': The default value specified for configuration key 'obj' is not of the expected type 'object'`,
+    );
+  });
+});
+
+describe("cli-config: stack values as the CLI hands them to the program (yaml.v3, config.Value)", () => {
   const project = loadProject("name: test\nruntime: nodejs", P);
   const values = (stackYaml: string): Record<string, string> =>
     Object.fromEntries([...loadStack(stackYaml, project).config].map(([k, v]) => [k, v.value]));
+  /** yaml.v3 decoding `v: <text>` into interface{}, as the program receives the value. */
+  const one = (text: string): string => values(`config:\n  v: ${text}`)["test:v"];
 
-  it("yaml.v2 resolve.go: numbers and YAML 1.1 booleans become Go values, then their Go text", () => {
+  // yaml.v3 decode_test.go unmarshalTests (TestUnmarshal): the scalar cases, each as the Go
+  // value upstream expects, then as the text object.go MarshalString makes of it.
+  const UPSTREAM: [string, string][] = [
+    ["hi", "hi"],
+    ["true", "true"],
+    ["10", "10"],
+    ["0b10", "2"],
+    ["0xA", "10"],
+    ["0.1", "0.1"],
+    [".1", "0.1"],
+    ["-10", "-10"],
+    ["-.1", "-0.1"],
+    ["6.8523e+5", "685230"],
+    ["685.230_15e+03", "685230.15"],
+    ["685_230.15", "685230.15"],
+    ["True", "true"],
+    ["False", "false"],
+    ["TRUE", "true"],
+    ["FALSE", "false"],
+    ["685230", "685230"],
+    ["+685_230", "685230"],
+    ["02472256", "685230"],
+    ["-02472256", "-685230"],
+    ["0o2472256", "685230"],
+    ["-0o2472256", "-685230"],
+    ["0x_0A_74_AE", "685230"],
+    ["0b1010_0111_0100_1010_1110", "685230"],
+    ["-0b101010", "-42"],
+    ["-0b1000000000000000000000000000000000000000000000000000000000000000", "-9223372036854775808"],
+    ["!!float '1.1'", "1.1"],
+    ["!!str 2015-01-01", "2015-01-01"],
+    ['"2015-01-01"', "2015-01-01"],
+    ["2015-01-01", "2015-01-01 00:00:00 +0000 UTC"],
+    ["-b_c", "-b_c"],
+    ["+b_c", "+b_c"],
+    ["50cent_of_dollar", "50cent_of_dollar"],
+    ["! test", "test"],
+  ];
+  for (const [text, expected] of UPSTREAM) {
+    it(`yaml.v3 decode_test.go unmarshalTests: v: ${text} -> ${JSON.stringify(expected)}`, () => {
+      assert.strictEqual(one(text), expected);
+    });
+  }
+
+  it("yaml.v3 resolve.go: yes/no/on/off/y/n are text (YAML 1.2); only true/false in 3 spellings are booleans", () => {
+    const words = ["yes", "Yes", "YES", "no", "No", "on", "On", "off", "OFF", "y", "Y", "n", "N"];
+    for (const w of words) assert.strictEqual(one(w), w, w);
+    assert.strictEqual(one("'yes'"), "yes");
+    assert.strictEqual(one("tRUE"), "tRUE");
+  });
+
+  it("CLI: numbers after the re-marshalling round trip (0x10, 1_000, 017, 08, 1.0, 1e3, 1e6, 1e21, 2^64)", () => {
+    // `pulumi config --json` of the CLI 3.248.0 on a file with these values.
     assert.deepStrictEqual(
       values(
-        "config:\n  a: 0x10\n  b: 017\n  c: 1.50\n  d: 1e6\n  e: yes\n  f: Off\n  g: '0x10'\n  h: 1_000\n  i: .5\n  j: -.inf\n  k: 08",
+        "config:\n  a: 0x10\n  b: 017\n  c: 1.50\n  d: 1e6\n  e: '0x10'\n  f: 1_000\n  g: .5\n  h: 08\n  i: 1.0\n  j: 1e3\n  k: 1e21\n  l: 18446744073709551615\n  m: 18446744073709551616\n  n: +0x10\n  o: 0b1_0\n  p: 1__0\n  q: 0x\n  r: 1e400\n  s: -0.0",
       ),
       {
         "test:a": "16",
         "test:b": "15",
         "test:c": "1.5",
-        "test:d": "1e+06",
-        "test:e": "true",
-        "test:f": "false",
-        "test:g": "0x10",
-        "test:h": "1000",
-        "test:i": "0.5",
-        "test:j": "-.inf",
-        "test:k": "8",
+        "test:d": "1000000",
+        "test:e": "0x10",
+        "test:f": "1000",
+        "test:g": "0.5",
+        "test:h": "8",
+        "test:i": "1",
+        "test:j": "1000",
+        "test:k": "1e+21",
+        "test:l": "18446744073709551615",
+        "test:m": "18446744073709552000",
+        "test:n": "16",
+        "test:o": "2",
+        "test:p": "10",
+        "test:q": "0x",
+        "test:r": "1e400",
+        "test:s": "0",
       },
     );
   });
 
-  it("yaml.v2 decode.go: a timestamp decoded into interface{} stays its own text, quoted or not", () => {
+  it("CLI: an unquoted timestamp becomes Go's Time.String(); quoted, or not one of the formats, it stays text", () => {
     assert.deepStrictEqual(
       values(
-        "config:\n  a: 2026-11-29T21:13:00Z\n  b: '2026-11-29T21:13:00Z'\n  c: 2026-11-29T21:13:00+01:00\n  d: 2026-11-29T21:13\n  e: 2026-11-29 21:13:00\n  f: 2026-11-29",
+        "config:\n  a: 2026-11-29T21:13:00Z\n  b: '2026-11-29T21:13:00Z'\n  c: 2026-11-29T21:13:00+01:00\n  d: 2026-11-29T21:13\n  e: 2026-11-29 21:13:00\n  f: 2026-11-29\n  g: 2001-12-14 21:59:43.10\n  h: 2026-2-3t4:5:6.1234567891+00:00\n  i: 2026-2-30\n  j: 2026-1-1T24:00:00Z\n  k: 2026-01-01T00:00:00,5Z\n  l: [2026-12-05, yes]",
       ),
       {
-        "test:a": "2026-11-29T21:13:00Z",
+        "test:a": "2026-11-29 21:13:00 +0000 UTC",
         "test:b": "2026-11-29T21:13:00Z",
-        "test:c": "2026-11-29T21:13:00+01:00",
+        "test:c": "2026-11-29 21:13:00 +0100 +0100",
         "test:d": "2026-11-29T21:13",
-        "test:e": "2026-11-29 21:13:00",
-        "test:f": "2026-11-29",
+        "test:e": "2026-11-29 21:13:00 +0000 UTC",
+        "test:f": "2026-11-29 00:00:00 +0000 UTC",
+        "test:g": "2001-12-14 21:59:43.1 +0000 UTC",
+        "test:h": "2026-02-03 04:05:06.123456789 +0000 UTC",
+        "test:i": "2026-2-30",
+        "test:j": "2026-1-1T24:00:00Z",
+        "test:k": "2026-01-01 00:00:00.5 +0000 UTC",
+        "test:l": '["2026-12-05 00:00:00 +0000 UTC","yes"]',
       },
+    );
+  });
+
+  it("yaml.v3 decode.go mapping: a duplicate key, quoted or not, is refused with every repeat (CLI)", () => {
+    assert.deepStrictEqual(
+      failure(() => loadStack("config:\n  test:minTasks: 1\n  test:minTasks: 2\n", project)),
+      {
+        stage: "stack",
+        message:
+          'yaml: unmarshal errors:\n  line 3: mapping key "test:minTasks" already defined at line 2',
+      },
+    );
+    assert.strictEqual(
+      failure(() => loadStack('config:\n  a: 1\n  "a": 2\n  a: 3\n  b: {x: 1, x: 2}', project))
+        .message,
+      'yaml: unmarshal errors:\n  line 3: mapping key "a" already defined at line 2\n  line 4: mapping key "a" already defined at line 2\n  line 4: mapping key "a" already defined at line 3',
+    );
+    // A mapping with duplicates is not decoded further; other mappings are, in file order.
+    assert.strictEqual(
+      failure(() =>
+        loadStack("config:\n  b: {x: 1, x: 2}\n  c: [{y: 1, y: 2}]\nfoo: 1\nfoo: 2", project),
+      ).message,
+      'yaml: unmarshal errors:\n  line 5: mapping key "foo" already defined at line 4',
+    );
+    assert.strictEqual(
+      failure(() => loadStack("config:\n  b: {x: 1, x: 2}\n  c: [{y: 1, y: 2}]", project)).message,
+      'yaml: unmarshal errors:\n  line 2: mapping key "x" already defined at line 2\n  line 3: mapping key "y" already defined at line 3',
+    );
+    assert.strictEqual(
+      failure(() => loadStack('config:\n  "a\\tb": 1\n  "a\\tb": 2', project)).message,
+      'yaml: unmarshal errors:\n  line 3: mapping key "a\\tb" already defined at line 2',
+    );
+  });
+
+  it("yaml.v3 decode.go mapping: Go's %#v of the key; keys compared by kind and text (yaml.v3 run with go)", () => {
+    const dup = (text: string) => failure(() => loadStack(text, project)).message;
+    assert.strictEqual(
+      dup('"a\\x01b": 1\n"a\\x01b": 2\n'),
+      'yaml: unmarshal errors:\n  line 2: mapping key "a\\x01b" already defined at line 1',
+    );
+    assert.strictEqual(
+      dup('"\\u0085é\\a": 1\n"\\u0085é\\a": 2\n'),
+      'yaml: unmarshal errors:\n  line 2: mapping key "\\u0085é\\a" already defined at line 1',
+    );
+    // Two flow-list keys: both a sequence node with no text, so one key to the check.
+    assert.strictEqual(
+      dup("[a]: 1\n[b]: 2\n"),
+      'yaml: unmarshal errors:\n  line 2: mapping key "" already defined at line 1',
+    );
+    // An alias and the scalar it names: different kinds, no duplicate.
+    assert.doesNotThrow(() => loadGoYaml("&x a: 1\n*x : 2\n"));
+  });
+
+  it("yaml.v3 decode_test.go unmarshalStrictTests: `9` twice is a duplicate, `null` once is not", () => {
+    assert.strictEqual(
+      failure(() => loadStack("a: 1\n9: 2\nnull: 3\n9: 4", project)).message,
+      'yaml: unmarshal errors:\n  line 4: mapping key "9" already defined at line 2',
+    );
+    assert.strictEqual(
+      failure(() => loadStack("a: 1\nb: 2\na: 3\n", project)).message,
+      'yaml: unmarshal errors:\n  line 3: mapping key "a" already defined at line 1',
+    );
+  });
+
+  it("CLI: merge keys and aliases; the mapping's own keys win", () => {
+    assert.deepStrictEqual(values("config:\n  a: &x 1\n  b: *x\n  <<: {c: 2, a: 5}"), {
+      "test:a": "1",
+      "test:b": "1",
+      "test:c": "2",
+    });
+  });
+
+  it("CLI: keys that are not strings (SimplifyMarshalledValue, ParseKey)", () => {
+    assert.strictEqual(
+      failure(() => loadStack("1: x", project)).message,
+      "expected only string keys, got '%!s(int=1)'",
+    );
+    assert.strictEqual(
+      failure(() => loadStack("config:\n  1: x", project)).message,
+      "invalid YAML file: could not unmarshal map: could not parse 1 as a configuration key (configuration keys should be of the form `<namespace>:<name>`)",
+    );
+    assert.deepStrictEqual(values("config:\n  b: {1: x}"), { "test:b": '{"1":"x"}' });
+  });
+
+  it("CLI: a config section that is not a map", () => {
+    const head = "invalid YAML file: could not unmarshal map: yaml: unmarshal errors:\n  ";
+    assert.strictEqual(
+      failure(() => loadStack("config: abc", project)).message,
+      `${head}line 1: cannot unmarshal !!str \`abc\` into map[string]config.Value`,
+    );
+    assert.strictEqual(
+      failure(() => loadStack("config: [a]", project)).message,
+      `${head}line 2: cannot unmarshal !!seq into map[string]config.Value`,
+    );
+    assert.strictEqual(
+      failure(() => loadStack("config: 1.50", project)).message,
+      `${head}line 1: cannot unmarshal !!float \`1.5\` into map[string]config.Value`,
     );
   });
 
@@ -563,7 +769,7 @@ describe("cli-config: stack values as the CLI hands them to the program (yaml.v2
     const r = loadStack("config:\n  test:a:\n  b: ~\n", project);
     assert.deepStrictEqual(r.config.get("test:a")?.value, "");
     assert.deepStrictEqual(r.warnings, [
-      'No value for configuration keys "test:a" and "test:b". This is currently treated as an empty string `""`, but will be treated as `null` in a future version of pulumi.',
+      'No value for configuration keys "test:a" and "test:b". This is currently treated as an empty string `""`, but will be treated as `null` in a future version of pulumi.\nSet the values to `""` to avoid this warning.',
     ]);
   });
 
@@ -589,7 +795,7 @@ describe("cli-config: stack values as the CLI hands them to the program (yaml.v2
       {
         stage: "stack",
         message:
-          "invalid YAML file: could not parse a:b:c as a configuration key (configuration keys should be of the form `<namespace>:<name>`)",
+          "invalid YAML file: could not unmarshal map: could not parse a:b:c as a configuration key (configuration keys should be of the form `<namespace>:<name>`)",
       },
     );
   });
@@ -601,14 +807,27 @@ describe("cli-config: stack values as the CLI hands them to the program (yaml.v2
     );
   });
 
-  it('encoding/json: Go\'s HTML escaping and a NaN in a list ("marshalling obj")', () => {
+  it("encoding/json: Go's HTML escaping; NaN and ±Inf refused, wrapped once per list level (CLI)", () => {
     assert.deepStrictEqual(values("config:\n  a: ['<b>&']"), {
       "test:a": '["\\u003cb\\u003e\\u0026"]',
     });
+    const head = "invalid YAML file: could not unmarshal map: ";
+    const wrap = "json: error calling MarshalJSON for type config.object: ";
+    assert.strictEqual(
+      failure(() => loadStack("config:\n  a: -.inf", project)).message,
+      `${head}json: unsupported value: -Inf`,
+    );
     assert.strictEqual(
       failure(() => loadStack("config:\n  a: [.nan]", project)).message,
-      "invalid YAML file: marshalling obj: json: unsupported value: NaN",
+      `${head}${wrap}json: unsupported value: NaN`,
     );
+    assert.strictEqual(
+      failure(() => loadStack("config:\n  a: [[.nan]]", project)).message,
+      `${head}${wrap}${wrap}json: unsupported value: NaN`,
+    );
+    assert.deepStrictEqual(values("config:\n  b: {x: [1.0, 1e6, .5]}"), {
+      "test:b": '{"x":[1,1000000,0.5]}',
+    });
   });
 });
 
@@ -622,7 +841,9 @@ describe("cli-config: the stage as `pulumi preview` prints it", () => {
     );
     assert.strictEqual(
       stage("name: test\nruntime: nodejs", "config: [\n"),
-      "error: getting stack configuration: invalid YAML file: yaml: line 2: unexpected end of the stream within a flow collection",
+      // The line is yaml.v3's (the CLI says "line 2: did not find expected node content"); the
+      // reason is the `yaml` package's wording.
+      "error: getting stack configuration: invalid YAML file: yaml: line 2: Flow sequence in block collection must be sufficiently indented and end with a ]",
     );
     assert.strictEqual(
       stage("name: test\nruntime: nodejs\nconfig:\n  domain:\n    type: string", ""),

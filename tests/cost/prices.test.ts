@@ -524,6 +524,12 @@ describe("price table", () => {
         [0.05, "10,000 API calls", undefined],
       ],
     );
+    // Ireland's EFS Elastic throughput (an AWS re:Post article's eu-west-1 example rates): nothing
+    // of Ireland's EFS is borrowed any more.
+    assert.deepEqual(priced("eu-west-1", ["efs.elasticReadGb", "efs.elasticWriteGb"]), [
+      [0.03, "GB read", undefined],
+      [0.07, "GB written", undefined],
+    ]);
     // Ireland's RDS PostgreSQL hours: db.t4g.small and medium (a public price file, and a May 2026
     // bill's cost / quantity) and db.t3.micro, per instance-hour.
     assert.deepEqual(rdsPriced("eu-west-1", ["db.t4g.small", "db.t4g.medium", "db.t3.micro"]), [

@@ -30,6 +30,10 @@ const IRELAND_ORG_BILL =
 const IRELAND_ENGINE =
   'the same public AWS cost scanner\'s pricing engine (Price List GetProducts lookups; rates in its comments "verified via the Pricing API", 2026-06)';
 
+/** An AWS re:Post article that prices its worked example of Elastic throughput at Ireland's rates. */
+const IRELAND_EFS_ELASTIC =
+  'AWS re:Post article "How do I estimate Elastic Throughput mode costs for Amazon Elastic File System (Amazon EFS)?" (https://repost.aws/articles/ARLxw4PqmeQK6VVrpGL4-jzA): "Pricing varies by AWS Region. For this example, I\'ll use the \"eu-west-1\" region pricing: Reads: $0.03 per GB transferred, Writes: $0.07 per GB transferred"';
+
 /** eu-west-1's figures; every item without one is us-east-1's, marked. */
 export const euWest1 = region(
   "eu-west-1",
@@ -111,6 +115,8 @@ export const euWest1 = region(
       `${IRELAND_AUDIT} (AUDIT-11: "USD $0.33 per GB-Mo for Standard storage (EU)", EU-TimedStorage-ByteHrs)`,
       "2026-05",
     ],
+    "efs.elasticReadGb": [0.03, IRELAND_EFS_ELASTIC],
+    "efs.elasticWriteGb": [0.07, IRELAND_EFS_ELASTIC],
     "efs.provisionedMibpsMonth": costTree(
       6.6,
       "eu-west-1",

@@ -34,6 +34,8 @@ const FRANKFURT_SNAPSHOT =
 const FRANKFURT_HOSTING_ADR =
   'a public project\'s hosting decision record (2026-09-25), "AWS EFS prices, Frankfurt" read from .../AmazonEFS/current/eu-central-1/index.json (published 2026-09-11)';
 
+const FRANKFURT_EFS_ELASTIC = `${FRANKFURT_HOSTING_ADR}: "the Elastic throughput mode adds $0.04 per GB read and $0.07 per GB written"`;
+
 /** eu-central-1's figures; every item without one is us-east-1's, marked. */
 export const euCentral1 = region(
   "eu-central-1",
@@ -122,16 +124,8 @@ export const euCentral1 = region(
       `${FRANKFURT_HOSTING_ADR}: "EFS Standard storage is $0.36 per GB-month"; ${CLOUDCOSTTREE_JUL}, eu-central-1: efs_monthly_per_gb.standard 0.36`,
       "2026-09",
     ],
-    "efs.elasticReadGb": [
-      0.04,
-      `${FRANKFURT_HOSTING_ADR}: "the Elastic throughput mode adds $0.04 per GB read and $0.07 per GB written"`,
-      "2026-09",
-    ],
-    "efs.elasticWriteGb": [
-      0.07,
-      `${FRANKFURT_HOSTING_ADR}: "the Elastic throughput mode adds $0.04 per GB read and $0.07 per GB written"`,
-      "2026-09",
-    ],
+    "efs.elasticReadGb": [0.04, FRANKFURT_EFS_ELASTIC, "2026-09"],
+    "efs.elasticWriteGb": [0.07, FRANKFURT_EFS_ELASTIC, "2026-09"],
     "cloudwatch.alarmMonth": [
       0.1,
       `${FRANKFURT_RESEARCH}: "alarms $0.10/alarm-month" (AmazonCloudWatch eu-central-1)`,

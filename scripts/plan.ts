@@ -7,13 +7,7 @@
  * Students -> tasks is the capacity planner (model/capacity.ts); daily users -> concurrent
  * sessions is seed 004's concurrency estimate; tasks -> dollars prices synthetic records
  * (model/synthetic.ts) through the same estimate the stacks get (model/cost/).
- * Options: --cpu 1024 --memory 2048 --arch X86_64|ARM64 --target 60 --capacity on-demand|spot|
- * spot-with-base --on-demand-base 1 --spot-weight 4 --region us-east-2 --load exam|ordinary
- * --public-ip yes|no (default: yes, as the shipped platform's natStrategy "none" puts tasks in
- * public subnets); for exams --exam-hours 2 --lead-minutes 60 --grace-minutes 30; for daily
- * users --requests-per-user 5 --active-hours 8 --request-seconds 30 --peak-factor 2. Switches:
- * --free-tier (apply the account's always-free tiers), --live-prices (the region's prices from
- * the AWS Price List with your AWS credentials, cached; preview/live-prices.ts).
+ * Options: USAGE below (`npm run plan -- --help`).
  */
 import {
   EXAM_VCPU_PER_STUDENT,
@@ -26,7 +20,7 @@ import {
   tasksFor,
   TrafficProfile,
 } from "../model/capacity";
-import { CapacityStrategy, schemaDefault, StackName } from "../model/config";
+import { CapacityStrategy, nearest, schemaDefault, StackName } from "../model/config";
 import { borrowedNote, borrowedOf, borrowedText, CostEstimate, estimate, usd } from "../model/cost";
 import { describeLive, liveRegionPrices } from "../preview/live-prices";
 import {
@@ -279,7 +273,27 @@ const FLAGS: Record<string, (req: PlanRequest, value: string) => void> = {
 };
 
 /** Switches without a value. */
-const SWITCHES = ["--free-tier", "--live-prices"] as const;
+const SWITCHES = ["--free-tier", "--live-prices", "--help"] as const;
+
+/** What `npm run plan -- --help` prints. */
+export const USAGE = `Usage: npm run plan -- --students N | --daily-users N [options]
+
+  --students N              an exam for N students
+  --daily-users N           an ordinary day with N users
+Task and capacity:
+  --cpu 1024 --memory 2048  task size (CPU units, MiB; a Fargate size)
+  --arch X86_64|ARM64       CPU architecture
+  --target 60               target-tracking CPU target, percent
+  --load exam|ordinary      per-student load (default: exam for --students, else ordinary)
+  --capacity on-demand|spot|spot-with-base, --on-demand-base 1, --spot-weight 4
+  --public-ip yes|no        a public IPv4 address per task (default yes: the shipped platform's
+                            natStrategy "none" puts tasks in public subnets)
+Exams: --exam-hours 2 --lead-minutes 60 --grace-minutes 30
+Daily users: --requests-per-user 5 --active-hours 8 --request-seconds 30 --peak-factor 2
+Prices: --region us-east-2, --free-tier (the account's always-free tiers), --live-prices (the
+  region's prices from the AWS Price List with your AWS credentials, cached)
+  --help                    print this help
+`;
 
 function number(flag: string, v: string): number {
   const n = Number(v);
@@ -300,10 +314,15 @@ function oneOf<T extends string>(flag: string, v: string, values: readonly T[]):
  * Parses the command line into a request (defaults per kind of plan) and whether the prices
  * are to be read live (`--live-prices`).
  */
-export function parseArgs(argv: string[]): PlanRequest & { livePrices?: boolean } {
+export function parseArgs(argv: string[]): PlanRequest & { livePrices?: boolean; help?: boolean } {
   const kind = argv.includes("--students") ? "students" : "dailyUsers";
-  const req: PlanRequest & { livePrices?: boolean } = defaultRequest(kind);
+  const req: PlanRequest & { livePrices?: boolean; help?: boolean } = defaultRequest(kind);
   for (let i = 0; i < argv.length; i += 2) {
+    if (argv[i] === "--help" || argv[i] === "-h") {
+      req.help = true;
+      i--;
+      continue;
+    }
     if (argv[i] === "--free-tier") {
       req.freeTier = true;
       i--;
@@ -316,8 +335,10 @@ export function parseArgs(argv: string[]): PlanRequest & { livePrices?: boolean 
     }
     const set = FLAGS[argv[i]];
     if (!set) {
+      const known = [...Object.keys(FLAGS), ...SWITCHES];
+      const near = nearest(argv[i], known);
       throw new Error(
-        `unknown option ${argv[i]}: known options are ${[...Object.keys(FLAGS), ...SWITCHES].join(", ")}`,
+        `unknown option ${argv[i]}${near ? ` (did you mean ${near}?)` : ""}: known options are ${known.join(", ")}`,
       );
     }
     set(req, argv[i + 1]);
@@ -327,6 +348,10 @@ export function parseArgs(argv: string[]): PlanRequest & { livePrices?: boolean 
 
 async function main(argv: string[]): Promise<void> {
   const req = parseArgs(argv);
+  if (req.help) {
+    console.log(USAGE);
+    return;
+  }
   if (req.livePrices) {
     const live = await liveRegionPrices(req.region);
     req.prices = { [req.region]: live.prices };

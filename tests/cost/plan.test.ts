@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { peakConcurrentSessions, SEED_004_TRAFFIC, studentsPerTask } from "../../model/capacity";
 import { PriceKey, pricesFor } from "../../model/prices";
-import { defaultRequest, parseArgs, plan } from "../../scripts/plan";
+import { defaultRequest, parseArgs, plan, USAGE } from "../../scripts/plan";
 
 const near = (actual: number, expected: number) =>
   assert.ok(Math.abs(actual - expected) < 1e-6, `${actual} is not ${expected}`);
@@ -166,8 +166,36 @@ describe("npm run plan", () => {
   it("refuses bad options, naming them", () => {
     assert.throws(
       () => parseArgs(["--studnets", "5"]),
-      /unknown option --studnets: known options are --students/,
+      /^Error: unknown option --studnets \(did you mean --students\?\): known options are --students, /,
     );
+    // --help is an option of its own, and the usage names every option parseArgs knows.
+    assert.equal(parseArgs(["--help"]).help, true);
+    for (const option of [
+      "--students",
+      "--daily-users",
+      "--cpu",
+      "--memory",
+      "--arch",
+      "--target",
+      "--capacity",
+      "--on-demand-base",
+      "--spot-weight",
+      "--region",
+      "--load",
+      "--exam-hours",
+      "--lead-minutes",
+      "--grace-minutes",
+      "--requests-per-user",
+      "--active-hours",
+      "--request-seconds",
+      "--peak-factor",
+      "--public-ip",
+      "--free-tier",
+      "--live-prices",
+      "--help",
+    ]) {
+      assert.ok(USAGE.includes(option), option);
+    }
     assert.throws(
       () => plan(parseArgs(["--students", "5", "--cpu", "1000"])),
       /--cpu 1000 --memory 2048: not a Fargate size/,

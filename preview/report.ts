@@ -8,6 +8,11 @@ import { TZDB_VERSION } from "../model/time";
 import { CapacityOutputs, ROOT, StackReport, Verdict } from "./gate";
 
 /** Facts about the whole run. */
+/** A list item; a message of several lines (yaml.v3's "unmarshal errors") stays under its dash. */
+function bullet(text: string): string {
+  return `  - ${text.replace(/\n/g, "\n    ")}`;
+}
+
 export interface RunInfo {
   /** The clock the stacks were judged at. */
   now: Date;
@@ -209,7 +214,7 @@ export function stackText(r: StackReport): string {
   out.push(`== ${r.stack} (${shown(r.file)}): ${VERDICT_TEXT[r.verdict]} ==`);
   if (r.verdict === "invalid-config") {
     out.push(`Invalid configuration for stack "${r.stack}" (${shown(r.file)}):`);
-    for (const p of r.configErrors) out.push(`  - ${p}`);
+    for (const p of r.configErrors) out.push(bullet(p));
     return out.join("\n");
   }
   if (r.verdict === "error") {
@@ -253,7 +258,7 @@ export function stackText(r: StackReport): string {
   if (r.warnings.length) {
     out.push("");
     out.push("Warnings:");
-    for (const w of r.warnings) out.push(`  - ${w}`);
+    for (const w of r.warnings) out.push(bullet(w));
   }
   return out.join("\n");
 }

@@ -9,6 +9,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { readStackFile, ROOT } from "../../preview/gate";
+import { renderText } from "../../preview/report";
 import { cli, fixtureStack, gate, mandatory } from "./helpers";
 
 const PROD_BASE = `config:
@@ -200,6 +201,14 @@ describe("preview gate: stack files read as pulumi preview reads them", function
     assert.deepStrictEqual(r.configErrors, [
       'error: getting stack configuration: yaml: unmarshal errors:\n  line 8: mapping key "pythonide:minTasks" already defined at line 7',
     ]);
+    // Printed as one list item: its second line stays under the dash.
+    const text = renderText([r], { now: new Date(0), elapsedMs: 0 });
+    assert.ok(
+      text.includes(
+        '\n  - error: getting stack configuration: yaml: unmarshal errors:\n      line 8: mapping key "pythonide:minTasks" already defined at line 7\n',
+      ),
+      text,
+    );
   });
 
   it("active: yes reaches the program as the text yes, which it refuses (as config.getBoolean does)", async () => {

@@ -492,6 +492,12 @@ export async function gateStack(source: StackSource, options: GateOptions): Prom
       { ...assumptions, region },
       { now: options.now, prices, freeTierLeft: options.freeTierLeft },
     );
+    // Priced somewhere else than it is: say where the region came from, first.
+    if (region !== config.region) {
+      report.cost.notes.unshift(
+        `priced in ${region}, the monthly-budget policy's assumption region; the stack itself is in ${config.region} (aws:region)`,
+      );
+    }
   } catch (err) {
     // The reason in a sentence (an unpriced region, an impossible assumption), no stack trace.
     report.costError = (err as Error).message ?? String(err);

@@ -268,6 +268,13 @@ describe("preview CLI", function () {
         lines[lines.length - 1].endsWith(borrowedIn(costs.map(({ e }) => e))),
         lines[lines.length - 1],
       );
+      // Each stack is in us-east-2 and priced as Sydney: the first note says why.
+      for (const { e } of costs) {
+        assert.strictEqual(
+          e.notes[0],
+          "priced in ap-southeast-2, the monthly-budget policy's assumption region; the stack itself is in us-east-2 (aws:region)",
+        );
+      }
       for (const { e } of borrowing) {
         assert.match(
           r.stdout,

@@ -38,6 +38,7 @@ import {
   reconcilePolicyConfig,
 } from "./policy-config";
 import { exitCodeFor, renderJson, renderText, RunInfo, shown } from "./report";
+import { readRefusal, UsageError } from "./args";
 import { liveRegionPrices } from "./live-prices";
 import { nearest } from "../model/config";
 import { accountFreeTier } from "../model/cost";
@@ -101,14 +102,6 @@ export interface CliOptions {
   livePrices: boolean;
 }
 
-/** A mistake in how the command was called (exit 2). */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "UsageError";
-  }
-}
-
 /**
  * A path as the user typed it: `npm start` runs in the package's directory, so a relative path
  * is taken from the directory npm was started in (INIT_CWD), as the user meant it.
@@ -139,20 +132,19 @@ const OPTIONS = {
 
 /** node:util's refusal of the command line, in this command's words (UsageError). */
 function usageError(err: { code?: string; message: string }): UsageError {
-  const option = /'(-[^' ]+)/.exec(err.message)?.[1] ?? "";
-  const flag = option.split("=")[0];
-  if (err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+  const { kind, arg } = readRefusal(err);
+  const flag = arg.split("=")[0];
+  if (kind === "unknown-option") {
     const known = Object.keys(OPTIONS).map((o) => `--${o}`);
     const near = nearest(flag, known);
-    return new UsageError(`unknown option "${option}"${near ? `: did you mean "${near}"?` : ""}`);
+    return new UsageError(`unknown option "${arg}"${near ? `: did you mean "${near}"?` : ""}`);
   }
-  if (err.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+  if (kind === "bad-value") {
     const name = flag.replace(/^--/, "") as keyof typeof OPTIONS;
     return new UsageError(
       OPTIONS[name]?.type === "boolean" ? `${flag} takes no value` : `${flag} needs a value`,
     );
   }
-  const arg = /'([^']*)'/.exec(err.message)?.[1] ?? err.message;
   return new UsageError(`unknown option "${arg}": options start with --`);
 }
 

@@ -15,6 +15,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parseArgs as parseNodeArgs } from "util";
+import { readRefusal, UsageError } from "../preview/args";
 import { studentsPerTask } from "../model/capacity";
 import { schemaDefault } from "../model/config";
 import {
@@ -481,9 +482,6 @@ const OPTIONS = {
   help: { type: "boolean" },
 } as const;
 
-/** A command line compare-costs refuses (exit 2). */
-export class UsageError extends Error {}
-
 /**
  * The options of `npm run compare-costs`. Throws UsageError naming the bad argument and the known
  * options (`--check`, `--help`) for anything else.
@@ -496,13 +494,9 @@ export function parseCompareArgs(argv: string[]): { check: boolean; help: boolea
     const { values } = parseNodeArgs({ args: argv, options: OPTIONS, strict: true });
     return { check: values.check ?? false, help: values.help ?? false };
   } catch (err) {
-    // node:util's refusals (their codes), in this command's words.
-    const e = err as { code?: string; message: string };
-    const bad = /'([^']+)'/.exec(e.message)?.[1] ?? argv.join(" ");
-    const why =
-      e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE"
-        ? `"${bad}" takes no value`
-        : `"${bad}" is not an option`;
+    // node:util's refusals, in this command's words.
+    const { kind, arg } = readRefusal(err as { code?: string; message: string });
+    const why = kind === "bad-value" ? `"${arg}" takes no value` : `"${arg}" is not an option`;
     throw new UsageError(`compare-costs: ${why}: the known options are ${known}`);
   }
 }

@@ -8,7 +8,8 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { ROOT } from "../../preview/gate";
-import { parseCompareArgs, UsageError } from "../../scripts/compare-costs";
+import { UsageError } from "../../preview/args";
+import { parseCompareArgs } from "../../scripts/compare-costs";
 
 describe("npm run compare-costs: its options", function () {
   this.timeout(120000);

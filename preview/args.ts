@@ -1,0 +1,29 @@
+/**
+ * What the repository's commands share about their command lines (`npm start`, `npm run
+ * compare-costs`): the error for a mistake in the call, and node:util parseArgs' refusals read
+ * into their parts, so each command says them in its own words.
+ */
+
+/** A mistake in how a command was called (exit 2). */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+/** A refusal of node:util parseArgs (strict), read. */
+export interface ArgsRefusal {
+  /** An option it does not know, a value where none belongs or none where one does, or a bare word. */
+  kind: "unknown-option" | "bad-value" | "positional";
+  /** The argument as node:util quotes it: `--flag` (with `=value` if so written) or the word. */
+  arg: string;
+}
+
+/** Reads node:util parseArgs' error (`code`, and the argument it quotes first in `message`). */
+export function readRefusal(err: { code?: string; message: string }): ArgsRefusal {
+  const arg = /'([^' ]*)/.exec(err.message)?.[1] ?? "";
+  if (err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return { kind: "unknown-option", arg };
+  if (err.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") return { kind: "bad-value", arg };
+  return { kind: "positional", arg };
+}

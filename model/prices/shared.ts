@@ -35,6 +35,23 @@ export const DASHBOARD_EVERY_REGION: Found = [
   "2026-10",
 ];
 
+/**
+ * The AWS Pricing Calculator's metered-unit catalog for Amazon VPC, one block per region display
+ * name, each row `{rateCode, price, RegionlessRateCode}` under its Price List description, as a
+ * public project keeps a copy of it (fetched 2025-11-04).
+ */
+export const CALCULATOR_VPC =
+  'the AWS Pricing Calculator\'s VPC catalog (meteredUnitMaps/vpc/USD/current/vpc.json; manifest "esIndex": "plc-vpc-usd-20251104012650", "hawkFilePublicationDate": "2025-11-04T01:26:50Z") as a public project keeps it (lamngockhuong/aws-price lib/data/pricing/vpc.json)';
+
+/**
+ * That catalog's row for interface endpoint data processed in the region `block` (a display name
+ * such as "US East (Ohio)"): the first tier, 0 to 1,048,576 GB (1 PB) a month, with its rate code
+ * and its `price` per GB as stored (e.g. "0.0100000000").
+ */
+export function calculatorEndpointGbRow(block: string, rateCode: string, price: string): string {
+  return `${CALCULATOR_VPC}, block "${block}": "Charge for per GB data processed by VPC Endpoints per GB from 0 to 1048576" (the first tier), rateCode ${rateCode}, price "${price}"`;
+}
+
 /** A figure read in cloudcosttree's price data file: `key` of its block for `region`, as stored. */
 export function costTree(usd: number, region: string, key: string, note = ""): Found {
   return [usd, `${CLOUDCOSTTREE}, block "${region}" (${key}${note})`, "2026-09"];

@@ -87,13 +87,19 @@ describe("price table", () => {
     // What Mumbai still borrows (no ap-south-1 source found yet).
     assert.deepEqual(
       PRICE_KEYS.filter((k) => pricesFor("ap-south-1").items[k].assumedFrom),
-      [
-        "endpoint.gb",
-        "aurora.ioMillion",
-        "efs.elasticReadGb",
-        "efs.elasticWriteGb",
-        "secretsmanager.per10kCalls",
-      ],
+      ["aurora.ioMillion", "efs.elasticReadGb", "efs.elasticWriteGb"],
+    );
+    // Mumbai's interface endpoint data (first tier) and Secrets Manager API calls: a price sheet
+    // read from the AmazonVPC and AWSSecretsManager ap-south-1 price lists (2026-09), the endpoint
+    // also from the Pricing Calculator's VPC catalog.
+    assert.deepEqual(priced("ap-south-1", ["endpoint.gb", "secretsmanager.per10kCalls"]), [
+      [0.01, "GB processed (first PB)", undefined],
+      [0.05, "10,000 API calls", undefined],
+    ]);
+    assert.match(pricesFor("ap-south-1").items["endpoint.gb"].source, /AmazonVPC, ap-south-1/);
+    assert.match(
+      pricesFor("ap-south-1").items["secretsmanager.per10kCalls"].source,
+      /AWSSecretsManager, ap-south-1/,
     );
     // Mumbai's ARM Fargate, NAT data, endpoint hour (APS3-VpcEndpoint-Hours), Aurora Standard,
     // EFS Standard, alarm, logs (AmazonCloudWatch ap-south-1) and secret, each in its table unit.
@@ -160,6 +166,7 @@ describe("price table", () => {
       "nat.gb",
       "publicIpv4.hour",
       "endpoint.azHour",
+      "endpoint.gb",
       "rds.gp3GbMonth",
       "rds.gp3IopsMonth",
       "aurora.serverlessV2AcuHour",
@@ -185,7 +192,7 @@ describe("price table", () => {
       [0.04856, 0.00532, 0.03885, 0.00426],
     );
     // Sydney's own figures with their units (Price List offer files, cloudcosttree's Price List
-    // data file, a bill; 2025-03 to 2026-10).
+    // data file, the Pricing Calculator's VPC catalog for endpoint data, a bill; 2025-03 to 2026-10).
     assert.deepEqual(
       (
         [
@@ -194,6 +201,7 @@ describe("price table", () => {
           "nat.hour",
           "nat.gb",
           "endpoint.azHour",
+          "endpoint.gb",
           "rds.gp3GbMonth",
           "aurora.serverlessV2AcuHour",
           "aurora.storageGbMonth",
@@ -210,6 +218,7 @@ describe("price table", () => {
         [0.059, "gateway-hour"],
         [0.059, "GB processed"],
         [0.013, "AZ-hour"],
+        [0.01, "GB processed (first PB)"],
         [0.138, "GB-month"],
         [0.2, "ACU-hour"],
         [0.11, "GB-month"],
@@ -609,7 +618,7 @@ describe("price table", () => {
     assert.match(spot.source, /^ASSUMPTION: .*seed 004 uses 0\.3 x on-demand/);
   });
 
-  it("carries us-east-2's own figures, and marks the one row without a source as us-east-1's", () => {
+  it("carries us-east-2's own figure for every row", () => {
     const east2 = pricesFor("us-east-2");
     // Checked in us-east-2 (PRICES.md): Fargate, load balancer, NAT, public IPv4, CloudWatch Logs;
     // Secrets Manager from a GetProducts reading for us-east-2.
@@ -698,10 +707,20 @@ describe("price table", () => {
       ],
     );
     assert.match(rdsInstancePrice(east2, "db.t3.micro").source, /postgres\|\.db\.t3\.micro/);
-    // Only the endpoint's per-GB charge has no us-east-2 source.
+    // Interface endpoint data, first tier, per GB: the Pricing Calculator's VPC catalog, block
+    // "US East (Ohio)". With it, no us-east-2 row is borrowed.
+    assert.deepEqual(
+      [
+        east2.items["endpoint.gb"].usd,
+        east2.items["endpoint.gb"].unit,
+        east2.items["endpoint.gb"].date,
+      ],
+      [0.01, "GB processed (first PB)", "2025-11"],
+    );
+    assert.match(east2.items["endpoint.gb"].source, /block "US East \(Ohio\)"/);
     assert.deepEqual(
       PRICE_KEYS.filter((k) => east2.items[k].assumedFrom),
-      ["endpoint.gb"],
+      [],
     );
     assert.equal(pricesFor("us-east-1").items["rds.gp3GbMonth"].assumedFrom, undefined);
   });

@@ -1,5 +1,6 @@
 import { region } from "../region";
 import {
+  calculatorEndpointGbRow,
   CLOUDCOSTTREE,
   CLOUDCOSTTREE_JUL,
   costTree,
@@ -29,6 +30,10 @@ const MUMBAI_DEMO =
 
 const MUMBAI_PRICE_LIST =
   "a public project's references: AWS Price List API, AmazonCloudWatch/current/ap-south-1 offer file";
+
+/** A price sheet whose AWS section was read from the ap-south-1 Price List files, each row citing its file. */
+const MUMBAI_TOOL_SHEET =
+  'a public project\'s sheet of tool and cloud prices (checked 21 September 2026), section "AWS Mumbai (ap-south-1), On-Demand, Linux": "Read from the official AWS Price List files published 11–17 Sep 2026"';
 
 const MUMBAI_COST_SCRIPT =
   'a public project\'s cost script, "ap-south-1 (Mumbai) list prices read from the AWS Price List API on 17 Sep 2026"';
@@ -70,6 +75,11 @@ export const apSouth1 = region(
       0.013,
       `${MUMBAI_INVENTORY}: "Interface endpoints in ap-south-1 are $0.013 per endpoint-AZ-hour (AWS Price List API, usage type APS3-VpcEndpoint-Hours)"; ${MUMBAI_DEMO}: "$0.013/h per endpoint per AZ in Mumbai"; ${CLOUDCOSTTREE_JUL}, block "ap-south-1": vpce_interface 0.013`,
       "2026-08",
+    ],
+    "endpoint.gb": [
+      0.01,
+      `${MUMBAI_TOOL_SHEET}: "VPC endpoint data processed | Amazon VPC | US$0.01 | ₹0.85 | per GB", its source "AWS Price List API, AmazonVPC, ap-south-1 (published 17 Sep 2026)" (no tier named; gateway endpoints carry no per-GB charge); ${calculatorEndpointGbRow("Asia Pacific (Mumbai)", "KTBKXTWD4BQ95TXA.JRTCKXETXF.D7RZ6WCPVW", "0.0100000000")}`,
+      "2026-09",
     ],
     "rds.gp3GbMonth": [
       0.131,
@@ -125,6 +135,11 @@ export const apSouth1 = region(
       0.4,
       `${MUMBAI_DEMO}: "7 secrets ($0.40/month each, prorated)"`,
       "2026-10",
+    ],
+    "secretsmanager.per10kCalls": [
+      0.05,
+      `${MUMBAI_TOOL_SHEET}: "Secrets Manager | AWS Secrets Manager | US$0.40 | ₹34 | per secret per month | Plus US$0.05 per 10,000 API calls", its source "AWS Price List API, AWSSecretsManager, ap-south-1 (published 11 Sep 2026)"`,
+      "2026-09",
     ],
     "efs.provisionedMibpsMonth": costTree(
       6.6,

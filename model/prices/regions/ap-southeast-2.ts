@@ -1,5 +1,6 @@
 import { region } from "../region";
 import {
+  calculatorEndpointGbRow,
   CLOUDCOSTTREE,
   costTree,
   costTreeHighResAlarm,
@@ -68,6 +69,11 @@ export const apSoutheast2 = region(
       0.013,
       `${SYDNEY_CCT} (resource_hourly.vpc_endpoint_interface, per interface endpoint-hour; AWS bills that hour in each AZ the endpoint is in)`,
       "2026-09",
+    ],
+    "endpoint.gb": [
+      0.01,
+      `${calculatorEndpointGbRow("Asia Pacific (Sydney)", "88759X45TMYQG89Y.JRTCKXETXF.D7RZ6WCPVW", "0.0100000000")}; the same block's "Hourly charge for VPC Endpoints per Hrs" is 0.013, Sydney's endpoint hour above`,
+      "2025-11",
     ],
     "rds.gp3GbMonth": [
       0.138,

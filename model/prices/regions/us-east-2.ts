@@ -1,5 +1,5 @@
 import { region } from "../region";
-import { costTree, DASHBOARD_EVERY_REGION } from "../shared";
+import { calculatorEndpointGbRow, costTree, DASHBOARD_EVERY_REGION } from "../shared";
 import { Found, PriceKey, RegionPrices } from "../types";
 import { US_EAST_1_ITEMS } from "../usEast1";
 
@@ -71,6 +71,15 @@ function usEast2(): RegionPrices {
     "resource_hourly.vpc_endpoint_interface",
     ` = 0.01 an hour${byPosition}; its 2026-07-07 version's explicit us-east-2 key resource_hourly.vpce_interface = 0.01 (AWS bills an interface endpoint per AZ)`,
   );
+  found["endpoint.gb"] = [
+    0.01,
+    calculatorEndpointGbRow(
+      "US East (Ohio)",
+      "7FYQG974DNVUNVKW.JRTCKXETXF.D7RZ6WCPVW",
+      "0.0100000000",
+    ),
+    "2025-11",
+  ];
   found["rds.gp3IopsMonth"] = costTree(
     0.02,
     "us-east-2",

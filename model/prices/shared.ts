@@ -40,7 +40,7 @@ export const DASHBOARD_EVERY_REGION: Found = [
  * name, each row `{rateCode, price, RegionlessRateCode}` under its Price List description, as a
  * public project keeps a copy of it (fetched 2025-11-04).
  */
-export const CALCULATOR_VPC =
+const CALCULATOR_VPC =
   'the AWS Pricing Calculator\'s VPC catalog (meteredUnitMaps/vpc/USD/current/vpc.json; manifest "esIndex": "plc-vpc-usd-20251104012650", "hawkFilePublicationDate": "2025-11-04T01:26:50Z") as a public project keeps it (lamngockhuong/aws-price lib/data/pricing/vpc.json)';
 
 /**

@@ -78,7 +78,7 @@ export const apSouth1 = region(
     ],
     "endpoint.gb": [
       0.01,
-      `${MUMBAI_TOOL_SHEET}: "VPC endpoint data processed | Amazon VPC | US$0.01 | ₹0.85 | per GB", its source "AWS Price List API, AmazonVPC, ap-south-1 (published 17 Sep 2026)" (no tier named; gateway endpoints carry no per-GB charge); ${calculatorEndpointGbRow("Asia Pacific (Mumbai)", "KTBKXTWD4BQ95TXA.JRTCKXETXF.D7RZ6WCPVW", "0.0100000000")}`,
+      `${MUMBAI_TOOL_SHEET}: "VPC endpoint data processed | Amazon VPC | US$0.01 | ₹0.85 | per GB", its source "AWS Price List API, AmazonVPC, ap-south-1 (published 17 Sep 2026)" (the sheet names no tier); ${calculatorEndpointGbRow("Asia Pacific (Mumbai)", "KTBKXTWD4BQ95TXA.JRTCKXETXF.D7RZ6WCPVW", "0.0100000000")}`,
       "2026-09",
     ],
     "rds.gp3GbMonth": [

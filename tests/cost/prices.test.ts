@@ -87,13 +87,17 @@ describe("price table", () => {
     // What Mumbai still borrows (no ap-south-1 source found yet).
     assert.deepEqual(
       PRICE_KEYS.filter((k) => pricesFor("ap-south-1").items[k].assumedFrom),
-      [
-        "endpoint.gb",
-        "aurora.ioMillion",
-        "efs.elasticReadGb",
-        "efs.elasticWriteGb",
-        "secretsmanager.per10kCalls",
-      ],
+      ["endpoint.gb", "aurora.ioMillion", "secretsmanager.per10kCalls"],
+    );
+    // Mumbai's EFS Elastic throughput, per GB read and per GB written (a storage comparison at
+    // "AWS pricing for Asia Pacific (Mumbai)"): writes cost more than us-east-1's $0.06.
+    assert.deepEqual(withUnits("ap-south-1", ["efs.elasticReadGb", "efs.elasticWriteGb"]), [
+      [0.03, "GB read"],
+      [0.07, "GB written"],
+    ]);
+    assert.match(
+      pricesFor("ap-south-1").items["efs.elasticWriteGb"].source,
+      /Asia Pacific \(Mumbai\)/,
     );
     // Mumbai's ARM Fargate, NAT data, endpoint hour (APS3-VpcEndpoint-Hours), Aurora Standard,
     // EFS Standard, alarm, logs (AmazonCloudWatch ap-south-1) and secret, each in its table unit.

@@ -30,6 +30,10 @@ const MUMBAI_DEMO =
 const MUMBAI_PRICE_LIST =
   "a public project's references: AWS Price List API, AmazonCloudWatch/current/ap-south-1 offer file";
 
+/** A storage comparison that prices EFS Elastic throughput at Mumbai's rates (not the Price List itself). */
+const MUMBAI_EFS_ELASTIC =
+  'a public project\'s storage cost comparison for 50 GB of Maven artifacts ("Analysis based on AWS pricing for Asia Pacific (Mumbai) region as of March 2026"), EFS "Multi-AZ with Elastic Throughput": "Read Operations: $0.03 per GB transferred", "Write Operations: $0.07 per GB transferred" (its EFS storage row, $0.33/GB-month, and S3 row, $0.025, are Mumbai\'s own figures)';
+
 const MUMBAI_COST_SCRIPT =
   'a public project\'s cost script, "ap-south-1 (Mumbai) list prices read from the AWS Price List API on 17 Sep 2026"';
 
@@ -106,6 +110,8 @@ export const apSouth1 = region(
       `${CLOUDCOSTTREE_JUL}, block "ap-south-1": efs_monthly_per_gb.standard 0.33`,
       "2026-07",
     ],
+    "efs.elasticReadGb": [0.03, MUMBAI_EFS_ELASTIC, "2026-03"],
+    "efs.elasticWriteGb": [0.07, MUMBAI_EFS_ELASTIC, "2026-03"],
     "cloudwatch.alarmMonth": [
       0.1,
       `${MUMBAI_INVENTORY}: standard-resolution alarms "$0.10 each beyond 10 free" (11 billable = the bill's $1.10)`,

@@ -368,10 +368,10 @@ describe("price table", () => {
       [0.018, undefined, "instance-hour"],
     );
     // Canada: its Price List files as public projects and a package's price file quote them, ARM
-    // Fargate also from a bill; Aurora I/O stays us-east-1's.
+    // Fargate also from a bill, Aurora I/O from the pricing pages' feed; EFS Elastic stays us-east-1's.
     assert.deepEqual(
       PRICE_KEYS.filter((k) => pricesFor("ca-central-1").items[k].assumedFrom),
-      ["aurora.ioMillion", "efs.elasticReadGb", "efs.elasticWriteGb"],
+      ["efs.elasticReadGb", "efs.elasticWriteGb"],
     );
     assert.deepEqual(
       (
@@ -405,6 +405,15 @@ describe("price table", () => {
         canada["secretsmanager.per10kCalls"].unit,
       ],
       ["GB-month beyond the provisioned size", "GB-month stored", "10,000 API calls"],
+    );
+    // Aurora Standard I/O: $0.22 per million requests (us-east-1's is $0.20).
+    assert.deepEqual(
+      [
+        canada["aurora.ioMillion"].usd,
+        canada["aurora.ioMillion"].unit,
+        canada["aurora.ioMillion"].assumedFrom,
+      ],
+      [0.22, "million I/O requests", undefined],
     );
     // The ACU figure: a recorded fixture, flagged as one, and the package's price file.
     assert.match(canada["aurora.serverlessV2AcuHour"].source, /test fixture.*cloudcosttree/);

@@ -87,16 +87,11 @@ describe("price table", () => {
     // What Mumbai still borrows (no ap-south-1 source found yet).
     assert.deepEqual(
       PRICE_KEYS.filter((k) => pricesFor("ap-south-1").items[k].assumedFrom),
-      [
-        "endpoint.gb",
-        "aurora.ioMillion",
-        "efs.elasticReadGb",
-        "efs.elasticWriteGb",
-        "secretsmanager.per10kCalls",
-      ],
+      ["endpoint.gb", "efs.elasticReadGb", "efs.elasticWriteGb", "secretsmanager.per10kCalls"],
     );
-    // Mumbai's ARM Fargate, NAT data, endpoint hour (APS3-VpcEndpoint-Hours), Aurora Standard,
-    // EFS Standard, alarm, logs (AmazonCloudWatch ap-south-1) and secret, each in its table unit.
+    // Mumbai's ARM Fargate, NAT data, endpoint hour (APS3-VpcEndpoint-Hours), Aurora Standard
+    // (ACU, storage, I/O), EFS Standard, alarm, logs (AmazonCloudWatch ap-south-1) and secret, each
+    // in its table unit.
     assert.deepEqual(
       withUnits("ap-south-1", [
         "fargate.arm.vcpuHour",
@@ -105,6 +100,7 @@ describe("price table", () => {
         "endpoint.azHour",
         "aurora.serverlessV2AcuHour",
         "aurora.storageGbMonth",
+        "aurora.ioMillion",
         "efs.standardGbMonth",
         "cloudwatch.alarmMonth",
         "cloudwatch.logsIngestGb",
@@ -118,6 +114,7 @@ describe("price table", () => {
         [0.013, "AZ-hour"],
         [0.18, "ACU-hour"],
         [0.11, "GB-month"],
+        [0.22, "million I/O requests"],
         [0.33, "GB-month"],
         [0.1, "alarm-month"],
         [0.67, "GB ingested"],

@@ -159,6 +159,8 @@ describe("price table", () => {
       "endpoint.azHour",
       "rds.gp3GbMonth",
       "rds.gp3IopsMonth",
+      "rds.backupGbMonth",
+      "rds.snapshotGbMonth",
       "aurora.serverlessV2AcuHour",
       "aurora.storageGbMonth",
       "efs.standardGbMonth",
@@ -216,6 +218,22 @@ describe("price table", () => {
         [0.033, "GB-month stored"],
         [0.4, "secret-month"],
       ],
+    );
+    // Sydney's RDS backup storage: the price file's 0.0031232876712328768 per GB-day is $0.095 a
+    // GB-month (x 365 / 12); manual snapshots at the same rate.
+    assert.deepEqual(
+      (["rds.backupGbMonth", "rds.snapshotGbMonth"] as const).map((k) => [
+        usd("ap-southeast-2", k),
+        pricesFor("ap-southeast-2").items[k].unit,
+      ]),
+      [
+        [0.095, "GB-month beyond the provisioned size"],
+        [0.095, "GB-month of manual snapshot"],
+      ],
+    );
+    assert.match(
+      pricesFor("ap-southeast-2").items["rds.backupGbMonth"].source,
+      /rds_backup_retention_price_per_gb_day = 0\.0031232876712328768 per GB-day/,
     );
     // Sydney's RDS PostgreSQL single-AZ rows, per instance-hour; db.t3.micro is PostgreSQL's 0.028.
     assert.deepEqual(t4g("ap-southeast-2"), [

@@ -61,13 +61,14 @@ export function costTreeHighResAlarm(region: string, note = ""): Found {
  * 0.0032876712328767125 in eu-west-2, which are 0.105, 0.103 and 0.10 a GB-month, the rates those
  * regions' own sources give (0.0031232876712328768 = 0.095 in us-east-2, us-west-2, eu-west-1 and
  * ap-northeast-1, as theirs). The older 2026-07 version's figures under this key fit no known rate
- * and are not used. `storedPerGbDay` is the figure as read in `region`'s block.
+ * and are not used. `perGbDay` is the figure as read in `region`'s block; the result is US dollars
+ * per GB-month (x 365 / 12, to 6 decimals).
  */
-export function costTreeBackup(usd: number, region: string, storedPerGbDay: string): Found {
+export function costTreeBackup(region: string, perGbDay: number): Found {
   return costTree(
-    usd,
+    Number(((perGbDay * 365) / 12).toFixed(6)),
     region,
     "rds_backup_retention_price_per_gb_day",
-    ` = ${storedPerGbDay} per GB-day, the GB-month rate x 12 / 365 in every block checked against another source`,
+    ` = ${perGbDay} per GB-day, the GB-month rate x 12 / 365 in every block checked against another source`,
   );
 }

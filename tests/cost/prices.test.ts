@@ -221,16 +221,10 @@ describe("price table", () => {
     );
     // Sydney's RDS backup storage: the price file's 0.0031232876712328768 per GB-day is $0.095 a
     // GB-month (x 365 / 12); manual snapshots at the same rate.
-    assert.deepEqual(
-      (["rds.backupGbMonth", "rds.snapshotGbMonth"] as const).map((k) => [
-        usd("ap-southeast-2", k),
-        pricesFor("ap-southeast-2").items[k].unit,
-      ]),
-      [
-        [0.095, "GB-month beyond the provisioned size"],
-        [0.095, "GB-month of manual snapshot"],
-      ],
-    );
+    assert.deepEqual(withUnits("ap-southeast-2", ["rds.backupGbMonth", "rds.snapshotGbMonth"]), [
+      [0.095, "GB-month beyond the provisioned size"],
+      [0.095, "GB-month of manual snapshot"],
+    ]);
     assert.match(
       pricesFor("ap-southeast-2").items["rds.backupGbMonth"].source,
       /rds_backup_retention_price_per_gb_day = 0\.0031232876712328768 per GB-day/,

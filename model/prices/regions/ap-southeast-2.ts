@@ -32,7 +32,7 @@ const SYDNEY_BILL =
 const SYDNEY_PG = `${SYDNEY_CCT}, rds_instance_hourly_by_engine."postgres|" (single-AZ)`;
 
 /** RDS backup storage beyond the free allocation, stored per GB-day in cloudcosttree's Sydney block. */
-const SYDNEY_BACKUP = costTreeBackup(0.095, "ap-southeast-2", "0.0031232876712328768");
+const SYDNEY_BACKUP = costTreeBackup("ap-southeast-2", 0.0031232876712328768);
 
 /** ap-southeast-2's figures; every item without one is us-east-1's, marked. */
 export const apSoutheast2 = region(

@@ -89,7 +89,7 @@ export function readStaging(
         );
       } else if (hoursAhead <= 0) {
         r.warnings.push(
-          `staging expired at ${utcMinute(activeUntil)}Z and stays off; to switch it on, set ${r.k("activeUntil")} to a future time at most ${maxActiveHours} hours ahead, now before ${limitText}, and run pulumi up`,
+          `staging expired at ${shownInZone(activeUntil, timeZone)} and stays off; to switch it on, set ${r.k("activeUntil")} to a future time at most ${maxActiveHours} hours ahead, now before ${limitText}, and run pulumi up`,
         );
       } else {
         active = true;
@@ -98,7 +98,7 @@ export function readStaging(
   } else if (activeUntil && activeUntil.getTime() > now.getTime()) {
     // The easy slip: a session's expiry written, the switch left off.
     r.warnings.push(
-      `${r.k("activeUntil")} is ${utcMinute(activeUntil)}Z, still ahead, but ${r.k("active")} is false: staging stays off; set ${r.k("active")} to true to switch it on until then`,
+      `${r.k("activeUntil")} is ${shownInZone(activeUntil, timeZone)}, still ahead, but ${r.k("active")} is false: staging stays off; set ${r.k("active")} to true to switch it on until then`,
     );
   }
   service.minTasks = active ? activeTasks : 0;

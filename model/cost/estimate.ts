@@ -7,7 +7,7 @@ import { ResourceRecord } from "../records";
 import { CostAssumptions, resolveAssumptions } from "./assumptions";
 import { borrowedNote } from "./format";
 import { borrowedOf, Lines } from "./lines";
-import { candidateMonths } from "./months";
+import { candidateMonths, fmtHours } from "./months";
 import { pricePlatform } from "./platform";
 import { regionOf } from "./records";
 import { modelServices, priceServices } from "./services";
@@ -31,12 +31,19 @@ export function estimate(
   assumptions: Partial<CostAssumptions> = {},
   options: EstimateOptions = {},
 ): CostEstimate {
-  const a = resolveAssumptions(assumptions);
-  const region = regionOf(records, a.region, options.defaultRegion);
+  const assumed = resolveAssumptions(assumptions);
+  const region = regionOf(records, assumed.region, options.defaultRegion);
   const prices = options.prices?.[region] ?? pricesFor(region);
   const unpriced: string[] = [];
   const notes: string[] = [];
-  const services = modelServices(records, a, unpriced, options.now);
+  const services = modelServices(records, assumed, unpriced, options.now);
+  // Staging switched on now counts in the expected month for at least this session's hours.
+  const session = services.find((s) => s.session)?.session;
+  const sessionHours = session ? (session.to - session.from) / 3_600_000 : 0;
+  const a =
+    sessionHours > assumed.stagingActiveHoursPerMonth
+      ? { ...assumed, stagingActiveHoursPerMonth: sessionHours }
+      : assumed;
 
   let month = a.expectedMonth;
   if (month === undefined) {
@@ -52,9 +59,13 @@ export function estimate(
       }
     }
   }
-  const out = new Lines(prices);
-  priceServices(out, services, a, month);
-  pricePlatform(out, records, services, a, month, unpriced);
+  const priced = (x: CostAssumptions, problems: string[] = []): Lines => {
+    const lines = new Lines(prices);
+    priceServices(lines, services, x, month);
+    pricePlatform(lines, records, services, x, month, problems);
+    return lines;
+  };
+  const out = priced(a, unpriced);
   notes.push(applyFreeTier(out, a, options.freeTierLeft));
 
   const total = (s: Scenario) => out.lines.reduce((sum, l) => sum + l.monthly[s], 0);
@@ -64,7 +75,21 @@ export function estimate(
     "Fargate Spot is priced as a factor of on-demand, an assumption (AWS publishes no fixed Spot price)",
   );
   const hasStaging = services.some((s) => s.staging);
-  const staging = `staging on for ${a.stagingActiveHoursPerMonth} hours a month`;
+  const staging =
+    a === assumed
+      ? `staging on for ${a.stagingActiveHoursPerMonth} hours a month`
+      : `staging on for ${fmtHours(sessionHours)} a month, this session's hours, more than the ${assumed.stagingActiveHoursPerMonth} h of assumption stagingActiveHoursPerMonth`;
+  // What this session costs beyond staying off: the month with only this session, less the month
+  // with staging never on (before free tiers).
+  const expectedOf = (x: CostAssumptions) =>
+    priced(x).lines.reduce((sum, l) => sum + l.monthly.expected, 0);
+  const stagingSession = session && {
+    until: new Date(session.to).toISOString(),
+    hours: sessionHours,
+    usd:
+      expectedOf({ ...a, stagingActiveHoursPerMonth: sessionHours, stagingSessionsPerMonth: 1 }) -
+      expectedOf({ ...a, stagingActiveHoursPerMonth: 0, stagingSessionsPerMonth: 0 }),
+  };
   const expectedBasis = month
     ? `the floor plus the scheduled windows of ${month} (${a.expectedMonth ? "the month asked for" : "the busiest month among them"})` +
       (hasStaging ? `, plus ${staging}` : "")
@@ -80,12 +105,13 @@ export function estimate(
     ceiling: total("ceiling"),
     expectedMonth: month,
     expectedBasis,
+    stagingSession,
     lines: out.lines,
     unpriced,
     notes,
     borrowed,
     perEnrolledStudent: a.enrolledStudents > 0 ? total("expected") / a.enrolledStudents : 0,
-    assumptions: a,
+    assumptions: assumed,
   };
 }
 

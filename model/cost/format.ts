@@ -2,6 +2,7 @@
  * The estimate as text: totals, the line table, notes and assumptions. No Pulumi imports.
  */
 import { fmt } from "./assumptions";
+import { fmtHours } from "./months";
 import { Borrowed, CostEstimate } from "./types";
 
 /** `$1,234.56`; a credit (a free tier) `-$0.90`. */
@@ -25,6 +26,7 @@ export function formatEstimate(
   const out: string[] = [
     `${pad}Monthly cost (${e.region}, ${e.hoursPerMonth} h a month${e.borrowed ? `; ${borrowedText(e.borrowed)}` : ""}): floor ${usd(e.floor)}, expected ${usd(e.expected)}, ceiling ${usd(e.ceiling)}`,
     `${pad}  expected: ${e.expectedBasis}`,
+    ...(e.stagingSession ? [`${pad}  ${sessionText(e.stagingSession)}`] : []),
     `${pad}  per enrolled student: ${usd(e.perEnrolledStudent)} a month (expected / ${e.assumptions.enrolledStudents} enrolled, assumption enrolledStudents)`,
   ];
   const freeTier = e.notes.find((n) => n.startsWith("free tiers"));
@@ -58,6 +60,11 @@ export function formatEstimate(
     out.push(`${pad}  assumptions: ${assumed}`);
   }
   return out.join("\n");
+}
+
+/** `this session: staging is on until 2026-12-05T18:00Z (4 h from now): $0.98 more than staying off` */
+export function sessionText(s: NonNullable<CostEstimate["stagingSession"]>): string {
+  return `this session: staging is on until ${s.until.slice(0, 16)}Z (${s.hours.toFixed(1)} h from now): ${usd(s.usd)} more than staying off`;
 }
 
 /** `11 of 25 priced lines at us-east-1's prices, marked *`: what a headline says of them. */

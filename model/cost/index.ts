@@ -8,7 +8,8 @@
  *   all scheduled actions have run) all month, and everything else that bills by the hour;
  * - expected: the floor plus the scheduled windows: the exam windows the scheduled actions
  *   describe, in the busiest calendar month among them (so a budget holds in exam month; the
- *   month is named), and staging switched on for `stagingActiveHoursPerMonth` hours;
+ *   month is named), and staging switched on for `stagingActiveHoursPerMonth` hours (or for
+ *   the session it is switched on for now, when longer: `stagingSession`, given a clock);
  * - ceiling: every service at its largest maximum all month (staging switched on all month).
  *
  * Tasks above an on-demand base run on Fargate Spot where the capacity provider strategy says

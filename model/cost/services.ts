@@ -53,6 +53,11 @@ export interface ServiceModel {
   stagingTasks: number;
   /** Staging only: the records show it switched on (a minimum above where it rests). */
   recordedActive: boolean;
+  /**
+   * Staging switched on, with a clock: from now to its switch-off action (`at(activeUntil)`), at
+   * the tasks it runs while on. Undefined when off, without a clock, or with no action ahead.
+   */
+  session?: Segment;
   /** Time zone the schedule's months are counted in. */
   zone: string;
   describe: string;
@@ -217,6 +222,7 @@ export function modelServices(
     let maxEver: number;
     let registeredMin: number;
     const segments: Segment[] = [];
+    let session: Segment | undefined;
     let zone = "UTC";
     let describe: string;
     if (!target) {
@@ -265,8 +271,10 @@ export function modelServices(
           segments.push({ from: s.at, to: steps[i + 1].at, tasks: states[i] });
         }
       });
-      if (now && !staging && steps.length > 0 && registeredMin > restingMin) {
-        segments.unshift({ from: now.getTime(), to: steps[0].at, tasks: registeredMin });
+      if (now && steps.length > 0 && registeredMin > restingMin && steps[0].at > now.getTime()) {
+        const ahead = { from: now.getTime(), to: steps[0].at, tasks: registeredMin };
+        if (staging) session = ahead;
+        else segments.unshift(ahead);
       }
       describe =
         steps.length > 0
@@ -296,6 +304,7 @@ export function modelServices(
       segments,
       stagingTasks,
       recordedActive,
+      session,
       zone,
       describe,
     };

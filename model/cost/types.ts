@@ -66,6 +66,13 @@ export interface CostEstimate {
   expectedMonth?: string;
   /** How `expected` was built, in a sentence. */
   expectedBasis: string;
+  /**
+   * Staging switched on now (estimates given a clock): `until` its switch-off action (ISO 8601,
+   * UTC), `hours` from the clock to it, and `usd` this session costs beyond staying off (its
+   * tasks, its database awake plus one pause delay), before free tiers. `expected` counts staging
+   * on for at least these hours.
+   */
+  stagingSession?: { until: string; hours: number; usd: number };
   lines: CostLine[];
   /** What could not be priced, and why. */
   unpriced: string[];

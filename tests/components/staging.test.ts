@@ -279,7 +279,7 @@ describe("staging stack (Pulumi.staging.yaml on mocks)", function () {
 
     it("warns, and is off: 0/0, no scheduled action, its database kept (paused)", function () {
       assert.deepStrictEqual(run.warnings, [
-        "staging expired at 2026-02-02T11:00Z and stays off; to switch it on, set pythonide:activeUntil to a future time at most 12 hours ahead, now before 2026-02-03T00:00Z (2026-02-02 18:00 in America/Chicago, UTC-06:00), and run pulumi up",
+        "staging expired at 2026-02-02T11:00Z (2026-02-02 05:00 in America/Chicago, UTC-06:00) and stays off; to switch it on, set pythonide:activeUntil to a future time at most 12 hours ahead, now before 2026-02-03T00:00Z (2026-02-02 18:00 in America/Chicago, UTC-06:00), and run pulumi up",
         ...SHIPPED_PLACEHOLDERS.staging,
       ]);
       const target = run.inputs(T.target, "staging-ide-scaling-target");

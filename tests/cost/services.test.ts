@@ -4,7 +4,7 @@
  * above 0, actions on another dimension, staging's hours, and what servicesOf reports.
  */
 import { strict as assert } from "assert";
-import { CostEstimate, estimate, servicesOf } from "../../model/cost";
+import { CostEstimate, estimate, formatEstimate, servicesOf } from "../../model/cost";
 import { HOURS_PER_MONTH } from "../../model/prices";
 import { ResourceRecord } from "../../model/records";
 import { atExpression } from "../../model/schedule";
@@ -143,6 +143,67 @@ describe("cost model: a service's tasks over the month", () => {
     );
     const [s] = servicesOf(records, { stagingActiveTasks: 2 });
     assert.deepEqual([s.staging, s.floorTasks, s.peakTasks, s.maxTasks], [true, 0, 2, 2]);
+  });
+
+  describe("staging switched on now (records with a switch-off action, and a clock)", () => {
+    // Switched on: the target's minimum is 1 until an at() action returns it to 0 at midnight.
+    const off = "2027-01-01T00:00Z";
+    const service = ide({ minTasks: 1, maxTasks: 2, environment: "staging" });
+    const target = service.find((r) => r.type === TARGET)!;
+    const switchOff: ResourceRecord = {
+      type: ACTION,
+      name: "stg-off",
+      urn: "urn:stg-off",
+      custom: true,
+      inputs: {
+        serviceNamespace: "ecs",
+        scalableDimension: "ecs:service:DesiredCount",
+        resourceId: target.inputs.resourceId,
+        schedule: atExpression(new Date(off)),
+        scalableTargetAction: { minCapacity: 0, maxCapacity: 0 },
+      },
+    };
+    const records = [P, ...service, switchOff];
+    // us-east-2 Fargate x86: $0.04048 a vCPU-hour, $0.004445 a GB-hour; a 1 vCPU / 2 GB task.
+    const taskHour = 0.04048 + 2 * 0.004445;
+
+    it("prices the session to the switch-off action; expected keeps the assumed 10 h, which are more", () => {
+      const e = estimate(records, {}, { now: new Date("2026-12-31T20:00Z") });
+      assert.equal(e.stagingSession?.until, "2027-01-01T00:00:00.000Z");
+      assert.equal(e.stagingSession?.hours, 4);
+      assert.ok(Math.abs(e.stagingSession!.usd - 4 * taskHour) < 1e-9, `${e.stagingSession!.usd}`);
+      assert.deepEqual(taskHours(e), [0, 10, 2 * M]);
+      assert.equal(
+        e.expectedBasis,
+        "the floor plus staging on for 10 hours a month (no scheduled windows)",
+      );
+      assert.match(
+        formatEstimate(e),
+        /^ {2}this session: staging is on until 2027-01-01T00:00Z \(4\.0 h from now\): \$0\.20 more than staying off$/m,
+      );
+    });
+
+    it("counts a session longer than the assumed hours in full in expected, and says so", () => {
+      const e = estimate(records, {}, { now: new Date("2026-12-30T18:00Z") });
+      assert.equal(e.stagingSession?.hours, 30);
+      assert.deepEqual(taskHours(e), [0, 30, 2 * M]);
+      assert.ok(Math.abs(e.stagingSession!.usd - 30 * taskHour) < 1e-9);
+      assert.equal(
+        e.expectedBasis,
+        "the floor plus staging on for 30 h a month, this session's hours, more than the 10 h of assumption stagingActiveHoursPerMonth (no scheduled windows)",
+      );
+      assert.equal(e.assumptions.stagingActiveHoursPerMonth, 10);
+    });
+
+    it("has no session without a clock, after the switch-off, or while off", () => {
+      assert.equal(estimate(records).stagingSession, undefined);
+      assert.equal(estimate(records, {}, { now: new Date(off) }).stagingSession, undefined);
+      const offRecords = [P, ...ide({ minTasks: 0, maxTasks: 2, environment: "staging" })];
+      assert.equal(
+        estimate(offRecords, {}, { now: new Date("2026-12-31T20:00Z") }).stagingSession,
+        undefined,
+      );
+    });
   });
 
   it("servicesOf: sizes, and the CPU target of the target-tracking policy on its own target", () => {

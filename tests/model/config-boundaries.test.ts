@@ -552,7 +552,7 @@ describe("stack config at the edges", () => {
       const c = parsed("staging", { active: "true", activeUntil: "2026-11-22T12:00Z" });
       assert.equal(c.staging?.active, false);
       assert.deepEqual(c.warnings, [
-        "staging expired at 2026-11-22T12:00Z and stays off; to switch it on, set pythonide:activeUntil to a future time at most 12 hours ahead, now before 2026-11-23T00:00Z (2026-11-22 18:00 in America/Chicago, UTC-06:00), and run pulumi up",
+        "staging expired at 2026-11-22T12:00Z (2026-11-22 06:00 in America/Chicago, UTC-06:00) and stays off; to switch it on, set pythonide:activeUntil to a future time at most 12 hours ahead, now before 2026-11-23T00:00Z (2026-11-22 18:00 in America/Chicago, UTC-06:00), and run pulumi up",
       ]);
       assert.equal(
         parsed("staging", { active: "true", activeUntil: "2026-11-22T12:01Z" }).staging?.active,

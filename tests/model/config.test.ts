@@ -575,7 +575,7 @@ describe("stack config validation", () => {
       assert.equal(c.staging?.active, false);
       assert.deepEqual([c.service.minTasks, c.service.maxTasks], [0, 0]);
       assert.deepEqual(c.warnings, [
-        "staging expired at 2026-11-22T01:00Z and stays off; to switch it on, set pythonide:activeUntil to a future time at most 12 hours ahead, now before 2026-11-23T00:00Z (2026-11-22 18:00 in America/Chicago, UTC-06:00), and run pulumi up",
+        "staging expired at 2026-11-22T01:00Z (2026-11-21 19:00 in America/Chicago, UTC-06:00) and stays off; to switch it on, set pythonide:activeUntil to a future time at most 12 hours ahead, now before 2026-11-23T00:00Z (2026-11-22 18:00 in America/Chicago, UTC-06:00), and run pulumi up",
       ]);
     });
 
@@ -587,7 +587,7 @@ describe("stack config validation", () => {
       assert.equal(c.staging?.active, false);
       assert.deepEqual([c.service.minTasks, c.service.maxTasks], [0, 0]);
       assert.deepEqual(c.warnings, [
-        "pythonide:activeUntil is 2026-11-22T18:00Z, still ahead, but pythonide:active is false: staging stays off; set pythonide:active to true to switch it on until then",
+        "pythonide:activeUntil is 2026-11-22T18:00Z (2026-11-22 12:00 in America/Chicago, UTC-06:00), still ahead, but pythonide:active is false: staging stays off; set pythonide:active to true to switch it on until then",
       ]);
       // A past expiry left in the file after switching off is the normal state: no warning.
       const off = parse(

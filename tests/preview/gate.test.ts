@@ -6,8 +6,11 @@
  * the config error for the stack file, the policy for a program that gets past config.
  */
 import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import { alreadyReported, readStackFile, shippedStackFiles, StackReport } from "../../preview/gate";
-import { fixtureStack, gate, mandatory, shipped } from "./helpers";
+import { FIXTURES, fixtureStack, gate, mandatory, shipped } from "./helpers";
 
 function describeViolations(r: StackReport): string {
   return r.violations.map((v) => `[${v.level}] ${v.policy} ${v.resource}: ${v.message}`).join("\n");
@@ -106,6 +109,40 @@ describe("preview gate: broken stacks fail with the guardrail they break", funct
       !raised.warnings.some((w) => w.includes("maxActiveHours is 48")),
       raised.warnings.join("\n"),
     );
+  });
+
+  it("staging switched on for 36 hours (maxActiveHours 48): the session priced, and counted in expected", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "session-"));
+    const file = path.join(dir, "Pulumi.staging.yaml");
+    fs.writeFileSync(
+      file,
+      fs
+        .readFileSync(path.join(FIXTURES, "stacks", "staging-48h", "Pulumi.staging.yaml"), "utf8")
+        .replace(
+          "pythonide:active: false",
+          'pythonide:active: true\n  pythonide:activeUntil: "2026-11-22T03:00Z"',
+        ),
+    );
+    const r = await gate(readStackFile(file), {
+      policyConfig: { "staging-scales-to-zero": { properties: { maxActiveHours: 48 } } },
+    });
+    assert.strictEqual(r.verdict, "pass", describeViolations(r));
+    // NOW is 2026-11-20T15:00Z: 36 hours to the switch-off action.
+    assert.deepStrictEqual(
+      [r.cost?.stagingSession?.until, r.cost?.stagingSession?.hours],
+      ["2026-11-22T03:00:00.000Z", 36],
+    );
+    assert.strictEqual(
+      r.cost?.expectedBasis,
+      "the floor plus staging on for 36 h a month, this session's hours, more than the 10 h of assumption stagingActiveHoursPerMonth (no scheduled windows)",
+    );
+    const off = await gate(fixtureStack("staging-48h", "Pulumi.staging.yaml"));
+    assert.strictEqual(off.cost?.stagingSession, undefined);
+    assert.ok(
+      r.cost!.expected > off.cost!.expected,
+      `${r.cost!.expected} <= ${off.cost!.expected}`,
+    );
+    fs.rmSync(dir, { recursive: true });
   });
 
   it("no autoscaling (program): a fixed-count prod service fails ecs-service-autoscaling", async () => {

@@ -37,6 +37,9 @@ const MUMBAI_EFS_ELASTIC =
 const MUMBAI_COST_SCRIPT =
   'a public project\'s cost script, "ap-south-1 (Mumbai) list prices read from the AWS Price List API on 17 Sep 2026"';
 
+const MUMBAI_MATCHING =
+  'a public project\'s matching-system cost comparison (2026-04-24), "The estimates in this document use the Mumbai regional feed, not `us-east-1`" (Sources: "Mumbai Aurora price feed: .../offers/v1.0/aws/AmazonRDS/current/ap-south-1/index.json")';
+
 /** ap-south-1's figures; every item without one is us-east-1's, marked. */
 export const apSouth1 = region(
   "ap-south-1",
@@ -104,6 +107,11 @@ export const apSouth1 = region(
       0.11,
       `${CLOUDCOSTTREE}, block "ap-south-1": usage_based_per_unit_rates.rds_cluster_storage 0.11 per GB-month (Aurora Standard; rds_cluster_storage_iopt1 is 0.248)`,
       "2026-09",
+    ],
+    "aurora.ioMillion": [
+      0.22,
+      `${MUMBAI_MATCHING}: "Aurora Standard I/O, Mumbai: $0.22 per 1 million I/O requests" (its Mumbai Serverless v2 $0.18 per ACU-hour and storage $0.11 per GB-month are the figures above)`,
+      "2026-04",
     ],
     "efs.standardGbMonth": [
       0.33,

@@ -407,6 +407,8 @@ export interface ResourceChange {
   urn: string;
   /** Top-level input properties that differ (update and replace). */
   changed: string[];
+  /** Each of `changed` as a reader may see it (changeShown): `minCapacity: 1 -> 2`. */
+  shown?: string[];
   /** For a replacement: each forcing property and where the provider says so. */
   reasons: string[];
   /** What a stateful resource loses (replace and delete). */
@@ -444,6 +446,34 @@ export function changedProperties(before: ResourceRecord, after: ResourceRecord)
   return [...keys]
     .filter((k) => !ignored.has(k) && stable(before.inputs[k]) !== stable(after.inputs[k]))
     .sort();
+}
+
+/** Property names whose values may be secrets: never shown, whatever the record says. */
+const SECRET_NAME = /pass|secret|token|credential|private|key/i;
+/** Longest value shown; a longer one (a container definition, a policy document) is named only. */
+const SHOWN_CHARS = 60;
+
+/**
+ * One changed input property as `npm start -- --against` prints it, in Pulumi's diff manner:
+ * `minCapacity: 1 -> 2`, `desiredCount: (none) -> 0`. Only the name, with a reason in brackets,
+ * when either value is secret (`secretInputs`, or a property or nested key named like a password,
+ * secret, token, credential, private key or key), or either is longer than 60 characters as JSON.
+ */
+export function changeShown(
+  property: string,
+  before: ResourceRecord,
+  after: ResourceRecord,
+): string {
+  const values = [before.inputs[property], after.inputs[property]];
+  const secret =
+    before.secretInputs?.includes(property) ||
+    after.secretInputs?.includes(property) ||
+    SECRET_NAME.test(property) ||
+    values.some((v) => v !== null && typeof v === "object" && SECRET_NAME.test(stable(v)));
+  if (secret) return `${property} [secret]`;
+  const text = values.map((v) => (v === undefined ? "(none)" : stable(v)));
+  if (text.some((t) => t.length > SHOWN_CHARS)) return `${property} [long value]`;
+  return `${property}: ${text[0]} -> ${text[1]}`;
 }
 
 /** The cloud resources of a run (components have no cloud object; awsx's VPC stands for its own). */
@@ -508,7 +538,8 @@ export function diffRecords(before: ResourceRecord[], after: ResourceRecord[]): 
     if (changed.length === 0) continue;
     const reasons = replacementReasons(r.type, changed, was.inputs, r.inputs);
     const kind: ChangeKind = reasons.length > 0 ? "replace" : "update";
-    changes.push(mark({ kind, ...base, changed, reasons }, r));
+    const shown = changed.map((p) => changeShown(p, was, r));
+    changes.push(mark({ kind, ...base, changed, shown, reasons }, r));
     if (r.type === "awsx:ec2:Vpc") changes.push(...subnetChanges(was, r));
   }
   for (const r of old.values()) {

@@ -96,7 +96,7 @@ export function renderAgainst(r: AgainstReport, allowReplace: boolean): string {
     out.push(
       `  ${VERB[c.kind]}  ${c.type}  ${c.name}${flags.length ? `  [${flags.join(", ")}]` : ""}`,
     );
-    if (c.kind === "update") out.push(`      changed: ${c.changed.join(", ")}`);
+    if (c.kind === "update") out.push(`      changed: ${(c.shown ?? c.changed).join(", ")}`);
     for (const reason of c.reasons) out.push(`      ${reason}`);
     if (c.stateful) out.push(`      loses: ${c.stateful}`);
   }

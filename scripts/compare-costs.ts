@@ -23,6 +23,8 @@ import {
   CostEstimate,
   DEFAULT_ASSUMPTIONS,
   estimate,
+  priceName,
+  RDS_INSTANCE,
   resolveAssumptions,
   ServiceSummary,
   servicesOf,
@@ -102,8 +104,38 @@ export function regionTable(): string {
     line(head.map((_, i) => (i === 0 ? "---" : "---:"))),
     ...rows.map(line),
     "",
+    borrowedByRegion(),
+    "",
     "USD, from model/prices/ (`npm run compare-costs` writes this table). A figure marked \"us-east-1's\" had no source for its region and is us-east-1's; estimates in that region mark those lines `*` and name them in a note. `own figures` counts every priced item and RDS class, the Spot factor (an assumption everywhere) included; the sources are on each figure in model/prices/regions/.",
   ].join("\n");
+}
+
+/**
+ * The figures each region still takes from another, in words (priceName):
+ * `Still us-east-1's (2 figures): us-east-2: interface endpoint data; ...`, or that none are.
+ */
+export function borrowedByRegion(): string {
+  const parts: string[] = [];
+  let count = 0;
+  const from = new Set<string>();
+  for (const region of PRICED_REGIONS) {
+    const t = pricesFor(region);
+    const names = [
+      ...Object.entries(t.items).map(([key, p]) => [priceName(key), p] as const),
+      ...Object.entries(t.rdsInstanceHour).map(
+        ([cls, p]) => [priceName(`${RDS_INSTANCE}${cls}`), p] as const,
+      ),
+    ]
+      .filter(([, p]) => p.assumedFrom)
+      .map(([name, p]) => {
+        from.add(p.assumedFrom!);
+        return name;
+      });
+    count += names.length;
+    if (names.length > 0) parts.push(`${region}: ${names.join(", ")}`);
+  }
+  if (count === 0) return "Every region has a figure of its own for every item.";
+  return `Still ${[...from].map((r) => `${r}'s`).join(" or ")} (${count} figure${count === 1 ? "" : "s"}, no source found for the region; marked \`*\` in estimates and named in their notes): ${parts.join("; ")}.`;
 }
 
 /** One configuration in the table. */

@@ -44,7 +44,7 @@ export {
 } from "./assumptions";
 export type { CostAssumptions, LcuDerivation, PolicyProperties } from "./assumptions";
 export { accountFreeTier, estimate } from "./estimate";
-export { borrowedOf, PRICE_NAMES, priceName } from "./lines";
+export { borrowedOf, PRICE_NAMES, priceName, RDS_INSTANCE } from "./lines";
 export type { FreeTierLeft } from "./estimate";
 export { borrowedNote, borrowedText, formatEstimate, usd } from "./format";
 export { awakeHours } from "./months";

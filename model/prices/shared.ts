@@ -70,3 +70,22 @@ export function costTreeHighResAlarm(region: string, note = ""): Found {
     ` = 0.000410958904109589 per alarm-hour, $0.30 a month over its 730 hours${note}`,
   );
 }
+
+/**
+ * The file's 2026-09-08 version stores RDS backup storage beyond the free allocation per GB-day,
+ * as the GB-month rate x 12 / 365: key `rds_backup_retention_price_per_gb_day` reads
+ * 0.003452054794520548 in ca-central-1, 0.0033863013698630135 in eu-central-1 and
+ * 0.0032876712328767125 in eu-west-2, which are 0.105, 0.103 and 0.10 a GB-month, the rates those
+ * regions' own sources give (0.0031232876712328768 = 0.095 in us-east-2, us-west-2, eu-west-1 and
+ * ap-northeast-1, as theirs). The older 2026-07 version's figures under this key fit no known rate
+ * and are not used. `perGbDay` is the figure as read in `region`'s block; the result is US dollars
+ * per GB-month (x 365 / 12, to 6 decimals).
+ */
+export function costTreeBackup(region: string, perGbDay: number): Found {
+  return costTree(
+    Number(((perGbDay * 365) / 12).toFixed(6)),
+    region,
+    "rds_backup_retention_price_per_gb_day",
+    ` = ${perGbDay} per GB-day, the GB-month rate x 12 / 365 in every block checked against another source`,
+  );
+}

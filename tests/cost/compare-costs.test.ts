@@ -9,7 +9,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { ROOT } from "../../preview/gate";
 import { UsageError } from "../../preview/args";
-import { parseCompareArgs } from "../../scripts/compare-costs";
+import { priceName } from "../../model/cost";
+import { PRICED_REGIONS, pricesFor } from "../../model/prices";
+import { borrowedByRegion, parseCompareArgs } from "../../scripts/compare-costs";
 
 describe("npm run compare-costs: its options", function () {
   this.timeout(120000);
@@ -47,5 +49,32 @@ describe("npm run compare-costs: its options", function () {
       'compare-costs: "--bogus" is not an option: the known options are --check, --help\n',
     );
     assert.equal(fs.statSync(readme).mtimeMs, before);
+  });
+});
+
+describe("npm run compare-costs: the figures still another region's, under the region table", () => {
+  it("names each region's borrowed figures in words, and counts them all", () => {
+    const text = borrowedByRegion();
+    let total = 0;
+    for (const region of PRICED_REGIONS) {
+      const t = pricesFor(region);
+      const names = [
+        ...Object.entries(t.items)
+          .filter(([, p]) => p.assumedFrom)
+          .map(([key]) => priceName(key)),
+        ...Object.entries(t.rdsInstanceHour)
+          .filter(([, p]) => p.assumedFrom)
+          .map(([cls]) => `RDS ${cls} instance hours`),
+      ];
+      total += names.length;
+      if (names.length > 0) assert.ok(text.includes(`${region}: ${names.join(", ")}`), region);
+      else assert.ok(!text.includes(`${region}:`), region);
+    }
+    assert.ok(
+      total === 0
+        ? text === "Every region has a figure of its own for every item."
+        : text.startsWith(`Still us-east-1's (${total} figure${total === 1 ? "" : "s"}, `),
+      text,
+    );
   });
 });

@@ -84,10 +84,10 @@ describe("price table", () => {
     assert.equal(usd("ap-northeast-1", "fargate.x86.gbHour"), 0.00553);
     assert.equal(usd("us-west-2", "fargate.x86.vcpuHour"), 0.04048);
     assert.equal(usd("eu-west-1", "fargate.x86.gbHour"), 0.004445);
-    // What Mumbai still borrows (no ap-south-1 source found yet).
+    // Mumbai borrows nothing.
     assert.deepEqual(
       PRICE_KEYS.filter((k) => pricesFor("ap-south-1").items[k].assumedFrom),
-      ["aurora.ioMillion", "efs.elasticReadGb", "efs.elasticWriteGb"],
+      [],
     );
     // Mumbai's interface endpoint data (first tier) and Secrets Manager API calls: a price sheet
     // read from the AmazonVPC and AWSSecretsManager ap-south-1 price lists (2026-09), the endpoint
@@ -101,8 +101,19 @@ describe("price table", () => {
       pricesFor("ap-south-1").items["secretsmanager.per10kCalls"].source,
       /AWSSecretsManager, ap-south-1/,
     );
-    // Mumbai's ARM Fargate, NAT data, endpoint hour (APS3-VpcEndpoint-Hours), Aurora Standard,
-    // EFS Standard, alarm, logs (AmazonCloudWatch ap-south-1) and secret, each in its table unit.
+    // Mumbai's EFS Elastic throughput, per GB read and per GB written (a storage comparison at
+    // "AWS pricing for Asia Pacific (Mumbai)"): writes cost more than us-east-1's $0.06.
+    assert.deepEqual(withUnits("ap-south-1", ["efs.elasticReadGb", "efs.elasticWriteGb"]), [
+      [0.03, "GB read"],
+      [0.07, "GB written"],
+    ]);
+    assert.match(
+      pricesFor("ap-south-1").items["efs.elasticWriteGb"].source,
+      /Asia Pacific \(Mumbai\)/,
+    );
+    // Mumbai's ARM Fargate, NAT data, endpoint hour (APS3-VpcEndpoint-Hours), Aurora Standard
+    // (ACU, storage, I/O), EFS Standard, alarm, logs (AmazonCloudWatch ap-south-1) and secret, each
+    // in its table unit.
     assert.deepEqual(
       withUnits("ap-south-1", [
         "fargate.arm.vcpuHour",
@@ -111,6 +122,7 @@ describe("price table", () => {
         "endpoint.azHour",
         "aurora.serverlessV2AcuHour",
         "aurora.storageGbMonth",
+        "aurora.ioMillion",
         "efs.standardGbMonth",
         "cloudwatch.alarmMonth",
         "cloudwatch.logsIngestGb",
@@ -124,6 +136,7 @@ describe("price table", () => {
         [0.013, "AZ-hour"],
         [0.18, "ACU-hour"],
         [0.11, "GB-month"],
+        [0.22, "million I/O requests"],
         [0.33, "GB-month"],
         [0.1, "alarm-month"],
         [0.67, "GB ingested"],
@@ -169,6 +182,8 @@ describe("price table", () => {
       "endpoint.gb",
       "rds.gp3GbMonth",
       "rds.gp3IopsMonth",
+      "rds.backupGbMonth",
+      "rds.snapshotGbMonth",
       "aurora.serverlessV2AcuHour",
       "aurora.storageGbMonth",
       "efs.standardGbMonth",
@@ -228,6 +243,16 @@ describe("price table", () => {
         [0.033, "GB-month stored"],
         [0.4, "secret-month"],
       ],
+    );
+    // Sydney's RDS backup storage: the price file's 0.0031232876712328768 per GB-day is $0.095 a
+    // GB-month (x 365 / 12); manual snapshots at the same rate.
+    assert.deepEqual(withUnits("ap-southeast-2", ["rds.backupGbMonth", "rds.snapshotGbMonth"]), [
+      [0.095, "GB-month beyond the provisioned size"],
+      [0.095, "GB-month of manual snapshot"],
+    ]);
+    assert.match(
+      pricesFor("ap-southeast-2").items["rds.backupGbMonth"].source,
+      /rds_backup_retention_price_per_gb_day = 0\.0031232876712328768 per GB-day/,
     );
     // Sydney's RDS PostgreSQL single-AZ rows, per instance-hour; db.t3.micro is PostgreSQL's 0.028.
     assert.deepEqual(t4g("ap-southeast-2"), [
@@ -377,10 +402,10 @@ describe("price table", () => {
       [0.018, undefined, "instance-hour"],
     );
     // Canada: its Price List files as public projects and a package's price file quote them, ARM
-    // Fargate also from a bill; Aurora I/O stays us-east-1's.
+    // Fargate also from a bill, Aurora I/O from the pricing pages' feed; EFS Elastic stays us-east-1's.
     assert.deepEqual(
       PRICE_KEYS.filter((k) => pricesFor("ca-central-1").items[k].assumedFrom),
-      ["aurora.ioMillion", "efs.elasticReadGb", "efs.elasticWriteGb"],
+      ["efs.elasticReadGb", "efs.elasticWriteGb"],
     );
     assert.deepEqual(
       (
@@ -414,6 +439,15 @@ describe("price table", () => {
         canada["secretsmanager.per10kCalls"].unit,
       ],
       ["GB-month beyond the provisioned size", "GB-month stored", "10,000 API calls"],
+    );
+    // Aurora Standard I/O: $0.22 per million requests (us-east-1's is $0.20).
+    assert.deepEqual(
+      [
+        canada["aurora.ioMillion"].usd,
+        canada["aurora.ioMillion"].unit,
+        canada["aurora.ioMillion"].assumedFrom,
+      ],
+      [0.22, "million I/O requests", undefined],
     );
     // The ACU figure: a recorded fixture, flagged as one, and the package's price file.
     assert.match(canada["aurora.serverlessV2AcuHour"].source, /test fixture.*cloudcosttree/);

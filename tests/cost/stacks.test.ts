@@ -124,8 +124,9 @@ describe("cost of the shipped stacks", function () {
     );
     assert.ok(Math.abs(task("ap-southeast-2") - 730 * 0.5 * 0.04856) < 1e-9);
     // Mumbai differs from us-east-1 by its Fargate task (0.5 vCPU, 2 GB), load balancer hour,
-    // db.t4g.small hour, 20 GB of gp3, 10 GB of EFS Standard and 1 GB of logs ingested (its LCU,
-    // alarm, secret and log storage rates equal us-east-1's: 0.008, 0.10, 0.40, 0.03).
+    // db.t4g.small hour, 20 GB of gp3, 10 GB of EFS Standard, 5 GB written to EFS and 1 GB of
+    // logs ingested (its LCU, EFS read, alarm, secret and log storage rates equal us-east-1's:
+    // 0.008, 0.03, 0.10, 0.40, 0.03).
     const floorIn = (region: string) => estimate(prod.records, { region }).floor;
     assert.ok(
       Math.abs(
@@ -135,6 +136,7 @@ describe("cost of the shipped stacks", function () {
           730 * (0.042 - 0.032) -
           20 * (0.131 - 0.115) -
           10 * (0.33 - 0.3) -
+          5 * (0.07 - 0.06) -
           1 * (0.67 - 0.5),
       ) < 1e-9,
     );

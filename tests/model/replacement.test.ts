@@ -300,3 +300,58 @@ describe("model/replacement: the cases a CustomizeDiff or ModifyPlan decides", (
     assert.strictEqual(moved.reasons.length, 2);
   });
 });
+
+describe("changeShown: a changed property as --against prints it, never a secret", () => {
+  const target = "aws:appautoscaling/target:Target";
+  const shown = (
+    before: Record<string, unknown>,
+    after: Record<string, unknown>,
+    secret = false,
+  ) => {
+    const b = rec(target, before);
+    const a = { ...rec(target, after), ...(secret ? { secretInputs: ["value"] } : {}) };
+    return diffRecords([b], [a]).changes[0].shown;
+  };
+
+  it("shows each side's value, (none) for a property set or removed", () => {
+    assert.deepStrictEqual(
+      shown({ minCapacity: 1, maxCapacity: 16 }, { minCapacity: 2, maxCapacity: 12 }),
+      ["maxCapacity: 16 -> 12", "minCapacity: 1 -> 2"],
+    );
+    assert.deepStrictEqual(shown({}, { desiredCount: 0 }), ["desiredCount: (none) -> 0"]);
+    assert.deepStrictEqual(shown({ name: "a" }, { name: "b" }), ['name: "a" -> "b"']);
+    assert.deepStrictEqual(
+      shown(
+        { scalableTargetAction: { minCapacity: 0 } },
+        { scalableTargetAction: { minCapacity: 3 } },
+      ),
+      ['scalableTargetAction: {"minCapacity":0} -> {"minCapacity":3}'],
+    );
+  });
+
+  it("names a secret input, a property or nested key named like a secret, without its value", () => {
+    assert.deepStrictEqual(shown({ value: "hunter2" }, { value: "hunter3" }, true), [
+      "value [secret]",
+    ]);
+    assert.deepStrictEqual(shown({ masterPassword: "a1" }, { masterPassword: "b2" }), [
+      "masterPassword [secret]",
+    ]);
+    assert.deepStrictEqual(shown({ secretString: "a" }, { secretString: "b" }), [
+      "secretString [secret]",
+    ]);
+    assert.deepStrictEqual(
+      shown(
+        { environment: [{ name: "X", value: "1" }] },
+        { environment: [{ name: "API_TOKEN", value: "t0k" }] },
+      ),
+      ["environment [secret]"],
+    );
+  });
+
+  it("names a value longer than 60 characters (a container definition) without it", () => {
+    const long = "x".repeat(61);
+    assert.deepStrictEqual(shown({ containerDefinitions: "[]" }, { containerDefinitions: long }), [
+      "containerDefinitions [long value]",
+    ]);
+  });
+});

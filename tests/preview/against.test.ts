@@ -391,6 +391,7 @@ describe("--against: what a config change does to a deployed stack", function ()
       name: "pythonide-efs-mount-1",
       urn: mount.urn,
       changed: ["subnetId"],
+      shown: ['subnetId: "subnet-public-a-10.0.0.0-18" -> "subnet-private-a-10.0.64.0-18"'],
       reasons: [
         "subnetId changed: forces replacement (terraform-provider-aws internal/service/efs/mount_target.go)",
       ],
@@ -587,6 +588,10 @@ describe("--against: what a config change does to a deployed stack", function ()
       const r = await run(...args);
       // No stateful replacement, but the new config breaks the prod task ceiling: exit 1.
       assert.strictEqual(r.code, 1, r.stdout);
+      assert.match(
+        r.stdout,
+        /  update   aws:appautoscaling\/target:Target  ide-prod-scaling-target\n      changed: maxCapacity: 16 -> 4\n/,
+      );
       assert.match(
         r.stdout,
         /\(0 stateful or protected\)\.\n\nThe new config, gated as npm start gates it:\nPolicies \(pythonide-guardrails [\d.]+\): 1 mandatory, 1 advisory violation, 0 remediations\n {2}\[mandatory\] ecs-task-size-ceiling {2}aws:ecs\/taskDefinition:TaskDefinition {2}ide-prod-task\n/,

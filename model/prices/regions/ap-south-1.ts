@@ -35,8 +35,15 @@ const MUMBAI_PRICE_LIST =
 const MUMBAI_TOOL_SHEET =
   'a public project\'s sheet of tool and cloud prices (checked 21 September 2026), section "AWS Mumbai (ap-south-1), On-Demand, Linux": "Read from the official AWS Price List files published 11–17 Sep 2026"';
 
+/** A storage comparison that prices EFS Elastic throughput at Mumbai's rates (not the Price List itself). */
+const MUMBAI_EFS_ELASTIC =
+  'a public project\'s storage cost comparison for 50 GB of Maven artifacts ("Analysis based on AWS pricing for Asia Pacific (Mumbai) region as of March 2026"), EFS "Multi-AZ with Elastic Throughput": "Read Operations: $0.03 per GB transferred", "Write Operations: $0.07 per GB transferred" (its EFS storage row, $0.33/GB-month, and S3 row, $0.025, are Mumbai\'s own figures)';
+
 const MUMBAI_COST_SCRIPT =
   'a public project\'s cost script, "ap-south-1 (Mumbai) list prices read from the AWS Price List API on 17 Sep 2026"';
+
+const MUMBAI_MATCHING =
+  'a public project\'s matching-system cost comparison (2026-04-24), "The estimates in this document use the Mumbai regional feed, not `us-east-1`" (Sources: "Mumbai Aurora price feed: .../offers/v1.0/aws/AmazonRDS/current/ap-south-1/index.json")';
 
 /** ap-south-1's figures; every item without one is us-east-1's, marked. */
 export const apSouth1 = region(
@@ -111,11 +118,18 @@ export const apSouth1 = region(
       `${CLOUDCOSTTREE}, block "ap-south-1": usage_based_per_unit_rates.rds_cluster_storage 0.11 per GB-month (Aurora Standard; rds_cluster_storage_iopt1 is 0.248)`,
       "2026-09",
     ],
+    "aurora.ioMillion": [
+      0.22,
+      `${MUMBAI_MATCHING}: "Aurora Standard I/O, Mumbai: $0.22 per 1 million I/O requests" (its Mumbai Serverless v2 $0.18 per ACU-hour and storage $0.11 per GB-month are the figures above)`,
+      "2026-04",
+    ],
     "efs.standardGbMonth": [
       0.33,
       `${CLOUDCOSTTREE_JUL}, block "ap-south-1": efs_monthly_per_gb.standard 0.33`,
       "2026-07",
     ],
+    "efs.elasticReadGb": [0.03, MUMBAI_EFS_ELASTIC, "2026-03"],
+    "efs.elasticWriteGb": [0.07, MUMBAI_EFS_ELASTIC, "2026-03"],
     "cloudwatch.alarmMonth": [
       0.1,
       `${MUMBAI_INVENTORY}: standard-resolution alarms "$0.10 each beyond 10 free" (11 billable = the bill's $1.10)`,

@@ -3,6 +3,7 @@ import {
   calculatorEndpointGbRow,
   CLOUDCOSTTREE,
   costTree,
+  costTreeBackup,
   costTreeHighResAlarm,
   DASHBOARD_EVERY_REGION,
   FGCALC,
@@ -30,6 +31,9 @@ const SYDNEY_BILL =
 
 /** cloudcosttree's PostgreSQL rows for Sydney, `rds_instance_hourly_by_engine."postgres|"`. */
 const SYDNEY_PG = `${SYDNEY_CCT}, rds_instance_hourly_by_engine."postgres|" (single-AZ)`;
+
+/** RDS backup storage beyond the free allocation, stored per GB-day in cloudcosttree's Sydney block. */
+const SYDNEY_BACKUP = costTreeBackup("ap-southeast-2", 0.0031232876712328768);
 
 /** ap-southeast-2's figures; every item without one is us-east-1's, marked. */
 export const apSoutheast2 = region(
@@ -85,6 +89,12 @@ export const apSoutheast2 = region(
       "ap-southeast-2",
       "rds_gp3_iops_price_per_unit_monthly.single-az",
     ),
+    "rds.backupGbMonth": SYDNEY_BACKUP,
+    "rds.snapshotGbMonth": [
+      SYDNEY_BACKUP[0],
+      `${SYDNEY_BACKUP[1]} (the backup rate: manual snapshots bill as backup storage)`,
+      SYDNEY_BACKUP[2],
+    ],
     "aurora.serverlessV2AcuHour": [
       0.2,
       `${SYDNEY_CCT} (aurora_serverless_v2_acu_hourly, Aurora Standard; the I/O-Optimized rate is 0.26)`,

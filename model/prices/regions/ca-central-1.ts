@@ -30,6 +30,10 @@ const CANADA_ARM_BILL =
 const CANADA_SECRETS =
   'a public project\'s credential bootstrap script, which reads the AWSSecretsManager ca-central-1 offer (.../AWSSecretsManager/current/ca-central-1/index.json) and stops ("CREDENTIAL_PRICING_DIMENSIONS_CHANGED") unless it has a 0.4 USD secret dimension and a 0.000005 USD API dimension (perSecretMonthUsd 0.4, perApiCallUsd 0.000005)';
 
+/** A decision note's unit-rate tables, read from the feeds behind AWS's public pricing pages. */
+const CANADA_AURORA_FEED =
+  'a public project\'s RDS-vs-Aurora decision note (2026-09-16), "All figures pulled on 2026-09-16 from the live pricing feed that backs the public AWS pricing pages" (b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/rds/USD/current/rds-aurora-storage.json, "publication date 2026-09-11")';
+
 /** The ca-central-1 block of the cloudcosttree price file (its inter-region map lists every region but ca-central-1). */
 const CANADA_CCT = `${CLOUDCOSTTREE}, block "ca-central-1"`;
 
@@ -105,6 +109,11 @@ export const caCentral1 = region(
     "aurora.storageGbMonth": [
       0.11,
       `${CANADA_CCT}: usage_based_per_unit_rates.rds_cluster_storage 0.11 per GB-month (Aurora Standard; the I/O-Optimized key beside it is 0.248)`,
+      "2026-09",
+    ],
+    "aurora.ioMillion": [
+      0.22,
+      `${CANADA_AURORA_FEED}: table "Aurora I/O, $ per million", row "Aurora I/O operations", column ca-central-1 "$0.22" (its eu-west-1 $0.22 and eu-west-2 $0.20 agree with those regions' figures here, as does its ca-central-1 Aurora Standard storage, $0.110)`,
       "2026-09",
     ],
     "efs.standardGbMonth": [

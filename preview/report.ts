@@ -43,8 +43,11 @@ export function shown(file: string): string {
   return rel.startsWith("..") ? path.resolve(file) : rel === "" ? file : rel;
 }
 
-/** A stack's verdict in one phrase: `prod FAIL (1 mandatory violation)`, and why it was not priced. */
-export function verdictLine(r: StackReport): string {
+/**
+ * A stack's verdict in one phrase: `prod FAIL (1 mandatory violation)`, and (unless `withCost` is
+ * false) why it was not priced.
+ */
+export function verdictLine(r: StackReport, withCost = true): string {
   const mandatory = r.violations.filter((v) => v.level === "mandatory").length;
   const limits = r.awsLimits.length;
   const faults = [
@@ -59,7 +62,9 @@ export function verdictLine(r: StackReport): string {
         : "";
   // A stack that ran but could not be priced says so, and why, where the verdict is read.
   const cost =
-    r.cost === null && r.costError !== undefined ? `, cost not estimated: ${r.costError}` : "";
+    withCost && r.cost === null && r.costError !== undefined
+      ? `, cost not estimated: ${r.costError}`
+      : "";
   return `${r.stack} ${VERDICT_TEXT[r.verdict]}${detail}${cost}`;
 }
 
@@ -288,8 +293,18 @@ export function renderText(reports: StackReport[], info: RunInfo): string {
   const borrowed = total?.borrowed.length
     ? ` Lines at ${fromOf(total.borrowed)}'s prices (no source for the stack's region was found; marked *): ${total.borrowed.map((b) => `${b.stack} ${b.lines} of ${b.of}`).join(", ")}.`
     : "";
+  // Why stacks were not priced, each reason once (stacks in one unpriced region share one).
+  const unpriced = new Map<string, string[]>();
+  for (const r of reports) {
+    if (r.cost === null && r.costError !== undefined) {
+      unpriced.set(r.costError, [...(unpriced.get(r.costError) ?? []), r.stack]);
+    }
+  }
+  const notEstimated = [...unpriced]
+    .map(([why, stacks]) => ` Cost not estimated for ${stacks.join(", ")}: ${why}.`)
+    .join("");
   out.push(
-    `Summary: ${reports.map(verdictLine).join("; ")}. ${code === 0 ? "Every stack passes the gate" : "The gate fails"} (exit ${code}, ${(info.elapsedMs / 1000).toFixed(1)} s).${freeTier}${borrowed}`,
+    `Summary: ${reports.map((r) => verdictLine(r, false)).join("; ")}. ${code === 0 ? "Every stack passes the gate" : "The gate fails"} (exit ${code}, ${(info.elapsedMs / 1000).toFixed(1)} s).${notEstimated}${freeTier}${borrowed}`,
   );
   out.push(total ? totalLine(total) : "Total: not estimated (no stack was priced)");
   return out.join("\n") + "\n";

@@ -82,7 +82,9 @@ export function fmtQty(q: number): string {
   return Number.isInteger(q) ? String(q) : q.toFixed(2);
 }
 
-/** A unit price to four significant digits. */
+/** A unit price to four significant digits, and at least cents: `$0.04048`, `$0.20`, `$3.00`. */
 export function fmtPrice(p: number): string {
-  return `$${Number(p.toPrecision(4))}`;
+  const text = String(Number(p.toPrecision(4)));
+  const decimals = text.split(".")[1]?.length ?? 0;
+  return `$${decimals < 2 ? p.toFixed(2) : text}`;
 }

@@ -9,6 +9,7 @@ import {
   servicesOf,
   usd,
 } from "../../model/cost";
+import { fmtPrice } from "../../model/cost/format";
 import { region } from "../../model/prices/region";
 import { ResourceRecord } from "../../model/records";
 import {
@@ -761,7 +762,7 @@ describe("cost estimate: free tiers, LCUs and students", () => {
     near(on.expected, 2 * 0.1 + (30 / (730 / 24)) * 0.03);
     assert.match(
       formatEstimate(on),
-      /account: CloudWatch free tier: 3 dashboards +-2 dashboard-month +\$3 +-\$6\.00 +-\$6\.00 +-\$6\.00$/m,
+      /account: CloudWatch free tier: 3 dashboards +-2 dashboard-month +\$3\.00 +-\$6\.00 +-\$6\.00 +-\$6\.00$/m,
     );
     assert.match(
       on.notes.join("\n"),
@@ -819,5 +820,20 @@ describe("cost estimate: free tiers, LCUs and students", () => {
         `per enrolled student: \\${usd(e.expected / 40)} a month \\(expected / 40 enrolled`,
       ),
     );
+  });
+});
+
+describe("cost estimate: unit prices as printed", () => {
+  it("four significant digits, and at least cents", () => {
+    assert.deepEqual([0.04048, 0.004445, 0.2, 0.1, 3, 0.0252, 0.000111, 12.5].map(fmtPrice), [
+      "$0.04048",
+      "$0.004445",
+      "$0.20",
+      "$0.10",
+      "$3.00",
+      "$0.0252",
+      "$0.000111",
+      "$12.50",
+    ]);
   });
 });

@@ -391,17 +391,18 @@ describe("preview CLI", function () {
     }
   });
 
-  it("an unpriced region: the verdict stands, the Summary says why the cost was not estimated", async () => {
+  it("an unpriced region: the verdict stands, the Summary says once why the cost was not estimated", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "unpriced-"));
     const file = path.join(dir, "Pulumi.prod.yaml");
-    fs.writeFileSync(
-      file,
+    const toSaoPaulo = (stack: string) =>
       fs
-        .readFileSync(path.join(ROOT, "Pulumi.prod.yaml"), "utf8")
+        .readFileSync(path.join(ROOT, `Pulumi.${stack}.yaml`), "utf8")
         .replace("aws:region: us-east-2", "aws:region: sa-east-1")
         // The certificate must be in the stack's region (model/config acmCertificateRegion).
-        .replace("arn:aws:acm:us-east-2:", "arn:aws:acm:sa-east-1:"),
-    );
+        .replace("arn:aws:acm:us-east-2:", "arn:aws:acm:sa-east-1:");
+    fs.writeFileSync(file, toSaoPaulo("prod"));
+    const exam = path.join(dir, "Pulumi.exam.yaml");
+    fs.writeFileSync(exam, toSaoPaulo("exam"));
     try {
       const r = await cli("--config-file", file);
       assert.strictEqual(r.code, 0, r.stdout);
@@ -410,8 +411,13 @@ describe("preview CLI", function () {
       assert.ok(r.stdout.includes(`\nMonthly cost: not estimated: ${reason}\n`), r.stdout);
       assert.match(
         r.stdout,
-        /\nSummary: prod PASS, cost not estimated: no prices for region "sa-east-1": the cost model prices us-east-1, [^\n]*\. Every stack passes the gate \(exit 0, [\d.]+ s\)\.\nTotal: not estimated \(no stack was priced\)\n$/,
+        /\nSummary: prod PASS\. Every stack passes the gate \(exit 0, [\d.]+ s\)\. Cost not estimated for prod: no prices for region "sa-east-1": the cost model prices us-east-1, [^\n]*\.\nTotal: not estimated \(no stack was priced\)\n$/,
       );
+      // Two stacks in the region: the reason once, naming both.
+      const both = await cli("--config-file", file, "--config-file", exam);
+      const summary = /\nSummary: (.*)\n/.exec(both.stdout)![1];
+      assert.ok(summary.includes(`. Cost not estimated for prod, exam: ${reason}.`), summary);
+      assert.strictEqual(summary.split("no prices for region").length, 2, summary);
       assert.ok(!/Error:|\n\s+at /.test(r.stdout), r.stdout);
       const doc = JSON.parse((await cli("--config-file", file, "--json")).stdout);
       assert.deepStrictEqual(

@@ -270,6 +270,54 @@ describe("exam stack (Pulumi.exam.yaml on mocks)", function () {
     });
   });
 
+  describe("two courses' exams overlapping: cs101 09:00-11:00 (120), ma201 10:00-12:00 (60)", function () {
+    const examWindows = [
+      "cs101 2027-03-16T09:00/2027-03-16T11:00 120",
+      "ma201 2027-03-16T10:00/2027-03-16T12:00 60",
+    ];
+    let run: EnvRun;
+    before(async function () {
+      run = await runEnv("exam", { set: { examWindows } });
+    });
+
+    it("schedules the sum while both are open: 4, then 6 (180 students), then 2, then idle", function () {
+      // Chicago CDT: periods 13:00-16:30Z (cs101) and 14:00-17:30Z (ma201).
+      assert.deepStrictEqual(run.actions(), [
+        ["cs101-scale-up", "at(2027-03-16T13:00:00)", "UTC", 4, 10],
+        ["ma201-scale-up", "at(2027-03-16T14:00:00)", "UTC", 6, 10],
+        ["cs101-scale-down", "at(2027-03-16T16:30:00)", "UTC", 2, 10],
+        ["ma201-scale-down", "at(2027-03-16T17:30:00)", "UTC", 0, 10],
+      ]);
+      assert.deepStrictEqual(
+        (run.outputs.schedule as any[]).map((s) => s.text),
+        [
+          "2027-03-16 08:00 (UTC-05:00) America/Chicago = 2027-03-16T13:00Z: min/max tasks 0/10 -> 4/10, 60 min before cs101 starts: 4 tasks for cs101 (120 students)",
+          "2027-03-16 09:00 (UTC-05:00) America/Chicago = 2027-03-16T14:00Z: min/max tasks 4/10 -> 6/10, 60 min before ma201 starts: 6 tasks for cs101 + ma201 (180 students)",
+          "2027-03-16 11:30 (UTC-05:00) America/Chicago = 2027-03-16T16:30Z: min/max tasks 6/10 -> 2/10, 30 min after cs101 ends: 2 tasks for ma201 (60 students)",
+          "2027-03-16 12:30 (UTC-05:00) America/Chicago = 2027-03-16T17:30Z: min/max tasks 2/10 -> 0/10, 30 min after ma201 ends (the last of cs101 + ma201): back to the idle floor",
+        ],
+      );
+    });
+
+    it("under way at 14:30Z: holds 6 tasks now and schedules only what is ahead", async function () {
+      const now = new Date("2027-03-16T14:30:00Z");
+      const during = await runEnv("exam", { set: { examWindows }, now });
+      const target = during.inputs(T.target, "exam-ide-scaling-target");
+      assert.deepStrictEqual([target.minCapacity, target.maxCapacity], [6, 10]);
+      assert.strictEqual(during.inputs(T.service, "exam-ide-service").desiredCount, 6);
+      assert.deepStrictEqual(during.actions(), [
+        ["cs101-scale-down", "at(2027-03-16T16:30:00)", "UTC", 2, 10],
+        ["ma201-scale-down", "at(2027-03-16T17:30:00)", "UTC", 0, 10],
+      ]);
+      assert.deepStrictEqual(during.outputs.scaling, {
+        minTasks: 6,
+        maxTasks: 10,
+        reason:
+          "cs101 + ma201 under way: 6 tasks for cs101 + ma201 (180 students) now, back to the idle floor at 2027-03-16T17:30Z",
+      });
+    });
+  });
+
   describe("a prod platform with a single task subnet", function () {
     it("fails the run, naming the output, what it holds and the fix", async function () {
       const message = await runError("exam", {
@@ -346,6 +394,21 @@ describe("ExamEnv argument checks", function () {
     ...overrides,
   });
   const problems = (a: ExamEnvArgs): string[] => argsError(() => new ExamEnv("exam", a)).problems;
+
+  it("refuses overlapping windows whose students together need more than maxTasks", function () {
+    const small = { ...args().exam.windows[0], students: 62, tasks: 2 };
+    const exam = {
+      ...args().exam,
+      windows: [
+        { ...small, name: "cs101" },
+        { ...small, name: "ma201", start: new Date("2027-03-16T15:00:00Z") },
+      ],
+    };
+    // 124 students from 14:00Z (ma201's lead) -> 4 tasks; each alone needs 2.
+    assert.deepStrictEqual(problems(args({ exam })), [
+      'args.exam.windows "cs101" + "ma201" are open together from 2027-03-16T14:00Z and need 4 tasks for their 124 students but args.service.maxCapacity is 3: raise maxCapacity (config maxTasks) to at least 4',
+    ]);
+  });
 
   it("refuses a window that needs more tasks than maxTasks, and an invalid clock", function () {
     assert.deepStrictEqual(problems(args({ now: new Date("not a time") })), [

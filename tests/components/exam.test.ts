@@ -8,11 +8,16 @@ import * as assert from "assert";
 import { ExamEnv, ExamEnvArgs } from "../../components/examEnv";
 import { standardTags } from "../../components/tags";
 import { examTasks, serverlessMaxAcu, studentsPerTask } from "../../model/capacity";
+import { estimate, servicesOf } from "../../model/cost";
+import { pricesFor } from "../../model/prices";
 import { platformOutputsFixture } from "../../preview/program";
 import { argsError, NOW, serviceSettings, T } from "./helpers";
 import { EnvRun, runEnv, runError, SHIPPED_PLACEHOLDERS } from "./envHelpers";
 
 const PROD_STACK = "example-org/pythonide/prod";
+
+const near = (actual: number, expected: number) =>
+  assert.ok(Math.abs(actual - expected) < 1e-9, `${actual} != ${expected}`);
 const RESOURCE_ID = "service/pythonide-cluster/exam-ide-service";
 const EXAM_SECRET = "arn:aws:rds:us-east-2:000000000000:secret:rds!exam-db-cluster";
 const EXAM_DB_HOST = "exam-db-cluster.cluster-mock.invalid";
@@ -297,6 +302,25 @@ describe("exam stack (Pulumi.exam.yaml on mocks)", function () {
           "2027-03-16 12:30 (UTC-05:00) America/Chicago = 2027-03-16T17:30Z: min/max tasks 2/10 -> 0/10, 30 min after ma201 ends (the last of cs101 + ma201): back to the idle floor",
         ],
       );
+    });
+
+    it("prices the expected month from the recorded steps: 21 task-hours, not 4.5 h of the peak", function () {
+      // 13:00-14:00Z 4 tasks + 14:00-16:30Z 6 tasks + 16:30-17:30Z 2 tasks = 4 + 15 + 2 = 21
+      // task-hours of 1 vCPU / 2 GB: 21 vCPU-hours and 42 GB-hours in March 2027.
+      const e = estimate(run.records);
+      assert.equal(e.expectedMonth, "2027-03");
+      const prices = pricesFor("us-east-2").items;
+      const vcpu = e.lines.find((l) => l.item === "Fargate vCPU (X86_64, on-demand)")!;
+      const memory = e.lines.find((l) => l.item === "Fargate memory (X86_64, on-demand)")!;
+      assert.deepStrictEqual(vcpu.quantity, { floor: 0, expected: 21, ceiling: 730 * 10 });
+      assert.deepStrictEqual(memory.quantity, { floor: 0, expected: 42, ceiling: 730 * 10 * 2 });
+      near(vcpu.monthly.expected, 21 * prices["fargate.x86.vcpuHour"].usd);
+      near(memory.monthly.expected, 42 * prices["fargate.x86.gbHour"].usd);
+      // The database wakes at the first scale-up (13:00Z) and pauses 5 min after the last (17:30Z).
+      const acu = e.lines.find((l) => l.item === "Aurora Serverless v2 capacity")!;
+      near(acu.quantity.expected, (4.5 + 5 / 60) * 4);
+      const [service] = servicesOf(run.records);
+      assert.deepStrictEqual([service.floorTasks, service.peakTasks, service.maxTasks], [0, 6, 10]);
     });
 
     it("under way at 14:30Z: holds 6 tasks now and schedules only what is ahead", async function () {

@@ -134,17 +134,25 @@ describe("exam schedule", () => {
       timeZone: "UTC",
       tasks: examTasks(students, 31),
     });
+    /** The plan of these windows at the suite's clock, idle floor 0, ceiling 10. */
+    const planned = (...windows: ExamWindow[]) => examPlan(exam(windows), idle, now);
+    /** A step on 2027-03-16 at `hhmm` UTC setting the minimum to `min` under the ceiling 10. */
+    const row = (name: string, hhmm: string, min: number) => [
+      name,
+      `2027-03-16T${hhmm}:00.000Z`,
+      min,
+      10,
+    ];
 
     it("two courses at the same time: one period, the tasks for their sum", () => {
       // 120 + 30 = 150 students: ceil(150 / 31) = 5 tasks (each course planned alone: 4 + 2 = 6).
-      const plan = examPlan(
-        exam([course("cs101", "09:00", "11:00", 120), course("ma201", "09:00", "11:00", 30)]),
-        idle,
-        now,
+      const plan = planned(
+        course("cs101", "09:00", "11:00", 120),
+        course("ma201", "09:00", "11:00", 30),
       );
       assert.deepEqual(steps(plan), [
-        ["cs101-scale-up", "2027-03-16T08:00:00.000Z", 5, 10],
-        ["ma201-scale-down", "2027-03-16T11:30:00.000Z", 0, 10],
+        row("cs101-scale-up", "08:00", 5),
+        row("ma201-scale-down", "11:30", 0),
       ]);
       assert.equal(
         plan.steps[0].reason,
@@ -155,16 +163,15 @@ describe("exam schedule", () => {
     it("partly overlapping: up, a step when the second starts and when the first ends, down", () => {
       // cs101 09:00-11:00 (120), period 08:00-11:30; ma201 10:00-12:00 (60), period 09:00-12:30.
       // 08:00 120 -> 4; 09:00 180 -> 6; 11:30 60 -> 2; 12:30 idle.
-      const plan = examPlan(
-        exam([course("cs101", "09:00", "11:00", 120), course("ma201", "10:00", "12:00", 60)]),
-        idle,
-        now,
+      const plan = planned(
+        course("cs101", "09:00", "11:00", 120),
+        course("ma201", "10:00", "12:00", 60),
       );
       assert.deepEqual(steps(plan), [
-        ["cs101-scale-up", "2027-03-16T08:00:00.000Z", 4, 10],
-        ["ma201-scale-up", "2027-03-16T09:00:00.000Z", 6, 10],
-        ["cs101-scale-down", "2027-03-16T11:30:00.000Z", 2, 10],
-        ["ma201-scale-down", "2027-03-16T12:30:00.000Z", 0, 10],
+        row("cs101-scale-up", "08:00", 4),
+        row("ma201-scale-up", "09:00", 6),
+        row("cs101-scale-down", "11:30", 2),
+        row("ma201-scale-down", "12:30", 0),
       ]);
       assert.deepEqual(
         plan.steps.map((s) => atExpression(s.at)),
@@ -179,15 +186,14 @@ describe("exam schedule", () => {
 
     it("ending together: three steps, up, change, down", () => {
       // cs101 09:00-12:00 (120) from 08:00; ma201 10:00-12:00 (60) from 09:00; both until 12:30.
-      const plan = examPlan(
-        exam([course("cs101", "09:00", "12:00", 120), course("ma201", "10:00", "12:00", 60)]),
-        idle,
-        now,
+      const plan = planned(
+        course("cs101", "09:00", "12:00", 120),
+        course("ma201", "10:00", "12:00", 60),
       );
       assert.deepEqual(steps(plan), [
-        ["cs101-scale-up", "2027-03-16T08:00:00.000Z", 4, 10],
-        ["ma201-scale-up", "2027-03-16T09:00:00.000Z", 6, 10],
-        ["ma201-scale-down", "2027-03-16T12:30:00.000Z", 0, 10],
+        row("cs101-scale-up", "08:00", 4),
+        row("ma201-scale-up", "09:00", 6),
+        row("ma201-scale-down", "12:30", 0),
       ]);
     });
 
@@ -195,22 +201,18 @@ describe("exam schedule", () => {
       // a 62 (08:00-10:30), b 93 (09:00-11:30), c 31 (10:00-12:30):
       // 08:00 a 62 -> 2; 09:00 a+b 155 -> 5; 10:00 a+b+c 186 -> 6; 10:30 b+c 124 -> 4;
       // 11:30 c 31 -> 2; 12:30 idle.
-      const plan = examPlan(
-        exam([
-          course("a", "09:00", "10:00", 62),
-          course("b", "10:00", "11:00", 93),
-          course("c", "11:00", "12:00", 31),
-        ]),
-        idle,
-        now,
+      const plan = planned(
+        course("a", "09:00", "10:00", 62),
+        course("b", "10:00", "11:00", 93),
+        course("c", "11:00", "12:00", 31),
       );
       assert.deepEqual(steps(plan), [
-        ["a-scale-up", "2027-03-16T08:00:00.000Z", 2, 10],
-        ["b-scale-up", "2027-03-16T09:00:00.000Z", 5, 10],
-        ["c-scale-up", "2027-03-16T10:00:00.000Z", 6, 10],
-        ["a-scale-down", "2027-03-16T10:30:00.000Z", 4, 10],
-        ["b-scale-down", "2027-03-16T11:30:00.000Z", 2, 10],
-        ["c-scale-down", "2027-03-16T12:30:00.000Z", 0, 10],
+        row("a-scale-up", "08:00", 2),
+        row("b-scale-up", "09:00", 5),
+        row("c-scale-up", "10:00", 6),
+        row("a-scale-down", "10:30", 4),
+        row("b-scale-down", "11:30", 2),
+        row("c-scale-down", "12:30", 0),
       ]);
     });
 
@@ -249,8 +251,8 @@ describe("exam schedule", () => {
         now,
       );
       assert.deepEqual(steps(plan), [
-        ["a-scale-up", "2027-03-16T08:00:00.000Z", 3, 10],
-        ["b-scale-down", "2027-03-16T12:30:00.000Z", 3, 10],
+        row("a-scale-up", "08:00", 3),
+        row("b-scale-down", "12:30", 3),
       ]);
     });
 

@@ -1,6 +1,6 @@
 /**
  * What the repository's commands share about their command lines (`npm start`, `npm run
- * compare-costs`): the error for a mistake in the call, and node:util parseArgs' refusals read
+ * compare-costs`, `npm run plan`): the error for a mistake in the call, and node:util parseArgs' refusals read
  * into their parts, so each command says them in its own words.
  */
 

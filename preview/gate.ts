@@ -32,6 +32,7 @@ import {
   CostEstimate,
   estimate,
   FreeTierLeft,
+  usd,
   withBudgetAssumptions,
 } from "../model/cost";
 import { RegionPrices } from "../model/prices";
@@ -492,6 +493,17 @@ export async function gateStack(source: StackSource, options: GateOptions): Prom
       { ...assumptions, region },
       { now: options.now, prices, freeTierLeft: options.freeTierLeft },
     );
+    // The monthly-budget policy prices from model/prices/ (the pack reads no Price List, here or
+    // under pulumi preview), each stack as if alone in its account: say what it judged when the
+    // live figures differ.
+    if (live) {
+      const judged = estimate(records, { ...assumptions, region }, { now: options.now });
+      if (Math.abs(judged.expected - report.cost.expected) >= 0.005) {
+        report.cost.notes.unshift(
+          `the monthly-budget policy prices from model/prices/, not the AWS Price List: it judges an expected ${usd(judged.expected)}${assumptions.freeTier ? " (each stack as if alone in its account)" : ""}`,
+        );
+      }
+    }
     // Priced somewhere else than it is: say where the region came from, first.
     if (region !== config.region) {
       report.cost.notes.unshift(

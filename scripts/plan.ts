@@ -9,6 +9,7 @@
  * (model/synthetic.ts) through the same estimate the stacks get (model/cost/).
  * Options: USAGE below (`npm run plan -- --help`).
  */
+import { parseArgs as parseNodeArgs } from "util";
 import {
   EXAM_VCPU_PER_STUDENT,
   examTasks,
@@ -22,6 +23,7 @@ import {
 } from "../model/capacity";
 import { CapacityStrategy, nearest, schemaDefault, StackName } from "../model/config";
 import { borrowedNote, borrowedOf, borrowedText, CostEstimate, estimate, usd } from "../model/cost";
+import { readRefusal, UsageError } from "../preview/args";
 import { describeLive, liveRegionPrices } from "../preview/live-prices";
 import {
   CPU_ARCHITECTURES,
@@ -275,6 +277,13 @@ const FLAGS: Record<string, (req: PlanRequest, value: string) => void> = {
 /** Switches without a value. */
 const SWITCHES = ["--free-tier", "--live-prices", "--help"] as const;
 
+/** The options for node:util parseArgs: FLAGS take a value (`--cpu 512`, `--cpu=512`), SWITCHES none. */
+const OPTIONS: Record<string, { type: "string" | "boolean"; short?: string }> = {
+  ...Object.fromEntries(Object.keys(FLAGS).map((f) => [f.slice(2), { type: "string" }])),
+  ...Object.fromEntries(SWITCHES.map((f) => [f.slice(2), { type: "boolean" }])),
+  help: { type: "boolean", short: "h" },
+};
+
 /** What `npm run plan -- --help` prints. */
 export const USAGE = `Usage: npm run plan -- --students N | --daily-users N [options]
 
@@ -311,38 +320,41 @@ function oneOf<T extends string>(flag: string, v: string, values: readonly T[]):
 }
 
 /**
- * Parses the command line into a request (defaults per kind of plan) and whether the prices
- * are to be read live (`--live-prices`).
+ * Parses the command line (node:util parseArgs, strict) into a request (defaults per kind of
+ * plan) and whether the prices are to be read live (`--live-prices`). Throws UsageError for an
+ * unknown option (with the nearest known one), an option without its value, or a bare word.
  */
 export function parseArgs(argv: string[]): PlanRequest & { livePrices?: boolean; help?: boolean } {
-  const kind = argv.includes("--students") ? "students" : "dailyUsers";
-  const req: PlanRequest & { livePrices?: boolean; help?: boolean } = defaultRequest(kind);
-  for (let i = 0; i < argv.length; i += 2) {
-    if (argv[i] === "--help" || argv[i] === "-h") {
-      req.help = true;
-      i--;
-      continue;
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    values = parseNodeArgs({ args: argv, options: OPTIONS, strict: true }).values;
+  } catch (err) {
+    const { kind, arg } = readRefusal(err as { code?: string; message: string });
+    const flag = arg.split("=")[0];
+    if (kind === "unknown-option") {
+      const near = nearest(flag, [...Object.keys(FLAGS), ...SWITCHES]);
+      throw new UsageError(`unknown option ${flag}${near ? ` (did you mean ${near}?)` : ""}`);
     }
-    if (argv[i] === "--free-tier") {
-      req.freeTier = true;
-      i--;
-      continue;
-    }
-    if (argv[i] === "--live-prices") {
-      req.livePrices = true;
-      i--;
-      continue;
-    }
-    const set = FLAGS[argv[i]];
-    if (!set) {
-      const known = [...Object.keys(FLAGS), ...SWITCHES];
-      const near = nearest(argv[i], known);
-      throw new Error(
-        `unknown option ${argv[i]}${near ? ` (did you mean ${near}?)` : ""}: known options are ${known.join(", ")}`,
+    if (kind === "bad-value") {
+      throw new UsageError(
+        OPTIONS[flag.slice(2)]?.type === "boolean"
+          ? `${flag} takes no value`
+          : `${flag} needs a value`,
       );
     }
-    set(req, argv[i + 1]);
+    throw new UsageError(`"${arg}" is not an option: options start with --`);
   }
+  const req: PlanRequest & { livePrices?: boolean; help?: boolean } = defaultRequest(
+    values.students !== undefined ? "students" : "dailyUsers",
+  );
+  // In the order of FLAGS, whatever the order given (each value is checked by its setter).
+  for (const [flag, set] of Object.entries(FLAGS)) {
+    const v = values[flag.slice(2)];
+    if (typeof v === "string") set(req, v);
+  }
+  if (values["free-tier"]) req.freeTier = true;
+  if (values["live-prices"]) req.livePrices = true;
+  if (values.help) req.help = true;
   return req;
 }
 
@@ -363,6 +375,7 @@ async function main(argv: string[]): Promise<void> {
 if (require.main === module) {
   main(process.argv.slice(2)).catch((err) => {
     console.error(`plan: ${(err as Error).message}`);
+    if (err instanceof UsageError) console.error("(npm run plan -- --help lists the options)");
     process.exit(2);
   });
 }

@@ -16,7 +16,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import * as yaml from "js-yaml";
+import { stringify } from "yaml";
 import { PROJECT, SCHEMA, STACKS, KeySpec, sharedDefault, validText } from "../model/config";
 import { replaceBetween } from "./readme";
 
@@ -50,7 +50,7 @@ export function renderPulumiYaml(): string {
   };
   return (
     "# Generated from model/config/schema.ts by `npm run gen:pulumi-yaml`: edit the schema, not this file.\n" +
-    yaml.dump(doc, { lineWidth: 100, noRefs: true })
+    stringify(doc, { lineWidth: 100, aliasDuplicateObjects: false })
   );
 }
 

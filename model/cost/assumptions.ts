@@ -266,7 +266,7 @@ export function albLcu(a: CostAssumptions): LcuDerivation {
     perMonth,
     perHour: perMonth / HOURS_PER_MONTH,
     text:
-      `${n} students x ${a.requestsPerStudentHour} requests/h and ${a.websocketMbPerStudentHour} MB/h each: ` +
+      `${n} students connected at once x ${a.requestsPerStudentHour} requests/h and ${a.websocketMbPerStudentHour} MB/h each: ` +
       `max(${dims.map(([d, v]) => `${d} = ${fmt(v)}`).join("; ")}) = ${fmt(perClassHour)} LCU a class hour x ${a.classHoursPerMonth} h ` +
       "(assumptions classStudents, requestsPerStudentHour, websocketMbPerStudentHour, classHoursPerMonth; albLcuPerHour overrides)",
   };

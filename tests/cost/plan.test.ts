@@ -166,8 +166,18 @@ describe("npm run plan", () => {
   it("refuses bad options, naming them", () => {
     assert.throws(
       () => parseArgs(["--studnets", "5"]),
-      /^Error: unknown option --studnets \(did you mean --students\?\): known options are --students, /,
+      /^UsageError: unknown option --studnets \(did you mean --students\?\)$/,
     );
+    assert.throws(() => parseArgs(["--students"]), /^UsageError: --students needs a value$/);
+    // A value that looks like an option is not taken as the value (node:util parseArgs).
+    assert.throws(() => parseArgs(["--students", "--cpu", "512"]), /--students needs a value$/);
+    assert.throws(() => parseArgs(["--free-tier=yes"]), /^UsageError: --free-tier takes no value$/);
+    assert.throws(
+      () => parseArgs(["--students", "5", "extra"]),
+      /^UsageError: "extra" is not an option: options start with --$/,
+    );
+    assert.equal(parseArgs(["--students=5", "--cpu=512"]).cpu, 512);
+    assert.equal(parseArgs(["-h"]).help, true);
     // --help is an option of its own, and the usage names every option parseArgs knows.
     assert.equal(parseArgs(["--help"]).help, true);
     for (const option of [

@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import * as yaml from "js-yaml";
+import { parse as parseYaml } from "yaml";
 import {
   ConfigError,
   LOG_RETENTION_DAYS,
@@ -728,7 +728,7 @@ describe("stack config validation", () => {
     // project-namespace key declared with neither `default` nor `value` is required in every
     // stack; a declared `default` is set on every stack that does not set the key.
     const declared = (): Record<string, { type: string; default?: unknown }> =>
-      (yaml.load(renderPulumiYaml()) as { config: Record<string, { type: string }> }).config;
+      (parseYaml(renderPulumiYaml()) as { config: Record<string, { type: string }> }).config;
 
     it("declares only the keys required in every stack and the keys with one default in every stack", () => {
       const config = declared();

@@ -10,6 +10,7 @@ import * as os from "os";
 import * as path from "path";
 import { main, parseArgs, sources } from "../../preview/cli";
 import { ASSUMPTION_DESCRIPTIONS, CostEstimate, resolveAssumptions, usd } from "../../model/cost";
+import { pricesFor } from "../../model/prices";
 import { ROOT } from "../../preview/gate";
 import { cli, FIXTURES, NOW, realPack } from "./helpers";
 
@@ -427,6 +428,32 @@ describe("preview CLI", function () {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("--live-prices: the estimate says what the budget policy judged when the table's figures differ", async () => {
+    const table = pricesFor("us-east-2");
+    const vcpu = table.items["fargate.x86.vcpuHour"];
+    const dearer = {
+      ...table,
+      items: { ...table.items, "fargate.x86.vcpuHour": { ...vcpu, usd: vcpu.usd * 2 } },
+    };
+    const args = ["--stack", "prod", "--live-prices", "--now", NOW.toISOString()];
+    const plain = await cli("--stack", "prod");
+    const expected =
+      /^Monthly cost \(us-east-2, [^)]*\): floor \$[\d.,]+, expected (\$[\d.,]+),/m.exec(
+        plain.stdout,
+      )![1];
+    const live = await main(args, realPack(), async () => dearer);
+    assert.strictEqual(live.code, 0, live.stdout);
+    assert.ok(
+      live.stdout.includes(
+        `\n  note: the monthly-budget policy prices from model/prices/, not the AWS Price List: it judges an expected ${expected}\n`,
+      ),
+      live.stdout,
+    );
+    // The Price List agreeing with the table: nothing to say.
+    const same = await main(args, realPack(), async () => table);
+    assert.ok(!same.stdout.includes("the monthly-budget policy prices from"), same.stdout);
   });
 
   it("--live-prices that cannot be read: exit 2 with the reason, text and JSON", async () => {

@@ -145,10 +145,12 @@ export function examPeak(runs: readonly ExamRun[]): ExamLoad | undefined {
  * A run is under way from its lead start (inclusive) to its grace end (exclusive): then the floor
  * is what the planner needs now, instead of a step AWS would never run, and only the steps ahead
  * are scheduled.
- * Application Auto Scaling runs a one-time `at()` action at that instant, setting the target's
- * minimum and maximum (https://docs.aws.amazon.com/autoscaling/application/userguide/scheduled-scaling-policy-overview.html);
- * several actions may sit on one target (each name unique on it: API_PutScheduledAction), and
- * the guide warns that actions close together may run late, so we never put two at one instant.
+ * Application Auto Scaling runs a one-time `at()` action at that instant and sets the target's
+ * minimum and maximum to the action's; one target holds several actions, each name unique on it
+ * (API_PutScheduledAction). Its guide's "Considerations"
+ * (https://docs.aws.amazon.com/autoscaling/application/userguide/scheduled-scaling-policy-overview.html)
+ * say one target's actions run in order, a few seconds late, and ones with close start times
+ * take longer: two actions at one instant would leave the floor to that order, so there are none.
  * @param exam the validated exam settings (windows whose grace has not ended, students per task)
  * @param idle the idle floor and the ceiling (`minTasks`, `maxTasks`)
  * @param now the clock

@@ -34,9 +34,8 @@ const examCapacitySchema: PolicyConfigSchema = {
  * between overlapping exams (model/schedule.ts examPlan: the floor follows the students of every
  * open window) are such actions too, so none may leave fewer. A step back to the idle floor
  * reads as a window's end: the resources do not say whether another exam still runs then (the
- * schedule that writes them never does that). Only actions
- * definitely on the target are judged (an action whose target cannot be told in a preview is
- * judged after the update).
+ * schedule that writes them never does that). Only actions definitely on the target are judged
+ * (an action whose target cannot be told in a preview is judged after the update).
  */
 export const examCapacityDuringWindows: StackValidationPolicy = {
   name: "exam-capacity-during-windows",

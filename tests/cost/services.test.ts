@@ -23,6 +23,20 @@ const taskHours = (e: CostEstimate, name = "ide") => {
   const l = e.lines.find((x) => x.resource === name && x.item.startsWith("Fargate vCPU"));
   return l ? [l.quantity.floor, l.quantity.expected, l.quantity.ceiling] : [0, 0, 0];
 };
+/** Staging's switch-off: an at() scheduled action returning `target` to 0 tasks at `at`. */
+const switchOffAction = (target: ResourceRecord, at: string): ResourceRecord => ({
+  type: ACTION,
+  name: "stg-off",
+  urn: "urn:stg-off",
+  custom: true,
+  inputs: {
+    serviceNamespace: "ecs",
+    scalableDimension: "ecs:service:DesiredCount",
+    resourceId: target.inputs.resourceId,
+    schedule: atExpression(new Date(at)),
+    scalableTargetAction: { minCapacity: 0, maxCapacity: 0 },
+  },
+});
 /** A staging-tagged (or other) database record. */
 const databaseRecordFor = (environment: string) =>
   databaseRecord("db", { instanceClass: "db.t4g.micro", environment });
@@ -150,20 +164,7 @@ describe("cost model: a service's tasks over the month", () => {
     const off = "2027-01-01T00:00Z";
     const service = ide({ minTasks: 1, maxTasks: 2, environment: "staging" });
     const target = service.find((r) => r.type === TARGET)!;
-    const switchOff: ResourceRecord = {
-      type: ACTION,
-      name: "stg-off",
-      urn: "urn:stg-off",
-      custom: true,
-      inputs: {
-        serviceNamespace: "ecs",
-        scalableDimension: "ecs:service:DesiredCount",
-        resourceId: target.inputs.resourceId,
-        schedule: atExpression(new Date(off)),
-        scalableTargetAction: { minCapacity: 0, maxCapacity: 0 },
-      },
-    };
-    const records = [P, ...service, switchOff];
+    const records = [P, ...service, switchOffAction(target, off)];
     // us-east-2 Fargate x86: $0.04048 a vCPU-hour, $0.004445 a GB-hour; a 1 vCPU / 2 GB task.
     const taskHour = 0.04048 + 2 * 0.004445;
 
@@ -339,20 +340,7 @@ describe("cost model: the platform around the services", () => {
       environment: "staging",
     });
     const target = service.find((r) => r.type === TARGET)!;
-    const off: ResourceRecord = {
-      type: ACTION,
-      name: "stg-off",
-      urn: "urn:stg-off",
-      custom: true,
-      inputs: {
-        serviceNamespace: "ecs",
-        scalableDimension: "ecs:service:DesiredCount",
-        resourceId: target.inputs.resourceId,
-        schedule: atExpression(new Date("2027-01-01T00:00Z")),
-        scalableTargetAction: { minCapacity: 0, maxCapacity: 0 },
-      },
-    };
-    const on = [P, ...service, off, db];
+    const on = [P, ...service, switchOffAction(target, "2027-01-01T00:00Z"), db];
     const e = estimate(on, { stagingActiveHoursPerMonth: 10 });
     const inst = e.lines.find((l) => l.item.startsWith("RDS PostgreSQL"))!;
     assert.deepEqual(

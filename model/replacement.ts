@@ -450,6 +450,22 @@ export function changedProperties(before: ResourceRecord, after: ResourceRecord)
 
 /** Property names whose values may be secrets: never shown, whatever the record says. */
 const SECRET_NAME = /pass|secret|token|credential|private|key/i;
+/**
+ * Whether a nested value holds a key named like a secret, or a name/value pair whose name is
+ * (ECS `environment: [{name: "DB_PASSWORD", value}]`). Other values are not read: a subnet id
+ * with "private" in it is not a secret.
+ */
+function hasSecretKey(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasSecretKey);
+  if (value === null || typeof value !== "object") return false;
+  return Object.entries(value).some(
+    ([k, v]) =>
+      SECRET_NAME.test(k) ||
+      (k === "name" && typeof v === "string" && SECRET_NAME.test(v)) ||
+      hasSecretKey(v),
+  );
+}
+
 /** Longest value shown; a longer one (a container definition, a policy document) is named only. */
 const SHOWN_CHARS = 60;
 
@@ -469,7 +485,7 @@ export function changeShown(
     before.secretInputs?.includes(property) ||
     after.secretInputs?.includes(property) ||
     SECRET_NAME.test(property) ||
-    values.some((v) => v !== null && typeof v === "object" && SECRET_NAME.test(stable(v)));
+    values.some(hasSecretKey);
   if (secret) return `${property} [secret]`;
   const text = values.map((v) => (v === undefined ? "(none)" : stable(v)));
   if (text.some((t) => t.length > SHOWN_CHARS)) return `${property} [long value]`;

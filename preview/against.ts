@@ -195,7 +195,7 @@ export function renderAgainstGate(
   const code = againstGateExitCode(r, next, allowReplace);
   // The gate may pass while the change fails on its refused replacements: say which failed.
   const why =
-    code === 1 && exitCodeFor([next]) === 0 ? "; exit 1 for the refused replacements above" : "";
+    code === 1 && exitCodeFor([next]) === 0 ? ", but the replacements above are refused" : "";
   out.push(`Verdict on the new config: ${verdictLine(next)}${why} (exit ${code}).`);
   return out.join("\n") + "\n";
 }

@@ -296,6 +296,7 @@ function againstResult(
 ): CliResult {
   const code = againstGateExitCode(comparison, next, allowReplace);
   const doc = {
+    ok: code === 0,
     ...comparison,
     exitCode: code,
     verdict: next.verdict,

@@ -7,7 +7,7 @@ import { ResourceRecord } from "../records";
 import { CostAssumptions, resolveAssumptions } from "./assumptions";
 import { borrowedNote } from "./format";
 import { borrowedOf, Lines } from "./lines";
-import { candidateMonths, fmtHours } from "./months";
+import { candidateMonths, fmtHours, sessionHours } from "./months";
 import { pricePlatform } from "./platform";
 import { regionOf } from "./records";
 import { modelServices, priceServices } from "./services";
@@ -39,10 +39,10 @@ export function estimate(
   const services = modelServices(records, assumed, unpriced, options.now);
   // Staging switched on now counts in the expected month for at least this session's hours.
   const session = services.find((s) => s.session)?.session;
-  const sessionHours = session ? (session.to - session.from) / 3_600_000 : 0;
+  const hours = session ? sessionHours(session) : 0;
   const a =
-    sessionHours > assumed.stagingActiveHoursPerMonth
-      ? { ...assumed, stagingActiveHoursPerMonth: sessionHours }
+    hours > assumed.stagingActiveHoursPerMonth
+      ? { ...assumed, stagingActiveHoursPerMonth: hours }
       : assumed;
 
   let month = a.expectedMonth;
@@ -78,16 +78,17 @@ export function estimate(
   const staging =
     a === assumed
       ? `staging on for ${a.stagingActiveHoursPerMonth} hours a month`
-      : `staging on for ${fmtHours(sessionHours)} a month, this session's hours, more than the ${assumed.stagingActiveHoursPerMonth} h of assumption stagingActiveHoursPerMonth`;
+      : `staging on for ${fmtHours(hours)} a month, this session's hours, more than the ${assumed.stagingActiveHoursPerMonth} h of assumption stagingActiveHoursPerMonth`;
   // What this session costs beyond staying off: the month with only this session, less the month
   // with staging never on (before free tiers).
   const expectedOf = (x: CostAssumptions) =>
     priced(x).lines.reduce((sum, l) => sum + l.monthly.expected, 0);
   const stagingSession = session && {
     until: new Date(session.to).toISOString(),
-    hours: sessionHours,
+    hours,
+    assumedHours: assumed.stagingActiveHoursPerMonth,
     usd:
-      expectedOf({ ...a, stagingActiveHoursPerMonth: sessionHours, stagingSessionsPerMonth: 1 }) -
+      expectedOf({ ...a, stagingActiveHoursPerMonth: hours, stagingSessionsPerMonth: 1 }) -
       expectedOf({ ...a, stagingActiveHoursPerMonth: 0, stagingSessionsPerMonth: 0 }),
   };
   const expectedBasis = month

@@ -62,9 +62,16 @@ export function formatEstimate(
   return out.join("\n");
 }
 
-/** `this session: staging is on until 2026-12-05T18:00Z (4 h from now): $0.98 more than staying off` */
+/**
+ * `this session: staging is on until 2026-12-05T18:00Z (4 h from now): $0.98 more than staying
+ * off; expected already counts 10 h a month of staging (assumption stagingActiveHoursPerMonth)`
+ */
 export function sessionText(s: NonNullable<CostEstimate["stagingSession"]>): string {
-  return `this session: staging is on until ${s.until.slice(0, 16)}Z (${s.hours.toFixed(1)} h from now): ${usd(s.usd)} more than staying off`;
+  const month =
+    s.hours > s.assumedHours
+      ? `expected counts these ${fmtHours(s.hours)} in place of the ${fmtHours(s.assumedHours)} a month assumed (stagingActiveHoursPerMonth)`
+      : `expected already counts ${fmtHours(s.assumedHours)} a month of staging (assumption stagingActiveHoursPerMonth)`;
+  return `this session: staging is on until ${s.until.slice(0, 16)}Z (${fmtHours(s.hours)} from now): ${usd(s.usd)} more than staying off; ${month}`;
 }
 
 /** `11 of 25 priced lines at us-east-1's prices, marked *`: what a headline says of them. */

@@ -5,7 +5,7 @@
 import { HOURS_PER_MONTH } from "../prices";
 import { monthBounds, monthOf } from "../time";
 import { CostAssumptions } from "./assumptions";
-import { ServiceModel, Split } from "./services";
+import { Segment, ServiceModel, Split } from "./services";
 import { PerScenario, Scenario } from "./types";
 
 /** Hours of [from, to) that fall inside `month` in `zone`. */
@@ -76,7 +76,10 @@ export function candidateMonths(services: ServiceModel[]): string[] {
  * - ceiling: awake all month.
  */
 export function awakeHours(
-  services: readonly Pick<ServiceModel, "restingMin" | "segments" | "staging" | "zone">[],
+  services: readonly Pick<
+    ServiceModel,
+    "restingMin" | "segments" | "staging" | "zone" | "session"
+  >[],
   a: Pick<CostAssumptions, "stagingActiveHoursPerMonth" | "stagingSessionsPerMonth">,
   pauseHours: number,
   month: string | undefined,
@@ -92,7 +95,7 @@ export function awakeHours(
   let basis: string;
   if (services.some((s) => s.staging)) {
     expected = a.stagingActiveHoursPerMonth + a.stagingSessionsPerMonth * pauseHours;
-    basis = `awake while staging is on (${a.stagingActiveHoursPerMonth} h, assumption) plus ${a.stagingSessionsPerMonth} pause delays of ${fmtHours(pauseHours)} (assumption stagingSessionsPerMonth)`;
+    basis = `awake while staging is on, ${stagingHoursText(services, a)}, plus ${a.stagingSessionsPerMonth} pause delays of ${fmtHours(pauseHours)} (assumption stagingSessionsPerMonth)`;
   } else {
     let stretches = 0;
     for (const s of services) {
@@ -115,6 +118,26 @@ export function awakeHours(
         : "paused: no task runs in the expected month";
   }
   return { hours: { floor: 0, expected: Math.min(expected, M), ceiling: M }, basis };
+}
+
+/** A session's hours (staging switched on now, to its switch-off), to a thousandth of an hour. */
+export function sessionHours(session: Segment): number {
+  return Math.round((session.to - session.from) / 3_600) / 1000;
+}
+
+/**
+ * Staging's hours on a month as the estimate says them: `10 h (assumption
+ * stagingActiveHoursPerMonth)`, or, when the estimate counts the session it is switched on for
+ * now instead (longer than the assumption), `30.5 h (this session)`.
+ */
+export function stagingHoursText(
+  services: readonly Pick<ServiceModel, "session">[],
+  a: Pick<CostAssumptions, "stagingActiveHoursPerMonth">,
+): string {
+  const h = a.stagingActiveHoursPerMonth;
+  const session = services.find((s) => s.session)?.session;
+  const mine = session !== undefined && sessionHours(session) === h;
+  return `${fmtHours(h)} (${mine ? "this session" : "assumption stagingActiveHoursPerMonth"})`;
 }
 
 /** Hours to three decimals, `4.583 h`. */

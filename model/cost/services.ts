@@ -8,7 +8,7 @@ import { ResourceRecord } from "../records";
 import { isAtSchedule, parseAtExpression } from "../schedule";
 import { CostAssumptions, resolveAssumptions } from "./assumptions";
 import { Lines, scale } from "./lines";
-import { hoursIn, serviceHours } from "./months";
+import { hoursIn, serviceHours, stagingHoursText } from "./months";
 import { arr, num, obj, Props, str, T, tagsOf } from "./records";
 import { PerScenario } from "./types";
 
@@ -401,7 +401,7 @@ export function priceServices(
       ceiling: od.ceiling + sp.ceiling,
     };
     const basis = s.staging
-      ? `staging: ${s.restingMin} tasks while off, ${s.stagingTasks} for ${a.stagingActiveHoursPerMonth} h/month while on (assumption), ${s.maxEver} all month in the ceiling (maxTasks: ${s.recordedActive ? "recorded" : "assumption stagingMaxTasks"})`
+      ? `staging: ${s.restingMin} tasks while off, ${s.stagingTasks} for ${stagingHoursText([s], a)} a month while on, ${s.maxEver} all month in the ceiling (its maxTasks, ${s.recordedActive ? "as recorded while on" : "assumption stagingMaxTasks"})`
       : month && s.segments.some((seg) => hoursIn(seg.from, seg.to, month, s.zone) > 0)
         ? `${s.describe}; expected includes the windows of ${month}`
         : s.describe;

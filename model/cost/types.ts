@@ -68,11 +68,12 @@ export interface CostEstimate {
   expectedBasis: string;
   /**
    * Staging switched on now (estimates given a clock): `until` its switch-off action (ISO 8601,
-   * UTC), `hours` from the clock to it, and `usd` this session costs beyond staying off (its
-   * tasks, its database awake plus one pause delay), before free tiers. `expected` counts staging
-   * on for at least these hours.
+   * UTC), `hours` from the clock to it (to a thousandth), `assumedHours` the assumption
+   * stagingActiveHoursPerMonth, and `usd` this session costs beyond staying off (its tasks, its
+   * database awake plus one pause delay), before free tiers. `expected` counts staging on for
+   * the larger of `hours` and `assumedHours`.
    */
-  stagingSession?: { until: string; hours: number; usd: number };
+  stagingSession?: { until: string; hours: number; assumedHours: number; usd: number };
   lines: CostLine[];
   /** What could not be priced, and why. */
   unpriced: string[];

@@ -537,7 +537,7 @@ describe("cost lines: what each quantity assumes, in words", () => {
     const why = (item: string) => e.lines.find((l) => l.item === item)?.assumed;
     assert.equal(
       why("Aurora Serverless v2 capacity"),
-      "at its maximum 1 ACU while awake (an upper bound), 0 while paused; awake while staging is on (10 h, assumption) plus 4 pause delays of 0.083 h (assumption stagingSessionsPerMonth); 10.333 h expected",
+      "at its maximum 1 ACU while awake (an upper bound), 0 while paused; awake while staging is on, 10 h (assumption stagingActiveHoursPerMonth), plus 4 pause delays of 0.083 h (assumption stagingSessionsPerMonth); 10.333 h expected",
     );
     assert.equal(
       why("Aurora I/O requests (Standard)"),

@@ -180,7 +180,7 @@ describe("cost model: a service's tasks over the month", () => {
       );
       assert.match(
         formatEstimate(e),
-        /^ {2}this session: staging is on until 2027-01-01T00:00Z \(4\.0 h from now\): \$0\.20 more than staying off$/m,
+        /^ {2}this session: staging is on until 2027-01-01T00:00Z \(4 h from now\): \$0\.20 more than staying off; expected already counts 10 h a month of staging \(assumption stagingActiveHoursPerMonth\)$/m,
       );
     });
 
@@ -194,6 +194,14 @@ describe("cost model: a service's tasks over the month", () => {
         "the floor plus staging on for 30 h a month, this session's hours, more than the 10 h of assumption stagingActiveHoursPerMonth (no scheduled windows)",
       );
       assert.equal(e.assumptions.stagingActiveHoursPerMonth, 10);
+      assert.equal(
+        e.lines.find((l) => l.item.startsWith("Fargate vCPU"))?.assumed,
+        "1 vCPU / 2 GB a task; staging: 0 tasks while off, 1 for 30 h (this session) a month while on, 2 all month in the ceiling (its maxTasks, as recorded while on)",
+      );
+      assert.match(
+        formatEstimate(e),
+        /this session: staging is on until 2027-01-01T00:00Z \(30 h from now\): \$[\d.]+ more than staying off; expected counts these 30 h in place of the 10 h a month assumed \(stagingActiveHoursPerMonth\)$/m,
+      );
     });
 
     it("has no session without a clock, after the switch-off, or while off", () => {

@@ -348,6 +348,13 @@ describe("changeShown: a changed property as --against prints it, never a secret
     );
   });
 
+  it("shows values that merely contain a secret-like word (a private subnet's id)", () => {
+    assert.deepStrictEqual(
+      shown({ subnetIds: ["subnet-private-a"] }, { subnetIds: ["subnet-private-b"] }),
+      ['subnetIds: ["subnet-private-a"] -> ["subnet-private-b"]'],
+    );
+  });
+
   it("names a value longer than 60 characters (a container definition) without it", () => {
     const long = "x".repeat(61);
     assert.deepStrictEqual(shown({ containerDefinitions: "[]" }, { containerDefinitions: long }), [

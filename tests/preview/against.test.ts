@@ -610,13 +610,14 @@ describe("--against: what a config change does to a deployed stack", function ()
       const doc = JSON.parse(json.stdout);
       assert.deepStrictEqual(
         [
+          doc.ok,
           doc.exitCode,
           doc.verdict,
           doc.violations
             .filter((v: { level: string }) => v.level === "mandatory")
             .map((v: { policy: string }) => v.policy),
         ],
-        [1, "fail", ["ecs-task-size-ceiling"]],
+        [false, 1, "fail", ["ecs-task-size-ceiling"]],
       );
       const cents = (m: Record<string, number>) =>
         Object.fromEntries(Object.entries(m).map(([k, v]) => [k, Math.round(v * 100) / 100]));
@@ -653,7 +654,7 @@ describe("--against: what a config change does to a deployed stack", function ()
       // The new config passes the gate: the verdict says the exit 1 is the replacements'.
       assert.match(
         r.stdout,
-        /\nVerdict on the new config: prod PASS; exit 1 for the refused replacements above \(exit 1\)\.\n$/,
+        /\nVerdict on the new config: prod PASS, but the replacements above are refused \(exit 1\)\.\n$/,
       );
     });
 

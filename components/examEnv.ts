@@ -13,13 +13,15 @@
  *   per availability zone: at least two, or the update fails (Fargate spreads a service's tasks
  *   across the subnets' zones).
  * - Scheduled actions from model/schedule.ts examPlan: `leadMinutes` before each window the floor
- *   rises to the planner's task count, `graceMinutes` after it returns to the idle floor; each an
- *   `at()` in UTC. Windows already over (config's `skipped`) get no action.
+ *   rises to the planner's task count, `graceMinutes` after it returns to the idle floor; where
+ *   windows' periods overlap, the floor is the planner's count for their students together, with
+ *   a step at each instant it changes; each an `at()` in UTC. Windows already over (config's
+ *   `skipped`) get no action.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { ExamConfig } from "../model/config";
 import { DatabaseSettings } from "./database";
-import { examPlan } from "../model/schedule";
+import { examPeak, examPlan, examRuns } from "../model/schedule";
 import { localMinute, utcMinute } from "../model/time";
 import { EnvironmentOnPlatform } from "./environmentOnPlatform";
 import { IdeSettings } from "./ideService";
@@ -154,6 +156,13 @@ function validate(name: string, args: ExamEnvArgs): void {
         `args.exam.windows "${w.name}" needs ${w.tasks} tasks but args.service.maxCapacity is ${s.maxCapacity}: raise maxCapacity (config maxTasks) to at least ${w.tasks}`,
       );
     }
+  }
+  // Overlapping windows need the planner's tasks for their students together (examPlan).
+  const peak = examPeak(examRuns(args.exam));
+  if (peak && peak.windows.length > 1 && peak.tasks > s.maxCapacity) {
+    check.problems.push(
+      `args.exam.windows ${peak.windows.map((w) => `"${w.name}"`).join(" + ")} are open together from ${utcMinute(peak.from)}Z and need ${peak.tasks} tasks for their ${peak.students} students but args.service.maxCapacity is ${s.maxCapacity}: raise maxCapacity (config maxTasks) to at least ${peak.tasks}`,
+    );
   }
   check.throwIfAny();
 }

@@ -3,7 +3,8 @@
  * scalable target needs. Pure: components turn each step into an
  * `aws.appautoscaling.ScheduledAction`, the cost model reads those back.
  */
-import type { ExamConfig, StagingConfig } from "./config";
+import { examTasks } from "./capacity";
+import type { ExamConfig, ExamWindow, StagingConfig } from "./config";
 import { isKnownTimeZone, localMinute, parseZonedTime, utcMinute } from "./time";
 
 /** One scheduled change of a scalable target's bounds. */
@@ -50,21 +51,107 @@ export function parseAtExpression(schedule: string, timezone = "UTC"): Date | un
   return parseZonedTime(m[1], timezone);
 }
 
-/** A run of windows whose capacity periods (lead time before, grace after) touch or overlap. */
-interface Period {
-  names: string[];
+/** A window's capacity period: from `leadMinutes` before its start to `graceMinutes` after its end. */
+export function capacityPeriod(
+  w: ExamWindow,
+  exam: Pick<ExamConfig, "leadMinutes" | "graceMinutes">,
+): { from: Date; to: Date } {
+  return {
+    from: new Date(w.start.getTime() - exam.leadMinutes * 60_000),
+    to: new Date(w.end.getTime() + exam.graceMinutes * 60_000),
+  };
+}
+
+/** A stretch of time in which the same windows' capacity periods are open. */
+export interface ExamLoad {
+  /** Start (inclusive) and end (exclusive). */
   from: Date;
   to: Date;
+  /** The windows whose capacity period covers it, in start order (at least one). */
+  windows: ExamWindow[];
+  /** Their students together. */
+  students: number;
+  /** The capacity planner's tasks for them together: examTasks(students, studentsPerTask). */
   tasks: number;
 }
 
+/** A run of windows whose capacity periods touch or overlap: the floor never dips inside it. */
+export interface ExamRun {
+  from: Date;
+  to: Date;
+  /** The run cut at every instant a period starts or ends, in time order, end to end. */
+  loads: ExamLoad[];
+}
+
 /**
- * The exam service's plan: the idle floor between exams; `leadMinutes` before each window the
- * floor rises to the planned tasks; `graceMinutes` after it the floor returns to idle. Windows
- * whose periods touch are merged (the floor never dips between back-to-back exams). A period is
- * under way from its lead start (inclusive) to its grace end (exclusive): then the floor is
- * raised at once, instead of by a step AWS would never run, and only the return is scheduled.
- * @param exam the validated exam settings (windows whose grace has not ended, planned tasks)
+ * The exam windows' demand over time: runs of touching or overlapping capacity periods (lead
+ * before, grace after), each cut into loads at every instant a period starts or ends; a load's
+ * tasks are the planner's for the SUM of its windows' students (two courses examined at once
+ * need capacity for both). Between runs no window is open.
+ * @param exam the windows (any order), lead and grace minutes, students per task
+ * @returns the runs in time order
+ */
+export function examRuns(
+  exam: Pick<ExamConfig, "windows" | "leadMinutes" | "graceMinutes" | "studentsPerTask">,
+): ExamRun[] {
+  const windows = [...exam.windows].sort((a, b) => a.start.getTime() - b.start.getTime());
+  // Every period is as long as its window plus lead and grace, so periods start in window order.
+  const groups: { w: ExamWindow; from: Date; to: Date }[][] = [];
+  let runTo = -Infinity;
+  for (const w of windows) {
+    const p = { w, ...capacityPeriod(w, exam) };
+    const fresh = p.from.getTime() > runTo;
+    if (fresh) groups.push([]);
+    groups[groups.length - 1].push(p);
+    runTo = fresh ? p.to.getTime() : Math.max(runTo, p.to.getTime());
+  }
+  return groups.map((group) => {
+    const cuts = [...new Set(group.flatMap((p) => [p.from.getTime(), p.to.getTime()]))].sort(
+      (a, b) => a - b,
+    );
+    const loads = cuts.slice(0, -1).map((t, i): ExamLoad => {
+      const open = group.filter((p) => p.from.getTime() <= t && t < p.to.getTime()).map((p) => p.w);
+      const students = open.reduce((sum, w) => sum + w.students, 0);
+      return {
+        from: new Date(t),
+        to: new Date(cuts[i + 1]),
+        windows: open,
+        students,
+        tasks: examTasks(students, exam.studentsPerTask),
+      };
+    });
+    return { from: loads[0].from, to: loads[loads.length - 1].to, loads };
+  });
+}
+
+/** The load needing the most tasks (the earliest of equals), or undefined with no window. */
+export function examPeak(runs: readonly ExamRun[]): ExamLoad | undefined {
+  let peak: ExamLoad | undefined;
+  for (const load of runs.flatMap((r) => r.loads))
+    if (!peak || load.tasks > peak.tasks) peak = load;
+  return peak;
+}
+
+/**
+ * The exam service's plan. Between runs of touching or overlapping capacity periods
+ * (examRuns) the floor is idle (`minTasks`). Within a run there is one scheduled action at each
+ * instant the floor changes, never two at one instant: the run's scale-up `leadMinutes` before
+ * its first window starts (`<window>-scale-up`), a step wherever a window's period starts
+ * (`<window>-scale-up`) or ends (`<window>-scale-down`) and the planner's tasks for the open
+ * windows' students together change, and the run's scale-down `graceMinutes` after its last
+ * window ends (`<window>-scale-down`). Each name comes from a window whose period starts or ends
+ * at that instant (one starting for a rise, one ending for a fall), so names are unique and a
+ * window that overlaps nothing keeps exactly its two actions. The floor never drops below `minTasks`.
+ * A run is under way from its lead start (inclusive) to its grace end (exclusive): then the floor
+ * is what the planner needs now, instead of a step AWS would never run, and only the steps ahead
+ * are scheduled.
+ * Application Auto Scaling runs a one-time `at()` action at that instant and sets the target's
+ * minimum and maximum to the action's; one target holds several actions, each name unique on it
+ * (API_PutScheduledAction). Its guide's "Considerations"
+ * (https://docs.aws.amazon.com/autoscaling/application/userguide/scheduled-scaling-policy-overview.html)
+ * say one target's actions run in order, a few seconds late, and ones with close start times
+ * take longer: two actions at one instant would leave the floor to that order, so there are none.
+ * @param exam the validated exam settings (windows whose grace has not ended, students per task)
  * @param idle the idle floor and the ceiling (`minTasks`, `maxTasks`)
  * @param now the clock
  */
@@ -73,47 +160,70 @@ export function examPlan(
   idle: { minTasks: number; maxTasks: number },
   now: Date,
 ): ScalingPlan {
-  const periods: Period[] = [];
-  for (const w of exam.windows) {
-    const from = new Date(w.start.getTime() - exam.leadMinutes * 60_000);
-    const to = new Date(w.end.getTime() + exam.graceMinutes * 60_000);
-    const last = periods[periods.length - 1];
-    if (last && from.getTime() <= last.to.getTime()) {
-      last.names.push(w.name);
-      last.to = new Date(Math.max(last.to.getTime(), to.getTime()));
-      last.tasks = Math.max(last.tasks, w.tasks);
-    } else {
-      periods.push({ names: [w.name], from, to, tasks: w.tasks });
-    }
-  }
   const plan: ScalingPlan = {
     minCapacity: idle.minTasks,
     maxCapacity: idle.maxTasks,
     reason: "the idle floor: no exam under way",
     steps: [],
   };
-  for (const p of periods) {
-    const merged = p.names.length > 1 ? ` (${p.names.join(" + ")}, back to back)` : "";
-    if (p.to.getTime() <= now.getTime()) continue;
-    if (p.from.getTime() <= now.getTime()) {
-      plan.minCapacity = Math.max(idle.minTasks, p.tasks);
-      plan.reason = `${p.names.join(" + ")} under way: ${p.tasks} tasks from ${exam.leadMinutes} min before the start until ${exam.graceMinutes} min after the end (${utcMinute(p.to)}Z)`;
-    } else {
-      plan.steps.push({
-        name: `${p.names[0]}-scale-up`,
-        at: p.from,
-        minCapacity: Math.max(idle.minTasks, p.tasks),
-        maxCapacity: idle.maxTasks,
-        reason: `${exam.leadMinutes} min before ${p.names[0]} starts${merged}`,
-      });
+  const floor = (load: ExamLoad) => Math.max(idle.minTasks, load.tasks);
+  const names = (ws: readonly ExamWindow[]) => ws.map((w) => w.name).join(" + ");
+  const forWhom = (load: ExamLoad) =>
+    `${floor(load)} tasks for ${names(load.windows)} (${load.students} students)`;
+  const step = (name: string, at: Date, minCapacity: number, reason: string): ScalingStep => ({
+    name,
+    at,
+    minCapacity,
+    maxCapacity: idle.maxTasks,
+    reason,
+  });
+  for (const run of examRuns(exam)) {
+    if (run.to.getTime() <= now.getTime()) continue;
+    const loads = run.loads;
+    const [first, last] = [loads[0], loads[loads.length - 1]];
+    const all = [...new Set(loads.flatMap((l) => l.windows))];
+    const alone = all.length === 1;
+    const opener = first.windows[0].name;
+    const closer = last.windows[last.windows.length - 1].name;
+    const steps = [
+      step(
+        `${opener}-scale-up`,
+        run.from,
+        floor(first),
+        `${exam.leadMinutes} min before ${opener} starts${alone ? "" : `: ${forWhom(first)}`}`,
+      ),
+    ];
+    for (let i = 1; i < loads.length; i++) {
+      const [before, after] = [floor(loads[i - 1]), floor(loads[i])];
+      if (after === before) continue;
+      // A rise needs a window whose period starts here, a fall one whose period ends here.
+      const [was, is] = [loads[i - 1].windows, loads[i].windows];
+      const rise = after > before;
+      const w = rise
+        ? is.find((x) => !was.includes(x))!
+        : was.filter((x) => !is.includes(x)).pop()!;
+      const why = rise
+        ? `${exam.leadMinutes} min before ${w.name} starts`
+        : `${exam.graceMinutes} min after ${w.name} ends`;
+      const name = `${w.name}-${rise ? "scale-up" : "scale-down"}`;
+      steps.push(step(name, loads[i].from, after, `${why}: ${forWhom(loads[i])}`));
     }
-    plan.steps.push({
-      name: `${p.names[p.names.length - 1]}-scale-down`,
-      at: p.to,
-      minCapacity: idle.minTasks,
-      maxCapacity: idle.maxTasks,
-      reason: `${exam.graceMinutes} min after ${p.names[p.names.length - 1]} ends${merged}: back to the idle floor`,
-    });
+    steps.push(
+      step(
+        `${closer}-scale-down`,
+        run.to,
+        idle.minTasks,
+        `${exam.graceMinutes} min after ${closer} ends${alone ? "" : ` (the last of ${names(all)})`}: back to the idle floor`,
+      ),
+    );
+    if (run.from.getTime() <= now.getTime()) {
+      const current = loads.find((l) => l.to.getTime() > now.getTime())!;
+      plan.minCapacity = floor(current);
+      plan.reason = alone
+        ? `${opener} under way: ${current.tasks} tasks from ${exam.leadMinutes} min before the start until ${exam.graceMinutes} min after the end (${utcMinute(run.to)}Z)`
+        : `${names(current.windows)} under way: ${forWhom(current)} now, back to the idle floor at ${utcMinute(run.to)}Z`;
+    }
+    plan.steps.push(...steps.filter((s) => s.at.getTime() > now.getTime()));
   }
   return plan;
 }

@@ -1,9 +1,12 @@
 /**
  * Exam windows: each `examWindows` entry parsed, checked and given the tasks the capacity planner
- * computes for its students; windows whose grace is over are skipped with a warning. No Pulumi imports.
+ * computes for its students; windows whose grace is over are skipped with a warning. Windows may
+ * overlap: `maxTasks` must hold the planner's tasks for their students together at the busiest
+ * instant (model/schedule.ts examRuns). No Pulumi imports.
  */
 import { examTasks, studentsPerTask } from "../capacity";
-import { readTime, utcMinute } from "../time";
+import { examPeak, examRuns } from "../schedule";
+import { localMinute, readTime, utcMinute } from "../time";
 import { timeZoneProblem } from "../timeZones";
 import type { Reader } from "./reader";
 import type { ExamConfig, ExamWindow, ServiceConfig } from "./types";
@@ -72,14 +75,6 @@ export function readExam(
     windows.push({ name, start, end, students, timeZone: zone, tasks });
   });
   const sorted = [...windows].sort((a, b) => a.start.getTime() - b.start.getTime());
-  for (let i = 1; i < sorted.length; i++) {
-    const [a, b] = [sorted[i - 1], sorted[i]];
-    if (b.start.getTime() < a.end.getTime()) {
-      r.problems.push(
-        `${r.k("examWindows")}: "${a.name}" (${utcMinute(a.start)}Z-${utcMinute(a.end)}Z) and "${b.name}" (${utcMinute(b.start)}Z-${utcMinute(b.end)}Z) overlap; merge them into one window with the total number of students`,
-      );
-    }
-  }
   // A window is under way until its grace period ends (model/schedule.ts examPlan).
   const graceEnd = (w: ExamWindow) => w.end.getTime() + graceMinutes * 60_000;
   const ahead = sorted.filter((w) => graceEnd(w) > now.getTime());
@@ -89,5 +84,20 @@ export function readExam(
       `exam window "${w.name}" ended at ${utcMinute(w.end)}Z and its ${graceMinutes} min grace before now (${utcMinute(now)}Z): skipped`,
     );
   }
-  return { windows: ahead, skipped, leadMinutes, graceMinutes, studentsPerTask: perTask };
+  const exam = { windows: ahead, skipped, leadMinutes, graceMinutes, studentsPerTask: perTask };
+  // Windows may overlap (courses examined at once): the ceiling must hold their sum at its peak.
+  const peak = examPeak(examRuns(exam));
+  if (peak && peak.windows.length > 1 && r.valid("maxTasks") && peak.tasks > service.maxTasks) {
+    const zone = timeZone ?? "UTC";
+    r.problems.push(
+      `${r.k("examWindows")}: ${peakNames(peak.windows)} are open together from ${utcMinute(peak.from)}Z (${localMinute(peak.from, zone)} ${zone}), ${leadMinutes} min lead and ${graceMinutes} min grace included: their ${peak.students} students need ${peak.tasks} tasks at ${perTask} students per task, but maxTasks is ${service.maxTasks}: raise ${r.k("maxTasks")} to at least ${peak.tasks}, or use larger tasks`,
+    );
+  }
+  return exam;
+}
+
+/** `"a", "b" and "c"`. */
+function peakNames(windows: readonly ExamWindow[]): string {
+  const quoted = windows.map((w) => `"${w.name}"`);
+  return `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
 }

@@ -394,7 +394,7 @@ export const SCHEMA: Readonly<Record<string, KeySpec>> = {
     stacks: EXAM,
     default: { exam: [] },
     description:
-      'Exams, each "<name> <start>/<end> <students> [time zone]", e.g. "midsem 2026-03-10T09:00/2026-03-10T11:00 120".',
+      'Exams, each "<name> <start>/<end> <students> [time zone]", e.g. "midsem 2026-03-10T09:00/2026-03-10T11:00 120". Windows may overlap (several courses at once): capacity is planned for their students together.',
   },
   leadMinutes: {
     type: "integer",

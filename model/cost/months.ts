@@ -71,7 +71,8 @@ export function candidateMonths(services: ServiceModel[]): string[] {
  * a task, plus the pause delay after each stretch of tasks; paused (no compute) otherwise.
  * - floor: paused all month, unless a service rests above 0 tasks (then awake all month);
  * - expected: the stretches of the expected month (exam windows from the scheduled actions, each
- *   with one pause delay), or staging's hours on plus one pause delay per session;
+ *   with one pause delay; segments that meet, as the steps between overlapping exams do, are one
+ *   stretch), or staging's hours on plus one pause delay per session;
  * - ceiling: awake all month.
  */
 export function awakeHours(
@@ -95,12 +96,17 @@ export function awakeHours(
   } else {
     let stretches = 0;
     for (const s of services) {
-      for (const seg of s.segments) {
+      // Segments that meet (the steps between overlapping exams) are one stretch: one pause delay.
+      let stretchEnd: number | undefined;
+      for (const seg of [...s.segments].sort((p, q) => p.from - q.from)) {
         const h = month && seg.tasks > 0 ? hoursIn(seg.from, seg.to, month, s.zone) : 0;
-        if (h > 0) {
-          expected += h + pauseHours;
+        if (h <= 0) continue;
+        expected += h;
+        if (seg.from !== stretchEnd) {
+          expected += pauseHours;
           stretches++;
         }
+        stretchEnd = seg.to;
       }
     }
     basis =

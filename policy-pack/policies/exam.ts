@@ -30,9 +30,12 @@ const examCapacitySchema: PolicyConfigSchema = {
 /**
  * Exam windows are the scheduled actions on an exam scalable target that raise its minimum above
  * the idle floor (the target's own minCapacity): each must raise it to at least
- * `minTasksDuringExam`, and the target's maxCapacity must leave room for that many. Only actions
- * definitely on the target are judged (an action whose target cannot be told in a preview is
- * judged after the update).
+ * `minTasksDuringExam`, and the target's maxCapacity must leave room for that many. The steps
+ * between overlapping exams (model/schedule.ts examPlan: the floor follows the students of every
+ * open window) are such actions too, so none may leave fewer. A step back to the idle floor
+ * reads as a window's end: the resources do not say whether another exam still runs then (the
+ * schedule that writes them never does that). Only actions definitely on the target are judged
+ * (an action whose target cannot be told in a preview is judged after the update).
  */
 export const examCapacityDuringWindows: StackValidationPolicy = {
   name: "exam-capacity-during-windows",

@@ -8,11 +8,16 @@ import * as assert from "assert";
 import { ExamEnv, ExamEnvArgs } from "../../components/examEnv";
 import { standardTags } from "../../components/tags";
 import { examTasks, serverlessMaxAcu, studentsPerTask } from "../../model/capacity";
+import { estimate, servicesOf } from "../../model/cost";
+import { pricesFor } from "../../model/prices";
 import { platformOutputsFixture } from "../../preview/program";
 import { argsError, NOW, serviceSettings, T } from "./helpers";
 import { EnvRun, runEnv, runError, SHIPPED_PLACEHOLDERS } from "./envHelpers";
 
 const PROD_STACK = "example-org/pythonide/prod";
+
+const near = (actual: number, expected: number) =>
+  assert.ok(Math.abs(actual - expected) < 1e-9, `${actual} != ${expected}`);
 const RESOURCE_ID = "service/pythonide-cluster/exam-ide-service";
 const EXAM_SECRET = "arn:aws:rds:us-east-2:000000000000:secret:rds!exam-db-cluster";
 const EXAM_DB_HOST = "exam-db-cluster.cluster-mock.invalid";
@@ -270,6 +275,73 @@ describe("exam stack (Pulumi.exam.yaml on mocks)", function () {
     });
   });
 
+  describe("two courses' exams overlapping: cs101 09:00-11:00 (120), ma201 10:00-12:00 (60)", function () {
+    const examWindows = [
+      "cs101 2027-03-16T09:00/2027-03-16T11:00 120",
+      "ma201 2027-03-16T10:00/2027-03-16T12:00 60",
+    ];
+    let run: EnvRun;
+    before(async function () {
+      run = await runEnv("exam", { set: { examWindows } });
+    });
+
+    it("schedules the sum while both are open: 4, then 6 (180 students), then 2, then idle", function () {
+      // Chicago CDT: periods 13:00-16:30Z (cs101) and 14:00-17:30Z (ma201).
+      assert.deepStrictEqual(run.actions(), [
+        ["cs101-scale-up", "at(2027-03-16T13:00:00)", "UTC", 4, 10],
+        ["ma201-scale-up", "at(2027-03-16T14:00:00)", "UTC", 6, 10],
+        ["cs101-scale-down", "at(2027-03-16T16:30:00)", "UTC", 2, 10],
+        ["ma201-scale-down", "at(2027-03-16T17:30:00)", "UTC", 0, 10],
+      ]);
+      assert.deepStrictEqual(
+        (run.outputs.schedule as any[]).map((s) => s.text),
+        [
+          "2027-03-16 08:00 (UTC-05:00) America/Chicago = 2027-03-16T13:00Z: min/max tasks 0/10 -> 4/10, 60 min before cs101 starts: 4 tasks for cs101 (120 students)",
+          "2027-03-16 09:00 (UTC-05:00) America/Chicago = 2027-03-16T14:00Z: min/max tasks 4/10 -> 6/10, 60 min before ma201 starts: 6 tasks for cs101 + ma201 (180 students)",
+          "2027-03-16 11:30 (UTC-05:00) America/Chicago = 2027-03-16T16:30Z: min/max tasks 6/10 -> 2/10, 30 min after cs101 ends: 2 tasks for ma201 (60 students)",
+          "2027-03-16 12:30 (UTC-05:00) America/Chicago = 2027-03-16T17:30Z: min/max tasks 2/10 -> 0/10, 30 min after ma201 ends (the last of cs101 + ma201): back to the idle floor",
+        ],
+      );
+    });
+
+    it("prices the expected month from the recorded steps: 21 task-hours, not 4.5 h of the peak", function () {
+      // 13:00-14:00Z 4 tasks + 14:00-16:30Z 6 tasks + 16:30-17:30Z 2 tasks = 4 + 15 + 2 = 21
+      // task-hours of 1 vCPU / 2 GB: 21 vCPU-hours and 42 GB-hours in March 2027.
+      const e = estimate(run.records);
+      assert.equal(e.expectedMonth, "2027-03");
+      const prices = pricesFor("us-east-2").items;
+      const vcpu = e.lines.find((l) => l.item === "Fargate vCPU (X86_64, on-demand)")!;
+      const memory = e.lines.find((l) => l.item === "Fargate memory (X86_64, on-demand)")!;
+      assert.deepStrictEqual(vcpu.quantity, { floor: 0, expected: 21, ceiling: 730 * 10 });
+      assert.deepStrictEqual(memory.quantity, { floor: 0, expected: 42, ceiling: 730 * 10 * 2 });
+      near(vcpu.monthly.expected, 21 * prices["fargate.x86.vcpuHour"].usd);
+      near(memory.monthly.expected, 42 * prices["fargate.x86.gbHour"].usd);
+      // The database wakes at the first scale-up (13:00Z) and pauses 5 min after the last (17:30Z).
+      const acu = e.lines.find((l) => l.item === "Aurora Serverless v2 capacity")!;
+      near(acu.quantity.expected, (4.5 + 5 / 60) * 4);
+      const [service] = servicesOf(run.records);
+      assert.deepStrictEqual([service.floorTasks, service.peakTasks, service.maxTasks], [0, 6, 10]);
+    });
+
+    it("under way at 14:30Z: holds 6 tasks now and schedules only what is ahead", async function () {
+      const now = new Date("2027-03-16T14:30:00Z");
+      const during = await runEnv("exam", { set: { examWindows }, now });
+      const target = during.inputs(T.target, "exam-ide-scaling-target");
+      assert.deepStrictEqual([target.minCapacity, target.maxCapacity], [6, 10]);
+      assert.strictEqual(during.inputs(T.service, "exam-ide-service").desiredCount, 6);
+      assert.deepStrictEqual(during.actions(), [
+        ["cs101-scale-down", "at(2027-03-16T16:30:00)", "UTC", 2, 10],
+        ["ma201-scale-down", "at(2027-03-16T17:30:00)", "UTC", 0, 10],
+      ]);
+      assert.deepStrictEqual(during.outputs.scaling, {
+        minTasks: 6,
+        maxTasks: 10,
+        reason:
+          "cs101 + ma201 under way: 6 tasks for cs101 + ma201 (180 students) now, back to the idle floor at 2027-03-16T17:30Z",
+      });
+    });
+  });
+
   describe("a prod platform with a single task subnet", function () {
     it("fails the run, naming the output, what it holds and the fix", async function () {
       const message = await runError("exam", {
@@ -346,6 +418,21 @@ describe("ExamEnv argument checks", function () {
     ...overrides,
   });
   const problems = (a: ExamEnvArgs): string[] => argsError(() => new ExamEnv("exam", a)).problems;
+
+  it("refuses overlapping windows whose students together need more than maxTasks", function () {
+    const small = { ...args().exam.windows[0], students: 62, tasks: 2 };
+    const exam = {
+      ...args().exam,
+      windows: [
+        { ...small, name: "cs101" },
+        { ...small, name: "ma201", start: new Date("2027-03-16T15:00:00Z") },
+      ],
+    };
+    // 124 students from 14:00Z (ma201's lead) -> 4 tasks; each alone needs 2.
+    assert.deepStrictEqual(problems(args({ exam })), [
+      'args.exam.windows "cs101" + "ma201" are open together from 2027-03-16T14:00Z and need 4 tasks for their 124 students but args.service.maxCapacity is 3: raise maxCapacity (config maxTasks) to at least 4',
+    ]);
+  });
 
   it("refuses a window that needs more tasks than maxTasks, and an invalid clock", function () {
     assert.deepStrictEqual(problems(args({ now: new Date("not a time") })), [

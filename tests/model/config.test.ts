@@ -480,10 +480,65 @@ describe("stack config validation", () => {
       );
     });
 
-    it("overlapping windows", () => {
+    it("accepts overlapping windows of two courses, each with its own planned tasks", () => {
+      const c = parse(
+        "exam",
+        withChanges("exam", {
+          examWindows: JSON.stringify([
+            "cs101 2027-03-16T09:00/2027-03-16T11:00 120",
+            "ma201 2027-03-16T10:00/2027-03-16T12:00 60",
+          ]),
+        }),
+      );
+      assert.deepEqual(
+        c.exam?.windows.map((w) => [w.name, w.start.toISOString(), w.students, w.tasks]),
+        [
+          ["cs101", "2027-03-16T14:00:00.000Z", 120, 4],
+          ["ma201", "2027-03-16T15:00:00.000Z", 60, 2],
+        ],
+      );
+      assert.deepEqual(c.warnings, []);
+    });
+
+    it("maxTasks too small for overlapping windows together: the instant, the sum, what to raise", () => {
+      // Each fits 5 tasks alone (4 and 2); from 13:00Z + 60 min lead = 14:00Z both are open: 180
+      // students -> ceil(180 / 31) = 6 tasks.
       assert.equal(
-        exam(["a 2027-03-16T09:00/2027-03-16T11:00 40", "b 2027-03-16T10:30/2027-03-16T12:00 40"]),
-        'pythonide:examWindows: "a" (2027-03-16T14:00Z-2027-03-16T16:00Z) and "b" (2027-03-16T15:30Z-2027-03-16T17:00Z) overlap; merge them into one window with the total number of students',
+        exam(
+          [
+            "cs101 2027-03-16T09:00/2027-03-16T11:00 120",
+            "ma201 2027-03-16T10:00/2027-03-16T12:00 60",
+          ],
+          { maxTasks: "5" },
+        ),
+        'pythonide:examWindows: "cs101" and "ma201" are open together from 2027-03-16T14:00Z (2027-03-16 09:00 (UTC-05:00) America/Chicago), 60 min lead and 30 min grace included: their 180 students need 6 tasks at 31 students per task, but maxTasks is 5: raise pythonide:maxTasks to at least 6, or use larger tasks',
+      );
+      // Three at once, and a grace period that makes them meet: a ends 10:00, its grace until
+      // 10:45; c's lead starts at 10:30 (graceMinutes 45, leadMinutes 30).
+      assert.equal(
+        exam(
+          [
+            "a 2027-03-16T08:00/2027-03-16T10:00 100",
+            "b 2027-03-16T08:00/2027-03-16T12:00 100",
+            "c 2027-03-16T11:00/2027-03-16T12:00 100",
+          ],
+          { maxTasks: "9", graceMinutes: "45", leadMinutes: "30" },
+        ),
+        'pythonide:examWindows: "a", "b" and "c" are open together from 2027-03-16T15:30Z (2027-03-16 10:30 (UTC-05:00) America/Chicago), 30 min lead and 45 min grace included: their 300 students need 10 tasks at 31 students per task, but maxTasks is 9: raise pythonide:maxTasks to at least 10, or use larger tasks',
+      );
+      // The same windows fit a ceiling of 6.
+      assert.equal(
+        parse(
+          "exam",
+          withChanges("exam", {
+            examWindows: JSON.stringify([
+              "cs101 2027-03-16T09:00/2027-03-16T11:00 120",
+              "ma201 2027-03-16T10:00/2027-03-16T12:00 60",
+            ]),
+            maxTasks: "6",
+          }),
+        ).exam?.windows.length,
+        2,
       );
     });
 

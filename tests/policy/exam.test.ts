@@ -52,6 +52,35 @@ describe("policy exam-capacity-during-windows", () => {
     ]);
   });
 
+  /** Two courses' exams overlapping (model/schedule.ts examPlan): up, two steps, down. */
+  const overlapping = (secondEnds = { minCapacity: 2, maxCapacity: 10 }): FixtureResource[] => [
+    service("exam"),
+    target("exam"),
+    scalingPolicy("exam"),
+    scheduledAction("exam", "cs101-scale-up", atUtc(start - HOUR), {
+      minCapacity: 4,
+      maxCapacity: 10,
+    }),
+    scheduledAction("exam", "ma201-scale-up", atUtc(start), { minCapacity: 6, maxCapacity: 10 }),
+    scheduledAction("exam", "cs101-scale-down", atUtc(start + 2.5 * HOUR), secondEnds),
+    scheduledAction("exam", "ma201-scale-down", atUtc(start + 3.5 * HOUR), {
+      minCapacity: 0,
+      maxCapacity: 10,
+    }),
+  ];
+
+  it("accepts overlapping exams' steps between the scale-up and the scale-down (4, 6, 2, 0)", async () => {
+    const out = await run(overlapping());
+    assert.deepStrictEqual(out.violations, []);
+  });
+
+  it("refuses a step between overlapping exams that leaves a single task", async () => {
+    const out = await run(overlapping({ minCapacity: 1, maxCapacity: 10 }));
+    assert.deepStrictEqual(messages(out), [
+      `Scheduled action 'cs101-scale-down' (${atUtc(start + 2.5 * HOUR)}) on exam scalable target 'ide-target' must keep at least 2 tasks during the exam window it opens; it sets minCapacity 1.`,
+    ]);
+  });
+
   it("refuses an exam target whose maxCapacity leaves no room for 2 tasks", async () => {
     const [svc, tgt, ...rest] = examStack();
     const out = await run([svc, withProps(tgt, { maxCapacity: 1 }), ...rest]);

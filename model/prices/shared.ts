@@ -47,7 +47,7 @@ function calculatorCatalog(name: string, service: string, esIndex: string, publi
   return `the AWS Pricing Calculator's ${name} catalog (meteredUnitMaps/${service}/USD/current/${service}.json; manifest "esIndex": "${esIndex}", "hawkFilePublicationDate": "${published}") as a public project keeps it (lamngockhuong/aws-price lib/data/pricing/${service}.json)`;
 }
 
-/** The Amazon VPC catalog, fetched 2025-11-04. */
+/** The Amazon VPC catalog, published 2025-11-04. */
 const CALCULATOR_VPC = calculatorCatalog(
   "VPC",
   "vpc",
@@ -55,7 +55,7 @@ const CALCULATOR_VPC = calculatorCatalog(
   "2025-11-04T01:26:50Z",
 );
 
-/** The Amazon EFS catalog, fetched 2025-09-25. */
+/** The Amazon EFS catalog, published 2025-09-25. */
 const CALCULATOR_EFS = calculatorCatalog(
   "EFS",
   "efs",

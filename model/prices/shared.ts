@@ -36,20 +36,91 @@ export const DASHBOARD_EVERY_REGION: Found = [
 ];
 
 /**
- * The AWS Pricing Calculator's metered-unit catalog for Amazon VPC, one block per region display
- * name, each row `{rateCode, price, RegionlessRateCode}` under its Price List description, as a
- * public project keeps a copy of it (fetched 2025-11-04).
+ * One of the AWS Pricing Calculator's metered-unit catalogs
+ * (`calculator.aws/pricing/2.0/meteredUnitMaps/<service>/USD/current/<service>.json`) as a public
+ * project keeps a copy of it (lamngockhuong/aws-price `lib/data/pricing/<service>.json`): a
+ * manifest (`esIndex`, `hawkFilePublicationDate`), then one block per region display name, each
+ * row `{rateCode, price, RegionlessRateCode}` under its Price List description. `name` is how the
+ * source string names the service; the result is the catalog's description, for `calculatorRow`.
  */
-const CALCULATOR_VPC =
-  'the AWS Pricing Calculator\'s VPC catalog (meteredUnitMaps/vpc/USD/current/vpc.json; manifest "esIndex": "plc-vpc-usd-20251104012650", "hawkFilePublicationDate": "2025-11-04T01:26:50Z") as a public project keeps it (lamngockhuong/aws-price lib/data/pricing/vpc.json)';
+function calculatorCatalog(name: string, service: string, esIndex: string, published: string) {
+  return `the AWS Pricing Calculator's ${name} catalog (meteredUnitMaps/${service}/USD/current/${service}.json; manifest "esIndex": "${esIndex}", "hawkFilePublicationDate": "${published}") as a public project keeps it (lamngockhuong/aws-price lib/data/pricing/${service}.json)`;
+}
+
+/** The Amazon VPC catalog, published 2025-11-04. */
+const CALCULATOR_VPC = calculatorCatalog(
+  "VPC",
+  "vpc",
+  "plc-vpc-usd-20251104012650",
+  "2025-11-04T01:26:50Z",
+);
+
+/** The Amazon EFS catalog, published 2025-09-25. */
+const CALCULATOR_EFS = calculatorCatalog(
+  "EFS",
+  "efs",
+  "plc-efs-usd-20250925214139",
+  "2025-09-25T21:41:39Z",
+);
 
 /**
- * That catalog's row for interface endpoint data processed in the region `block` (a display name
- * such as "US East (Ohio)"): the first tier, 0 to 1,048,576 GB (1 PB) a month, with its rate code
- * and its `price` per GB as stored (e.g. "0.0100000000").
+ * A row of a cached calculator catalog, as a source string: `row` (its name as stored) in the
+ * region `block` (a display name such as "US East (Ohio)"), `note` right after the name, then its
+ * rate code and its `price` as stored (e.g. "0.0100000000").
+ */
+function calculatorRow(
+  catalog: string,
+  block: string,
+  row: string,
+  rateCode: string,
+  price: string,
+  note = "",
+): string {
+  return `${catalog}, block "${block}": "${row}"${note}, rateCode ${rateCode}, price "${price}"`;
+}
+
+/**
+ * The VPC catalog's row for interface endpoint data processed in the region `block`: the first
+ * tier, 0 to 1,048,576 GB (1 PB) a month, with its rate code and its `price` per GB as stored.
  */
 export function calculatorEndpointGbRow(block: string, rateCode: string, price: string): string {
-  return `${CALCULATOR_VPC}, block "${block}": "Charge for per GB data processed by VPC Endpoints per GB from 0 to 1048576" (the first tier), rateCode ${rateCode}, price "${price}"`;
+  return calculatorRow(
+    CALCULATOR_VPC,
+    block,
+    "Charge for per GB data processed by VPC Endpoints per GB from 0 to 1048576",
+    rateCode,
+    price,
+    " (the first tier)",
+  );
+}
+
+/**
+ * EFS Elastic throughput in the EFS catalog's region `block`: its row "EFS Storage Requests Read
+ * per GB" (`access` "Read", US dollars per GB read) or "... Write per GB" ("Write", per GB
+ * written), with its rate code and `price` as stored (e.g. "0.0700000000"); the figure is that
+ * price. The rows are Elastic throughput's (not Infrequent Access or Archive requests, which have
+ * rows of their own): in every region whose Elastic throughput rates come from another source the
+ * two rows equal them, us-east-1 and us-east-2 0.03 / 0.06, us-west-2's read 0.03, eu-west-1 and
+ * ap-south-1 0.03 / 0.07, eu-central-1 and ap-northeast-1 0.04 / 0.07 (read / written).
+ */
+export function calculatorEfsElastic(
+  block: string,
+  access: "Read" | "Write",
+  rateCode: string,
+  price: string,
+): Found {
+  return [
+    Number(price),
+    calculatorRow(
+      CALCULATOR_EFS,
+      block,
+      `EFS Storage Requests ${access} per GB`,
+      rateCode,
+      price,
+      ` (Elastic throughput ${access === "Read" ? "reads" : "writes"}: the catalog's read and write rows equal the Elastic throughput rates other sources give in us-east-1, us-east-2, eu-west-1, eu-central-1, ap-south-1 and ap-northeast-1, and us-west-2's read)`,
+    ),
+    "2025-09",
+  ];
 }
 
 /** A figure read in cloudcosttree's price data file: `key` of its block for `region`, as stored. */

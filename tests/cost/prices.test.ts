@@ -187,6 +187,8 @@ describe("price table", () => {
       "aurora.serverlessV2AcuHour",
       "aurora.storageGbMonth",
       "efs.standardGbMonth",
+      "efs.elasticReadGb",
+      "efs.elasticWriteGb",
       "efs.provisionedMibpsMonth",
       "cloudwatch.alarmMonth",
       "cloudwatch.highResolutionAlarmMonth",
@@ -328,7 +330,8 @@ describe("price table", () => {
     ]);
     // Oregon: load balancer from its AWSELB offer, RDS and Aurora rows by SKU, alarms, logs and
     // Secrets Manager by rate code, ARM Fargate from GetProducts, NAT and endpoints from the
-    // Pricing API, EFS Standard from a package's price file and a unit-test fixture (flagged).
+    // Pricing API, EFS Standard from a package's price file and a unit-test fixture (flagged), EFS
+    // Elastic throughput from a design's Price List reading and the Pricing Calculator's catalog.
     assert.deepEqual(found("us-west-2"), [
       "fargate.x86.vcpuHour",
       "fargate.x86.gbHour",
@@ -352,6 +355,7 @@ describe("price table", () => {
       "aurora.ioMillion",
       "efs.standardGbMonth",
       "efs.elasticReadGb",
+      "efs.elasticWriteGb",
       "efs.provisionedMibpsMonth",
       "cloudwatch.alarmMonth",
       "cloudwatch.highResolutionAlarmMonth",
@@ -402,10 +406,11 @@ describe("price table", () => {
       [0.018, undefined, "instance-hour"],
     );
     // Canada: its Price List files as public projects and a package's price file quote them, ARM
-    // Fargate also from a bill, Aurora I/O from the pricing pages' feed; EFS Elastic stays us-east-1's.
+    // Fargate also from a bill, Aurora I/O from the pricing pages' feed, EFS Elastic throughput from
+    // the Pricing Calculator's EFS catalog: nothing borrowed.
     assert.deepEqual(
       PRICE_KEYS.filter((k) => pricesFor("ca-central-1").items[k].assumedFrom),
-      ["efs.elasticReadGb", "efs.elasticWriteGb"],
+      [],
     );
     assert.deepEqual(
       (
@@ -603,6 +608,8 @@ describe("price table", () => {
         "aurora.storageGbMonth",
         "aurora.ioMillion",
         "efs.standardGbMonth",
+        "efs.elasticReadGb",
+        "efs.elasticWriteGb",
         "efs.provisionedMibpsMonth",
         "cloudwatch.alarmMonth",
         "cloudwatch.highResolutionAlarmMonth",
@@ -799,7 +806,8 @@ describe("price table", () => {
         region,
       );
     }
-    // Oregon's Elastic throughput read, from a design's Price List API reading (writes: none found).
+    // Oregon's Elastic throughput read, from a design's Price List API reading; its write, from
+    // the Pricing Calculator's EFS catalog (the test below).
     assert.deepEqual(
       (["efs.elasticReadGb", "efs.elasticWriteGb"] as const).map((k) => [
         pricesFor("us-west-2").items[k].usd,
@@ -808,7 +816,7 @@ describe("price table", () => {
       ]),
       [
         [0.03, "GB read", undefined],
-        [0.06, "GB written", "us-east-1"],
+        [0.06, "GB written", undefined],
       ],
     );
     // Tokyo's EFS Elastic throughput from the Pricing API (an ADR's unit-price table).
@@ -825,6 +833,53 @@ describe("price table", () => {
     assert.match(
       pricesFor("eu-central-1").items["cloudwatch.highResolutionAlarmMonth"].source,
       /0\.000410958904109589 per alarm-hour, \$0\.30 a month over its 730 hours/,
+    );
+  });
+
+  it("carries EFS Elastic throughput from the Pricing Calculator's EFS catalog: Oregon's writes, Canada, London, Sydney", () => {
+    // [US dollars, unit] per GB read and per GB written, the catalog's rows "EFS Storage Requests
+    // Read per GB" / "... Write per GB" in each region's block (published 2025-09-25).
+    const elastic = (region: string) =>
+      (["efs.elasticReadGb", "efs.elasticWriteGb"] as const).map((k) => {
+        const p = pricesFor(region).items[k];
+        return [p.usd, p.unit, p.assumedFrom];
+      });
+    assert.deepEqual(elastic("us-west-2")[1], [0.06, "GB written", undefined]);
+    assert.deepEqual(elastic("ca-central-1"), [
+      [0.03, "GB read", undefined],
+      [0.07, "GB written", undefined],
+    ]);
+    assert.deepEqual(elastic("eu-west-2"), [
+      [0.03, "GB read", undefined],
+      [0.07, "GB written", undefined],
+    ]);
+    // Sydney reads cost more than us-east-1's $0.03, writes more than its $0.06.
+    assert.deepEqual(elastic("ap-southeast-2"), [
+      [0.04, "GB read", undefined],
+      [0.07, "GB written", undefined],
+    ]);
+    // Each source names the catalog, its publication, the region's block, the row, the rate code
+    // and the price as stored.
+    const sydneyWrite = pricesFor("ap-southeast-2").items["efs.elasticWriteGb"];
+    assert.match(sydneyWrite.source, /meteredUnitMaps\/efs\/USD\/current\/efs\.json/);
+    assert.match(sydneyWrite.source, /"hawkFilePublicationDate": "2025-09-25T21:41:39Z"/);
+    assert.match(sydneyWrite.source, /lamngockhuong\/aws-price lib\/data\/pricing\/efs\.json/);
+    assert.match(
+      sydneyWrite.source,
+      /block "Asia Pacific \(Sydney\)": "EFS Storage Requests Write per GB" \(Elastic throughput writes: .*\), rateCode 28ED426R7PDNT9TM\.JRTCKXETXF\.6YS6EN2CT7, price "0\.0700000000"$/,
+    );
+    assert.equal(sydneyWrite.date, "2025-09");
+    assert.match(
+      pricesFor("ca-central-1").items["efs.elasticReadGb"].source,
+      /block "Canada \(Central\)": "EFS Storage Requests Read per GB" .*rateCode TSXZGJJJYZ7WJSAV\.JRTCKXETXF\.6YS6EN2CT7, price "0\.0300000000"$/,
+    );
+    assert.match(
+      pricesFor("eu-west-2").items["efs.elasticWriteGb"].source,
+      /block "EU \(London\)": "EFS Storage Requests Write per GB" .*rateCode 4F8QFEJ4KT5Q856J\.JRTCKXETXF\.6YS6EN2CT7, price "0\.0700000000"$/,
+    );
+    assert.match(
+      pricesFor("us-west-2").items["efs.elasticWriteGb"].source,
+      /block "US West \(Oregon\)": "EFS Storage Requests Write per GB" .*rateCode JEKCKKT3HNWRF4DZ\.JRTCKXETXF\.6YS6EN2CT7, price "0\.0600000000"$/,
     );
   });
 

@@ -85,24 +85,32 @@ describe("cost of the shipped stacks", function () {
     assert.ok(Math.abs(task("eu-west-2") - 730 * 0.5 * 0.04656) < 1e-9);
     assert.ok(Math.abs(task("ap-northeast-1") - 730 * 0.5 * 0.05056) < 1e-9);
     assert.ok(Math.abs(task("ca-central-1") - 730 * 0.5 * 0.04456) < 1e-9);
-    // London has its own figures for everything prod uses but EFS Elastic throughput (dashboards:
-    // the global rate): the headline counts the lines at us-east-1's prices, the note names them
-    // in words, each price once (EFS storage is London's own, so not "EFS" wholesale).
-    const londonEstimate = estimate(prod.records, { region: "eu-west-2" });
-    const london = formatEstimate(londonEstimate);
-    const starred = londonEstimate.lines.filter((l) => l.assumedFrom === "us-east-1").length;
+    // London has its own figures for everything prod uses (dashboards: the global rate): no line
+    // at us-east-1's prices, so no count of them in the headline and no note naming them.
+    const london = formatEstimate(estimate(prod.records, { region: "eu-west-2" }));
+    assert.match(london, /^Monthly cost \(eu-west-2, 730 h a month\): floor/);
+    assert.doesNotMatch(london, /us-east-1's prices|no eu-west-2 source/);
+    // Staging priced in Sydney borrows one price, Aurora I/O (no Sydney source was found): the
+    // headline counts its lines at us-east-1's prices, the note names the item in words.
+    const staging = stacks.find((c) => c.name === "this project: staging")!;
+    const stagingSydney = estimate(staging.records, { region: "ap-southeast-2" });
+    assert.deepEqual(
+      stagingSydney.lines.filter((l) => l.assumedFrom === "us-east-1").map((l) => l.priceKey),
+      ["aurora.ioMillion"],
+    );
+    const stagingText = formatEstimate(stagingSydney);
     assert.match(
-      london,
+      stagingText,
       new RegExp(
-        `^Monthly cost \\(eu-west-2, 730 h a month; ${starred} of ${londonEstimate.lines.length} priced lines at us-east-1's prices, marked \\*\\): floor`,
+        `^Monthly cost \\(ap-southeast-2, 730 h a month; 1 of ${stagingSydney.lines.length} priced lines at us-east-1's prices, marked \\*\\): floor`,
       ),
     );
     assert.match(
-      london,
-      /note: no eu-west-2 source was found for EFS Elastic throughput reads, EFS Elastic throughput writes: those prices are assumed equal to us-east-1's \(marked \*\)/,
+      stagingText,
+      /note: no ap-southeast-2 source was found for Aurora I\/O requests: those prices are assumed equal to us-east-1's \(marked \*\)/,
     );
-    // Sydney's own figures: all that prod uses but EFS reads and writes (the dashboard at the
-    // global rate); those two are us-east-1's, and named.
+    // Sydney's own figures: all that prod uses (the dashboard at the global rate), EFS reads and
+    // writes included (the Pricing Calculator's EFS catalog).
     const sydney = estimate(prod.records, { region: "ap-southeast-2" });
     assert.deepEqual(
       [...new Set(sydney.lines.filter((l) => !l.assumedFrom).map((l) => l.priceKey))],
@@ -113,6 +121,8 @@ describe("cost of the shipped stacks", function () {
         "cloudwatch.logsIngestGb",
         "cloudwatch.logsStorageGbMonth",
         "efs.standardGbMonth",
+        "efs.elasticReadGb",
+        "efs.elasticWriteGb",
         "alb.hour",
         "alb.lcuHour",
         "rds.instance.db.t4g.small",
@@ -121,6 +131,10 @@ describe("cost of the shipped stacks", function () {
         "cloudwatch.alarmMonth",
         "cloudwatch.dashboardMonth",
       ],
+    );
+    assert.deepEqual(
+      sydney.lines.filter((l) => l.assumedFrom),
+      [],
     );
     assert.ok(Math.abs(task("ap-southeast-2") - 730 * 0.5 * 0.04856) < 1e-9);
     // Mumbai differs from us-east-1 by its Fargate task (0.5 vCPU, 2 GB), load balancer hour,

@@ -1,5 +1,6 @@
 import { region } from "../region";
 import {
+  calculatorEfsElastic,
   calculatorEndpointGbRow,
   CLOUDCOSTTREE,
   costTree,
@@ -110,6 +111,18 @@ export const apSoutheast2 = region(
       `${SYDNEY_CCT} (efs_monthly_per_gb.standard; the file's 2026-07 version says the same)`,
       "2026-09",
     ],
+    "efs.elasticReadGb": calculatorEfsElastic(
+      "Asia Pacific (Sydney)",
+      "Read",
+      "2W3HPF5EMCVF77XK.JRTCKXETXF.6YS6EN2CT7",
+      "0.0400000000",
+    ),
+    "efs.elasticWriteGb": calculatorEfsElastic(
+      "Asia Pacific (Sydney)",
+      "Write",
+      "28ED426R7PDNT9TM.JRTCKXETXF.6YS6EN2CT7",
+      "0.0700000000",
+    ),
     "efs.provisionedMibpsMonth": costTree(
       7.2,
       "ap-southeast-2",

@@ -1,5 +1,6 @@
 import { region } from "../region";
 import {
+  calculatorEfsElastic,
   CLOUDCOSTTREE,
   CLOUDCOSTTREE_JUL,
   costTree,
@@ -121,6 +122,18 @@ export const caCentral1 = region(
       `${CANADA_CCT}: efs_monthly_per_gb.standard 0.33; the same in ${CLOUDCOSTTREE_JUL}`,
       "2026-09",
     ],
+    "efs.elasticReadGb": calculatorEfsElastic(
+      "Canada (Central)",
+      "Read",
+      "TSXZGJJJYZ7WJSAV.JRTCKXETXF.6YS6EN2CT7",
+      "0.0300000000",
+    ),
+    "efs.elasticWriteGb": calculatorEfsElastic(
+      "Canada (Central)",
+      "Write",
+      "S8FTKEB6RX6V7XJV.JRTCKXETXF.6YS6EN2CT7",
+      "0.0700000000",
+    ),
     "cloudwatch.alarmMonth": [
       0.1,
       `${CANADA_CCT}: resource_hourly.cloudwatch_alarm 0.00013698630136986303, which is the file's monthly alarm fee over 730 hours (0.1 / 730), so 0.10 per alarm-month`,

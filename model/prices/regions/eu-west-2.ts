@@ -1,5 +1,6 @@
 import { region } from "../region";
 import {
+  calculatorEfsElastic,
   CLOUDCOSTTREE,
   CLOUDCOSTTREE_JUL,
   costTree,
@@ -64,6 +65,18 @@ export const euWest2 = region(
       `${CLOUDCOSTTREE_JUL}, eu-west-2: efs_monthly_per_gb.standard 0.33 (no second source was found)`,
       "2026-07",
     ],
+    "efs.elasticReadGb": calculatorEfsElastic(
+      "EU (London)",
+      "Read",
+      "KU3VJMBWQ4BDW6XS.JRTCKXETXF.6YS6EN2CT7",
+      "0.0300000000",
+    ),
+    "efs.elasticWriteGb": calculatorEfsElastic(
+      "EU (London)",
+      "Write",
+      "4F8QFEJ4KT5Q856J.JRTCKXETXF.6YS6EN2CT7",
+      "0.0700000000",
+    ),
     "cloudwatch.alarmMonth": [0.1, LONDON_SHEET],
     "cloudwatch.highResolutionAlarmMonth": costTreeHighResAlarm("eu-west-2"),
     "cloudwatch.dashboardMonth": DASHBOARD_EVERY_REGION,

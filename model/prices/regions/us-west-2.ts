@@ -1,5 +1,6 @@
 import { region } from "../region";
 import {
+  calculatorEfsElastic,
   CLOUDCOSTTREE,
   CLOUDCOSTTREE_JUL,
   costTree,
@@ -88,6 +89,12 @@ export const usWest2 = region(
       "rds_gp3_iops_price_per_unit_monthly.single-az",
     ),
     "efs.elasticReadGb": [0.03, OREGON_EFS],
+    "efs.elasticWriteGb": calculatorEfsElastic(
+      "US West (Oregon)",
+      "Write",
+      "JEKCKKT3HNWRF4DZ.JRTCKXETXF.6YS6EN2CT7",
+      "0.0600000000",
+    ),
     "efs.provisionedMibpsMonth": costTree(
       6,
       "us-west-2",

@@ -27,3 +27,23 @@ export function readRefusal(err: { code?: string; message: string }): ArgsRefusa
   if (err.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") return { kind: "bad-value", arg };
   return { kind: "positional", arg };
 }
+
+/**
+ * The options of `names` (without `--`) that npm took for itself: `npm start --stack prod`
+ * without the `--` that hands the rest to the script makes npm read `--stack` as its own config
+ * (it sets `npm_config_stack` in the script's environment, `--config-file` as
+ * `npm_config_config_file`) and passes only `prod` on. Empty outside an npm script
+ * (`npm_lifecycle_event` unset).
+ */
+export function takenByNpm(names: readonly string[], env: NodeJS.ProcessEnv): string[] {
+  if (env.npm_lifecycle_event === undefined) return [];
+  return names.filter((n) => env[`npm_config_${n.replace(/-/g, "_")}`] !== undefined);
+}
+
+/** The error for options npm took: `npm took --stack for itself: ... npm start -- --stack ...`. */
+export function npmTookError(taken: readonly string[], command: string): UsageError {
+  const flags = taken.map((n) => `--${n}`);
+  return new UsageError(
+    `npm took ${flags.join(", ")} for itself: put -- between the command and its options, e.g. ${command} -- ${flags[0]} ...`,
+  );
+}

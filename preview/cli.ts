@@ -38,7 +38,7 @@ import {
   reconcilePolicyConfig,
 } from "./policy-config";
 import { exitCodeFor, renderJson, renderText, RunInfo, shown } from "./report";
-import { readRefusal, UsageError } from "./args";
+import { npmTookError, readRefusal, takenByNpm, UsageError } from "./args";
 import { liveRegionPrices } from "./live-prices";
 import { nearest } from "../model/config";
 import { accountFreeTier } from "../model/cost";
@@ -148,8 +148,13 @@ function usageError(err: { code?: string; message: string }): UsageError {
   return new UsageError(`unknown option "${arg}": options start with --`);
 }
 
-/** Parses the command line (node:util parseArgs, strict); paths come back absolute. */
-export function parseArgs(argv: string[]): CliOptions {
+/**
+ * Parses the command line (node:util parseArgs, strict); paths come back absolute. `env`: where
+ * npm says which options it took for itself when `--` was left out (takenByNpm).
+ */
+export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): CliOptions {
+  const taken = takenByNpm(Object.keys(OPTIONS), env);
+  if (taken.length > 0) throw npmTookError(taken, "npm start");
   let parsed;
   try {
     parsed = parseNodeArgs({ args: argv, options: OPTIONS, strict: true });

@@ -23,7 +23,7 @@ import {
 } from "../model/capacity";
 import { CapacityStrategy, nearest, schemaDefault, StackName } from "../model/config";
 import { borrowedNote, borrowedOf, borrowedText, CostEstimate, estimate, usd } from "../model/cost";
-import { readRefusal, UsageError } from "../preview/args";
+import { npmTookError, readRefusal, takenByNpm, UsageError } from "../preview/args";
 import { describeLive, liveRegionPrices } from "../preview/live-prices";
 import {
   CPU_ARCHITECTURES,
@@ -324,7 +324,12 @@ function oneOf<T extends string>(flag: string, v: string, values: readonly T[]):
  * plan) and whether the prices are to be read live (`--live-prices`). Throws UsageError for an
  * unknown option (with the nearest known one), an option without its value, or a bare word.
  */
-export function parseArgs(argv: string[]): PlanRequest & { livePrices?: boolean; help?: boolean } {
+export function parseArgs(
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): PlanRequest & { livePrices?: boolean; help?: boolean } {
+  const taken = takenByNpm(Object.keys(OPTIONS), env);
+  if (taken.length > 0) throw npmTookError(taken, "npm run plan");
   let values: Record<string, string | boolean | undefined>;
   try {
     values = parseNodeArgs({ args: argv, options: OPTIONS, strict: true }).values;

@@ -178,6 +178,11 @@ describe("npm run plan", () => {
     );
     assert.equal(parseArgs(["--students=5", "--cpu=512"]).cpu, 512);
     assert.equal(parseArgs(["-h"]).help, true);
+    // npm run plan --students 120 (no --): npm keeps --students and hands on only "120".
+    assert.throws(
+      () => parseArgs(["120"], { npm_lifecycle_event: "plan", npm_config_students: "true" }),
+      /^UsageError: npm took --students for itself: put -- between the command and its options, e\.g\. npm run plan -- --students \.\.\.$/,
+    );
     // --help is an option of its own, and the usage names every option parseArgs knows.
     assert.equal(parseArgs(["--help"]).help, true);
     for (const option of [

@@ -65,6 +65,28 @@ describe("preview CLI", function () {
     );
   });
 
+  it("says npm took the options when -- was left out (npm start --stack prod)", () => {
+    // What npm hands the script: the word after the option, and npm_config_<option> in the env.
+    const npm = {
+      npm_lifecycle_event: "start",
+      npm_config_stack: "true",
+      npm_config_free_tier: "true",
+    };
+    assert.throws(
+      () => parseArgs(["prod"], npm),
+      /^UsageError: npm took --stack, --free-tier for itself: put -- between the command and its options, e.g\. npm start -- --stack \.\.\.$/,
+    );
+    // Outside an npm script the environment says nothing: the usual refusal.
+    assert.throws(
+      () => parseArgs(["prod"], { npm_config_stack: "true" }),
+      /unknown option "prod": options start with --/,
+    );
+    assert.deepStrictEqual(
+      parseArgs(["--stack", "prod"], { npm_lifecycle_event: "start" }).stacks,
+      ["prod"],
+    );
+  });
+
   it("exits 2 with the reason and where the options are for a bad flag, a missing value or an unknown stack", async () => {
     for (const [args, reason] of [
       [["--verbose"], 'unknown option "--verbose"\n'],

@@ -300,11 +300,17 @@ export function renderText(reports: StackReport[], info: RunInfo): string {
       unpriced.set(r.costError, [...(unpriced.get(r.costError) ?? []), r.stack]);
     }
   }
+  const advisory = reports
+    .map((r) => [r.stack, r.violations.filter((v) => v.level === "advisory").length] as const)
+    .filter(([, n]) => n > 0);
+  const advisories = advisory.length
+    ? ` Advisory findings (reported, not blocking): ${advisory.map(([stack, n]) => `${stack} ${n}`).join(", ")}.`
+    : "";
   const notEstimated = [...unpriced]
     .map(([why, stacks]) => ` Cost not estimated for ${stacks.join(", ")}: ${why}.`)
     .join("");
   out.push(
-    `Summary: ${reports.map((r) => verdictLine(r, false)).join("; ")}. ${code === 0 ? "Every stack passes the gate" : "The gate fails"} (exit ${code}, ${(info.elapsedMs / 1000).toFixed(1)} s).${notEstimated}${freeTier}${borrowed}`,
+    `Summary: ${reports.map((r) => verdictLine(r, false)).join("; ")}. ${code === 0 ? "Every stack passes the gate" : "The gate fails"} (exit ${code}, ${(info.elapsedMs / 1000).toFixed(1)} s).${advisories}${notEstimated}${freeTier}${borrowed}`,
   );
   out.push(total ? totalLine(total) : "Total: not estimated (no stack was priced)");
   return out.join("\n") + "\n";

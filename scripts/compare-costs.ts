@@ -106,7 +106,7 @@ export function regionTable(): string {
     "",
     borrowedByRegion(),
     "",
-    "USD, from model/prices/ (`npm run compare-costs` writes this table). A figure marked \"us-east-1's\" had no source for its region and is us-east-1's; estimates in that region mark those lines `*` and name them in a note. `own figures` counts every priced item and RDS class, the Spot factor (an assumption everywhere) included; the sources are on each figure in model/prices/regions/.",
+    "USD, from model/prices/ (`npm run compare-costs` writes this table and the line above it). A cell would read `0.01 (us-east-1's)` for a figure with no source for its region; the line above lists every such figure, of all items. `own figures` counts every priced item and RDS class, the Spot factor (an assumption everywhere) included; the sources are on each figure in model/prices/regions/.",
   ].join("\n");
 }
 

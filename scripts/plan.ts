@@ -252,7 +252,7 @@ export function plan(req: PlanRequest): PlanResult {
 }
 
 const FLAGS: Record<string, (req: PlanRequest, value: string) => void> = {
-  "--students": (r, v) => (r.students = number("--students", v)),
+  "--students": (r, v) => (r.students = wholeNumber("--students", v)),
   "--daily-users": (r, v) => (r.dailyUsers = number("--daily-users", v)),
   "--cpu": (r, v) => (r.cpu = number("--cpu", v)),
   "--memory": (r, v) => (r.memory = number("--memory", v)),
@@ -312,6 +312,14 @@ function number(flag: string, v: string): number {
   return n;
 }
 
+function wholeNumber(flag: string, v: string): number {
+  const n = Number(v);
+  if (v.trim() === "" || !Number.isInteger(n) || n < 1) {
+    throw new Error(`${flag} ${v}: must be a whole number of at least 1`);
+  }
+  return n;
+}
+
 function oneOf<T extends string>(flag: string, v: string, values: readonly T[]): T {
   if (!(values as readonly string[]).includes(v)) {
     throw new Error(`${flag} ${v ?? ""}: must be one of ${values.join(", ")}`);
@@ -339,6 +347,11 @@ export function parseArgs(
     if (kind === "unknown-option") {
       const near = nearest(flag, [...Object.keys(FLAGS), ...SWITCHES]);
       throw new UsageError(`unknown option ${flag}${near ? ` (did you mean ${near}?)` : ""}`);
+    }
+    // A negative number after an option reads as an option to node:util: judge it as a value.
+    const next = argv[argv.indexOf(flag) + 1];
+    if (kind === "bad-value" && FLAGS[flag] && /^-\d/.test(next ?? "")) {
+      FLAGS[flag](defaultRequest("students"), next);
     }
     if (kind === "bad-value") {
       throw new UsageError(

@@ -85,7 +85,7 @@ const scalesToZeroSchema: PolicyConfigSchema = {
 function longer(hours: number | undefined, limit: number): string {
   if (hours === undefined || hours <= limit) return "";
   const needed = Math.ceil(hours);
-  return ` To keep staging on that long, raise pythonide:maxActiveHours and ${raiseStagingPolicy(needed)}.`;
+  return ` To keep staging on that long, raise ${raiseStagingPolicy(needed)} (or to the stack's pythonide:maxActiveHours, if that is more; raise it too if it is less).`;
 }
 
 /**

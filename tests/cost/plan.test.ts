@@ -216,7 +216,15 @@ describe("npm run plan", () => {
       /--cpu 1000 --memory 2048: not a Fargate size/,
     );
     assert.throws(() => plan(defaultRequest("students")), /give one of --students N/);
-    assert.throws(() => parseArgs(["--students", "x"]), /--students x: must be a number >= 0/);
+    assert.throws(
+      () => parseArgs(["--students", "x"]),
+      /--students x: must be a whole number of at least 1/,
+    );
+    assert.throws(
+      () => parseArgs(["--students", "-5"]),
+      /--students -5: must be a whole number of at least 1/,
+    );
+    assert.throws(() => parseArgs(["--cpu", "-1"]), /--cpu -1: must be a number >= 0/);
     assert.throws(
       () => parseArgs(["--students", "5", "--arch", "arm"]),
       /--arch arm: must be one of X86_64, ARM64/,

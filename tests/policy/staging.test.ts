@@ -125,7 +125,7 @@ describe("policy staging-scales-to-zero", () => {
     const at = atUtc(Date.now() + 30 * HOUR);
     const out = await run(active(off(Date.now() + 30 * HOUR)));
     assert.deepStrictEqual(messages(out), [
-      `Staging scalable target 'ide-target' (minCapacity 1) must have a one-time at() scheduled action returning it to 0 tasks (maxCapacity 0) within 12 hours; 'staging-off' (${at}) is 30.0 hours away. To keep staging on that long, raise pythonide:maxActiveHours and the staging-scales-to-zero policy's maxActiveHours to 30 in the policy config file given to pulumi preview and pulumi up with --policy-pack-config (npm start: --policy-config), {"staging-scales-to-zero": {"maxActiveHours": 30}}.`,
+      `Staging scalable target 'ide-target' (minCapacity 1) must have a one-time at() scheduled action returning it to 0 tasks (maxCapacity 0) within 12 hours; 'staging-off' (${at}) is 30.0 hours away. To keep staging on that long, raise the staging-scales-to-zero policy's maxActiveHours to 30 in the policy config file given to pulumi preview and pulumi up with --policy-pack-config (npm start: --policy-config), {"staging-scales-to-zero": {"maxActiveHours": 30}} (or to the stack's pythonide:maxActiveHours, if that is more; raise it too if it is less).`,
     ]);
   });
 

@@ -438,7 +438,7 @@ describe("preview CLI", function () {
       assert.ok(r.stdout.includes(`\nMonthly cost: not estimated: ${reason}\n`), r.stdout);
       assert.match(
         r.stdout,
-        /\nSummary: prod PASS\. Every stack passes the gate \(exit 0, [\d.]+ s\)\. Cost not estimated for prod: no prices for region "sa-east-1": the cost model prices us-east-1, [^\n]*\.\nTotal: not estimated \(no stack was priced\)\n$/,
+        /\nSummary: prod PASS\. Every stack passes the gate \(exit 0, [\d.]+ s\)\. Advisory findings \(reported, not blocking\): prod 1\. Cost not estimated for prod: no prices for region "sa-east-1": the cost model prices us-east-1, [^\n]*\.\nTotal: not estimated \(no stack was priced\)\n$/,
       );
       // Two stacks in the region: the reason once, naming both.
       const both = await cli("--config-file", file, "--config-file", exam);
@@ -480,6 +480,27 @@ describe("preview CLI", function () {
     // The Price List agreeing with the table: nothing to say.
     const same = await main(args, realPack(), async () => table);
     assert.ok(!same.stdout.includes("the monthly-budget policy prices from"), same.stdout);
+  });
+
+  it("--json: every key of the document is in the README's description of it", async () => {
+    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const described = /With\n?`--json`: `(\{ok,[\s\S]*?\})` \(a test keeps this list whole\)/.exec(
+      readme,
+    )?.[1];
+    assert.ok(described, "the README's --json paragraph");
+    const words = new Set(described.match(/[A-Za-z]+/g));
+    const doc = JSON.parse((await cli("--stack", "staging", "--json")).stdout);
+    const keys = [
+      ...Object.keys(doc),
+      ...Object.keys(doc.total),
+      ...Object.keys(doc.stacks[0]),
+      ...Object.keys(doc.stacks[0].resources[0]),
+      ...Object.keys(doc.stacks[0].awsLimits[0] ?? {}),
+    ];
+    assert.deepStrictEqual(
+      keys.filter((k) => !words.has(k)),
+      [],
+    );
   });
 
   it("--live-prices that cannot be read: exit 2 with the reason, text and JSON", async () => {

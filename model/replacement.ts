@@ -419,9 +419,21 @@ export interface ResourceChange {
   deleteFirst?: boolean;
 }
 
+/** A resource whose only changed inputs are ones its options ignore (`ignoreChanges`). */
+export interface IgnoredChange {
+  type: string;
+  name: string;
+  /** The ignored inputs that differ: the engine keeps the deployed values. */
+  properties: string[];
+  /** Each as a reader may see it (changeShown). */
+  shown: string[];
+}
+
 /** The changes from one config's resources to another's, and whether they are safe to apply. */
 export interface StackDiff {
   changes: ResourceChange[];
+  /** Resources left unchanged because every input that differs is in their `ignoreChanges`. */
+  ignored: IgnoredChange[];
   /** Replacements of stateful or protected resources, and deletions of protected ones. */
   dangerous: ResourceChange[];
 }
@@ -543,6 +555,7 @@ export function diffRecords(before: ResourceRecord[], after: ResourceRecord[]): 
   const old = new Map(cloud(before).map((r) => [r.urn, r]));
   const now = new Map(cloud(after).map((r) => [r.urn, r]));
   const changes: ResourceChange[] = [];
+  const ignored: IgnoredChange[] = [];
   for (const r of now.values()) {
     const was = old.get(r.urn);
     const base = { type: r.type, name: r.name, urn: r.urn };
@@ -551,7 +564,16 @@ export function diffRecords(before: ResourceRecord[], after: ResourceRecord[]): 
       continue;
     }
     const changed = changedProperties(was, r);
-    if (changed.length === 0) continue;
+    if (changed.length === 0) {
+      const properties = (r.options?.ignoreChanges ?? []).filter(
+        (k) => stable(was.inputs[k]) !== stable(r.inputs[k]),
+      );
+      if (properties.length > 0) {
+        const shown = properties.map((p) => changeShown(p, was, r));
+        ignored.push({ type: r.type, name: r.name, properties, shown });
+      }
+      continue;
+    }
     const reasons = replacementReasons(r.type, changed, was.inputs, r.inputs);
     const kind: ChangeKind = reasons.length > 0 ? "replace" : "update";
     const shown = changed.map((p) => changeShown(p, was, r));
@@ -572,7 +594,7 @@ export function diffRecords(before: ResourceRecord[], after: ResourceRecord[]): 
     (c) =>
       (c.kind === "replace" && (c.stateful || c.protected)) || (c.kind === "delete" && c.protected),
   );
-  return { changes, dangerous };
+  return { changes, ignored, dangerous };
 }
 
 /** One subnet of an awsx VPC: its name and CIDR. */

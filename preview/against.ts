@@ -86,7 +86,7 @@ export function renderAgainst(r: AgainstReport, allowReplace: boolean): string {
   }
   const order: ResourceChange["kind"][] = ["replace", "delete", "create", "update"];
   const changes = [...r.diff.changes].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
-  if (changes.length === 0) out.push("  no changes");
+  if (changes.length === 0 && r.diff.ignored.length === 0) out.push("  no changes");
   for (const c of changes) {
     const flags = [
       c.stateful ? "STATEFUL" : "",
@@ -99,6 +99,12 @@ export function renderAgainst(r: AgainstReport, allowReplace: boolean): string {
     if (c.kind === "update") out.push(`      changed: ${(c.shown ?? c.changed).join(", ")}`);
     for (const reason of c.reasons) out.push(`      ${reason}`);
     if (c.stateful) out.push(`      loses: ${c.stateful}`);
+  }
+  for (const i of r.diff.ignored) {
+    out.push(
+      `  same     ${i.type}  ${i.name}`,
+      `      ignored: ${i.shown.join(", ")} (its ignoreChanges: the deployed value stays)`,
+    );
   }
   const count = (k: ResourceChange["kind"]) => r.diff!.changes.filter((c) => c.kind === k).length;
   out.push(

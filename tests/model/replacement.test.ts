@@ -362,3 +362,26 @@ describe("changeShown: a changed property as --against prints it, never a secret
     ]);
   });
 });
+
+describe("diffRecords: changes the resource's ignoreChanges keep out", () => {
+  it("lists a resource whose only differing inputs are ignored as ignored, not updated", () => {
+    const type = "aws:ecs/service:Service";
+    const before = rec(type, { desiredCount: 1, healthCheckGracePeriodSeconds: 60 });
+    const after = {
+      ...rec(type, { desiredCount: 2, healthCheckGracePeriodSeconds: 60 }),
+      options: { ignoreChanges: ["desiredCount"] },
+    };
+    const d = diffRecords([before], [after]);
+    assert.deepStrictEqual(d.changes, []);
+    assert.deepStrictEqual(d.ignored, [
+      { type, name: "r", properties: ["desiredCount"], shown: ["desiredCount: 1 -> 2"] },
+    ]);
+    // With another input changed too: an update of that input alone.
+    const both = { ...after, inputs: { desiredCount: 2, healthCheckGracePeriodSeconds: 90 } };
+    const u = diffRecords([before], [both]);
+    assert.deepStrictEqual(
+      [u.changes[0].kind, u.changes[0].changed, u.ignored],
+      ["update", ["healthCheckGracePeriodSeconds"], []],
+    );
+  });
+});

@@ -113,11 +113,11 @@ function largest(e: CostEstimate, scenario: Scenario): string {
     .join("; ");
 }
 
-/** The expected month of the stack must stay under the budget in the policy config. */
+/** The stack's expected (or, with scenario ceiling, ceiling) month must stay under the budget in the policy config. */
 export const monthlyBudget: StackValidationPolicy = {
   name: BUDGET_POLICY,
   description:
-    "The stack's estimated month (model/cost/: floor plus scheduled windows in the busiest month plus staging's active hours) must stay under the budget in the policy config.",
+    "The stack's estimated month (model/cost/) must stay under the budget in the policy config: by default the expected month (the floor plus scheduled windows in the busiest month plus staging's active hours), with scenario ceiling every service at its maximum all month.",
   remediationSteps:
     "Run the offline preview to see the cost breakdown line by line; then lower maxTasks/minTasks, use smaller tasks or ARM64, Spot above an on-demand base (spot-with-base), fewer NAT gateways (natStrategy none), a smaller dbInstanceClass, or raise the budget (budgetUsd / budgetsUsd in the monthly-budget policy config).",
   configSchema: budgetSchema,

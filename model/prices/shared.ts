@@ -123,9 +123,18 @@ export function calculatorEfsElastic(
   ];
 }
 
+/**
+ * Where a figure was read in cloudcosttree's price data file, the one spelling of that source:
+ * `<file>, block "<region>" (<what>)`, `what` the key (and the value as stored, or a remark);
+ * `file` CLOUDCOSTTREE (default) or CLOUDCOSTTREE_JUL.
+ */
+export function costTreeCite(region: string, what: string, file = CLOUDCOSTTREE): string {
+  return `${file}, block "${region}" (${what})`;
+}
+
 /** A figure read in cloudcosttree's price data file: `key` of its block for `region`, as stored. */
 export function costTree(usd: number, region: string, key: string, note = ""): Found {
-  return [usd, `${CLOUDCOSTTREE}, block "${region}" (${key}${note})`, "2026-09"];
+  return [usd, costTreeCite(region, `${key}${note}`), "2026-09"];
 }
 
 /**

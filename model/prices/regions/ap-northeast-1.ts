@@ -1,8 +1,8 @@
 import { region } from "../region";
 import {
-  CLOUDCOSTTREE,
   CLOUDCOSTTREE_JUL,
   costTree,
+  costTreeCite,
   costTreeHighResAlarm,
   DASHBOARD_EVERY_REGION,
   IPV4_EVERY_REGION,
@@ -74,18 +74,18 @@ export const apNortheast1 = region(
     ],
     "nat.hour": [
       0.062,
-      `${TOKYO_VPC}: APN1-NatGateway-Hours "USD 0.062 / hour"; a second public project's notes price APN1-NatGateway-Hours "at a list price of $0.062/h"; ${CLOUDCOSTTREE_JUL}, block "ap-northeast-1": nat_gateway 0.062`,
+      `${TOKYO_VPC}: APN1-NatGateway-Hours "USD 0.062 / hour"; a second public project's notes price APN1-NatGateway-Hours "at a list price of $0.062/h"; ${costTreeCite("ap-northeast-1", "nat_gateway 0.062", CLOUDCOSTTREE_JUL)}`,
       "2026-09",
     ],
     "nat.gb": [
       0.062,
-      `${TOKYO_VPC}: APN1-NatGateway-Bytes "USD 0.062 / GB"; ${CLOUDCOSTTREE}, block "ap-northeast-1": nat_data_price_per_gb 0.062`,
+      `${TOKYO_VPC}: APN1-NatGateway-Bytes "USD 0.062 / GB"; ${costTreeCite("ap-northeast-1", "nat_data_price_per_gb 0.062")}`,
       "2026-09",
     ],
     "publicIpv4.hour": IPV4_EVERY_REGION,
     "endpoint.azHour": [
       0.014,
-      `${TOKYO_VPC}: APN1-VpcEndpoint-Hours "USD 0.014" per endpoint-hour (one AZ); ${CLOUDCOSTTREE_JUL}, block "ap-northeast-1": vpce_interface 0.014`,
+      `${TOKYO_VPC}: APN1-VpcEndpoint-Hours "USD 0.014" per endpoint-hour (one AZ); ${costTreeCite("ap-northeast-1", "vpce_interface 0.014", CLOUDCOSTTREE_JUL)}`,
       "2026-09",
     ],
     "endpoint.gb": [
@@ -128,12 +128,12 @@ export const apNortheast1 = region(
     ],
     "cloudwatch.logsIngestGb": [
       0.76,
-      `${TOKYO_JSON}, and AmazonCloudWatch ap-northeast-1 published 2026-09-18: Standard logs ingestion "$0.76/GB"; ${TOKYO_CW_CLI}: APN1-DataProcessing-Bytes "US$0.76 / GB"; ${TOKYO_CW_ARTICLE}; ${CLOUDCOSTTREE}, block "ap-northeast-1": cloudwatch_log_group 0.76`,
+      `${TOKYO_JSON}, and AmazonCloudWatch ap-northeast-1 published 2026-09-18: Standard logs ingestion "$0.76/GB"; ${TOKYO_CW_CLI}: APN1-DataProcessing-Bytes "US$0.76 / GB"; ${TOKYO_CW_ARTICLE}; ${costTreeCite("ap-northeast-1", "cloudwatch_log_group 0.76")}`,
       "2026-09",
     ],
     "cloudwatch.logsStorageGbMonth": [
       0.033,
-      `${TOKYO_JSON}, and AmazonCloudWatch ap-northeast-1 published 2026-09-18: logs storage "$0.033/GB-month"; ${TOKYO_CW_CLI}: APN1-TimedStorage-ByteHrs "US$0.033 / GB-month"; ${TOKYO_CW_ARTICLE}; ${CLOUDCOSTTREE}, block "ap-northeast-1": cloudwatch_log_group_storage 0.033`,
+      `${TOKYO_JSON}, and AmazonCloudWatch ap-northeast-1 published 2026-09-18: logs storage "$0.033/GB-month"; ${TOKYO_CW_CLI}: APN1-TimedStorage-ByteHrs "US$0.033 / GB-month"; ${TOKYO_CW_ARTICLE}; ${costTreeCite("ap-northeast-1", "cloudwatch_log_group_storage 0.033")}`,
       "2026-09",
     ],
     "efs.elasticReadGb": [0.04, TOKYO_EFS_ADR, "2026-09"],
@@ -153,12 +153,15 @@ export const apNortheast1 = region(
     "db.t4g.small": [0.05, TOKYO_RDS_SMALL, "2026-09"],
     "db.t4g.medium": [
       0.101,
-      `${CLOUDCOSTTREE}, block "ap-northeast-1": rds_instance_hourly_by_engine "postgres|" db.t4g.medium 0.101 (its db.t4g.micro and small rows there, 0.025 and 0.05, are the Tokyo price list figures above)`,
+      costTreeCite(
+        "ap-northeast-1",
+        'rds_instance_hourly_by_engine "postgres|" db.t4g.medium 0.101 (its db.t4g.micro and small rows there, 0.025 and 0.05, are the Tokyo price list figures above)',
+      ),
       "2026-09",
     ],
     "db.t3.micro": [
       0.028,
-      `${CLOUDCOSTTREE}, block "ap-northeast-1": rds_instance_hourly_by_engine "postgres|" db.t3.micro 0.028`,
+      costTreeCite("ap-northeast-1", 'rds_instance_hourly_by_engine "postgres|" db.t3.micro 0.028'),
       "2026-09",
     ],
   },

@@ -1,9 +1,9 @@
 import { region } from "../region";
 import {
   calculatorEndpointGbRow,
-  CLOUDCOSTTREE,
   CLOUDCOSTTREE_JUL,
   costTree,
+  costTreeCite,
   costTreeHighResAlarm,
   DASHBOARD_EVERY_REGION,
   FGCALC,
@@ -53,12 +53,12 @@ export const apSouth1 = region(
     "fargate.x86.gbHour": [0.004655, `${FGCALC}: ap-south-1 normal.ram`],
     "fargate.arm.vcpuHour": [
       0.02383,
-      `${MUMBAI_BILL}: APS3-Fargate-ARM-vCPU-Hours $0.02383; ${MUMBAI_DEMO}: "in Mumbai ARM vCPU is $0.02383/h against $0.04256/h for x86"; ${CLOUDCOSTTREE}, block "ap-south-1": fargate_arm_vcpu_hourly 0.02383; well under the 80% of x86 that ARM costs in the other priced regions, so worth a recheck against the AmazonECS ap-south-1 offer file`,
+      `${MUMBAI_BILL}: APS3-Fargate-ARM-vCPU-Hours $0.02383; ${MUMBAI_DEMO}: "in Mumbai ARM vCPU is $0.02383/h against $0.04256/h for x86"; ${costTreeCite("ap-south-1", "fargate_arm_vcpu_hourly 0.02383")}; well under the 80% of x86 that ARM costs in the other priced regions, so worth a recheck against the AmazonECS ap-south-1 offer file`,
       "2026-09",
     ],
     "fargate.arm.gbHour": [
       0.00261,
-      `${CLOUDCOSTTREE}, block "ap-south-1": fargate_arm_gb_hourly 0.00261 (${MUMBAI_DEMO} prices a 0.5 vCPU / 1 GB ARM task at "$0.0145 each" per hour, which it and the vCPU rate give); the same recheck as the ARM vCPU rate`,
+      `${costTreeCite("ap-south-1", `fargate_arm_gb_hourly 0.00261 (${MUMBAI_DEMO} prices a 0.5 vCPU / 1 GB ARM task at "$0.0145 each" per hour, which it and the vCPU rate give)`)}; the same recheck as the ARM vCPU rate`,
       "2026-09",
     ],
     "fargate.ephemeralGbHour": costTree(
@@ -74,13 +74,13 @@ export const apSouth1 = region(
     "nat.hour": [0.056, `${MUMBAI_BILL}: APS3-NatGateway-Hours`],
     "nat.gb": [
       0.056,
-      `${MUMBAI_BILL}: "through the NAT gateway | 36 MB × $0.056/GB"; ${MUMBAI_INVENTORY}: "NAT data processing | $0.056 /GB"; ${CLOUDCOSTTREE}, block "ap-south-1": nat_data_price_per_gb 0.056`,
+      `${MUMBAI_BILL}: "through the NAT gateway | 36 MB × $0.056/GB"; ${MUMBAI_INVENTORY}: "NAT data processing | $0.056 /GB"; ${costTreeCite("ap-south-1", "nat_data_price_per_gb 0.056")}`,
       "2026-09",
     ],
     "publicIpv4.hour": IPV4_EVERY_REGION,
     "endpoint.azHour": [
       0.013,
-      `${MUMBAI_INVENTORY}: "Interface endpoints in ap-south-1 are $0.013 per endpoint-AZ-hour (AWS Price List API, usage type APS3-VpcEndpoint-Hours)"; ${MUMBAI_DEMO}: "$0.013/h per endpoint per AZ in Mumbai"; ${CLOUDCOSTTREE_JUL}, block "ap-south-1": vpce_interface 0.013`,
+      `${MUMBAI_INVENTORY}: "Interface endpoints in ap-south-1 are $0.013 per endpoint-AZ-hour (AWS Price List API, usage type APS3-VpcEndpoint-Hours)"; ${MUMBAI_DEMO}: "$0.013/h per endpoint per AZ in Mumbai"; ${costTreeCite("ap-south-1", "vpce_interface 0.013", CLOUDCOSTTREE_JUL)}`,
       "2026-08",
     ],
     "endpoint.gb": [
@@ -110,12 +110,18 @@ export const apSouth1 = region(
     ],
     "aurora.serverlessV2AcuHour": [
       0.18,
-      `${CLOUDCOSTTREE}, block "ap-south-1": aurora_serverless_v2_acu_hourly 0.18 (Aurora Standard: the _io_optimized key beside it is 0.24; the same key reads 0.15 in the file's ap-northeast-1 part, the Aurora PostgreSQL Standard rate a Tokyo article gives)`,
+      costTreeCite(
+        "ap-south-1",
+        "aurora_serverless_v2_acu_hourly 0.18 (Aurora Standard: the _io_optimized key beside it is 0.24; the same key reads 0.15 in the file's ap-northeast-1 part, the Aurora PostgreSQL Standard rate a Tokyo article gives)",
+      ),
       "2026-09",
     ],
     "aurora.storageGbMonth": [
       0.11,
-      `${CLOUDCOSTTREE}, block "ap-south-1": usage_based_per_unit_rates.rds_cluster_storage 0.11 per GB-month (Aurora Standard; rds_cluster_storage_iopt1 is 0.248)`,
+      costTreeCite(
+        "ap-south-1",
+        "usage_based_per_unit_rates.rds_cluster_storage 0.11 per GB-month (Aurora Standard; rds_cluster_storage_iopt1 is 0.248)",
+      ),
       "2026-09",
     ],
     "aurora.ioMillion": [
@@ -125,7 +131,7 @@ export const apSouth1 = region(
     ],
     "efs.standardGbMonth": [
       0.33,
-      `${CLOUDCOSTTREE_JUL}, block "ap-south-1": efs_monthly_per_gb.standard 0.33`,
+      costTreeCite("ap-south-1", "efs_monthly_per_gb.standard 0.33", CLOUDCOSTTREE_JUL),
       "2026-07",
     ],
     "efs.elasticReadGb": [0.03, MUMBAI_EFS_ELASTIC, "2026-03"],
@@ -137,12 +143,15 @@ export const apSouth1 = region(
     ],
     "cloudwatch.logsIngestGb": [
       0.67,
-      `${MUMBAI_PRICE_LIST}: "$0.67 per GB custom logs, Standard class"; ${MUMBAI_COST_SCRIPT}: AmazonCloudWatch APS3-DataProcessing-Bytes 0.67; ${MUMBAI_DEMO}: "Logs cost $0.67 per GB ingested in Mumbai"; ${CLOUDCOSTTREE}, block "ap-south-1": cloudwatch_log_group 0.67 (another project's inventory write-up says $0.57/GB, without a usage type: the Price List figure is preferred)`,
+      `${MUMBAI_PRICE_LIST}: "$0.67 per GB custom logs, Standard class"; ${MUMBAI_COST_SCRIPT}: AmazonCloudWatch APS3-DataProcessing-Bytes 0.67; ${MUMBAI_DEMO}: "Logs cost $0.67 per GB ingested in Mumbai"; ${costTreeCite("ap-south-1", "cloudwatch_log_group 0.67 (another project's inventory write-up says $0.57/GB, without a usage type: the Price List figure is preferred)")}`,
       "2026-09",
     ],
     "cloudwatch.logsStorageGbMonth": [
       0.03,
-      `${CLOUDCOSTTREE}, block "ap-south-1": usage_based_per_unit_rates.cloudwatch_log_group_storage 0.03 per GB-month`,
+      costTreeCite(
+        "ap-south-1",
+        "usage_based_per_unit_rates.cloudwatch_log_group_storage 0.03 per GB-month",
+      ),
       "2026-09",
     ],
     "secretsmanager.secretMonth": [
@@ -173,7 +182,10 @@ export const apSouth1 = region(
     "db.t4g.medium": [0.084, `${MUMBAI_RDS}: db.t4g.medium $0.084/hr`, "2026-09"],
     "db.t3.micro": [
       0.026,
-      `${CLOUDCOSTTREE}, block "ap-south-1": rds_instance_hourly_by_engine "postgres|" db.t3.micro 0.026 (its db.t4g rows there, 0.021 / 0.042 / 0.084, are the AmazonRDS price list's above)`,
+      costTreeCite(
+        "ap-south-1",
+        `rds_instance_hourly_by_engine "postgres|" db.t3.micro 0.026 (its db.t4g rows there, 0.021 / 0.042 / 0.084, are the AmazonRDS price list's above)`,
+      ),
       "2026-09",
     ],
   },

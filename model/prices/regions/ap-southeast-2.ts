@@ -2,9 +2,9 @@ import { region } from "../region";
 import {
   calculatorEfsElastic,
   calculatorEndpointGbRow,
-  CLOUDCOSTTREE,
   costTree,
   costTreeBackup,
+  costTreeCite,
   costTreeHighResAlarm,
   DASHBOARD_EVERY_REGION,
   FGCALC,
@@ -18,8 +18,7 @@ const SYDNEY_NOTES =
 const SYDNEY_RESEARCH =
   "a public project's technology research (2026-10-03), appendix \"AWS Sydney (ap-southeast-2) list prices ... as published in the source files\": the Price List offer files .../<service>/current/ap-southeast-2/index.json and AWS's RDS PostgreSQL on-demand pricing feed";
 
-/** cloudcosttree's "ap-southeast-2" block (its Fargate, Neptune, EC2 and RDS rows match the Sydney sources above). */
-const SYDNEY_CCT = `${CLOUDCOSTTREE}, block "ap-southeast-2"`;
+// cloudcosttree's ap-southeast-2 block (costTreeCite): its Fargate, Neptune, EC2 and RDS rows match the Sydney sources above.
 
 const SYDNEY_OCI =
   "a public project's OCI-vs-AWS cost table (2026-08-21) from ap-southeast-2 on-demand list prices (AmazonVPC .../current/ap-southeast-2/index.json)";
@@ -31,7 +30,10 @@ const SYDNEY_BILL =
   "a public project's cost review of an ap-southeast-2 account (2026-04-09): APS2-NatGateway-Hours 219.48 USD for March 2026 with five NAT gateways, which is 5 x 744 h x 0.059";
 
 /** cloudcosttree's PostgreSQL rows for Sydney, `rds_instance_hourly_by_engine."postgres|"`. */
-const SYDNEY_PG = `${SYDNEY_CCT}, rds_instance_hourly_by_engine."postgres|" (single-AZ)`;
+const SYDNEY_PG = costTreeCite(
+  "ap-southeast-2",
+  'rds_instance_hourly_by_engine."postgres|", single-AZ',
+);
 
 /** RDS backup storage beyond the free allocation, stored per GB-day in cloudcosttree's Sydney block. */
 const SYDNEY_BACKUP = costTreeBackup("ap-southeast-2", 0.0031232876712328768);
@@ -51,28 +53,31 @@ export const apSoutheast2 = region(
     ),
     "alb.hour": [
       0.0252,
-      `${SYDNEY_RESEARCH} (AWSELB: "$0.0252 per Application LoadBalancer-hour (or partial hour)"); ${SYDNEY_CCT} (resource_hourly.alb); ${SYDNEY_ESTIMATE} ($0.0252 per hour)`,
+      `${SYDNEY_RESEARCH} (AWSELB: "$0.0252 per Application LoadBalancer-hour (or partial hour)"); ${costTreeCite("ap-southeast-2", "resource_hourly.alb")}; ${SYDNEY_ESTIMATE} ($0.0252 per hour)`,
       "2026-10",
     ],
     "alb.lcuHour": [
       0.008,
-      `${SYDNEY_RESEARCH} (AWSELB: "$0.008 per used Application load balancer capacity unit-hour (or partial hour)"); ${SYDNEY_CCT} (lcu_hourly_rate.alb)`,
+      `${SYDNEY_RESEARCH} (AWSELB: "$0.008 per used Application load balancer capacity unit-hour (or partial hour)"); ${costTreeCite("ap-southeast-2", "lcu_hourly_rate.alb")}`,
       "2026-10",
     ],
     "nat.hour": [
       0.059,
-      `${SYDNEY_CCT} (resource_hourly.nat_gateway); ${SYDNEY_ESTIMATE} ("$0.059 per NAT Gateway-hour"); ${SYDNEY_BILL}; ${SYDNEY_OCI} (its NAT row, A$65.18 a month, is (0.059 + 0.005 IPv4) x 730 h x 1.3951 AUD/USD)`,
+      `${costTreeCite("ap-southeast-2", "resource_hourly.nat_gateway")}; ${SYDNEY_ESTIMATE} ("$0.059 per NAT Gateway-hour"); ${SYDNEY_BILL}; ${SYDNEY_OCI} (its NAT row, A$65.18 a month, is (0.059 + 0.005 IPv4) x 730 h x 1.3951 AUD/USD)`,
       "2026-09",
     ],
     "nat.gb": [
       0.059,
-      `${SYDNEY_CCT} (nat_data_price_per_gb); ${SYDNEY_OCI} ("NAT data processing (US$0.059/GB)"); ${SYDNEY_ESTIMATE} ("$0.059 per GB")`,
+      `${costTreeCite("ap-southeast-2", "nat_data_price_per_gb")}; ${SYDNEY_OCI} ("NAT data processing (US$0.059/GB)"); ${SYDNEY_ESTIMATE} ("$0.059 per GB")`,
       "2026-09",
     ],
     "publicIpv4.hour": IPV4_EVERY_REGION,
     "endpoint.azHour": [
       0.013,
-      `${SYDNEY_CCT} (resource_hourly.vpc_endpoint_interface, per interface endpoint-hour; AWS bills that hour in each AZ the endpoint is in)`,
+      costTreeCite(
+        "ap-southeast-2",
+        "resource_hourly.vpc_endpoint_interface, per interface endpoint-hour; AWS bills that hour in each AZ the endpoint is in",
+      ),
       "2026-09",
     ],
     "endpoint.gb": [
@@ -82,7 +87,7 @@ export const apSoutheast2 = region(
     ],
     "rds.gp3GbMonth": [
       0.138,
-      `${SYDNEY_CCT} (rds_storage_single_az_per_gb_month.gp3; Multi-AZ 0.276)`,
+      costTreeCite("ap-southeast-2", "rds_storage_single_az_per_gb_month.gp3; Multi-AZ 0.276"),
       "2026-09",
     ],
     "rds.gp3IopsMonth": costTree(
@@ -98,17 +103,26 @@ export const apSoutheast2 = region(
     ],
     "aurora.serverlessV2AcuHour": [
       0.2,
-      `${SYDNEY_CCT} (aurora_serverless_v2_acu_hourly, Aurora Standard; the I/O-Optimized rate is 0.26)`,
+      costTreeCite(
+        "ap-southeast-2",
+        "aurora_serverless_v2_acu_hourly, Aurora Standard; the I/O-Optimized rate is 0.26",
+      ),
       "2026-09",
     ],
     "aurora.storageGbMonth": [
       0.11,
-      `${SYDNEY_CCT} (usage_based_per_unit_rates.rds_cluster_storage, Aurora Standard; I/O-Optimized storage is 0.248)`,
+      costTreeCite(
+        "ap-southeast-2",
+        "usage_based_per_unit_rates.rds_cluster_storage, Aurora Standard; I/O-Optimized storage is 0.248",
+      ),
       "2026-09",
     ],
     "efs.standardGbMonth": [
       0.36,
-      `${SYDNEY_CCT} (efs_monthly_per_gb.standard; the file's 2026-07 version says the same)`,
+      costTreeCite(
+        "ap-southeast-2",
+        "efs_monthly_per_gb.standard; the file's 2026-07 version says the same",
+      ),
       "2026-09",
     ],
     "efs.elasticReadGb": calculatorEfsElastic(
@@ -130,24 +144,27 @@ export const apSoutheast2 = region(
     ),
     "cloudwatch.alarmMonth": [
       0.1,
-      `${SYDNEY_CCT} (resource_hourly.cloudwatch_alarm, stored per alarm-hour as 0.00013698630136986303, which is 0.10 / 730)`,
+      costTreeCite(
+        "ap-southeast-2",
+        "resource_hourly.cloudwatch_alarm, stored per alarm-hour as 0.00013698630136986303, which is 0.10 / 730",
+      ),
       "2026-09",
     ],
     "cloudwatch.highResolutionAlarmMonth": costTreeHighResAlarm("ap-southeast-2"),
     "cloudwatch.dashboardMonth": DASHBOARD_EVERY_REGION,
     "cloudwatch.logsIngestGb": [
       0.67,
-      `${SYDNEY_RESEARCH} (AmazonCloudWatch published 2026-09-22: "$0.67 per GB custom log data ingested in Standard log class - Asia Pacific (Sydney)"; the first tier); ${SYDNEY_CCT} (usage_based_per_unit_rates.cloudwatch_log_group); ${SYDNEY_ESTIMATE} said $0.76 (older, not an offer file)`,
+      `${SYDNEY_RESEARCH} (AmazonCloudWatch published 2026-09-22: "$0.67 per GB custom log data ingested in Standard log class - Asia Pacific (Sydney)"; the first tier); ${costTreeCite("ap-southeast-2", "usage_based_per_unit_rates.cloudwatch_log_group")}; ${SYDNEY_ESTIMATE} said $0.76 (older, not an offer file)`,
       "2026-09",
     ],
     "cloudwatch.logsStorageGbMonth": [
       0.033,
-      `${SYDNEY_RESEARCH} (AmazonCloudWatch published 2026-09-22: "$0.033 per GB-mo of log storage"); ${SYDNEY_CCT} (usage_based_per_unit_rates.cloudwatch_log_group_storage)`,
+      `${SYDNEY_RESEARCH} (AmazonCloudWatch published 2026-09-22: "$0.033 per GB-mo of log storage"); ${costTreeCite("ap-southeast-2", "usage_based_per_unit_rates.cloudwatch_log_group_storage")}`,
       "2026-09",
     ],
     "secretsmanager.secretMonth": [
       0.4,
-      `${SYDNEY_RESEARCH} (AWSSecretsManager published 2026-09-11: "$0.40 per Secret"); ${SYDNEY_CCT} (resource_hourly.secretsmanager, 0.40 / 730 per secret-hour)`,
+      `${SYDNEY_RESEARCH} (AWSSecretsManager published 2026-09-11: "$0.40 per Secret"); ${costTreeCite("ap-southeast-2", "resource_hourly.secretsmanager, 0.40 / 730 per secret-hour")}`,
       "2026-09",
     ],
   },

@@ -1,9 +1,9 @@
 import { region } from "../region";
 import {
   calculatorEfsElastic,
-  CLOUDCOSTTREE,
   CLOUDCOSTTREE_JUL,
   costTree,
+  costTreeCite,
   costTreeHighResAlarm,
   DASHBOARD_EVERY_REGION,
 } from "../shared";
@@ -35,8 +35,7 @@ const CANADA_SECRETS =
 const CANADA_AURORA_FEED =
   'a public project\'s RDS-vs-Aurora decision note (2026-09-16), "All figures pulled on 2026-09-16 from the live pricing feed that backs the public AWS pricing pages" (b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/rds/USD/current/rds-aurora-storage.json, "publication date 2026-09-11")';
 
-/** The ca-central-1 block of the cloudcosttree price file (its inter-region map lists every region but ca-central-1). */
-const CANADA_CCT = `${CLOUDCOSTTREE}, block "ca-central-1"`;
+// cloudcosttree's ca-central-1 block (costTreeCite): its inter-region map lists every region but ca-central-1.
 
 /** ca-central-1's figures; every item without one is us-east-1's, marked. */
 export const caCentral1 = region(
@@ -46,12 +45,12 @@ export const caCentral1 = region(
     "fargate.x86.gbHour": [0.004865, `${CANADA_FIXTURE}: CAN1-Fargate-GB-Hours`],
     "fargate.arm.vcpuHour": [
       0.03565,
-      `${CANADA_ARM_BILL}; ${CANADA_CCT}: fargate_arm_vcpu_hourly 0.03565`,
+      `${CANADA_ARM_BILL}; ${costTreeCite("ca-central-1", "fargate_arm_vcpu_hourly 0.03565")}`,
       "2026-10",
     ],
     "fargate.arm.gbHour": [
       0.00389,
-      `${CANADA_ARM_BILL}; ${CANADA_CCT}: fargate_arm_gb_hourly 0.00389`,
+      `${CANADA_ARM_BILL}; ${costTreeCite("ca-central-1", "fargate_arm_gb_hourly 0.00389")}`,
       "2026-10",
     ],
     "fargate.ephemeralGbHour": costTree(
@@ -63,12 +62,12 @@ export const caCentral1 = region(
     "alb.lcuHour": [0.0088, `${CANADA_FIXTURE}: CAN1-LCUUsage`],
     "nat.hour": [
       0.05,
-      `${CANADA_VPC}, the same note: "the current Canada (Central) EC2 price list prices both its hour and processed GB at USD 0.05" (.../AmazonEC2/current/ca-central-1/index.json); https://cloudpipelines.pages.dev/guides/aws-nat-gateway-pricing-2026/ (Canada (Central) "~$0.05" an hour); ${CANADA_CCT}: resource_hourly.nat_gateway 0.05`,
+      `${CANADA_VPC}, the same note: "the current Canada (Central) EC2 price list prices both its hour and processed GB at USD 0.05" (.../AmazonEC2/current/ca-central-1/index.json); https://cloudpipelines.pages.dev/guides/aws-nat-gateway-pricing-2026/ (Canada (Central) "~$0.05" an hour); ${costTreeCite("ca-central-1", "resource_hourly.nat_gateway 0.05")}`,
       "2026-07",
     ],
     "nat.gb": [
       0.05,
-      `${CANADA_VPC}, the same note: the EC2 price list "prices both its hour and processed GB at USD 0.05" (AmazonEC2 ca-central-1); https://cloudpipelines.pages.dev/guides/aws-nat-gateway-pricing-2026/ (Canada (Central) "~$0.05" per GB processed); ${CANADA_CCT}: nat_data_price_per_gb 0.05`,
+      `${CANADA_VPC}, the same note: the EC2 price list "prices both its hour and processed GB at USD 0.05" (AmazonEC2 ca-central-1); https://cloudpipelines.pages.dev/guides/aws-nat-gateway-pricing-2026/ (Canada (Central) "~$0.05" per GB processed); ${costTreeCite("ca-central-1", "nat_data_price_per_gb 0.05")}`,
       "2026-07",
     ],
     "publicIpv4.hour": [0.005, `${CANADA_FIXTURE}: CAN1-PublicIPv4:InUseAddress`],
@@ -104,12 +103,15 @@ export const caCentral1 = region(
     ],
     "aurora.serverlessV2AcuHour": [
       0.14,
-      `${CANADA_FIXTURE}: CAN1-Aurora:ServerlessV2Usage; ${CANADA_CCT}: aurora_serverless_v2_acu_hourly 0.14 (Aurora Standard; the I/O-Optimized key beside it is 0.19), as the package survey read it`,
+      `${CANADA_FIXTURE}: CAN1-Aurora:ServerlessV2Usage; ${costTreeCite("ca-central-1", "aurora_serverless_v2_acu_hourly 0.14 (Aurora Standard; the I/O-Optimized key beside it is 0.19), as the package survey read it")}`,
       "2026-09",
     ],
     "aurora.storageGbMonth": [
       0.11,
-      `${CANADA_CCT}: usage_based_per_unit_rates.rds_cluster_storage 0.11 per GB-month (Aurora Standard; the I/O-Optimized key beside it is 0.248)`,
+      costTreeCite(
+        "ca-central-1",
+        "usage_based_per_unit_rates.rds_cluster_storage 0.11 per GB-month (Aurora Standard; the I/O-Optimized key beside it is 0.248)",
+      ),
       "2026-09",
     ],
     "aurora.ioMillion": [
@@ -119,7 +121,7 @@ export const caCentral1 = region(
     ],
     "efs.standardGbMonth": [
       0.33,
-      `${CANADA_CCT}: efs_monthly_per_gb.standard 0.33; the same in ${CLOUDCOSTTREE_JUL}`,
+      `${costTreeCite("ca-central-1", "efs_monthly_per_gb.standard 0.33")}; the same in ${CLOUDCOSTTREE_JUL}`,
       "2026-09",
     ],
     "efs.elasticReadGb": calculatorEfsElastic(
@@ -136,7 +138,10 @@ export const caCentral1 = region(
     ),
     "cloudwatch.alarmMonth": [
       0.1,
-      `${CANADA_CCT}: resource_hourly.cloudwatch_alarm 0.00013698630136986303, which is the file's monthly alarm fee over 730 hours (0.1 / 730), so 0.10 per alarm-month`,
+      costTreeCite(
+        "ca-central-1",
+        "resource_hourly.cloudwatch_alarm 0.00013698630136986303, which is the file's monthly alarm fee over 730 hours (0.1 / 730), so 0.10 per alarm-month",
+      ),
       "2026-09",
     ],
     "efs.provisionedMibpsMonth": costTree(
@@ -148,16 +153,19 @@ export const caCentral1 = region(
     "cloudwatch.dashboardMonth": DASHBOARD_EVERY_REGION,
     "cloudwatch.logsIngestGb": [
       0.55,
-      `${CANADA_CW}: "About 0.355 GiB/month x $0.55/GB" (log data ingested); ${CANADA_CCT}: usage_based_per_unit_rates.cloudwatch_log_group 0.55`,
+      `${CANADA_CW}: "About 0.355 GiB/month x $0.55/GB" (log data ingested); ${costTreeCite("ca-central-1", "usage_based_per_unit_rates.cloudwatch_log_group 0.55")}`,
     ],
     "cloudwatch.logsStorageGbMonth": [
       0.033,
-      `${CANADA_CCT}: usage_based_per_unit_rates.cloudwatch_log_group_storage 0.033 per GB-month`,
+      costTreeCite(
+        "ca-central-1",
+        "usage_based_per_unit_rates.cloudwatch_log_group_storage 0.033 per GB-month",
+      ),
       "2026-09",
     ],
     "secretsmanager.secretMonth": [
       0.4,
-      `${CANADA_SECRETS}; ${CANADA_RDS}: "Database secrets | Three credentials x $0.40/secret-month"; ${CANADA_CCT}: resource_hourly.secretsmanager 0.0005479452054794521 (0.40 / 730)`,
+      `${CANADA_SECRETS}; ${CANADA_RDS}: "Database secrets | Three credentials x $0.40/secret-month"; ${costTreeCite("ca-central-1", "resource_hourly.secretsmanager 0.0005479452054794521 (0.40 / 730)")}`,
       "2026-09",
     ],
     "secretsmanager.per10kCalls": [
@@ -168,22 +176,25 @@ export const caCentral1 = region(
   {
     "db.t4g.micro": [
       0.018,
-      `${CANADA_RDS}: "PostgreSQL db.t4g.micro | 730 x $0.018/hour"; ${CANADA_RDS_REHEARSAL}: "PostgreSQL db.t4g.micro, Single-AZ | $0.018 per instance-hour"; a second public project's README from the same ca-central-1 RDS price list (db.t4g.micro $13.14 a month); ${CANADA_CCT}: "postgres|" db.t4g.micro 0.018`,
+      `${CANADA_RDS}: "PostgreSQL db.t4g.micro | 730 x $0.018/hour"; ${CANADA_RDS_REHEARSAL}: "PostgreSQL db.t4g.micro, Single-AZ | $0.018 per instance-hour"; a second public project's README from the same ca-central-1 RDS price list (db.t4g.micro $13.14 a month); ${costTreeCite("ca-central-1", '"postgres|" db.t4g.micro 0.018')}`,
       "2026-09",
     ],
     "db.t4g.small": [
       0.035,
-      `${CANADA_CCT}: rds_instance_hourly_by_engine "postgres|" db.t4g.small 0.035`,
+      costTreeCite("ca-central-1", 'rds_instance_hourly_by_engine "postgres|" db.t4g.small 0.035'),
       "2026-09",
     ],
     "db.t4g.medium": [
       0.07,
-      `${CANADA_CCT}: rds_instance_hourly_by_engine "postgres|" db.t4g.medium 0.07`,
+      costTreeCite("ca-central-1", 'rds_instance_hourly_by_engine "postgres|" db.t4g.medium 0.07'),
       "2026-09",
     ],
     "db.t3.micro": [
       0.02,
-      `${CANADA_CCT}: rds_instance_hourly_by_engine "postgres|" db.t3.micro 0.02 (0.019 is the file's engine-less, MySQL-like figure)`,
+      costTreeCite(
+        "ca-central-1",
+        `rds_instance_hourly_by_engine "postgres|" db.t3.micro 0.02 (0.019 is the file's engine-less, MySQL-like figure)`,
+      ),
       "2026-09",
     ],
   },

@@ -1,8 +1,8 @@
 import { region } from "../region";
 import {
-  CLOUDCOSTTREE,
   CLOUDCOSTTREE_JUL,
   costTree,
+  costTreeCite,
   costTreeHighResAlarm,
   DASHBOARD_EVERY_REGION,
   IPV4_EVERY_REGION,
@@ -23,7 +23,7 @@ const FRANKFURT_RDS_DE =
 const FRANKFURT_TARIFFS =
   "a public project's cost design (Italian), tariffs read from the AmazonRDS eu-central-1 offer file and AWS's public NAT gateway table";
 
-const FRANKFURT_ALB = `a public FinOps tool's test fixture (flagged), a FOCUS billing line for eu-central-1, 2024-09: "$0.027 per Application LoadBalancer-hour", ListUnitPrice 0.027, SKU UZQQFKE5Z4MCF9D5; a public demo cost report (Cost Explorer, eu-central-1, one ALB): EUC1-LoadBalancerUsage 19.44 USD for June 2026 (720 h x 0.027); ${FRANKFURT_RESEARCH}: "ALB $19.7" a month (730 h x 0.027); ${CLOUDCOSTTREE_JUL}, eu-central-1: resource_hourly.alb 0.027`;
+const FRANKFURT_ALB = `a public FinOps tool's test fixture (flagged), a FOCUS billing line for eu-central-1, 2024-09: "$0.027 per Application LoadBalancer-hour", ListUnitPrice 0.027, SKU UZQQFKE5Z4MCF9D5; a public demo cost report (Cost Explorer, eu-central-1, one ALB): EUC1-LoadBalancerUsage 19.44 USD for June 2026 (720 h x 0.027); ${FRANKFURT_RESEARCH}: "ALB $19.7" a month (730 h x 0.027); ${costTreeCite("eu-central-1", "resource_hourly.alb 0.027", CLOUDCOSTTREE_JUL)}`;
 
 const FRANKFURT_PRIVATELINK =
   "a public project's cost ledger (2026-09-22): Price List API, AmazonVPC, productFamily VpcEndpoint, endpointType PrivateLink, eu-central-1";
@@ -60,7 +60,7 @@ export const euCentral1 = region(
     "alb.hour": [0.027, FRANKFURT_ALB, "2026-06"],
     "alb.lcuHour": [
       0.008,
-      `${CLOUDCOSTTREE}, eu-central-1: lcu_hourly_rate.alb 0.008 (no second source was found)`,
+      costTreeCite("eu-central-1", "lcu_hourly_rate.alb 0.008 (no second source was found)"),
       "2026-09",
     ],
     "nat.hour": [
@@ -121,7 +121,7 @@ export const euCentral1 = region(
     ),
     "efs.standardGbMonth": [
       0.36,
-      `${FRANKFURT_HOSTING_ADR}: "EFS Standard storage is $0.36 per GB-month"; ${CLOUDCOSTTREE_JUL}, eu-central-1: efs_monthly_per_gb.standard 0.36`,
+      `${FRANKFURT_HOSTING_ADR}: "EFS Standard storage is $0.36 per GB-month"; ${costTreeCite("eu-central-1", "efs_monthly_per_gb.standard 0.36", CLOUDCOSTTREE_JUL)}`,
       "2026-09",
     ],
     "efs.elasticReadGb": [0.04, FRANKFURT_EFS_ELASTIC, "2026-09"],
@@ -167,12 +167,12 @@ export const euCentral1 = region(
     ],
     "db.t4g.medium": [
       0.074,
-      `${CLOUDCOSTTREE}, eu-central-1: rds_instance_hourly_by_engine "postgres|" db.t4g.medium 0.074 (beside db.t4g.micro 0.019 and db.t4g.small 0.037, as above); ${FRANKFURT_RESEARCH} quotes its Multi-AZ hour at $0.149`,
+      `${costTreeCite("eu-central-1", 'rds_instance_hourly_by_engine "postgres|" db.t4g.medium 0.074 (beside db.t4g.micro 0.019 and db.t4g.small 0.037, as above)')}; ${FRANKFURT_RESEARCH} quotes its Multi-AZ hour at $0.149`,
       "2026-09",
     ],
     "db.t3.micro": [
       0.021,
-      `${FRANKFURT_SNAPSHOT}: "RDS db.t3.micro PostgreSQL, Single-AZ | eu-central-1 | VJNEKAFRR6K9PXWQ | EUC1-InstanceUsage:db.t3.micro | Hrs | 0.021"; ${CLOUDCOSTTREE}, eu-central-1: "postgres|" db.t3.micro 0.021`,
+      `${FRANKFURT_SNAPSHOT}: "RDS db.t3.micro PostgreSQL, Single-AZ | eu-central-1 | VJNEKAFRR6K9PXWQ | EUC1-InstanceUsage:db.t3.micro | Hrs | 0.021"; ${costTreeCite("eu-central-1", '"postgres|" db.t3.micro 0.021')}`,
       "2026-08",
     ],
   },

@@ -1,7 +1,7 @@
 import { region } from "../region";
 import {
-  CLOUDCOSTTREE,
   costTree,
+  costTreeCite,
   costTreeHighResAlarm,
   DASHBOARD_EVERY_REGION,
   IPV4_EVERY_REGION,
@@ -54,7 +54,7 @@ export const euWest1 = region(
     ],
     "alb.lcuHour": [
       0.008,
-      `${IRELAND_ELB} (EU-LCUUsage); a public blog post's Elastic Beanstalk bill in EU (Ireland) (2022-03): "$0.008 per used Application load balancer capacity unit-hour (or partial hour) - 0.026 LCU-Hrs" beside "$0.0252 per Application LoadBalancer-hour"; ${CLOUDCOSTTREE}, eu-west-1: lcu_hourly_rate.alb 0.008`,
+      `${IRELAND_ELB} (EU-LCUUsage); a public blog post's Elastic Beanstalk bill in EU (Ireland) (2022-03): "$0.008 per used Application load balancer capacity unit-hour (or partial hour) - 0.026 LCU-Hrs" beside "$0.0252 per Application LoadBalancer-hour"; ${costTreeCite("eu-west-1", "lcu_hourly_rate.alb 0.008")}`,
       "2026-07",
     ],
     "fargate.arm.gbHour": [0.00356, `${IRELAND_AUDIT} (AUDIT-10: ARM memory)`, "2026-05"],
@@ -102,7 +102,10 @@ export const euWest1 = region(
     ],
     "aurora.storageGbMonth": [
       0.11,
-      `${CLOUDCOSTTREE}, eu-west-1: usage_based_per_unit_rates.rds_cluster_storage 0.11 (Aurora Standard; rds_cluster_storage_iopt1 0.248 beside it)`,
+      costTreeCite(
+        "eu-west-1",
+        "usage_based_per_unit_rates.rds_cluster_storage 0.11 (Aurora Standard; rds_cluster_storage_iopt1 0.248 beside it)",
+      ),
       "2026-09",
     ],
     "aurora.ioMillion": [
@@ -161,17 +164,17 @@ export const euWest1 = region(
     ],
     "db.t4g.small": [
       0.035,
-      `${CLOUDCOSTTREE}, eu-west-1: rds_instance_hourly_by_engine "postgres|" db.t4g.small 0.035; ${IRELAND_ORG_BILL}: EU-InstanceUsage:db.t4g.small 151.06 USD for 4,316 h (0.0350)`,
+      `${costTreeCite("eu-west-1", 'rds_instance_hourly_by_engine "postgres|" db.t4g.small 0.035')}; ${IRELAND_ORG_BILL}: EU-InstanceUsage:db.t4g.small 151.06 USD for 4,316 h (0.0350)`,
       "2026-09",
     ],
     "db.t4g.medium": [
       0.069,
-      `${CLOUDCOSTTREE}, eu-west-1: "postgres|" db.t4g.medium 0.069; ${IRELAND_ORG_BILL}: EU-InstanceUsage:db.t4g.medium 132.06 USD for 1,914 h (0.0690)`,
+      `${costTreeCite("eu-west-1", '"postgres|" db.t4g.medium 0.069')}; ${IRELAND_ORG_BILL}: EU-InstanceUsage:db.t4g.medium 132.06 USD for 1,914 h (0.0690)`,
       "2026-09",
     ],
     "db.t3.micro": [
       0.02,
-      `${CLOUDCOSTTREE}, eu-west-1: "postgres|" db.t3.micro 0.02 (no second source was found)`,
+      costTreeCite("eu-west-1", '"postgres|" db.t3.micro 0.02 (no second source was found)'),
       "2026-09",
     ],
   },

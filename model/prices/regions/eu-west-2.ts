@@ -1,9 +1,9 @@
 import { region } from "../region";
 import {
   calculatorEfsElastic,
-  CLOUDCOSTTREE,
   CLOUDCOSTTREE_JUL,
   costTree,
+  costTreeCite,
   costTreeHighResAlarm,
   DASHBOARD_EVERY_REGION,
 } from "../shared";
@@ -56,13 +56,17 @@ export const euWest2 = region(
     ],
     "aurora.storageGbMonth": [
       0.1,
-      `${LONDON_AURORA}; ${CLOUDCOSTTREE}, eu-west-2: usage_based_per_unit_rates.rds_cluster_storage 0.1 (rds_cluster_storage_iopt1 0.225 beside it)`,
+      `${LONDON_AURORA}; ${costTreeCite("eu-west-2", "usage_based_per_unit_rates.rds_cluster_storage 0.1 (rds_cluster_storage_iopt1 0.225 beside it)")}`,
       "2026-10",
     ],
     "aurora.ioMillion": [0.2, `${LONDON_AURORA} (no second source was found)`, "2026-10"],
     "efs.standardGbMonth": [
       0.33,
-      `${CLOUDCOSTTREE_JUL}, eu-west-2: efs_monthly_per_gb.standard 0.33 (no second source was found)`,
+      costTreeCite(
+        "eu-west-2",
+        "efs_monthly_per_gb.standard 0.33 (no second source was found)",
+        CLOUDCOSTTREE_JUL,
+      ),
       "2026-07",
     ],
     "efs.elasticReadGb": calculatorEfsElastic(

@@ -1,9 +1,9 @@
 import { region } from "../region";
 import {
   calculatorEfsElastic,
-  CLOUDCOSTTREE,
   CLOUDCOSTTREE_JUL,
   costTree,
+  costTreeCite,
   costTreeHighResAlarm,
   DASHBOARD_EVERY_REGION,
   IPV4_EVERY_REGION,
@@ -80,7 +80,7 @@ export const usWest2 = region(
     ],
     "efs.standardGbMonth": [
       0.3,
-      `${CLOUDCOSTTREE_JUL}, block "us-west-2": efs_monthly_per_gb.standard 0.3; ${OREGON_EFS_FIXTURE}; AWS's EFS pricing page gives US West (Oregon) the same effective storage price as US East (N. Virginia), USD 0.08 per GB-month with 80% in Standard-IA (https://aws.amazon.com/cn/efs/pricing/)`,
+      `${costTreeCite("us-west-2", "efs_monthly_per_gb.standard 0.3", CLOUDCOSTTREE_JUL)}; ${OREGON_EFS_FIXTURE}; AWS's EFS pricing page gives US West (Oregon) the same effective storage price as US East (N. Virginia), USD 0.08 per GB-month with 80% in Standard-IA (https://aws.amazon.com/cn/efs/pricing/)`,
       "2026-07",
     ],
     "rds.gp3IopsMonth": costTree(
@@ -179,7 +179,7 @@ export const usWest2 = region(
     ],
     "db.t3.micro": [
       0.018,
-      `${CLOUDCOSTTREE}, block "us-west-2" (found by position: the map lies ahead of the usage rates, at about character 10.49M, whose inter-region map leaves out us-west-2): rds_instance_hourly_by_engine "postgres|" db.t3.micro 0.018; its db.t4g.micro/small/medium, 0.016/0.032/0.065, are the Oregon SKUs above`,
+      `${costTreeCite("us-west-2", 'rds_instance_hourly_by_engine "postgres|" db.t3.micro 0.018; the block found by position: the map lies ahead of the usage rates, at about character 10.49M, whose inter-region map leaves out us-west-2')}; its db.t4g.micro/small/medium, 0.016/0.032/0.065, are the Oregon SKUs above`,
       "2026-09",
     ],
   },

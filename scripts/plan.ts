@@ -253,7 +253,7 @@ export function plan(req: PlanRequest): PlanResult {
 
 const FLAGS: Record<string, (req: PlanRequest, value: string) => void> = {
   "--students": (r, v) => (r.students = wholeNumber("--students", v)),
-  "--daily-users": (r, v) => (r.dailyUsers = number("--daily-users", v)),
+  "--daily-users": (r, v) => (r.dailyUsers = wholeNumber("--daily-users", v)),
   "--cpu": (r, v) => (r.cpu = number("--cpu", v)),
   "--memory": (r, v) => (r.memory = number("--memory", v)),
   "--arch": (r, v) => (r.architecture = oneOf("--arch", v, CPU_ARCHITECTURES)),
@@ -314,7 +314,7 @@ function number(flag: string, v: string): number {
 
 function wholeNumber(flag: string, v: string): number {
   const n = Number(v);
-  if (v.trim() === "" || !Number.isInteger(n) || n < 1) {
+  if (!/^\d+$/.test(v.trim()) || n < 1) {
     throw new Error(`${flag} ${v}: must be a whole number of at least 1`);
   }
   return n;

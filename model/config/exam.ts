@@ -26,6 +26,11 @@ export function readExam(
   const derived = studentsPerTask(service.cpu, service.cpuTargetPercent);
   const perTask = r.maybeInt("studentsPerTask") ?? derived;
   const entries = r.list("examWindows");
+  if (entries.length === 0 && r.valid("examWindows")) {
+    r.warnings.push(
+      `${r.k("examWindows")} is empty: the exam stack schedules no capacity and stays at its idle floor (minTasks ${service.minTasks}); add a window per exam (README "Exam: capacity in place before each exam")`,
+    );
+  }
   const windows: ExamWindow[] = [];
   const names = new Set<string>();
   entries.forEach((entry, i): void => {

@@ -114,7 +114,7 @@ export function awakeHours(
     }
     basis =
       stretches > 0
-        ? `awake while tasks run in ${month} (${stretches} scheduled stretch(es), each plus a pause delay of ${fmtHours(pauseHours)}), paused otherwise`
+        ? `awake while tasks run in ${month} (${stretches} scheduled stretch${stretches === 1 ? "" : "es"}, each plus a pause delay of ${fmtHours(pauseHours)}), paused otherwise`
         : "paused: no task runs in the expected month";
   }
   return { hours: { floor: 0, expected: Math.min(expected, M), ceiling: M }, basis };

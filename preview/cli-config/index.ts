@@ -12,7 +12,7 @@ import * as path from "path";
 import { RawConfig } from "../../model/config";
 import { ConfigStageError, loadProject, Project } from "./project";
 import { loadStack, mergeConfig, StackConfigMap } from "./stack";
-import { installedProviders, stricterProblems } from "./stricter";
+import { ignoredKeyProblems, installedProviders, stricterProblems } from "./stricter";
 
 export { ConfigStageError, loadProject } from "./project";
 export { loadStack, mergeConfig } from "./stack";
@@ -77,10 +77,12 @@ export function configStage(input: ConfigStageInput): ConfigStage {
   let project: Project;
   let merged: StackConfigMap;
   let warnings: string[];
+  let ignored: string[];
   try {
     project = loadProject(projectText, projectFile);
     const loaded = loadStack(input.stackText, project);
     warnings = loaded.warnings;
+    ignored = loaded.ignored;
     merged = mergeConfig(input.stack, project, loaded.config);
   } catch (err) {
     if (!(err instanceof ConfigStageError)) throw err;
@@ -93,7 +95,10 @@ export function configStage(input: ConfigStageInput): ConfigStage {
   return {
     config: toRaw(merged),
     warnings,
-    stricter: stricterProblems(merged, project.name, installedProviders(root)),
+    stricter: [
+      ...ignoredKeyProblems(ignored),
+      ...stricterProblems(merged, project.name, installedProviders(root)),
+    ],
   };
 }
 

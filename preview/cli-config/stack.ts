@@ -126,18 +126,31 @@ function emptyValueWarning(keys: string[]): string | undefined {
 }
 
 /**
+ * The top-level keys of a stack file, the fields of ProjectStack (pulumi/pulumi
+ * sdk/go/common/workspace/project.go, v3.248.0: secretsprovider, encryptedkey, encryptionsalt,
+ * config, environment). Any other top-level key is decoded into nothing: the CLI ignores it.
+ */
+export const STACK_FILE_FIELDS: readonly string[] = [
+  "secretsprovider",
+  "encryptedkey",
+  "encryptionsalt",
+  "config",
+  "environment",
+];
+
+/**
  * Reads a stack file as `LoadProjectStackBytes` does: an un-namespaced key becomes
  * `<project>:<key>`; every value becomes text as the program receives it (`taskCpu: 4096` is
  * "4096", `0x10` is "16", `1.50` is "1.5", `yes` stays "yes", an unquoted
  * `2026-11-29T21:13:00Z` is "2026-11-29 21:13:00 +0000 UTC", a list or map is its JSON);
  * `secure:` values are secrets. Throws ConfigStageError("stack") with the CLI's message: a
  * duplicate key, a syntax error, a key that is not `ns:name`, NaN or ±Inf.
- * @returns the config, and the CLI's warnings (empty values)
+ * @returns the config, the CLI's warnings (empty values), and the top-level keys it ignores
  */
 export function loadStack(
   text: string,
   project: Project,
-): { config: StackConfigMap; warnings: string[] } {
+): { config: StackConfigMap; warnings: string[]; ignored: string[] } {
   let raw: GoValue;
   try {
     raw = loadGoYaml(text);
@@ -146,7 +159,7 @@ export function loadStack(
     throw new ConfigStageError("stack", err.message);
   }
   const config: StackConfigMap = new Map();
-  if (raw === null) return { config, warnings: [] }; // "for example when reading an empty stack file"
+  if (raw === null) return { config, warnings: [], ignored: [] }; // "for example when reading an empty stack file"
   if (!isGoMap(raw)) {
     throw new ConfigStageError(
       "stack",
@@ -158,10 +171,12 @@ export function loadStack(
     // project.go SimplifyMarshalledValue (Go's map order is random: the first in the file here).
     throw new ConfigStageError("stack", `expected only string keys, got '${goFormatS(badKey)}'`);
   }
+  // Top-level keys that are no field of ProjectStack: yaml.v3 drops them without a word.
+  const ignored = Object.keys(raw).filter((k) => !STACK_FILE_FIELDS.includes(k));
   const mapError = (message: string): ConfigStageError =>
     new ConfigStageError("stack", `invalid YAML file: could not unmarshal map: ${message}`);
   const section = raw.config;
-  if (section === undefined || section === null) return { config, warnings: [] };
+  if (section === undefined || section === null) return { config, warnings: [], ignored };
   if (!isGoMap(section)) {
     // Decoding a scalar or list into map[string]config.Value is a yaml.v3 TypeError. Its line
     // is in the CLI's re-marshalled copy of the file (keys sorted): known when `config` sorts
@@ -192,7 +207,7 @@ export function loadStack(
     config.set(`${parsed.namespace}:${parsed.name}`, value);
   }
   const warning = emptyValueWarning(empty.sort());
-  return { config, warnings: warning ? [warning] : [] };
+  return { config, warnings: warning ? [warning] : [], ignored };
 }
 
 /** config.go `formatMissingKeys`. */

@@ -6,16 +6,32 @@
  * - a provider key must be one the installed provider package declares (`config/vars.d.ts`), of
  *   the type it declares; otherwise the nearest declared key is named;
  * - a provider key that holds a secret (the generated provider.js wraps it in `pulumi.secret`:
- *   for @pulumi/aws accessKey, secretKey, token) must not be in plaintext; its value is never shown.
+ *   for @pulumi/aws accessKey, secretKey, token) must not be in plaintext; its value is never shown;
+ * - the stack file's top-level keys must be the ones the CLI reads (a setting outside `config:`
+ *   is dropped by the CLI without a word).
  * The provider facts are read from the installed packages at run time: they have one owner.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { findClosestKey } from "./project";
-import { StackConfigMap } from "./stack";
+import { STACK_FILE_FIELDS, StackConfigMap } from "./stack";
 
 /** Appended to every message of this module. */
 export const STRICTER_NOTE = "(offline preview check, stricter than the Pulumi CLI)";
+
+/**
+ * A top-level key of the stack file that the CLI ignores (not one of STACK_FILE_FIELDS): most
+ * often a setting that lost its indentation under `config:`, such as `pythonide:examWindows`
+ * pasted at column 0, which would leave an exam stack without its windows.
+ */
+export function ignoredKeyProblems(ignored: readonly string[]): string[] {
+  return ignored.map(
+    (key) =>
+      `${key} is at the top level of the stack file, beside config:, where the Pulumi CLI ignores it (a stack file's top-level keys are ${STACK_FILE_FIELDS.join(", ")}): ` +
+      (key.includes(":") ? `indent it under config: ` : `remove it, or put it under config: `) +
+      STRICTER_NOTE,
+  );
+}
 
 /** How a provider package's SDK reads a config key (its `config/vars.d.ts` declaration). */
 export type ProviderKeyType = "string" | "boolean" | "number" | "string[]" | "object[]" | "object";

@@ -225,6 +225,16 @@ describe("npm run plan", () => {
       /--students -5: must be a whole number of at least 1/,
     );
     assert.throws(() => parseArgs(["--cpu", "-1"]), /--cpu -1: must be a number >= 0/);
+    for (const typed of ["1e3", "0x10", "12.5", "0"]) {
+      assert.throws(
+        () => parseArgs(["--students", typed]),
+        new RegExp(`--students ${typed.replace(".", "\\.")}: must be a whole number of at least 1`),
+      );
+    }
+    assert.throws(
+      () => parseArgs(["--daily-users", "2.5"]),
+      /--daily-users 2\.5: must be a whole number of at least 1/,
+    );
     assert.throws(
       () => parseArgs(["--students", "5", "--arch", "arm"]),
       /--arch arm: must be one of X86_64, ARM64/,

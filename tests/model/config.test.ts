@@ -480,6 +480,15 @@ describe("stack config validation", () => {
       );
     });
 
+    it("warns when an exam stack has no windows at all (it would stay at its idle floor)", () => {
+      for (const none of ["[]", undefined]) {
+        const c = parse("exam", withChanges("exam", { examWindows: none }));
+        assert.deepEqual(c.warnings, [
+          'pythonide:examWindows is empty: the exam stack schedules no capacity and stays at its idle floor (minTasks 0); add a window per exam (README "Exam: capacity in place before each exam")',
+        ]);
+      }
+    });
+
     it("accepts overlapping windows of two courses, each with its own planned tasks", () => {
       const c = parse(
         "exam",

@@ -933,6 +933,26 @@ describe("cli-config: provider declarations read from the installed packages (st
     );
   });
 
+  it("a setting outside config: (which the CLI ignores) is named; the CLI's own top-level keys pass", () => {
+    // The CLI decodes a stack file into ProjectStack and drops other keys (checked with the
+    // built CLI 3.248.0: `pulumi config` lists no examWindows for the file below).
+    assert.deepStrictEqual(
+      stricter(
+        "config:\n  pythonide:maxTasks: 3\npythonide:examWindows:\n  - cs101 2027-03-16T09:00/2027-03-16T11:00 120\nnotes: x",
+      ),
+      [
+        "pythonide:examWindows is at the top level of the stack file, beside config:, where the Pulumi CLI ignores it (a stack file's top-level keys are secretsprovider, encryptedkey, encryptionsalt, config, environment): indent it under config: (offline preview check, stricter than the Pulumi CLI)",
+        "notes is at the top level of the stack file, beside config:, where the Pulumi CLI ignores it (a stack file's top-level keys are secretsprovider, encryptedkey, encryptionsalt, config, environment): remove it, or put it under config: (offline preview check, stricter than the Pulumi CLI)",
+      ],
+    );
+    assert.deepStrictEqual(
+      stricter(
+        "secretsprovider: passphrase\nencryptionsalt: v1:abc\nencryptedkey: x\nenvironment:\n  - env1\nconfig:\n  pythonide:maxTasks: 3",
+      ),
+      [],
+    );
+  });
+
   it("plaintext provider credentials are refused without their value; secure ones pass", () => {
     const problems = stricter(
       "config:\n  aws:accessKey: AKIAFIXTURENOTREAL00\n  aws:secretKey: fixture-secret-not-real\n  aws:token:\n    secure: AAAA",

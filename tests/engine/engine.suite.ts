@@ -169,6 +169,12 @@ describe("the real Pulumi engine beside the offline preview", function () {
         assert.deepEqual(fromCli, expected);
       });
     }
+    it("a setting outside config: is what the replica reports as ignored (npm start refuses it)", function () {
+      const text = "config:\n  a: 1\nfidelity:b: 2\nnotes: x\n";
+      assert.deepEqual(cli(text), { "fidelity:a": "1" });
+      const { ignored } = loadStack(text, loadProject(PROJECT, "Pulumi.yaml"));
+      assert.deepEqual(ignored, ["fidelity:b", "notes"]);
+    });
   });
 
   describe("shipped stacks, in deployment order", function () {

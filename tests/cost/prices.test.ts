@@ -62,9 +62,6 @@ describe("price table", () => {
         const p = rdsInstancePrice(pricesFor(region), c);
         return [p.usd, p.unit, p.assumedFrom];
       });
-    /** [usd, unit] of each of `keys` in `region`. */
-    const withUnits = (region: string, keys: readonly (typeof PRICE_KEYS)[number][]) =>
-      keys.map((k) => [usd(region, k), pricesFor(region).items[k].unit]);
     /** [usd, assumedFrom] of each db.t4g class in `region`. */
     const t4g = (region: string) =>
       (["db.t4g.micro", "db.t4g.small", "db.t4g.medium"] as const).map((c) => {
@@ -103,9 +100,9 @@ describe("price table", () => {
     );
     // Mumbai's EFS Elastic throughput, per GB read and per GB written (a storage comparison at
     // "AWS pricing for Asia Pacific (Mumbai)"): writes cost more than us-east-1's $0.06.
-    assert.deepEqual(withUnits("ap-south-1", ["efs.elasticReadGb", "efs.elasticWriteGb"]), [
-      [0.03, "GB read"],
-      [0.07, "GB written"],
+    assert.deepEqual(priced("ap-south-1", ["efs.elasticReadGb", "efs.elasticWriteGb"]), [
+      [0.03, "GB read", undefined],
+      [0.07, "GB written", undefined],
     ]);
     assert.match(
       pricesFor("ap-south-1").items["efs.elasticWriteGb"].source,
@@ -115,7 +112,7 @@ describe("price table", () => {
     // (ACU, storage, I/O), EFS Standard, alarm, logs (AmazonCloudWatch ap-south-1) and secret, each
     // in its table unit.
     assert.deepEqual(
-      withUnits("ap-south-1", [
+      priced("ap-south-1", [
         "fargate.arm.vcpuHour",
         "fargate.arm.gbHour",
         "nat.gb",
@@ -130,18 +127,18 @@ describe("price table", () => {
         "secretsmanager.secretMonth",
       ]),
       [
-        [0.02383, "vCPU-hour"],
-        [0.00261, "GB-hour"],
-        [0.056, "GB processed"],
-        [0.013, "AZ-hour"],
-        [0.18, "ACU-hour"],
-        [0.11, "GB-month"],
-        [0.22, "million I/O requests"],
-        [0.33, "GB-month"],
-        [0.1, "alarm-month"],
-        [0.67, "GB ingested"],
-        [0.03, "GB-month stored"],
-        [0.4, "secret-month"],
+        [0.02383, "vCPU-hour", undefined],
+        [0.00261, "GB-hour", undefined],
+        [0.056, "GB processed", undefined],
+        [0.013, "AZ-hour", undefined],
+        [0.18, "ACU-hour", undefined],
+        [0.11, "GB-month", undefined],
+        [0.22, "million I/O requests", undefined],
+        [0.33, "GB-month", undefined],
+        [0.1, "alarm-month", undefined],
+        [0.67, "GB ingested", undefined],
+        [0.03, "GB-month stored", undefined],
+        [0.4, "secret-month", undefined],
       ],
     );
     assert.equal(usd("ap-south-1", "alb.hour"), 0.0239);
@@ -248,9 +245,9 @@ describe("price table", () => {
     );
     // Sydney's RDS backup storage: the price file's 0.0031232876712328768 per GB-day is $0.095 a
     // GB-month (x 365 / 12); manual snapshots at the same rate.
-    assert.deepEqual(withUnits("ap-southeast-2", ["rds.backupGbMonth", "rds.snapshotGbMonth"]), [
-      [0.095, "GB-month beyond the provisioned size"],
-      [0.095, "GB-month of manual snapshot"],
+    assert.deepEqual(priced("ap-southeast-2", ["rds.backupGbMonth", "rds.snapshotGbMonth"]), [
+      [0.095, "GB-month beyond the provisioned size", undefined],
+      [0.095, "GB-month of manual snapshot", undefined],
     ]);
     assert.match(
       pricesFor("ap-southeast-2").items["rds.backupGbMonth"].source,
@@ -509,7 +506,7 @@ describe("price table", () => {
     // Tokyo's NAT gateway and interface endpoint (APN1-NatGateway-*, APN1-VpcEndpoint-Hours) and
     // CloudWatch alarm and logs (AmazonCloudWatch ap-northeast-1), each in its table unit.
     assert.deepEqual(
-      withUnits("ap-northeast-1", [
+      priced("ap-northeast-1", [
         "nat.hour",
         "nat.gb",
         "endpoint.azHour",
@@ -519,13 +516,13 @@ describe("price table", () => {
         "cloudwatch.logsStorageGbMonth",
       ]),
       [
-        [0.062, "gateway-hour"],
-        [0.062, "GB processed"],
-        [0.014, "AZ-hour"],
-        [0.01, "GB processed (first PB)"],
-        [0.1, "alarm-month"],
-        [0.76, "GB ingested"],
-        [0.033, "GB-month stored"],
+        [0.062, "gateway-hour", undefined],
+        [0.062, "GB processed", undefined],
+        [0.014, "AZ-hour", undefined],
+        [0.01, "GB processed (first PB)", undefined],
+        [0.1, "alarm-month", undefined],
+        [0.76, "GB ingested", undefined],
+        [0.033, "GB-month stored", undefined],
       ],
     );
     // Tokyo borrows nothing.

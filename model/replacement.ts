@@ -451,13 +451,22 @@ function stable(value: unknown): string {
     .join(",")}}`;
 }
 
-/** Top-level input properties that differ between two records (ignoreChanges left out). */
-export function changedProperties(before: ResourceRecord, after: ResourceRecord): string[] {
-  const ignored = new Set(after.options?.ignoreChanges ?? []);
+/**
+ * Top-level input properties that differ between two records, sorted: `changed`, the ones the
+ * engine diffs, and `ignored`, the ones the new record's `ignoreChanges` keeps at their deployed
+ * values.
+ */
+export function changedProperties(
+  before: ResourceRecord,
+  after: ResourceRecord,
+): { changed: string[]; ignored: string[] } {
+  const ignoreChanges = new Set(after.options?.ignoreChanges ?? []);
   const keys = new Set([...Object.keys(before.inputs), ...Object.keys(after.inputs)]);
-  return [...keys]
-    .filter((k) => !ignored.has(k) && stable(before.inputs[k]) !== stable(after.inputs[k]))
-    .sort();
+  const differ = [...keys].filter((k) => stable(before.inputs[k]) !== stable(after.inputs[k]));
+  return {
+    changed: differ.filter((k) => !ignoreChanges.has(k)).sort(),
+    ignored: differ.filter((k) => ignoreChanges.has(k)).sort(),
+  };
 }
 
 /** Property names whose values may be secrets: never shown, whatever the record says. */
@@ -563,11 +572,8 @@ export function diffRecords(before: ResourceRecord[], after: ResourceRecord[]): 
       changes.push(mark({ kind: "create", ...base, changed: [], reasons: [] }, r));
       continue;
     }
-    const changed = changedProperties(was, r);
+    const { changed, ignored: properties } = changedProperties(was, r);
     if (changed.length === 0) {
-      const properties = (r.options?.ignoreChanges ?? []).filter(
-        (k) => stable(was.inputs[k]) !== stable(r.inputs[k]),
-      );
       if (properties.length > 0) {
         const shown = properties.map((p) => changeShown(p, was, r));
         ignored.push({ type: r.type, name: r.name, properties, shown });

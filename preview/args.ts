@@ -1,7 +1,8 @@
 /**
  * What the repository's commands share about their command lines (`npm start`, `npm run
- * compare-costs`, `npm run plan`): the error for a mistake in the call, and node:util parseArgs' refusals read
- * into their parts, so each command says them in its own words.
+ * compare-costs`, `npm run plan`): the error for a mistake in the call, node:util parseArgs'
+ * refusals read into their parts (so each command says them in its own words), and the options
+ * npm took for itself when the `--` was left out.
  */
 
 /** A mistake in how a command was called (exit 2). */
@@ -26,6 +27,19 @@ export function readRefusal(err: { code?: string; message: string }): ArgsRefusa
   if (err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return { kind: "unknown-option", arg };
   if (err.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") return { kind: "bad-value", arg };
   return { kind: "positional", arg };
+}
+
+/**
+ * A bad-value refusal in words, by the option's type in the command's node:util `options`:
+ * `--json takes no value` (a switch written `--json=yes`) or `--stack needs a value`.
+ */
+export function valueProblem(
+  flag: string,
+  options: Readonly<Record<string, { type: "string" | "boolean" }>>,
+): string {
+  return options[flag.replace(/^--/, "")]?.type === "boolean"
+    ? `${flag} takes no value`
+    : `${flag} needs a value`;
 }
 
 /**

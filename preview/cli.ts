@@ -38,7 +38,7 @@ import {
   reconcilePolicyConfig,
 } from "./policy-config";
 import { exitCodeFor, renderJson, renderText, RunInfo, shown } from "./report";
-import { npmTookError, readRefusal, takenByNpm, UsageError } from "./args";
+import { npmTookError, readRefusal, takenByNpm, UsageError, valueProblem } from "./args";
 import { liveRegionPrices } from "./live-prices";
 import { nearest } from "../model/config";
 import { accountFreeTier } from "../model/cost";
@@ -139,12 +139,7 @@ function usageError(err: { code?: string; message: string }): UsageError {
     const near = nearest(flag, known);
     return new UsageError(`unknown option "${arg}"${near ? `: did you mean "${near}"?` : ""}`);
   }
-  if (kind === "bad-value") {
-    const name = flag.replace(/^--/, "") as keyof typeof OPTIONS;
-    return new UsageError(
-      OPTIONS[name]?.type === "boolean" ? `${flag} takes no value` : `${flag} needs a value`,
-    );
-  }
+  if (kind === "bad-value") return new UsageError(valueProblem(flag, OPTIONS));
   return new UsageError(`unknown option "${arg}": options start with --`);
 }
 

@@ -23,7 +23,7 @@ import {
 } from "../model/capacity";
 import { CapacityStrategy, nearest, schemaDefault, StackName } from "../model/config";
 import { borrowedNote, borrowedOf, borrowedText, CostEstimate, estimate, usd } from "../model/cost";
-import { npmTookError, readRefusal, takenByNpm, UsageError } from "../preview/args";
+import { npmTookError, readRefusal, takenByNpm, UsageError, valueProblem } from "../preview/args";
 import { describeLive, liveRegionPrices } from "../preview/live-prices";
 import {
   CPU_ARCHITECTURES,
@@ -353,13 +353,7 @@ export function parseArgs(
     if (kind === "bad-value" && FLAGS[flag] && /^-\d/.test(next ?? "")) {
       FLAGS[flag](defaultRequest("students"), next);
     }
-    if (kind === "bad-value") {
-      throw new UsageError(
-        OPTIONS[flag.slice(2)]?.type === "boolean"
-          ? `${flag} takes no value`
-          : `${flag} needs a value`,
-      );
-    }
+    if (kind === "bad-value") throw new UsageError(valueProblem(flag, OPTIONS));
     throw new UsageError(`"${arg}" is not an option: options start with --`);
   }
   const req: PlanRequest & { livePrices?: boolean; help?: boolean } = defaultRequest(

@@ -7,12 +7,12 @@ import { Borrowed, formatEstimate, usd } from "../model/cost";
 import { TZDB_VERSION } from "../model/time";
 import { CapacityOutputs, ROOT, StackReport, Verdict } from "./gate";
 
-/** Facts about the whole run. */
 /** A list item; a message of several lines (yaml.v3's "unmarshal errors") stays under its dash. */
 function bullet(text: string): string {
   return `  - ${text.replace(/\n/g, "\n    ")}`;
 }
 
+/** Facts about the whole run. */
 export interface RunInfo {
   /** The clock the stacks were judged at. */
   now: Date;
@@ -286,10 +286,10 @@ export function renderText(reports: StackReport[], info: RunInfo): string {
   }
   out.push("");
   const code = exitCodeFor(reports);
-  const freeTier = reports.some((r) => r.cost?.assumptions.freeTier)
+  const total = runTotal(reports);
+  const freeTier = total?.freeTier
     ? " Costs with the account's always-free tiers applied once across these stacks, which share one account (--free-tier)."
     : "";
-  const total = runTotal(reports);
   const borrowed = total?.borrowed.length
     ? ` Lines at ${fromOf(total.borrowed)}'s prices (no source for the stack's region was found; marked *): ${total.borrowed.map((b) => `${b.stack} ${b.lines} of ${b.of}`).join(", ")}.`
     : "";

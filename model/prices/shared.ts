@@ -24,6 +24,7 @@ export const CLOUDCOSTTREE =
 /** The older, compact version of that file (the same keys for fewer services). */
 export const CLOUDCOSTTREE_JUL =
   'cloudcosttree\'s price data file, older compact version: rulssss/cloudcosttree data/prices.json at commit 66de04a8, metadata "source": "aws-price-list-api", "updated": "2026-07-07"';
+
 /**
  * CloudWatch dashboards are one account-wide product, not a regional one: their usage types
  * carry no region prefix (`DashboardsUsageHour`, `DashboardsUsageHour-Basic`, where alarms bill

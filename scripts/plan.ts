@@ -169,10 +169,7 @@ export function plan(req: PlanRequest): PlanResult {
   let title: string;
   let concurrent: number;
   if (exam) {
-    const students = req.students!;
-    if (!(Number.isInteger(students) && students >= 1)) {
-      throw new Error(`--students ${students}: must be a whole number of at least 1`);
-    }
+    const students = wholeNumber("--students", String(req.students));
     concurrent = students;
     title = `Plan for an exam with ${students} students`;
   } else {
@@ -312,6 +309,7 @@ function number(flag: string, v: string): number {
   return n;
 }
 
+/** A count of people as typed (`120`): digits only, at least 1; else an error naming `flag`. */
 function wholeNumber(flag: string, v: string): number {
   const n = Number(v);
   if (!/^\d+$/.test(v.trim()) || n < 1) {
